@@ -1,0 +1,106 @@
+/**
+ * Bundle format v1 (docs/bundle-format.md is the reference a city can write its own reader from).
+ * A bundle is a zip file with the extension .wpb holding:
+ *   manifest.json   what the bundle is, who made it, and the SHA-256 and size of every other entry
+ *   manifest.sig    base64 Ed25519 signature over the exact bytes of manifest.json
+ *   changes.jsonl   one change per line: {"seq":n,"table":"task","row":{...}}
+ *   orgs.json       (catalog only) the city's list of wards
+ *   receipts.json   (catalog only) the city's signed receipts for bundles it applied
+ *   rotation.json   (after a key rotation) the statement by which the old key vouches for the new
+ *   blobs/<sha256>  evidence files, named by the SHA-256 of their bytes
+ */
+import { z } from 'zod';
+
+export const BUNDLE_FORMAT = 'wardplan-bundle';
+export const BUNDLE_VERSION = 1;
+export const BUNDLE_EXTENSION = '.wpb';
+
+export const MANIFEST_NAME = 'manifest.json';
+export const SIGNATURE_NAME = 'manifest.sig';
+export const CHANGES_NAME = 'changes.jsonl';
+export const ORGS_NAME = 'orgs.json';
+export const RECEIPTS_NAME = 'receipts.json';
+export const ROTATION_NAME = 'rotation.json';
+export const BLOB_PREFIX = 'blobs/';
+
+/** Limits that stop a hostile or broken file before it costs memory or disk. */
+export interface BundleLimits {
+  maxFileBytes: number;
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  maxManifestBytes: number;
+}
+
+export const DEFAULT_LIMITS: BundleLimits = {
+  maxFileBytes: 1024 * 1024 * 1024,
+  maxEntries: 20_000,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxManifestBytes: 4 * 1024 * 1024,
+};
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const entrySchema = z.strictObject({
+  path: z.string().min(1).max(200),
+  sha256: sha256Hex,
+  size: z.number().int().nonnegative(),
+});
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  bundleId: z.string().uuid(),
+  kind: z.enum(['changes', 'snapshot', 'catalog']),
+  origin: z.string().uuid(),
+  owner: z.string().min(1).max(64),
+  ownerKind: z.enum(['ward', 'city']),
+  seqFrom: z.number().int().nonnegative(),
+  seqTo: z.number().int().nonnegative(),
+  prevManifestSha256: sha256Hex.nullable(),
+  createdAt: z.iso.datetime(),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  counts: z.strictObject({ changes: z.number().int().nonnegative(), blobs: z.number().int().nonnegative() }),
+  entries: z.array(entrySchema).max(DEFAULT_LIMITS.maxEntries),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestEntry = z.infer<typeof entrySchema>;
+
+export const changeSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  table: z.string(),
+  row: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+/** The only names an entry may have: anything else (../x, /etc, C:\, blobs/../..) is refused. */
+export function isAllowedEntryName(name: string): boolean {
+  return (
+    name === MANIFEST_NAME ||
+    name === SIGNATURE_NAME ||
+    name === CHANGES_NAME ||
+    name === ORGS_NAME ||
+    name === RECEIPTS_NAME ||
+    name === ROTATION_NAME ||
+    /^blobs\/[0-9a-f]{64}$/.test(name)
+  );
+}
+
+/** True when a name would leave the folder it is unpacked into. */
+export function climbsOut(name: string): boolean {
+  const n = name.replace(/\\/g, '/');
+  return n.startsWith('/') || /^[A-Za-z]:/.test(n) || n.split('/').some((part) => part === '..');
+}
+
+/**
+ * A file name that FAT32 and every Windows version accept and a person can read:
+ * HP-HAIDUONG_2026-Q4_000001-000120.wpb
+ */
+export function bundleFileName(owner: string, period: string, seqFrom: number, seqTo: number, kind: Manifest['kind']): string {
+  const safeOwner = owner.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 40);
+  const pad = (n: number) => String(n).padStart(6, '0');
+  const tag = kind === 'catalog' ? 'catalog' : kind === 'snapshot' ? 'full' : period;
+  return `${safeOwner}_${tag}_${pad(seqFrom)}-${pad(seqTo)}${BUNDLE_EXTENSION}`;
+}

@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { AppError } from '../../shared/errors';
+import { sign } from '../keys/ed25519';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, MANIFEST_NAME, SIGNATURE_NAME, type Manifest, type ManifestEntry } from './format';
+
+export interface BundleSigner {
+  keyId: string;
+  privateKeyPem: string;
+}
+
+export interface BundleContent {
+  path: string;
+  data: Buffer;
+}
+
+export type ManifestFields = Omit<Manifest, 'format' | 'version' | 'entries'>;
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function buildManifest(fields: ManifestFields, contents: BundleContent[]): { manifest: Manifest; bytes: Buffer } {
+  const entries: ManifestEntry[] = contents.map((c) => ({ path: c.path, sha256: sha256(c.data), size: c.data.length }));
+  const manifest: Manifest = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...fields, entries };
+  return { manifest, bytes: Buffer.from(JSON.stringify(manifest, null, 1), 'utf8') };
+}
+
+/**
+ * Writes the bundle under a temporary name in the target folder, flushes it to the device, then
+ * renames it: a stick pulled out mid-write leaves only a dot-file that no reader takes for a bundle.
+ * Returns the SHA-256 of the file as written, read back from the device.
+ */
+export async function writeBundleFile(
+  target: string,
+  fields: ManifestFields,
+  contents: BundleContent[],
+  signer: BundleSigner,
+): Promise<{ manifest: Manifest; manifestSha256: string; fileSha256: string; size: number }> {
+  const { manifest, bytes } = buildManifest(fields, contents);
+  const signature = sign(signer.privateKeyPem, bytes);
+  const zip = new yazl.ZipFile();
+  const mtime = new Date(manifest.createdAt);
+  zip.addBuffer(bytes, MANIFEST_NAME, { mtime, compress: true });
+  zip.addBuffer(Buffer.from(signature, 'utf8'), SIGNATURE_NAME, { mtime, compress: false });
+  for (const c of contents) {
+    // Evidence is mostly PDF and JPEG, already compressed: deflating it again only costs time.
+    const compress = !c.path.startsWith('blobs/') || c.data.length < 1024 * 1024;
+    zip.addBuffer(c.data, c.path, { mtime, compress });
+  }
+  zip.end();
+
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) throw new AppError('bundle.out_dir_missing', { path: dir });
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await pipeline(zip.outputStream, fs.createWriteStream(temp, { flags: 'wx' }));
+    const fd = fs.openSync(temp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+    try {
+      const dfd = fs.openSync(dir, 'r');
+      try {
+        fs.fsyncSync(dfd);
+      } finally {
+        fs.closeSync(dfd);
+      }
+    } catch {
+      // Windows cannot open a folder for fsync; its rename is already durable enough.
+    }
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new AppError(code === 'ENOSPC' ? 'bundle.disk_full' : 'bundle.write_failed', { path: target, reason: (e as Error).message });
+  }
+  const written = fs.readFileSync(target);
+  return { manifest, manifestSha256: sha256(bytes), fileSha256: sha256(written), size: written.length };
+}

@@ -1,0 +1,315 @@
+/**
+ * The database schema. drizzle-kit generates the migrations in db/migrations from this file
+ * (`npm run db:generate`); never edit a generated migration that has shipped.
+ *
+ * Two kinds of table:
+ * - owned tables travel in bundles. Each row has a stable UUID, the code of the organisation
+ *   that owns it (a ward or the city), `updated_at`, and a `deleted` tombstone so deletions
+ *   travel too. They are listed in db/owned-tables.ts.
+ * - local tables (meta, change_log, audit_log, bundles, keys) never leave the machine.
+ */
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const owned = {
+  id: text('id').primaryKey(),
+  owner: text('owner').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deleted: integer('deleted').notNull().default(0),
+};
+
+// ---- local ---------------------------------------------------------------------------------
+
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Cities and wards known to this database; the ward list comes down in the city's catalog. */
+export const org = sqliteTable('org', {
+  code: text('code').primaryKey(),
+  kind: text('kind', { enum: ['city', 'ward'] }).notNull(),
+  name: text('name').notNull(),
+  parentCode: text('parent_code'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    origin: text('origin').notNull(),
+    seq: integer('seq').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    owner: text('owner').notNull(),
+    data: text('data').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.origin, t.seq] }), index('change_log_row').on(t.tableName, t.rowId)],
+);
+
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  detail: text('detail'),
+});
+
+// ---- owned: catalog (a ward's own, or the city's) ------------------------------------------
+
+export const unit = sqliteTable(
+  'unit',
+  { ...owned, code: text('code').notNull(), name: text('name').notNull() },
+  (t) => [uniqueIndex('unit_owner_code').on(t.owner, t.code)],
+);
+
+export const directive = sqliteTable(
+  'directive',
+  {
+    ...owned,
+    code: text('code').notNull(),
+    number: text('number').notNull(),
+    issuedOn: text('issued_on'),
+    issuer: text('issuer').notNull(),
+    title: text('title').notNull(),
+  },
+  (t) => [uniqueIndex('directive_owner_code').on(t.owner, t.code)],
+);
+
+export const area = sqliteTable(
+  'area',
+  { ...owned, code: text('code').notNull(), name: text('name').notNull(), sort: integer('sort').notNull().default(0) },
+  (t) => [uniqueIndex('area_owner_code').on(t.owner, t.code)],
+);
+
+export const indicator = sqliteTable(
+  'indicator',
+  {
+    ...owned,
+    code: text('code').notNull(),
+    areaId: text('area_id').notNull().references(() => area.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    isRatio: integer('is_ratio').notNull().default(0),
+    numeratorLabel: text('numerator_label'),
+    denominatorLabel: text('denominator_label'),
+    note: text('note'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code)],
+);
+
+/**
+ * A target for one indicator and year. The city may assign one to every ward (ward_code '')
+ * or to one ward; a ward may set its own in its plan. The ward's own wins, then the city's.
+ */
+export const indicatorTarget = sqliteTable(
+  'indicator_target',
+  {
+    ...owned,
+    indicatorId: text('indicator_id').notNull().references(() => indicator.id),
+    year: integer('year').notNull(),
+    /** '' for a target the city sets for every ward. */
+    wardCode: text('ward_code').notNull().default(''),
+    comparator: text('comparator').notNull(),
+    target: real('target').notNull(),
+    baseline: real('baseline'),
+    span: text('span'),
+  },
+  (t) => [uniqueIndex('target_owner_indicator_year_ward').on(t.owner, t.indicatorId, t.year, t.wardCode)],
+);
+
+/** The city's reporting calendar: which period is due when. */
+export const reportingDeadline = sqliteTable(
+  'reporting_deadline',
+  { ...owned, period: text('period').notNull(), dueOn: text('due_on').notNull(), title: text('title').notNull() },
+  (t) => [uniqueIndex('reporting_deadline_owner_period').on(t.owner, t.period)],
+);
+
+// ---- owned: the ward's plan and its follow-up ----------------------------------------------
+
+export const plan = sqliteTable(
+  'plan',
+  {
+    ...owned,
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    docNumber: text('doc_number'),
+    issuedOn: text('issued_on'),
+    issuer: text('issuer'),
+    signerTitle: text('signer_title'),
+    signerName: text('signer_name'),
+    generalGoal: text('general_goal'),
+    budgetVnd: integer('budget_vnd'),
+  },
+  (t) => [uniqueIndex('plan_owner_year').on(t.owner, t.year)],
+);
+
+export const task = sqliteTable(
+  'task',
+  {
+    ...owned,
+    planId: text('plan_id').notNull().references(() => plan.id),
+    no: integer('no').notNull(),
+    areaId: text('area_id').notNull().references(() => area.id),
+    sourceDirectiveId: text('source_directive_id').references(() => directive.id),
+    content: text('content').notNull(),
+    leadUnitId: text('lead_unit_id').notNull().references(() => unit.id),
+    /** JSON array of unit ids. */
+    partnerUnitIds: text('partner_unit_ids').notNull().default('[]'),
+    person: text('person'),
+    timeline: text('timeline'),
+    deadline: text('deadline'),
+    output: text('output'),
+    authority: text('authority'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('task_plan').on(t.planId), index('task_area').on(t.areaId)],
+);
+
+/** Append-only: a progress entry is never edited; a correction is a new entry. */
+export const taskProgress = sqliteTable(
+  'task_progress',
+  {
+    ...owned,
+    taskId: text('task_id').notNull().references(() => task.id),
+    date: text('date').notNull(),
+    status: text('status', { enum: ['not_started', 'in_progress', 'done'] }).notNull(),
+    percent: integer('percent').notNull(),
+    note: text('note'),
+    byName: text('by_name').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('task_progress_task').on(t.taskId, t.date)],
+);
+
+export const indicatorValue = sqliteTable(
+  'indicator_value',
+  {
+    ...owned,
+    indicatorId: text('indicator_id').notNull().references(() => indicator.id),
+    period: text('period').notNull(),
+    value: real('value').notNull(),
+    numerator: real('numerator'),
+    denominator: real('denominator'),
+    note: text('note'),
+    byName: text('by_name').notNull(),
+  },
+  (t) => [uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period)],
+);
+
+/** Metadata of an evidence file; the bytes live beside the database under their SHA-256. */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    ...owned,
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    taskId: text('task_id').references(() => task.id),
+    progressId: text('progress_id').references(() => taskProgress.id),
+    note: text('note'),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [index('evidence_task').on(t.taskId), index('evidence_sha').on(t.sha256)],
+);
+
+export const report = sqliteTable(
+  'report',
+  {
+    ...owned,
+    period: text('period').notNull(),
+    status: text('status', { enum: ['draft', 'approved', 'sent'] }).notNull(),
+    docNumber: text('doc_number'),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
+    sentAt: text('sent_at'),
+    /** The computed figures frozen at approval (JSON), so the city sees what was signed. */
+    figures: text('figures'),
+  },
+  (t) => [uniqueIndex('report_owner_period').on(t.owner, t.period)],
+);
+
+export const reportNarrative = sqliteTable(
+  'report_narrative',
+  {
+    ...owned,
+    reportId: text('report_id').notNull().references(() => report.id),
+    areaId: text('area_id').notNull().references(() => area.id),
+    results: text('results').notNull().default(''),
+    shortcomings: text('shortcomings').notNull().default(''),
+    nextTasks: text('next_tasks').notNull().default(''),
+    proposals: text('proposals').notNull().default(''),
+  },
+  (t) => [uniqueIndex('report_narrative_report_area').on(t.reportId, t.areaId)],
+);
+
+// ---- local: sync and keys --------------------------------------------------------------------
+
+/** Bundles this installation wrote. */
+export const bundleOut = sqliteTable('bundle_out', {
+  bundleId: text('bundle_id').primaryKey(),
+  kind: text('kind', { enum: ['changes', 'snapshot', 'catalog'] }).notNull(),
+  seqFrom: integer('seq_from').notNull(),
+  seqTo: integer('seq_to').notNull(),
+  manifestSha256: text('manifest_sha256').notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  size: integer('size').notNull(),
+  createdAt: text('created_at').notNull(),
+  acknowledgedAt: text('acknowledged_at'),
+  receipt: text('receipt'),
+});
+
+/** Bundles this installation received: applied, waiting for an earlier one, or refused. */
+export const bundleIn = sqliteTable(
+  'bundle_in',
+  {
+    bundleId: text('bundle_id').primaryKey(),
+    origin: text('origin').notNull(),
+    owner: text('owner').notNull(),
+    kind: text('kind').notNull(),
+    seqFrom: integer('seq_from').notNull(),
+    seqTo: integer('seq_to').notNull(),
+    manifestSha256: text('manifest_sha256').notNull(),
+    prevManifestSha256: text('prev_manifest_sha256'),
+    keyId: text('key_id').notNull(),
+    status: text('status', { enum: ['applied', 'pending'] }).notNull(),
+    receivedAt: text('received_at').notNull(),
+    appliedAt: text('applied_at'),
+    /** Where a pending bundle waits, so it can be applied when the gap fills. */
+    storedPath: text('stored_path'),
+    receipt: text('receipt'),
+  },
+  (t) => [index('bundle_in_origin').on(t.origin, t.seqFrom)],
+);
+
+/** Per sending installation: what has been applied, so bundles apply in order and only once. */
+export const originState = sqliteTable('origin_state', {
+  origin: text('origin').primaryKey(),
+  owner: text('owner').notNull(),
+  lastSeq: integer('last_seq').notNull(),
+  lastManifestSha256: text('last_manifest_sha256'),
+  lastReceivedAt: text('last_received_at'),
+});
+
+/** Public keys this installation trusts: enrolled wards' keys (city side) or the city's key (ward side). */
+export const trustedKey = sqliteTable('trusted_key', {
+  keyId: text('key_id').primaryKey(),
+  orgCode: text('org_code').notNull(),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  addedAt: text('added_at').notNull(),
+  revokedAt: text('revoked_at'),
+  revokedReason: text('revoked_reason'),
+  document: text('document'),
+});
+
+/** Evidence blobs already carried in a bundle, so each file travels once. */
+export const blobSent = sqliteTable('blob_sent', {
+  sha256: text('sha256').primaryKey(),
+  bundleId: text('bundle_id').notNull(),
+  at: text('at').notNull(),
+});

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { MAX_EVIDENCE_BYTES, putBlob, readBlob } from '../blobs';
+import { inTransaction, newId, type Session } from '../session';
+import { readRow, saveOwnedRow } from '../write';
+
+export interface AttachInput {
+  taskId: string;
+  fileName: string;
+  data: Buffer;
+  progressId?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+/** Keeps a file name that is safe to show and to write back out on any file system. */
+export function safeFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/'));
+  const clean = base.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
+  return clean === '' || clean === '.' || clean === '..' ? 'tep-dinh-kem' : clean.slice(0, 200);
+}
+
+export async function attachEvidence(s: Session, input: AttachInput): Promise<{ id: string; sha256: string }> {
+  if (input.data.length === 0) throw new AppError('evidence.empty', { file: input.fileName });
+  if (input.data.length > MAX_EVIDENCE_BYTES) {
+    throw new AppError('evidence.too_large', { file: input.fileName, maxMb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+  }
+  const task = readRow(s, 'task', input.taskId);
+  if (!task || task.deleted || task.owner !== s.orgCode) throw new AppError('task.not_found', { id: input.taskId });
+  if (input.progressId) {
+    const p = readRow(s, 'task_progress', input.progressId);
+    if (!p || p.task_id !== input.taskId) throw new AppError('progress.not_found', { id: input.progressId });
+  }
+  // The file is on disk before the row that names it commits: a crash leaves at worst an
+  // unreferenced blob, never a row pointing at nothing.
+  const sha256 = await putBlob(s.db.blobDir, input.data);
+  return inTransaction(s, () => {
+    const id = newId();
+    saveOwnedRow(
+      s,
+      'evidence',
+      {
+        id,
+        sha256,
+        file_name: safeFileName(input.fileName),
+        size: input.data.length,
+        task_id: input.taskId,
+        progress_id: input.progressId ?? null,
+        note: input.note ?? null,
+        added_at: s.now(),
+      },
+      'evidence.attach',
+    );
+    return { id, sha256 };
+  });
+}
+
+export function readEvidence(s: Session, id: string): { fileName: string; data: Buffer } {
+  const row = readRow(s, 'evidence', id);
+  if (!row || row.deleted) throw new AppError('evidence.not_found', { id });
+  return { fileName: String(row.file_name), data: readBlob(s.db.blobDir, String(row.sha256)) };
+}

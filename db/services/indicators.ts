@@ -1,0 +1,238 @@
+import { AppError } from '../../shared/errors';
+import { evaluateIndicator, parseComparator, ratioPercent, roundTo, type Comparator } from '../../shared/rules/indicator';
+import { formatPeriodCode, parsePeriod, periodRange, type Period } from '../../shared/rules/period';
+import { validateIndicatorValue } from '../../shared/rules/validation';
+import { getMeta } from '../database';
+import { inTransaction, newId, todayIso, type Session } from '../session';
+import { saveOwnedRow } from '../write';
+import { ownedCodeExists, requireIdByCode, visibleOwners } from './lookup';
+import type { IndicatorItem, ValuePoint } from '../../shared/api/types';
+
+export interface IndicatorDefInput {
+  code: string;
+  areaCode: string;
+  name: string;
+  unit: string;
+  isRatio?: boolean | undefined;
+  numeratorLabel?: string | null | undefined;
+  denominatorLabel?: string | null | undefined;
+  note?: string | null | undefined;
+  sort?: number | undefined;
+}
+
+export interface TargetInput {
+  indicatorCode: string;
+  year: number;
+  comparator: string;
+  target: number;
+  baseline?: number | null | undefined;
+  span?: string | null | undefined;
+}
+
+export interface ValueInput {
+  indicatorCode: string;
+  period: string;
+  value?: number | null | undefined;
+  numerator?: number | null | undefined;
+  denominator?: number | null | undefined;
+  note?: string | null | undefined;
+}
+
+export function addIndicator(s: Session, input: IndicatorDefInput): { id: string } {
+  return inTransaction(s, () => {
+    if (ownedCodeExists(s, 'indicator', input.code)) throw new AppError('indicator.duplicate', { code: input.code });
+    const id = newId();
+    saveOwnedRow(
+      s,
+      'indicator',
+      {
+        id,
+        code: input.code,
+        area_id: requireIdByCode(s, 'area', input.areaCode),
+        name: input.name,
+        unit: input.unit,
+        is_ratio: input.isRatio ? 1 : 0,
+        numerator_label: input.numeratorLabel ?? null,
+        denominator_label: input.denominatorLabel ?? null,
+        note: input.note ?? null,
+        sort: input.sort ?? 0,
+      },
+      'indicator.add',
+    );
+    return { id };
+  });
+}
+
+export function setTarget(s: Session, input: TargetInput): { id: string } {
+  const comparator = parseComparator(input.comparator);
+  if (!comparator) throw new AppError('indicator.bad_comparator', { value: input.comparator });
+  if (!Number.isFinite(input.target)) throw new AppError('value.not_a_number', { value: String(input.target) });
+  return inTransaction(s, () => {
+    const indicatorId = requireIdByCode(s, 'indicator', input.indicatorCode);
+    const existing = s.db.sqlite
+      .prepare("SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND year = ? AND ward_code = ''")
+      .get(s.orgCode, indicatorId, input.year) as { id: string } | undefined;
+    const id = existing?.id ?? newId();
+    saveOwnedRow(
+      s,
+      'indicator_target',
+      { id, indicator_id: indicatorId, year: input.year, ward_code: '', comparator, target: input.target, baseline: input.baseline ?? null, span: input.span ?? null },
+      existing ? 'target.update' : 'target.add',
+    );
+    return { id };
+  });
+}
+
+interface TargetRow {
+  indicator_id: string;
+  owner: string;
+  ward_code: string;
+  comparator: Comparator;
+  target: number;
+  baseline: number | null;
+}
+
+/** The target that applies to this ward: its own first, then the city's for it, then the city's for all. */
+function effectiveTargets(s: Session, year: number): Map<string, TargetRow> {
+  const rows = s.db.sqlite
+    .prepare('SELECT indicator_id, owner, ward_code, comparator, target, baseline FROM indicator_target WHERE year = ? AND deleted = 0')
+    .all(year) as TargetRow[];
+  const city = getMeta(s.db, 'city_code');
+  const rank = (r: TargetRow): number =>
+    r.owner === s.orgCode ? 0 : r.owner === city && r.ward_code === s.orgCode ? 1 : r.owner === city && r.ward_code === '' ? 2 : 99;
+  const best = new Map<string, TargetRow>();
+  for (const r of rows) {
+    if (rank(r) === 99) continue;
+    const prev = best.get(r.indicator_id);
+    if (!prev || rank(r) < rank(prev)) best.set(r.indicator_id, r);
+  }
+  return best;
+}
+
+interface ValueRow {
+  indicator_id: string;
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+function requirePeriod(code: string): Period {
+  const p = parsePeriod(code);
+  if (!p) throw new AppError('period.invalid', { value: code });
+  return p;
+}
+
+export function listIndicators(s: Session, opts: { year?: number | undefined; period?: string | undefined; asOf?: string | undefined } = {}): IndicatorItem[] {
+  const period = opts.period ? requirePeriod(opts.period) : undefined;
+  const asOf = opts.asOf ?? todayIso(s.now());
+  const year = period?.year ?? opts.year ?? Number(asOf.slice(0, 4));
+  const owners = visibleOwners(s);
+  const defs = s.db.sqlite
+    .prepare(
+      `SELECT i.id, i.code, i.owner, i.name, a.code AS area_code, a.name AS area_name, i.unit, i.is_ratio, i.numerator_label,
+         i.denominator_label, i.note FROM indicator i JOIN area a ON a.id = i.area_id
+       WHERE i.deleted = 0 AND i.owner IN (${owners.map(() => '?').join(', ')}) ORDER BY i.sort, i.code`,
+    )
+    .all(...owners) as Array<Record<string, string | number | null>>;
+  const targets = effectiveTargets(s, year);
+  const values = s.db.sqlite
+    .prepare('SELECT indicator_id, period, value, numerator, denominator FROM indicator_value WHERE owner = ? AND deleted = 0')
+    .all(s.orgCode) as ValueRow[];
+  const pick = new Map<string, ValueRow>();
+  if (period) {
+    const code = formatPeriodCode(period);
+    for (const v of values) if (v.period === code) pick.set(v.indicator_id, v);
+  } else {
+    // No period asked: the latest value of the year that had started by asOf.
+    const bestEnd = new Map<string, string>();
+    for (const v of values) {
+      const p = parsePeriod(v.period);
+      if (!p || p.year !== year) continue;
+      const r = periodRange(p);
+      if (r.start > asOf) continue;
+      const prev = bestEnd.get(v.indicator_id);
+      if (!prev || r.end > prev) {
+        bestEnd.set(v.indicator_id, r.end);
+        pick.set(v.indicator_id, v);
+      }
+    }
+  }
+  return defs.map((d) => {
+    const t = targets.get(String(d.id));
+    const v = pick.get(String(d.id));
+    return {
+      id: String(d.id),
+      code: String(d.code),
+      owner: String(d.owner),
+      name: String(d.name),
+      areaCode: String(d.area_code),
+      areaName: String(d.area_name),
+      unit: String(d.unit),
+      isRatio: d.is_ratio === 1,
+      numeratorLabel: (d.numerator_label as string | null) ?? null,
+      denominatorLabel: (d.denominator_label as string | null) ?? null,
+      note: (d.note as string | null) ?? null,
+      comparator: t?.comparator ?? null,
+      target: t?.target ?? null,
+      baseline: t?.baseline ?? null,
+      targetOwner: t?.owner ?? null,
+      period: v?.period ?? (period ? formatPeriodCode(period) : null),
+      value: v?.value ?? null,
+      numerator: v?.numerator ?? null,
+      denominator: v?.denominator ?? null,
+      outcome: t && v ? evaluateIndicator(t.comparator, t.target, v.value) : 'no_data',
+    };
+  });
+}
+
+export function setValue(s: Session, input: ValueInput): { id: string; value: number } {
+  const period = requirePeriod(input.period);
+  return inTransaction(s, () => {
+    const indicatorId = requireIdByCode(s, 'indicator', input.indicatorCode);
+    const def = s.db.sqlite.prepare('SELECT unit, is_ratio FROM indicator WHERE id = ?').get(indicatorId) as { unit: string; is_ratio: number };
+    const issues = validateIndicatorValue(
+      { unit: def.unit, isRatio: def.is_ratio === 1 },
+      { value: input.value ?? null, numerator: input.numerator ?? null, denominator: input.denominator ?? null },
+    );
+    if (issues.length > 0) throw new AppError(issues[0]!.code, { indicator: input.indicatorCode, ...(issues[0]!.params ?? {}) });
+    const value =
+      input.numerator != null && input.denominator != null ? roundTo(ratioPercent(input.numerator, input.denominator), 2) : Number(input.value);
+    const code = formatPeriodCode(period);
+    // One value per indicator and period: a second entry corrects the first (the change log keeps both).
+    const existing = s.db.sqlite
+      .prepare('SELECT id FROM indicator_value WHERE owner = ? AND indicator_id = ? AND period = ?')
+      .get(s.orgCode, indicatorId, code) as { id: string } | undefined;
+    const id = existing?.id ?? newId();
+    saveOwnedRow(
+      s,
+      'indicator_value',
+      {
+        id,
+        indicator_id: indicatorId,
+        period: code,
+        value,
+        numerator: input.numerator ?? null,
+        denominator: input.denominator ?? null,
+        note: input.note ?? null,
+        by_name: s.actor,
+        deleted: 0,
+      },
+      existing ? 'value.update' : 'value.set',
+    );
+    return { id, value };
+  });
+}
+
+export function valueHistory(s: Session, indicatorCode: string): ValuePoint[] {
+  const indicatorId = requireIdByCode(s, 'indicator', indicatorCode);
+  const rows = s.db.sqlite
+    .prepare('SELECT period, value, numerator, denominator FROM indicator_value WHERE owner = ? AND indicator_id = ? AND deleted = 0')
+    .all(s.orgCode, indicatorId) as Omit<ValuePoint, 'end'>[];
+  return rows
+    .map((r) => {
+      const p = parsePeriod(r.period);
+      return { ...r, end: p ? periodRange(p).end : r.period };
+    })
+    .sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+}

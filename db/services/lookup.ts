@@ -1,0 +1,42 @@
+import { AppError } from '../../shared/errors';
+import { getMeta } from '../database';
+import type { Session } from '../session';
+
+type CodedTable = 'unit' | 'directive' | 'area' | 'indicator';
+
+/**
+ * The organisations whose catalog this session sees: its own first, then its city's.
+ * A city sees its own catalog only; wards' rows are reached through their owner explicitly.
+ */
+export function visibleOwners(s: Session): string[] {
+  const city = getMeta(s.db, 'city_code');
+  return s.role === 'ward' && city ? [s.orgCode, city] : [s.orgCode];
+}
+
+export function findIdByCode(s: Session, table: CodedTable, code: string, owners = visibleOwners(s)): string | undefined {
+  const placeholders = owners.map(() => '?').join(', ');
+  const row = s.db.sqlite
+    .prepare(
+      `SELECT id FROM "${table}" WHERE code = ? AND deleted = 0 AND owner IN (${placeholders})
+       ORDER BY CASE owner ${owners.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END LIMIT 1`,
+    )
+    .get(code, ...owners, ...owners) as { id: string } | undefined;
+  return row?.id;
+}
+
+const NOT_FOUND: Record<CodedTable, string> = {
+  unit: 'unit.not_found',
+  directive: 'directive.not_found',
+  area: 'area.not_found',
+  indicator: 'indicator.not_found',
+};
+
+export function requireIdByCode(s: Session, table: CodedTable, code: string): string {
+  const id = findIdByCode(s, table, code);
+  if (!id) throw new AppError(NOT_FOUND[table], { code });
+  return id;
+}
+
+export function ownedCodeExists(s: Session, table: CodedTable, code: string): boolean {
+  return !!s.db.sqlite.prepare(`SELECT 1 FROM "${table}" WHERE code = ? AND owner = ? AND deleted = 0`).get(code, s.orgCode);
+}

@@ -1,0 +1,79 @@
+import { AppError } from '../../shared/errors';
+import { inTransaction, newId, type Session } from '../session';
+import { readRow, saveOwnedRow } from '../write';
+import type { PlanRow } from '../../shared/api/types';
+
+export interface PlanInput {
+  year: number;
+  title: string;
+  docNumber?: string | null | undefined;
+  issuedOn?: string | null | undefined;
+  issuer?: string | null | undefined;
+  signerTitle?: string | null | undefined;
+  signerName?: string | null | undefined;
+  generalGoal?: string | null | undefined;
+  budgetVnd?: number | null | undefined;
+}
+
+const SELECT = `SELECT id, year, title, doc_number AS docNumber, issued_on AS issuedOn, issuer, signer_title AS signerTitle,
+  signer_name AS signerName, general_goal AS generalGoal, budget_vnd AS budgetVnd FROM plan`;
+
+export function listPlans(s: Session): PlanRow[] {
+  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND deleted = 0 ORDER BY year DESC`).all(s.orgCode) as PlanRow[];
+}
+
+export function findPlan(s: Session, year: number): PlanRow | undefined {
+  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND year = ? AND deleted = 0`).get(s.orgCode, year) as PlanRow | undefined;
+}
+
+export function requirePlan(s: Session, year?: number): PlanRow {
+  if (year === undefined) {
+    const latest = listPlans(s)[0];
+    if (!latest) throw new AppError('plan.none');
+    return latest;
+  }
+  const p = findPlan(s, year);
+  if (!p) throw new AppError('plan.not_found', { year });
+  return p;
+}
+
+function toRow(input: PlanInput): Record<string, unknown> {
+  return {
+    year: input.year,
+    title: input.title,
+    doc_number: input.docNumber ?? null,
+    issued_on: input.issuedOn ?? null,
+    issuer: input.issuer ?? null,
+    signer_title: input.signerTitle ?? null,
+    signer_name: input.signerName ?? null,
+    general_goal: input.generalGoal ?? null,
+    budget_vnd: input.budgetVnd ?? null,
+  };
+}
+
+export function addPlan(s: Session, input: PlanInput): PlanRow {
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError('plan.bad_year', { year: input.year });
+  return inTransaction(s, () => {
+    if (findPlan(s, input.year)) throw new AppError('plan.duplicate', { year: input.year });
+    const id = newId();
+    saveOwnedRow(s, 'plan', { id, ...toRow(input) }, 'plan.add');
+    return findPlan(s, input.year)!;
+  });
+}
+
+export function updatePlan(s: Session, id: string, input: Partial<PlanInput>): PlanRow {
+  return inTransaction(s, () => {
+    const existing = readRow(s, 'plan', id);
+    if (!existing || existing.deleted) throw new AppError('plan.not_found', { year: String(input.year ?? '') });
+    const patch: Record<string, unknown> = {};
+    const full = toRow({ year: Number(existing.year), title: String(existing.title), ...input } as PlanInput);
+    for (const [k, v] of Object.entries(full)) if (k !== 'year') patch[k] = v;
+    for (const [k, v] of Object.entries(input)) if (v === undefined) delete patch[camelToSnake(k)];
+    saveOwnedRow(s, 'plan', { id, ...patch }, 'plan.update');
+    return findPlan(s, Number(existing.year))!;
+  });
+}
+
+function camelToSnake(k: string): string {
+  return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

@@ -1,0 +1,305 @@
+import { AppError } from '../../shared/errors';
+import { isValidIsoDate } from '../../shared/rules/period';
+import { foldVi } from '../../shared/rules/search-fold';
+import { sixClearMissing } from '../../shared/rules/six-clear';
+import { evaluateTaskStatus, type ProgressEntry, type RecordedStatus, type TaskStatus } from '../../shared/rules/task-status';
+import { parseTimeline, type Timeline } from '../../shared/rules/timeline';
+import { validateTaskStatusChange } from '../../shared/rules/validation';
+import { inTransaction, newId, todayIso, type Session } from '../session';
+import { readRow, saveOwnedRow } from '../write';
+import { requireIdByCode } from './lookup';
+import { requirePlan } from './plans';
+import type { EvidenceItem, ProgressItem, TaskDetail, TaskItem } from '../../shared/api/types';
+
+export interface TaskInput {
+  planYear?: number | undefined;
+  areaCode: string;
+  content: string;
+  leadUnitCode: string;
+  partnerUnitCodes?: string[] | undefined;
+  timeline?: string | null | undefined;
+  deadline?: string | null | undefined;
+  sourceCode?: string | null | undefined;
+  output?: string | null | undefined;
+  person?: string | null | undefined;
+  authority?: string | null | undefined;
+  no?: number | undefined;
+}
+
+export interface TaskFilter {
+  planYear?: number | undefined;
+  status?: TaskStatus | undefined;
+  areaCode?: string | undefined;
+  search?: string | undefined;
+  asOf?: string | undefined;
+}
+
+/** The deadline a task is judged by: the one given, else what its timeline text says. */
+export function timelineOf(row: { timeline: string | null; deadline: string | null }, planYear: number): Timeline {
+  if (row.deadline) return { kind: 'deadline', deadline: row.deadline };
+  if (row.timeline) return parseTimeline(row.timeline, planYear);
+  return { kind: 'unparsed', text: '' };
+}
+
+function resolveCodes(s: Session, input: Partial<TaskInput>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (input.areaCode !== undefined) out.area_id = requireIdByCode(s, 'area', input.areaCode);
+  if (input.leadUnitCode !== undefined) out.lead_unit_id = requireIdByCode(s, 'unit', input.leadUnitCode);
+  if (input.partnerUnitCodes !== undefined) {
+    out.partner_unit_ids = JSON.stringify(input.partnerUnitCodes.filter((c) => c.trim() !== '').map((c) => requireIdByCode(s, 'unit', c.trim())));
+  }
+  if (input.sourceCode !== undefined) out.source_directive_id = input.sourceCode ? requireIdByCode(s, 'directive', input.sourceCode) : null;
+  return out;
+}
+
+function checkText(input: Partial<TaskInput>): void {
+  if (input.content !== undefined && input.content.trim() === '') throw new AppError('task.content_required');
+  if (input.deadline && !isValidIsoDate(input.deadline)) throw new AppError('date.invalid', { value: input.deadline });
+}
+
+function derivedDeadline(input: Partial<TaskInput>, planYear: number): string | null | undefined {
+  if (input.deadline !== undefined && input.deadline !== null && input.deadline !== '') return input.deadline;
+  if (input.timeline !== undefined) {
+    const t = input.timeline ? parseTimeline(input.timeline, planYear) : null;
+    return t?.kind === 'deadline' ? t.deadline : null;
+  }
+  return undefined;
+}
+
+export function addTask(s: Session, input: TaskInput): { id: string } {
+  checkText(input);
+  return inTransaction(s, () => {
+    const plan = requirePlan(s, input.planYear);
+    const refs = resolveCodes(s, input);
+    const no =
+      input.no ??
+      (s.db.sqlite.prepare('SELECT coalesce(max(no), 0) + 1 AS n FROM task WHERE plan_id = ? AND deleted = 0').get(plan.id) as { n: number }).n;
+    const id = newId();
+    saveOwnedRow(
+      s,
+      'task',
+      {
+        id,
+        plan_id: plan.id,
+        no,
+        content: input.content.trim(),
+        partner_unit_ids: '[]',
+        ...refs,
+        person: input.person ?? null,
+        timeline: input.timeline ?? null,
+        deadline: derivedDeadline(input, plan.year) ?? null,
+        output: input.output ?? null,
+        authority: input.authority ?? null,
+        created_at: s.now(),
+      },
+      'task.add',
+    );
+    return { id };
+  });
+}
+
+export function updateTask(s: Session, id: string, patch: Partial<Omit<TaskInput, 'planYear'>>): TaskItem {
+  checkText(patch);
+  return inTransaction(s, () => {
+    const existing = requireTaskRow(s, id);
+    const planYear = (s.db.sqlite.prepare('SELECT year FROM plan WHERE id = ?').get(existing.plan_id) as { year: number }).year;
+    const row: Record<string, unknown> = { id, ...resolveCodes(s, patch) };
+    if (patch.content !== undefined) row.content = patch.content.trim();
+    for (const k of ['person', 'output', 'authority', 'timeline', 'no'] as const) if (patch[k] !== undefined) row[k] = patch[k];
+    // A new timeline re-derives the deadline unless one is given explicitly.
+    const deadline = derivedDeadline(patch, planYear);
+    if (deadline !== undefined) row.deadline = deadline;
+    saveOwnedRow(s, 'task', row, 'task.update');
+    return getTask(s, id).task;
+  });
+}
+
+function requireTaskRow(s: Session, id: string): Record<string, unknown> {
+  const row = readRow(s, 'task', id);
+  if (!row || row.deleted || row.owner !== s.orgCode) throw new AppError('task.not_found', { id });
+  return row;
+}
+
+export interface ProgressInput {
+  taskId: string;
+  status: RecordedStatus;
+  percent?: number | undefined;
+  note?: string | null | undefined;
+  date?: string | undefined;
+}
+
+export function recordProgress(s: Session, input: ProgressInput): { id: string } {
+  if (input.date !== undefined && !isValidIsoDate(input.date)) throw new AppError('date.invalid', { value: input.date });
+  const percent = input.percent ?? (input.status === 'done' ? 100 : input.status === 'not_started' ? 0 : undefined);
+  return inTransaction(s, () => {
+    requireTaskRow(s, input.taskId);
+    const last = s.db.sqlite
+      .prepare('SELECT percent FROM task_progress WHERE task_id = ? AND deleted = 0 ORDER BY date DESC, created_at DESC LIMIT 1')
+      .get(input.taskId) as { percent: number } | undefined;
+    const finalPercent = percent ?? last?.percent ?? 0;
+    const issues = validateTaskStatusChange({ status: input.status, percent: finalPercent });
+    if (issues.length > 0) throw new AppError(issues[0]!.code, issues[0]!.params ?? {});
+    const id = newId();
+    saveOwnedRow(
+      s,
+      'task_progress',
+      {
+        id,
+        task_id: input.taskId,
+        date: input.date ?? todayIso(s.now()),
+        status: input.status,
+        percent: finalPercent,
+        note: input.note ?? null,
+        by_name: s.actor,
+        created_at: s.now(),
+      },
+      'task.progress',
+    );
+    return { id };
+  });
+}
+
+interface RawTask {
+  id: string;
+  plan_id: string;
+  plan_year: number;
+  no: number;
+  content: string;
+  area_code: string;
+  area_name: string;
+  lead_code: string;
+  lead_name: string;
+  partner_unit_ids: string;
+  timeline: string | null;
+  deadline: string | null;
+  source_code: string | null;
+  source_number: string | null;
+  output: string | null;
+  person: string | null;
+  authority: string | null;
+  evidence_count: number;
+}
+
+const TASK_SELECT = `SELECT t.id, t.plan_id, p.year AS plan_year, t.no, t.content, a.code AS area_code, a.name AS area_name,
+    u.code AS lead_code, u.name AS lead_name, t.partner_unit_ids, t.timeline, t.deadline, d.code AS source_code,
+    d.number AS source_number, t.output, t.person, t.authority,
+    (SELECT count(*) FROM evidence e WHERE e.task_id = t.id AND e.deleted = 0) AS evidence_count
+  FROM task t JOIN plan p ON p.id = t.plan_id JOIN area a ON a.id = t.area_id JOIN unit u ON u.id = t.lead_unit_id
+  LEFT JOIN directive d ON d.id = t.source_directive_id`;
+
+function unitCodes(s: Session): Map<string, string> {
+  const rows = s.db.sqlite.prepare('SELECT id, code FROM unit').all() as { id: string; code: string }[];
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+export function progressByTask(s: Session, scope: { planId: string } | { taskIds: string[] }): Map<string, ProgressEntry[]> {
+  const rows = (
+    'planId' in scope
+      ? s.db.sqlite
+          .prepare(
+            `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0
+             AND task_id IN (SELECT id FROM task WHERE plan_id = ?) ORDER BY date, created_at`,
+          )
+          .all(scope.planId)
+      : s.db.sqlite
+          .prepare(`SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (SELECT value FROM json_each(?)) ORDER BY date, created_at`)
+          .all(JSON.stringify(scope.taskIds))
+  ) as { task_id: string; date: string; status: RecordedStatus; percent: number }[];
+  const map = new Map<string, ProgressEntry[]>();
+  for (const r of rows) {
+    let list = map.get(r.task_id);
+    if (!list) map.set(r.task_id, (list = []));
+    list.push({ date: r.date, status: r.status, percent: r.percent });
+  }
+  return map;
+}
+
+function toItem(r: RawTask, progress: ProgressEntry[], asOf: string, codes: Map<string, string>): TaskItem {
+  const upTo = progress.filter((p) => p.date <= asOf);
+  const last = upTo[upTo.length - 1];
+  const timeline = timelineOf(r, r.plan_year);
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    planYear: r.plan_year,
+    no: r.no,
+    content: r.content,
+    areaCode: r.area_code,
+    areaName: r.area_name,
+    leadUnitCode: r.lead_code,
+    leadUnitName: r.lead_name,
+    partnerUnitCodes: (JSON.parse(r.partner_unit_ids) as string[]).map((id) => codes.get(id) ?? id),
+    timeline: r.timeline,
+    deadline: r.deadline,
+    sourceCode: r.source_code,
+    sourceNumber: r.source_number,
+    output: r.output,
+    person: r.person,
+    authority: r.authority,
+    status: evaluateTaskStatus({ timeline, progress }, asOf),
+    recordedStatus: last?.status ?? 'not_started',
+    percent: last?.percent ?? 0,
+    lastProgressDate: last?.date ?? null,
+    sixClearMissing: sixClearMissing({
+      content: r.content,
+      leadUnit: r.lead_code,
+      person: r.person,
+      timeline: r.timeline,
+      deadline: r.deadline,
+      output: r.output,
+      authority: r.authority,
+    }),
+    evidenceCount: r.evidence_count,
+  };
+}
+
+/** Builds an FTS5 query from what the officer typed: every word must match, as a prefix. */
+export function ftsQuery(text: string): string | null {
+  const words = foldVi(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' AND ');
+}
+
+export function listTasks(s: Session, filter: TaskFilter = {}): TaskItem[] {
+  const plan = requirePlan(s, filter.planYear);
+  const asOf = filter.asOf ?? todayIso(s.now());
+  if (!isValidIsoDate(asOf)) throw new AppError('date.invalid', { value: asOf });
+  const where = ['t.plan_id = ?', 't.deleted = 0'];
+  const args: unknown[] = [plan.id];
+  if (filter.areaCode) {
+    where.push('a.code = ?');
+    args.push(filter.areaCode);
+  }
+  if (filter.search !== undefined && filter.search.trim() !== '') {
+    const q = ftsQuery(filter.search);
+    if (q === null) return [];
+    where.push('t.id IN (SELECT task_id FROM task_search WHERE task_search MATCH ?)');
+    args.push(q);
+  }
+  const rows = s.db.sqlite.prepare(`${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.no`).all(...args) as RawTask[];
+  const progress = progressByTask(s, { planId: plan.id });
+  const codes = unitCodes(s);
+  const items = rows.map((r) => toItem(r, progress.get(r.id) ?? [], asOf, codes));
+  return filter.status ? items.filter((t) => t.status === filter.status) : items;
+}
+
+export function getTask(s: Session, id: string, asOf?: string): TaskDetail {
+  const r = s.db.sqlite.prepare(`${TASK_SELECT} WHERE t.id = ? AND t.deleted = 0`).get(id) as RawTask | undefined;
+  if (!r) throw new AppError('task.not_found', { id });
+  const progress = s.db.sqlite
+    .prepare(
+      `SELECT id, date, status, percent, note, by_name AS byName, created_at AS createdAt FROM task_progress
+       WHERE task_id = ? AND deleted = 0 ORDER BY date, created_at`,
+    )
+    .all(id) as ProgressItem[];
+  const evidence = s.db.sqlite
+    .prepare(
+      `SELECT id, sha256, file_name AS fileName, size, progress_id AS progressId, note, added_at AS addedAt FROM evidence
+       WHERE task_id = ? AND deleted = 0 ORDER BY added_at`,
+    )
+    .all(id) as EvidenceItem[];
+  const task = toItem(r, progressByTask(s, { taskIds: [id] }).get(id) ?? [], asOf ?? todayIso(s.now()), unitCodes(s));
+  return { task, progress, evidence };
+}

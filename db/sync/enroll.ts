@@ -1,0 +1,114 @@
+/**
+ * Enrollment: the ward sends its public key; the city approves it after both sides read the
+ * fingerprint aloud on the phone, and answers with a signed certificate and its own public key.
+ */
+import fs from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { getMeta, setMeta } from '../database';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { fingerprintOf, isPublicKey, keyIdOf } from '../keys/ed25519';
+import { issueWardCertificate, makeEnrollmentRequest, verifyEnrollmentRequest, verifyWardCertificate, type EnrollmentRequest } from '../keys/documents';
+import type { KeyStore } from '../keys/key-store';
+import type { Session } from '../session';
+import { upsertOrg } from '../services/setup';
+import { ensureKey } from './identity';
+import { keysOf, revokeKey, trustKey } from './trust';
+
+function requireRole(s: Session, role: 'ward' | 'city'): void {
+  if (s.role !== role) throw new AppError(role === 'city' ? 'sync.city_only' : 'sync.ward_only');
+}
+
+function readJsonFile(file: string): unknown {
+  if (!fs.existsSync(file)) throw new AppError('file.not_found', { path: file });
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    throw new AppError('sync.not_json', { path: file });
+  }
+}
+
+export async function buildEnrollmentRequest(s: Session, store: KeyStore): Promise<EnrollmentRequest> {
+  requireRole(s, 'ward');
+  const key = await ensureKey(s, store);
+  const officerName = getMeta(s.db, 'officer_name') ?? s.actor;
+  const title = getMeta(s.db, 'officer_title');
+  return makeEnrollmentRequest(key, {
+    wardCode: s.orgCode,
+    wardName: getMeta(s.db, 'ward_name') ?? s.orgCode,
+    officer: title ? { name: officerName, title } : { name: officerName },
+    createdAt: s.now(),
+  });
+}
+
+export async function writeEnrollmentRequest(s: Session, store: KeyStore, outFile: string): Promise<{ path: string; fingerprint: string; keyId: string }> {
+  const request = await buildEnrollmentRequest(s, store);
+  await writeFileAtomic(outFile, `${JSON.stringify(request, null, 2)}\n`);
+  return { path: outFile, fingerprint: fingerprintOf(request.publicKey), keyId: request.keyId };
+}
+
+export const enrollmentResponseSchema = z.object({
+  type: z.literal('wardplan-enrollment-response'),
+  v: z.literal(1),
+  cityCode: z.string(),
+  cityName: z.string(),
+  cityPublicKey: z.string().refine(isPublicKey),
+  certificate: z.unknown(),
+});
+
+export interface EnrollResult {
+  wardCode: string;
+  wardName: string;
+  keyId: string;
+  fingerprint: string;
+  responsePath: string;
+}
+
+/** The city approves a ward's key and writes the answer the ward imports. */
+export async function cityEnroll(s: Session, store: KeyStore, requestFile: string, responseFile: string): Promise<EnrollResult> {
+  requireRole(s, 'city');
+  const request = verifyEnrollmentRequest(readJsonFile(requestFile));
+  const cityKey = await ensureKey(s, store);
+  const certificate = issueWardCertificate(cityKey, s.orgCode, request, s.now());
+  const response = {
+    type: 'wardplan-enrollment-response' as const,
+    v: 1 as const,
+    cityCode: s.orgCode,
+    cityName: getMeta(s.db, 'city_name') ?? s.orgCode,
+    cityPublicKey: cityKey.publicKey,
+    certificate,
+  };
+  await writeFileAtomic(responseFile, `${JSON.stringify(response, null, 2)}\n`);
+  s.db.sqlite.transaction(() => {
+    upsertOrg(s.db, request.wardCode, 'ward', request.wardName, s.orgCode, s.now());
+    trustKey(s, request.wardCode, request.publicKey, request.keyId, certificate);
+  })();
+  return { wardCode: request.wardCode, wardName: request.wardName, keyId: request.keyId, fingerprint: fingerprintOf(request.publicKey), responsePath: responseFile };
+}
+
+/** The ward takes the city's answer: it now trusts the city's key and knows its own key is enrolled. */
+export function importEnrollmentResponse(s: Session, file: string): { cityCode: string; cityFingerprint: string; wardFingerprint: string } {
+  requireRole(s, 'ward');
+  const parsed = enrollmentResponseSchema.safeParse(readJsonFile(file));
+  if (!parsed.success) throw new AppError('keys.bad_ward_certificate', {});
+  const r = parsed.data;
+  const cert = verifyWardCertificate(r.certificate, r.cityPublicKey);
+  if (cert.wardCode !== s.orgCode) throw new AppError('sync.certificate_other_ward', { ward: cert.wardCode, own: s.orgCode });
+  const ownKey = getMeta(s.db, 'key_id');
+  if (ownKey && cert.keyId !== ownKey) throw new AppError('sync.certificate_other_key', { keyId: cert.keyId, own: ownKey });
+  const city = getMeta(s.db, 'city_code');
+  if (city && city !== r.cityCode) throw new AppError('sync.certificate_other_city', { city: r.cityCode, own: city });
+  s.db.sqlite.transaction(() => {
+    trustKey(s, r.cityCode, r.cityPublicKey, keyIdOf(r.cityPublicKey), cert);
+    setMeta(s.db, 'certificate', JSON.stringify(cert));
+  })();
+  return { cityCode: r.cityCode, cityFingerprint: fingerprintOf(r.cityPublicKey), wardFingerprint: cert.fingerprint };
+}
+
+export function revokeWard(s: Session, wardCode: string, reason: string, keyId?: string): string[] {
+  requireRole(s, 'city');
+  const keys = keysOf(s, wardCode).filter((k) => !k.revokedAt && (!keyId || k.keyId === keyId));
+  if (keys.length === 0) throw new AppError('sync.no_key_to_revoke', { ward: wardCode });
+  s.db.sqlite.transaction(() => keys.forEach((k) => revokeKey(s, k.keyId, reason)))();
+  return keys.map((k) => k.keyId);
+}

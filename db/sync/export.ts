@@ -1,0 +1,156 @@
+/** The ward writes what the city has not yet acknowledged (or everything) into one signed bundle. */
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { formatPeriodCode, periodContaining } from '../../shared/rules/period';
+import { readBlob } from '../blobs';
+import { BLOB_PREFIX, bundleFileName, CHANGES_NAME, ROTATION_NAME } from '../bundle/format';
+import { writeBundleFile, type BundleContent } from '../bundle/writer';
+import type { KeyStore } from '../keys/key-store';
+import { newId, todayIso, type Session } from '../session';
+import { audit } from '../write';
+import { ensureKey } from './identity';
+
+export type ExportStage = 'collect' | 'blobs' | 'write' | 'done';
+
+export interface ExportOptions {
+  outDir: string;
+  full?: boolean | undefined;
+  onProgress?: ((stage: ExportStage, done: number, total: number) => void) | undefined;
+}
+
+export type ExportResult =
+  | { status: 'nothing_new'; lastSeq: number }
+  | {
+      status: 'written';
+      path: string;
+      fileName: string;
+      bundleId: string;
+      kind: 'changes' | 'snapshot';
+      seqFrom: number;
+      seqTo: number;
+      changes: number;
+      blobs: number;
+      size: number;
+      fileSha256: string;
+      manifestSha256: string;
+    };
+
+interface LogRow {
+  seq: number;
+  table_name: string;
+  data: string;
+}
+
+export function sequenceState(s: Session): { maxSeq: number; lastExported: number; lastAcked: number } {
+  const one = (sql: string, ...a: unknown[]) => (s.db.sqlite.prepare(sql).get(...a) as { n: number | null }).n ?? 0;
+  return {
+    maxSeq: one('SELECT max(seq) AS n FROM change_log WHERE origin = ?', s.installationId),
+    lastExported: one("SELECT max(seq_to) AS n FROM bundle_out WHERE kind IN ('changes', 'snapshot')"),
+    lastAcked: one("SELECT max(seq_to) AS n FROM bundle_out WHERE kind IN ('changes', 'snapshot') AND acknowledged_at IS NOT NULL"),
+  };
+}
+
+/** The latest change of every row changed in [from, to]: earlier versions of a row add nothing. */
+export function compactedChanges(s: Session, from: number, to: number): LogRow[] {
+  return s.db.sqlite
+    .prepare(
+      `SELECT c.seq, c.table_name, c.data FROM change_log c
+       JOIN (SELECT table_name, row_id, max(seq) AS seq FROM change_log WHERE origin = ? AND seq BETWEEN ? AND ? GROUP BY table_name, row_id) l
+         ON l.seq = c.seq AND c.origin = ?
+       ORDER BY c.seq`,
+    )
+    .all(s.installationId, from, to, s.installationId) as LogRow[];
+}
+
+function deliveredBlobs(s: Session): Set<string> {
+  const rows = s.db.sqlite
+    .prepare('SELECT b.sha256 FROM blob_sent b JOIN bundle_out o ON o.bundle_id = b.bundle_id WHERE o.acknowledged_at IS NOT NULL')
+    .all() as { sha256: string }[];
+  return new Set(rows.map((r) => r.sha256));
+}
+
+export async function exportWardBundle(s: Session, store: KeyStore, opts: ExportOptions): Promise<ExportResult> {
+  if (s.role !== 'ward') throw new AppError('sync.ward_only');
+  const progress = opts.onProgress ?? (() => {});
+  const st = sequenceState(s);
+  if (st.maxSeq === 0 || (!opts.full && st.maxSeq <= st.lastExported)) return { status: 'nothing_new', lastSeq: st.maxSeq };
+  const key = await ensureKey(s, store);
+
+  progress('collect', 0, 1);
+  const seqFrom = opts.full ? 1 : st.lastAcked + 1;
+  const rows = compactedChanges(s, seqFrom, st.maxSeq);
+  const lines = rows.map((r) => JSON.stringify({ seq: r.seq, table: r.table_name, row: JSON.parse(r.data) as unknown }));
+  progress('collect', 1, 1);
+
+  // Evidence travels once: a file already in a bundle the city acknowledged is not sent again,
+  // but one in a bundle that never arrived is.
+  const delivered = opts.full ? new Set<string>() : deliveredBlobs(s);
+  const wanted = new Set<string>();
+  for (const r of rows) {
+    if (r.table_name !== 'evidence') continue;
+    const row = JSON.parse(r.data) as { sha256: string; deleted: number };
+    if (!row.deleted && !delivered.has(row.sha256)) wanted.add(row.sha256);
+  }
+  const contents: BundleContent[] = [{ path: CHANGES_NAME, data: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') }];
+  // After a rotation the city knows only the old key: the statement signed by it travels along.
+  const rotation = key.previous?.[key.previous.length - 1]?.rotation;
+  if (rotation && rotation.newKeyId === key.keyId) contents.push({ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(rotation), 'utf8') });
+  let i = 0;
+  for (const sha of wanted) {
+    contents.push({ path: `${BLOB_PREFIX}${sha}`, data: readBlob(s.db.blobDir, sha) });
+    progress('blobs', ++i, wanted.size);
+  }
+
+  const kind = opts.full ? 'snapshot' : 'changes';
+  const period = formatPeriodCode(periodContaining('quarter', todayIso(s.now())));
+  const fileName = bundleFileName(s.orgCode, period, seqFrom, st.maxSeq, kind);
+  const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind IN ('changes', 'snapshot') ORDER BY created_at DESC, seq_to DESC LIMIT 1").get() as
+    | { h: string }
+    | undefined;
+  const bundleId = newId();
+  progress('write', 0, 1);
+  const written = await writeBundleFile(
+    path.join(opts.outDir, fileName),
+    {
+      bundleId,
+      kind,
+      origin: s.installationId,
+      owner: s.orgCode,
+      ownerKind: 'ward',
+      seqFrom,
+      seqTo: st.maxSeq,
+      prevManifestSha256: prev?.h ?? null,
+      createdAt: s.now(),
+      keyId: key.keyId,
+      counts: { changes: lines.length, blobs: wanted.size },
+    },
+    contents,
+    key,
+  );
+  s.db.sqlite.transaction(() => {
+    s.db.sqlite
+      .prepare(
+        `INSERT INTO bundle_out (bundle_id, kind, seq_from, seq_to, manifest_sha256, file_name, file_sha256, size, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(bundleId, kind, seqFrom, st.maxSeq, written.manifestSha256, fileName, written.fileSha256, written.size, s.now());
+    const sent = s.db.sqlite.prepare('INSERT INTO blob_sent (sha256, bundle_id, at) VALUES (?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET bundle_id = excluded.bundle_id, at = excluded.at');
+    for (const sha of wanted) sent.run(sha, bundleId, s.now());
+    audit(s, 'bundle.export', 'bundle', bundleId, { fileName, seqFrom, seqTo: st.maxSeq, fileSha256: written.fileSha256 });
+  })();
+  progress('done', 1, 1);
+  return {
+    status: 'written',
+    path: path.join(opts.outDir, fileName),
+    fileName,
+    bundleId,
+    kind,
+    seqFrom,
+    seqTo: st.maxSeq,
+    changes: lines.length,
+    blobs: wanted.size,
+    size: written.size,
+    fileSha256: written.fileSha256,
+    manifestSha256: written.manifestSha256,
+  };
+}

@@ -1,0 +1,92 @@
+/** The city writes its catalog (and its receipts) into one signed bundle that every ward imports. */
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { bundleFileName, CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME } from '../bundle/format';
+import { writeBundleFile } from '../bundle/writer';
+import type { KeyStore } from '../keys/key-store';
+import { WARD_ONLY_TABLES, OWNED_TABLE_NAMES } from '../owned-tables';
+import { newId, type Session } from '../session';
+import { audit } from '../write';
+import { ensureKey } from './identity';
+
+export interface PublishResult {
+  path: string;
+  fileName: string;
+  bundleId: string;
+  changes: number;
+  receipts: number;
+  wards: number;
+  size: number;
+  fileSha256: string;
+}
+
+/** The catalog is small, so it always travels whole: a ward that missed one catalog loses nothing. */
+export async function publishCatalog(s: Session, store: KeyStore, outDir: string): Promise<PublishResult> {
+  if (s.role !== 'city') throw new AppError('sync.city_only');
+  const key = await ensureKey(s, store);
+  const lines: string[] = [];
+  let maxSeq = 0;
+  for (const table of OWNED_TABLE_NAMES) {
+    if (WARD_ONLY_TABLES.has(table)) continue;
+    const rows = s.db.sqlite
+      .prepare(
+        `SELECT c.seq, c.data FROM change_log c
+         JOIN (SELECT row_id, max(seq) AS seq FROM change_log WHERE origin = ? AND table_name = ? GROUP BY row_id) l ON l.seq = c.seq AND c.origin = ?
+         ORDER BY c.seq`,
+      )
+      .all(s.installationId, table, s.installationId) as { seq: number; data: string }[];
+    for (const r of rows) {
+      lines.push(JSON.stringify({ seq: r.seq, table, row: JSON.parse(r.data) as unknown }));
+      maxSeq = Math.max(maxSeq, r.seq);
+    }
+  }
+  const orgs = s.db.sqlite.prepare('SELECT code, kind, name, parent_code AS parentCode FROM org ORDER BY kind, code').all();
+  const receipts = (s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL ORDER BY applied_at").all() as { receipt: string }[]).map(
+    (r) => JSON.parse(r.receipt) as unknown,
+  );
+  const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind = 'catalog' ORDER BY created_at DESC LIMIT 1").get() as { h: string } | undefined;
+  const count = (s.db.sqlite.prepare("SELECT count(*) AS n FROM bundle_out WHERE kind = 'catalog'").get() as { n: number }).n;
+  const bundleId = newId();
+  const fileName = bundleFileName(s.orgCode, 'catalog', count + 1, maxSeq, 'catalog');
+  const written = await writeBundleFile(
+    path.join(outDir, fileName),
+    {
+      bundleId,
+      kind: 'catalog',
+      origin: s.installationId,
+      owner: s.orgCode,
+      ownerKind: 'city',
+      seqFrom: maxSeq === 0 ? 0 : 1,
+      seqTo: maxSeq,
+      prevManifestSha256: prev?.h ?? null,
+      createdAt: s.now(),
+      keyId: key.keyId,
+      counts: { changes: lines.length, blobs: 0 },
+    },
+    [
+      { path: CHANGES_NAME, data: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') },
+      { path: ORGS_NAME, data: Buffer.from(JSON.stringify(orgs), 'utf8') },
+      { path: RECEIPTS_NAME, data: Buffer.from(JSON.stringify(receipts), 'utf8') },
+    ],
+    key,
+  );
+  s.db.sqlite.transaction(() => {
+    s.db.sqlite
+      .prepare(
+        `INSERT INTO bundle_out (bundle_id, kind, seq_from, seq_to, manifest_sha256, file_name, file_sha256, size, created_at)
+         VALUES (?, 'catalog', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(bundleId, maxSeq === 0 ? 0 : 1, maxSeq, written.manifestSha256, fileName, written.fileSha256, written.size, s.now());
+    audit(s, 'catalog.publish', 'bundle', bundleId, { fileName, receipts: receipts.length });
+  })();
+  return {
+    path: path.join(outDir, fileName),
+    fileName,
+    bundleId,
+    changes: lines.length,
+    receipts: receipts.length,
+    wards: (orgs as { kind: string }[]).filter((o) => o.kind === 'ward').length,
+    size: written.size,
+    fileSha256: written.fileSha256,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The one way an owned row is written. Every write lands in the table, the change log (the
+ * record that bundles carry) and, for local edits, the audit log, inside the caller's transaction.
+ */
+import { AppError } from '../shared/errors';
+import { foldVi } from '../shared/rules/search-fold';
+import { columnsOf, type OwnedTableName } from './owned-tables';
+import type { Session } from './session';
+
+export type Row = Record<string, unknown>;
+
+const upsertCache = new Map<string, string>();
+
+function upsertSql(table: OwnedTableName): string {
+  let sql = upsertCache.get(table);
+  if (!sql) {
+    const cols = columnsOf(table).map((c) => c.name);
+    const updates = cols.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`);
+    sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
+      ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
+    upsertCache.set(table, sql);
+  }
+  return sql;
+}
+
+/** Keeps only the table's columns, the schema's default for missing ones, so a row always has one shape. */
+export function normaliseRow(table: OwnedTableName, row: Row): Row {
+  const out: Row = {};
+  for (const c of columnsOf(table)) {
+    const v = row[c.name];
+    out[c.name] = v === undefined ? c.defaultValue : v;
+  }
+  return out;
+}
+
+export function readRow(s: Session, table: OwnedTableName, id: string): Row | undefined {
+  return s.db.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined;
+}
+
+function nextSeq(s: Session, origin: string): number {
+  const r = s.db.sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM change_log WHERE origin = ?').get(origin) as {
+    n: number;
+  };
+  return r.n;
+}
+
+/** Stores the row and keeps derived indexes (task search) in step. Shared by local and remote writes. */
+function storeRow(s: Session, table: OwnedTableName, row: Row): void {
+  s.db.sqlite.prepare(upsertSql(table)).run(row);
+  if (table === 'task') {
+    s.db.sqlite.prepare('DELETE FROM task_search WHERE task_id = ?').run(row.id);
+    if (!row.deleted) {
+      const body = [row.content, row.output, row.person, row.timeline].filter(Boolean).join(' ');
+      s.db.sqlite.prepare('INSERT INTO task_search (task_id, body) VALUES (?, ?)').run(row.id, foldVi(body));
+    }
+  }
+}
+
+/**
+ * A local edit. Refuses rows this installation's organisation does not own: the city's catalog is
+ * read-only in a ward's database, and no one edits another ward's rows.
+ */
+export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, action: string): Row {
+  const id = input.id;
+  if (typeof id !== 'string' || id === '') throw new Error(`saveOwnedRow(${table}) without id`);
+  const existing = readRow(s, table, id);
+  if (existing && existing.owner !== s.orgCode) {
+    throw new AppError('owner.read_only', { table, owner: String(existing.owner) });
+  }
+  const at = s.now();
+  const row = normaliseRow(table, { ...existing, ...input, owner: s.orgCode, updated_at: at });
+  storeRow(s, table, row);
+  const seq = nextSeq(s, s.installationId);
+  s.db.sqlite
+    .prepare('INSERT INTO change_log (origin, seq, table_name, row_id, owner, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(s.installationId, seq, table, id, s.orgCode, JSON.stringify(row), at);
+  s.db.sqlite
+    .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(at, s.actor, action, table, id, existing ? JSON.stringify(diff(existing, row)) : null);
+  return row;
+}
+
+/**
+ * A row that arrived in a verified bundle, at the sender's own sequence number. The caller has
+ * already checked ownership; this keeps the sender's change log beside ours so it can be traced.
+ */
+export function applyRemoteRow(s: Session, origin: string, seq: number, table: OwnedTableName, row: Row, at: string): void {
+  const normal = normaliseRow(table, row);
+  storeRow(s, table, normal);
+  s.db.sqlite
+    .prepare(
+      `INSERT INTO change_log (origin, seq, table_name, row_id, owner, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(origin, seq) DO NOTHING`,
+    )
+    .run(origin, seq, table, String(normal.id), String(normal.owner), JSON.stringify(normal), at);
+}
+
+export function audit(s: Session, action: string, entity: string, entityId: string | null, detail?: unknown): void {
+  s.db.sqlite
+    .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(s.now(), s.actor, action, entity, entityId, detail === undefined ? null : JSON.stringify(detail));
+}
+
+function diff(before: Row, after: Row): Row {
+  const out: Row = {};
+  for (const k of Object.keys(after)) {
+    if (k === 'updated_at') continue;
+    if (before[k] !== after[k]) out[k] = { from: before[k] ?? null, to: after[k] ?? null };
+  }
+  return out;
+}

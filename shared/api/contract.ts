@@ -1,0 +1,159 @@
+/**
+ * The one API of WardPlan. Every host (Electron IPC, the browser host, the command line) serves
+ * exactly these methods, and every argument is checked against these schemas at the boundary
+ * before any service sees it. Outputs are typed in ./types.
+ */
+import { z } from 'zod';
+import type {
+  AreaRow,
+  DirectiveRow,
+  IndicatorItem,
+  PlanRow,
+  Profile,
+  TaskDetail,
+  TaskItem,
+  UnitRow,
+  ValuePoint,
+  WardSummary,
+} from './types';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
+const code = z.string().trim().min(1).max(32);
+const text = (max: number) => z.string().max(max);
+const optText = (max: number) => z.string().max(max).nullable().optional();
+const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period.format');
+const taskStatus = z.enum(['not_started', 'in_progress', 'overdue', 'done', 'done_late']);
+const recordedStatus = z.enum(['not_started', 'in_progress', 'done']);
+const finite = z.number().finite();
+
+const taskFields = {
+  areaCode: code,
+  content: text(4000).trim().min(1),
+  leadUnitCode: code,
+  partnerUnitCodes: z.array(code).max(50).optional(),
+  timeline: optText(200),
+  deadline: isoDate.nullable().optional(),
+  sourceCode: code.nullable().optional(),
+  output: optText(2000),
+  person: optText(200),
+  authority: optText(300),
+};
+
+export const schemas = {
+  'app.status': z.object({}),
+  'app.setup': z.object({
+    wardCode: code,
+    wardName: text(200).trim().min(1),
+    cityCode: code,
+    cityName: text(200).trim().min(1),
+    officerName: text(200).trim().min(1),
+    officerTitle: optText(200),
+    demo: z.boolean(),
+  }),
+  'profile.update': z.object({ orgName: text(200).optional(), officerName: text(200).optional(), officerTitle: text(200).optional() }),
+  'summary.get': z.object({ asOf: isoDate.optional(), year: z.number().int().optional() }),
+  'units.list': z.object({}),
+  'units.add': z.object({ code, name: text(300).trim().min(1) }),
+  'directives.list': z.object({}),
+  'directives.add': z.object({ code, number: text(100).trim().min(1), date: isoDate.nullable().optional(), issuer: text(300).trim().min(1), title: text(1000).trim().min(1) }),
+  'areas.list': z.object({}),
+  'plans.list': z.object({}),
+  'plans.add': z.object({ year: z.number().int().min(2000).max(2100), title: text(500).trim().min(1), docNumber: optText(100) }),
+  'tasks.list': z.object({
+    planYear: z.number().int().optional(),
+    status: taskStatus.optional(),
+    areaCode: code.optional(),
+    search: text(200).optional(),
+    asOf: isoDate.optional(),
+  }),
+  'tasks.get': z.object({ id: z.string().uuid() }),
+  'tasks.add': z.object({ planYear: z.number().int().optional(), ...taskFields }),
+  'tasks.update': z.object({
+    id: z.string().uuid(),
+    patch: z.object({
+      areaCode: taskFields.areaCode.optional(),
+      content: taskFields.content.optional(),
+      leadUnitCode: taskFields.leadUnitCode.optional(),
+      partnerUnitCodes: taskFields.partnerUnitCodes,
+      timeline: taskFields.timeline,
+      deadline: taskFields.deadline,
+      sourceCode: taskFields.sourceCode,
+      output: taskFields.output,
+      person: taskFields.person,
+      authority: taskFields.authority,
+    }),
+  }),
+  'tasks.progress': z.object({
+    taskId: z.string().uuid(),
+    status: recordedStatus,
+    percent: z.number().int().min(0).max(100).optional(),
+    note: optText(4000),
+    date: isoDate.optional(),
+  }),
+  'tasks.attach': z.object({
+    taskId: z.string().uuid(),
+    progressId: z.string().uuid().nullable().optional(),
+    fileName: text(255).min(1),
+    contentBase64: z.string().min(1),
+    note: optText(1000),
+  }),
+  'indicators.list': z.object({ year: z.number().int().optional(), period: periodCode.optional(), asOf: isoDate.optional() }),
+  'indicators.history': z.object({ code }),
+  'values.set': z.object({
+    indicatorCode: code,
+    period: periodCode,
+    value: finite.nullable().optional(),
+    numerator: finite.nullable().optional(),
+    denominator: finite.nullable().optional(),
+    note: optText(1000),
+  }),
+} as const;
+
+export type Method = keyof typeof schemas;
+export type Input<M extends Method> = z.input<(typeof schemas)[M]>;
+export type ParsedInput<M extends Method> = z.output<(typeof schemas)[M]>;
+
+export interface AppStatus {
+  initialized: boolean;
+  profile: Profile | null;
+  dbPath: string;
+}
+
+export interface Outputs {
+  'app.status': AppStatus;
+  'app.setup': Profile;
+  'profile.update': Profile;
+  'summary.get': WardSummary;
+  'units.list': UnitRow[];
+  'units.add': UnitRow;
+  'directives.list': DirectiveRow[];
+  'directives.add': DirectiveRow;
+  'areas.list': AreaRow[];
+  'plans.list': PlanRow[];
+  'plans.add': PlanRow;
+  'tasks.list': TaskItem[];
+  'tasks.get': TaskDetail;
+  'tasks.add': { id: string };
+  'tasks.update': TaskItem;
+  'tasks.progress': { id: string };
+  'tasks.attach': { id: string; sha256: string };
+  'indicators.list': IndicatorItem[];
+  'indicators.history': ValuePoint[];
+  'values.set': { id: string; value: number };
+}
+
+export type Output<M extends Method> = M extends keyof Outputs ? Outputs[M] : never;
+
+export const METHODS = Object.keys(schemas) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+/** What crosses a transport when a call fails: a message key and its parameters, never a stack. */
+export interface ApiError {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export type ApiResult<M extends Method> = { ok: true; value: Output<M> } | { ok: false; error: ApiError };

@@ -1,0 +1,18 @@
+import { ZodError } from 'zod';
+import { isAppError } from '../errors';
+import type { ApiError } from './contract';
+
+/** Turns a schema failure into a message key naming the field, so the user sees what to fix. */
+export function zodToApiError(e: ZodError): ApiError {
+  const first = e.issues[0];
+  const field = first?.path.join('.') || '-';
+  const known = first?.message && /^[a-z_]+\.[a-z_]+$/.test(first.message) ? first.message : null;
+  return { code: 'api.bad_input', params: { field, detail: known ?? first?.code ?? 'invalid' } };
+}
+
+/** What any failure becomes when it crosses a host boundary: a message key, never a stack. */
+export function toApiError(e: unknown): ApiError {
+  if (isAppError(e)) return { code: e.code, params: e.params };
+  if (e instanceof ZodError) return zodToApiError(e);
+  return { code: 'internal', params: { message: e instanceof Error ? e.message : String(e) } };
+}

@@ -1,0 +1,20 @@
+/**
+ * Every error message of the product in both languages, keyed by AppError code. The renderer
+ * loads these into i18next; Node hosts (the command line) format them with `formatMessage`.
+ */
+import { coreMessagesEn, coreMessagesVi } from './messages-core';
+import { keysMessagesEn, keysMessagesVi } from './messages-keys';
+import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
+
+export type Lang = 'vi' | 'en';
+
+export const errorMessages: Record<Lang, Record<string, string>> = {
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn },
+};
+
+/** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */
+export function formatMessage(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
+  const template = errorMessages[lang][code] ?? errorMessages.vi[code] ?? code;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (params[k] === undefined ? `{{${k}}}` : String(params[k])));
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import demoPlan from '../demo/phuong-hai-duong-2026.json';
+import {
+  COMPARATORS,
+  baselineChange,
+  baselineChangeText,
+  changeDirection,
+  comparatorText,
+  evaluateIndicator,
+  indicatorOutcomeLabel,
+  parseComparator,
+  ratioPercent,
+  roundTo,
+  targetText,
+  type Comparator,
+} from './indicator';
+
+describe('parseComparator', () => {
+  it.each<[string, Comparator]>([
+    ['>', '>'],
+    ['>=', '>='],
+    ['≥', '>='],
+    ['=', '='],
+    ['<=', '<='],
+    ['≤', '<='],
+    ['<', '<'],
+    [' >= ', '>='],
+    ['> =', '>='],
+  ])('%j → %s', (s, c) => {
+    expect(parseComparator(s)).toBe(c);
+  });
+  it.each(['', '>>', '!=', 'gt', '≠', '=>=']) ('%j → null', (s) => {
+    expect(parseComparator(s)).toBeNull();
+  });
+  it('reads every comparator it can print', () => {
+    for (const c of COMPARATORS) {
+      expect(parseComparator(c)).toBe(c);
+      expect(parseComparator(comparatorText(c, 'vi'))).toBe(c);
+    }
+  });
+  it('reads every comparator of the demo plan', () => {
+    for (const ind of demoPlan.indicators) expect(parseComparator(ind.comparator)).not.toBeNull();
+  });
+});
+
+describe('ratioPercent and roundTo', () => {
+  it('computes the domain example', () => {
+    const p = ratioPercent(3658476, 3670241);
+    expect(roundTo(p, 2)).toBe(99.68);
+    // Unrounded: the caller chooses the precision.
+    expect(p).not.toBe(99.68);
+    expect(p).toBeCloseTo(99.679449, 6);
+  });
+  it('multiplies before dividing so exact ratios stay exact', () => {
+    expect(ratioPercent(29, 100)).toBe(29);
+    expect(ratioPercent(57, 100)).toBe(57);
+    expect(ratioPercent(7, 7)).toBe(100);
+    expect(ratioPercent(0, 5)).toBe(0);
+  });
+  it('is NaN when it cannot be computed', () => {
+    expect(ratioPercent(5, 0)).toBeNaN();
+    expect(ratioPercent(Number.NaN, 5)).toBeNaN();
+    expect(ratioPercent(5, Number.POSITIVE_INFINITY)).toBeNaN();
+  });
+  it('rounds half away from zero on the written decimal', () => {
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(2.675, 2)).toBe(2.68);
+    expect(roundTo(85.875, 2)).toBe(85.88);
+    expect(roundTo(-1.005, 2)).toBe(-1.01);
+    expect(roundTo(99.994, 2)).toBe(99.99);
+    expect(roundTo(99.995, 2)).toBe(100);
+    expect(roundTo(1234.5, 0)).toBe(1235);
+    expect(roundTo(1e-7, 2)).toBe(0);
+    expect(Object.is(roundTo(-0.001, 2), 0)).toBe(true);
+    expect(roundTo(12, 3)).toBe(12);
+  });
+  it('refuses silly precision', () => {
+    expect(() => roundTo(1, -1)).toThrow(RangeError);
+    expect(() => roundTo(1, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('evaluateIndicator', () => {
+  it('> is strict', () => {
+    expect(evaluateIndicator('>', 84, 84.01)).toBe('dat');
+    expect(evaluateIndicator('>', 84, 84)).toBe('chua_dat');
+    expect(evaluateIndicator('>', 84, 83.99)).toBe('chua_dat');
+    // A float that is 84 in all but binary noise is not "more than 84".
+    expect(evaluateIndicator('>', 84, 84.00000000000001)).toBe('chua_dat');
+  });
+  it('>= includes its boundary, even through float noise', () => {
+    expect(evaluateIndicator('>=', 100, 100)).toBe('dat');
+    expect(evaluateIndicator('>=', 100, 99.99999999999999)).toBe('dat');
+    expect(evaluateIndicator('>=', 100, 99.99)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 100, ratioPercent(3670241, 3670241))).toBe('dat');
+    // A ratio summed from rounded parts can overshoot or undershoot in the last bit.
+    expect(evaluateIndicator('>=', 100, 100 - 1e-12)).toBe('dat');
+  });
+  it('= with tolerance', () => {
+    expect(evaluateIndicator('=', 100, 99.99999999999999)).toBe('dat');
+    expect(evaluateIndicator('=', 100, 100.00000000000001)).toBe('dat');
+    expect(evaluateIndicator('=', 0.3, 0.1 + 0.2)).toBe('dat');
+    expect(evaluateIndicator('=', 100, 99.9)).toBe('chua_dat');
+    expect(evaluateIndicator('=', 0, 0.001)).toBe('chua_dat');
+  });
+  it('<= and <', () => {
+    expect(evaluateIndicator('<=', 5, 5)).toBe('dat');
+    expect(evaluateIndicator('<=', 5, 5.000000000000001)).toBe('dat');
+    expect(evaluateIndicator('<=', 5, 5.01)).toBe('chua_dat');
+    expect(evaluateIndicator('<', 5, 4.99)).toBe('dat');
+    expect(evaluateIndicator('<', 5, 5)).toBe('chua_dat');
+    expect(evaluateIndicator('<', 5, 4.999999999999999)).toBe('chua_dat');
+  });
+  it('tolerance scales with large numbers but never hides a real difference', () => {
+    expect(evaluateIndicator('>=', 3670241, 3670240)).toBe('chua_dat');
+    expect(evaluateIndicator('=', 3670241, 3670241.0000000005)).toBe('dat');
+  });
+  it('no data', () => {
+    expect(evaluateIndicator('>', 84, null)).toBe('no_data');
+    expect(evaluateIndicator('>', 84, undefined)).toBe('no_data');
+    expect(evaluateIndicator('>', 84, Number.NaN)).toBe('no_data');
+    expect(evaluateIndicator('>', 84, ratioPercent(1, 0))).toBe('no_data');
+    expect(evaluateIndicator('>', Number.NaN, 90)).toBe('no_data');
+  });
+  it('zero is data, not missing', () => {
+    expect(evaluateIndicator('>=', 0, 0)).toBe('dat');
+    expect(evaluateIndicator('>', 50, 0)).toBe('chua_dat');
+  });
+  it('matches the demo plan baselines against their targets', () => {
+    // Demo: baseline 85.87 vs target > 89 is not met; 100 vs > 93 is met.
+    const byBaseline = demoPlan.indicators
+      .filter((i) => i.baseline !== null)
+      .map((i) => evaluateIndicator(parseComparator(i.comparator)!, i.target, i.baseline));
+    expect(byBaseline).toContain('dat');
+    expect(byBaseline).toContain('chua_dat');
+  });
+  it('labels', () => {
+    expect(indicatorOutcomeLabel('dat', 'vi')).toBe('Đạt');
+    expect(indicatorOutcomeLabel('chua_dat', 'vi')).toBe('Chưa đạt');
+    expect(indicatorOutcomeLabel('chua_dat', 'en')).toBe('Not met');
+  });
+});
+
+describe('baseline change', () => {
+  it('is the difference in points, free of float noise', () => {
+    expect(baselineChange(89.5, 85.87)).toBe(3.63);
+    expect(baselineChange(72.2, 84)).toBe(-11.8);
+    expect(baselineChange(100, 100)).toBe(0);
+    expect(baselineChange(0, 0)).toBe(0);
+  });
+  it('is null without both numbers', () => {
+    expect(baselineChange(90, null)).toBeNull();
+    expect(baselineChange(null, 85)).toBeNull();
+    expect(baselineChange(undefined, 85)).toBeNull();
+    expect(baselineChange(Number.NaN, 85)).toBeNull();
+  });
+  it('says it the way a report does', () => {
+    expect(baselineChangeText(89.5, 85.87, 'vi')).toBe('tăng 3,63 điểm so với năm trước');
+    expect(baselineChangeText(72.2, 84, 'vi')).toBe('giảm 11,8 điểm so với năm trước');
+    expect(baselineChangeText(100, 100, 'vi')).toBe('bằng năm trước');
+    // A change too small to show is no change.
+    expect(baselineChangeText(85.871, 85.87, 'vi')).toBe('bằng năm trước');
+    expect(baselineChangeText(1250, 1200, 'vi', 'hồ sơ')).toBe('tăng 50 hồ sơ so với năm trước');
+    expect(baselineChangeText(89.5, 85.87, 'en')).toBe('up 3.63 points on last year');
+    expect(baselineChangeText(84, 85, 'en')).toBe('down 1 point on last year');
+    expect(baselineChangeText(84, null, 'vi')).toBeNull();
+    expect(changeDirection(-0.004)).toBe('same');
+    expect(changeDirection(-0.005)).toBe('down');
+  });
+});
+
+describe('comparator and target text', () => {
+  it('symbols', () => {
+    expect(COMPARATORS.map((c) => comparatorText(c, 'vi'))).toEqual(['>', '≥', '=', '≤', '<']);
+    expect(comparatorText('>=', 'en')).toBe('≥');
+  });
+  it('words', () => {
+    expect(comparatorText('>=', 'vi', 'words')).toBe('không thấp hơn');
+    expect(comparatorText('<', 'en', 'words')).toBe('less than');
+  });
+  it('targets', () => {
+    expect(targetText('>', 84, '%', 'vi')).toBe('> 84%');
+    expect(targetText('>=', 99.5, '%', 'vi')).toBe('≥ 99,5%');
+    expect(targetText('>=', 3500, 'hồ sơ', 'vi')).toBe('≥ 3.500 hồ sơ');
+    expect(targetText('>=', 3500, 'hồ sơ', 'en')).toBe('≥ 3,500 hồ sơ');
+  });
+});

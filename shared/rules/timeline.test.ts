@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import demoPlan from '../demo/phuong-hai-duong-2026.json';
+import { formatTimelineEn, formatTimelineVi, parseTimeline, timelineDeadline, type Timeline } from './timeline';
+
+const Q3: Timeline = { kind: 'deadline', start: '2026-07-01', deadline: '2026-09-30' };
+
+describe('parseTimeline: quarters', () => {
+  it.each([
+    'Quý III/2026',
+    'quý iii/2026',
+    'QUÝ III/2026',
+    'Quy III/2026',
+    'quy iii / 2026',
+    '  Quý   III/2026  ',
+    'Quý 3/2026',
+    'Quý 3 năm 2026',
+    'Quý III năm 2026',
+    'Quý III - 2026',
+    'Quý III 2026',
+    'Quí III/2026',
+    'Quý III/2026.',
+    'Trong Quý III/2026',
+    'Hoàn thành trong quý III/2026',
+    'Quý III/2026'.normalize('NFD'),
+  ])('%s → Q3 2026', (text) => {
+    expect(parseTimeline(text, 2025)).toEqual(Q3);
+  });
+
+  it('takes the plan year when the text gives none', () => {
+    expect(parseTimeline('Quý II', 2026)).toEqual({ kind: 'deadline', start: '2026-04-01', deadline: '2026-06-30' });
+    expect(parseTimeline('Quý IV', 2027)).toEqual({ kind: 'deadline', start: '2027-10-01', deadline: '2027-12-31' });
+    expect(parseTimeline('quy 1', 2026)).toEqual({ kind: 'deadline', start: '2026-01-01', deadline: '2026-03-31' });
+  });
+
+  it('keeps the year written in the text over the plan year', () => {
+    expect(parseTimeline('Quý I/2027', 2026)).toEqual({ kind: 'deadline', start: '2027-01-01', deadline: '2027-03-31' });
+  });
+
+  it.each(['Quý V/2026', 'Quý 5/2026', 'Quý 0/2026', 'Quý IIII/2026', 'Quý III/26', 'Trước Quý III/2026'])(
+    '%s is unparsed',
+    (text) => {
+      expect(parseTimeline(text, 2026).kind).toBe('unparsed');
+    },
+  );
+});
+
+describe('parseTimeline: dates', () => {
+  it.each([
+    ['Trước 30/9/2026', '2026-09-30'],
+    ['Trước ngày 30/09/2026', '2026-09-30'],
+    ['truoc ngay 30/09/2026', '2026-09-30'],
+    ['TRƯỚC NGÀY 30/9/2026', '2026-09-30'],
+    ['Hoàn thành trước 15/6/2026', '2026-06-15'],
+    ['Hoàn thành trước ngày 15/6/2026', '2026-06-15'],
+    ['30/9/2026', '2026-09-30'],
+    ['30-9-2026', '2026-09-30'],
+    ['30.09.2026', '2026-09-30'],
+    ['Chậm nhất ngày 31/12/2026', '2026-12-31'],
+    ['Hạn hoàn thành: 31/3/2026', '2026-03-31'],
+    ['Ngày 30 tháng 9 năm 2026', '2026-09-30'],
+    ['Trước ngày 29/2/2028', '2028-02-29'],
+  ])('%s → %s', (text, deadline) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'deadline', deadline });
+  });
+
+  it('takes the plan year for a date without one', () => {
+    expect(parseTimeline('Trước 30/9', 2027)).toEqual({ kind: 'deadline', deadline: '2027-09-30' });
+  });
+
+  it('reads a range, the start borrowing the end year when it has none', () => {
+    expect(parseTimeline('Từ 01/3/2026 đến 30/6/2026', 2026)).toEqual({
+      kind: 'deadline',
+      start: '2026-03-01',
+      deadline: '2026-06-30',
+    });
+    expect(parseTimeline('Từ ngày 1/3 đến ngày 30/6/2027', 2026)).toEqual({
+      kind: 'deadline',
+      start: '2027-03-01',
+      deadline: '2027-06-30',
+    });
+    expect(parseTimeline('01/3/2026 - 30/6/2026', 2026)).toEqual({
+      kind: 'deadline',
+      start: '2026-03-01',
+      deadline: '2026-06-30',
+    });
+  });
+
+  it.each([
+    '31/2/2026',
+    'Trước 31/2/2026',
+    '29/2/2026', // not a leap year
+    '31/4/2026',
+    '30/13/2026',
+    '0/1/2026',
+    '30/9/26',
+    'Từ 30/6/2026 đến 01/3/2026', // ends before it starts
+    'Từ 30/2/2026 đến 30/6/2026',
+  ])('%s is unparsed', (text) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'unparsed', text });
+  });
+});
+
+describe('parseTimeline: months, halves, years', () => {
+  it('months', () => {
+    expect(parseTimeline('Tháng 6/2026', 2026)).toEqual({ kind: 'deadline', start: '2026-06-01', deadline: '2026-06-30' });
+    expect(parseTimeline('tháng 02/2024', 2026)).toEqual({ kind: 'deadline', start: '2024-02-01', deadline: '2024-02-29' });
+    expect(parseTimeline('Tháng 2 năm 2026', 2026)).toEqual({
+      kind: 'deadline',
+      start: '2026-02-01',
+      deadline: '2026-02-28',
+    });
+    expect(parseTimeline('Trong tháng 12', 2026)).toEqual({ kind: 'deadline', start: '2026-12-01', deadline: '2026-12-31' });
+    expect(parseTimeline('6/2026', 2026)).toEqual({ kind: 'deadline', start: '2026-06-01', deadline: '2026-06-30' });
+    expect(parseTimeline('Tháng 13/2026', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Tháng 0/2026', 2026).kind).toBe('unparsed');
+  });
+  it('halves', () => {
+    expect(parseTimeline('6 tháng đầu năm 2026', 2025)).toEqual({
+      kind: 'deadline',
+      start: '2026-01-01',
+      deadline: '2026-06-30',
+    });
+    expect(parseTimeline('6 thang dau nam 2026', 2025)).toEqual({
+      kind: 'deadline',
+      start: '2026-01-01',
+      deadline: '2026-06-30',
+    });
+    expect(parseTimeline('6 tháng cuối năm', 2026)).toEqual({
+      kind: 'deadline',
+      start: '2026-07-01',
+      deadline: '2026-12-31',
+    });
+    expect(parseTimeline('Sáu tháng cuối năm 2027', 2026)).toEqual({
+      kind: 'deadline',
+      start: '2027-07-01',
+      deadline: '2027-12-31',
+    });
+  });
+  it('years', () => {
+    expect(parseTimeline('Năm 2026', 2025)).toEqual({ kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' });
+    expect(parseTimeline('NAM 2026', 2025)).toEqual({ kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' });
+    expect(parseTimeline('Trong năm 2026', 2025)).toEqual({ kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' });
+    expect(parseTimeline('Trong năm', 2027)).toEqual({ kind: 'deadline', start: '2027-01-01', deadline: '2027-12-31' });
+    expect(parseTimeline('2026', 2025)).toEqual({ kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' });
+  });
+});
+
+describe('parseTimeline: recurring and on request', () => {
+  it.each<[string, string]>([
+    ['Thường xuyên', 'continuous'],
+    ['thuong xuyen', 'continuous'],
+    ['THƯỜNG XUYÊN', 'continuous'],
+    ['Thường xuyên, liên tục', 'continuous'],
+    ['Thực hiện thường xuyên', 'continuous'],
+    ['Hằng ngày', 'continuous'],
+    ['Hằng tuần', 'weekly'],
+    ['Hàng tuần', 'weekly'],
+    ['hang tuan', 'weekly'],
+    ['Hằng tháng', 'monthly'],
+    ['Định kỳ hằng tháng', 'monthly'],
+    ['Hằng quý', 'quarterly'],
+    ['Hàng quý', 'quarterly'],
+    ['Mỗi quý', 'quarterly'],
+    ['Định kỳ hằng quý', 'quarterly'],
+    ['Quý/lần', 'quarterly'],
+    ['3 tháng/lần', 'quarterly'],
+    ['6 tháng/lần', 'half-yearly'],
+    ['6 tháng / lần', 'half-yearly'],
+    ['6 tháng 1 lần', 'half-yearly'],
+    ['6 tháng một lần', 'half-yearly'],
+    ['Định kỳ 6 tháng', 'half-yearly'],
+    ['Hằng năm', 'yearly'],
+    ['Hàng năm', 'yearly'],
+    ['Định kỳ hằng năm', 'yearly'],
+    ['12 tháng/lần', 'yearly'],
+    ['Năm/lần', 'yearly'],
+  ])('%s → %s', (text, every) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'recurring', every });
+  });
+
+  it('an interval with no matching recurrence stays unparsed', () => {
+    expect(parseTimeline('2 tháng/lần', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('2 tuần/lần', 2026).kind).toBe('unparsed');
+    // A bare duration is not a recurrence.
+    expect(parseTimeline('6 tháng', 2026).kind).toBe('unparsed');
+  });
+
+  it.each(['Theo yêu cầu', 'theo yeu cau', 'Khi có yêu cầu', 'KHI CÓ YÊU CẦU', 'Theo yêu cầu của UBND thành phố', 'Theo chỉ đạo'])(
+    '%s → on-request',
+    (text) => {
+      expect(parseTimeline(text, 2026)).toEqual({ kind: 'on-request' });
+    },
+  );
+});
+
+describe('parseTimeline: anything else', () => {
+  it.each(['', '   ', 'abc', 'Sớm', 'Theo tiến độ dự án', 'Quý III/2026 và Quý IV/2026', 'Thường xuyên, trước 30/9/2026'])(
+    '%j is unparsed, keeping the text (trimmed)',
+    (text) => {
+      expect(parseTimeline(text, 2026)).toEqual({ kind: 'unparsed', text: text.trim() });
+    },
+  );
+});
+
+describe('formatTimelineVi', () => {
+  it('shows periods by their name and reads back the same', () => {
+    const cases: Array<[Timeline, string]> = [
+      [Q3, 'Quý III/2026'],
+      [{ kind: 'deadline', start: '2026-06-01', deadline: '2026-06-30' }, 'Tháng 6/2026'],
+      [{ kind: 'deadline', start: '2026-01-01', deadline: '2026-06-30' }, '6 tháng đầu năm 2026'],
+      [{ kind: 'deadline', start: '2026-07-01', deadline: '2026-12-31' }, '6 tháng cuối năm 2026'],
+      [{ kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' }, 'Năm 2026'],
+      [{ kind: 'deadline', deadline: '2026-09-30' }, 'Trước ngày 30/09/2026'],
+      [{ kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' }, 'Từ ngày 01/03/2026 đến ngày 30/06/2026'],
+      [{ kind: 'recurring', every: 'continuous' }, 'Thường xuyên'],
+      [{ kind: 'recurring', every: 'weekly' }, 'Hằng tuần'],
+      [{ kind: 'recurring', every: 'monthly' }, 'Hằng tháng'],
+      [{ kind: 'recurring', every: 'quarterly' }, 'Hằng quý'],
+      [{ kind: 'recurring', every: 'half-yearly' }, 'Định kỳ 6 tháng'],
+      [{ kind: 'recurring', every: 'yearly' }, 'Hằng năm'],
+      [{ kind: 'on-request' }, 'Theo yêu cầu'],
+    ];
+    for (const [t, text] of cases) {
+      expect(formatTimelineVi(t)).toBe(text);
+      // planYear 1999 proves the year comes from the text, not the default.
+      expect(parseTimeline(text, 1999)).toEqual(t);
+    }
+  });
+  it('shows unparsed text as typed', () => {
+    expect(formatTimelineVi({ kind: 'unparsed', text: 'Theo tiến độ' })).toBe('Theo tiến độ');
+  });
+  it('has an English twin', () => {
+    expect(formatTimelineEn(Q3)).toBe('Q3 2026');
+    expect(formatTimelineEn({ kind: 'deadline', deadline: '2026-09-30' })).toBe('By 2026-09-30');
+    expect(formatTimelineEn({ kind: 'recurring', every: 'quarterly' })).toBe('Quarterly');
+  });
+  it('timelineDeadline', () => {
+    expect(timelineDeadline(Q3)).toBe('2026-09-30');
+    expect(timelineDeadline({ kind: 'on-request' })).toBeNull();
+  });
+});
+
+describe('the demo plan (real ward data)', () => {
+  const demo: { plan: { year: number }; tasks: Array<{ no: number; timeline: string }> } = demoPlan;
+
+  it('has tasks to check', () => {
+    expect(demo.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('every task timeline parses to something other than unparsed', () => {
+    const unparsed = demo.tasks
+      .map((t) => ({ no: t.no, text: t.timeline, parsed: parseTimeline(t.timeline, demo.plan.year) }))
+      .filter((r) => r.parsed.kind === 'unparsed');
+    expect(unparsed).toEqual([]);
+  });
+
+  it('every dated timeline falls in the plan year', () => {
+    for (const t of demo.tasks) {
+      const parsed = parseTimeline(t.timeline, demo.plan.year);
+      if (parsed.kind === 'deadline') expect(parsed.deadline.startsWith(String(demo.plan.year))).toBe(true);
+    }
+  });
+});
