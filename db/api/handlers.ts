@@ -55,6 +55,7 @@ export class DatabaseHolder {
   }
 
   requireSession(): Session {
+    if (!this.exists()) throw new AppError('db.not_found', { path: this.opts.dbPath });
     const s = this.trySession();
     if (!s) throw new AppError('db.not_initialised', { path: this.opts.dbPath });
     return s;
