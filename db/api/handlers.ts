@@ -3,6 +3,7 @@
  * services directly; they hand a method name and raw arguments to `WardApi.call`.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import { openDatabase, type Database } from '../database';
@@ -15,11 +16,17 @@ import { addPlan, listPlans } from '../services/plans';
 import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
+import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
+import { createSyncHandlers } from './handlers-sync';
 
 export interface ApiHostOptions {
   dbPath: string;
   migrationsFolder?: string | undefined;
   now?: (() => string) | undefined;
+  /** The host's key store: OS-protected in Electron, passphrase file elsewhere. */
+  keyStore?: (() => KeyStore) | undefined;
+  /** Where exports and backups go when the user picked no folder. */
+  defaultOutDir?: (() => string) | undefined;
 }
 
 type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -74,6 +81,8 @@ export class DatabaseHolder {
 
 export function createHandlers(holder: DatabaseHolder): Handlers {
   const s = () => holder.requireSession();
+  // One store per host, so a passphrase asked once serves the whole session.
+  let keyStore: KeyStore | undefined;
   return {
     'app.status': () => {
       const session = holder.trySession();
@@ -107,5 +116,9 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     'indicators.list': (i) => listIndicators(s(), i),
     'indicators.history': (i) => valueHistory(s(), i.code),
     'values.set': (i) => setValue(s(), i),
+    ...createSyncHandlers(holder, {
+      keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(`${holder.opts.dbPath}.key`, passphraseFromEnvOrPrompt())),
+      defaultOutDir: holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox')),
+    }),
   };
 }

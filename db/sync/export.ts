@@ -1,5 +1,6 @@
 /** The ward writes what the city has not yet acknowledged (or everything) into one signed bundle. */
 import path from 'node:path';
+import type { ExportResult } from '../../shared/api/sync-types';
 import { AppError } from '../../shared/errors';
 import { formatPeriodCode, periodContaining } from '../../shared/rules/period';
 import { readBlob } from '../blobs';
@@ -17,23 +18,6 @@ export interface ExportOptions {
   full?: boolean | undefined;
   onProgress?: ((stage: ExportStage, done: number, total: number) => void) | undefined;
 }
-
-export type ExportResult =
-  | { status: 'nothing_new'; lastSeq: number }
-  | {
-      status: 'written';
-      path: string;
-      fileName: string;
-      bundleId: string;
-      kind: 'changes' | 'snapshot';
-      seqFrom: number;
-      seqTo: number;
-      changes: number;
-      blobs: number;
-      size: number;
-      fileSha256: string;
-      manifestSha256: string;
-    };
 
 interface LogRow {
   seq: number;

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { type ApiError } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/contract';
+import type { ImportOutcome } from '../../shared/api/sync-types';
 import { AppError } from '../../shared/errors';
 import { putBlob } from '../blobs';
 import { ROTATION_NAME } from '../bundle/format';
@@ -23,26 +24,9 @@ import { applyRemoteRow, audit, readRow } from '../write';
 import { toApiError } from '../../shared/api/errors';
 import { ensureKey } from './identity';
 import { signReceipt, verifyReceipt, type Receipt } from './receipts';
+
+export type { ImportOutcome };
 import { lookupTrustedKey, revokeKey, trustKey } from './trust';
-
-export type ImportStatus = 'applied' | 'pending' | 'duplicate' | 'refused';
-
-export interface ImportOutcome {
-  file: string;
-  status: ImportStatus;
-  bundleId: string | null;
-  owner: string | null;
-  seqFrom: number | null;
-  seqTo: number | null;
-  applied: number;
-  /** For a pending bundle: the sequence numbers that must arrive first. */
-  missing: { from: number; to: number } | null;
-  receipt: Receipt | null;
-  acknowledged: string[];
-  error: ApiError | null;
-  /** Bundles that were waiting for this one and applied after it. */
-  released: ImportOutcome[];
-}
 
 export function sideFolders(s: Session): { pending: string; quarantine: string } {
   return { pending: `${s.db.path}.pending`, quarantine: `${s.db.path}.quarantine` };

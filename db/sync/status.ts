@@ -1,4 +1,5 @@
 /** What the city knows of each ward, and what a ward knows of its own deliveries. */
+import type { BundleHistoryItem, ReceiptInfo, WardSyncStatus } from '../../shared/api/sync-types';
 import { formatPeriodCode, periodContaining, periodRange } from '../../shared/rules/period';
 import { getMeta } from '../database';
 import { todayIso, type Session } from '../session';
@@ -69,34 +70,6 @@ export function cityStatus(s: Session, asOf?: string): CityStatus {
   };
 }
 
-export interface BundleHistoryItem {
-  bundleId: string;
-  kind: string;
-  fileName: string;
-  seqFrom: number;
-  seqTo: number;
-  size: number;
-  fileSha256: string;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  receipt: unknown;
-}
-
-export interface WardSyncStatus {
-  keyId: string | null;
-  fingerprint: string | null;
-  enrolled: boolean;
-  cityFingerprint: string | null;
-  lastSeq: number;
-  lastExportedSeq: number;
-  lastAcknowledgedSeq: number;
-  /** Changes written since the last bundle: what the next export will carry at least. */
-  waitingChanges: number;
-  lastExportAt: string | null;
-  lastCatalogAt: string | null;
-  history: BundleHistoryItem[];
-}
-
 export function wardSyncStatus(s: Session): WardSyncStatus {
   const st = sequenceState(s);
   const own = ownKeyInfo(s);
@@ -109,8 +82,8 @@ export function wardSyncStatus(s: Session): WardSyncStatus {
         `SELECT bundle_id AS bundleId, kind, file_name AS fileName, seq_from AS seqFrom, seq_to AS seqTo, size, file_sha256 AS fileSha256,
          created_at AS createdAt, acknowledged_at AS acknowledgedAt, receipt FROM bundle_out ORDER BY created_at DESC`,
       )
-      .all() as Array<BundleHistoryItem & { receipt: string | null }>
-  ).map((h) => ({ ...h, receipt: h.receipt ? (JSON.parse(h.receipt) as unknown) : null }));
+      .all() as Array<Omit<BundleHistoryItem, 'receipt'> & { receipt: string | null }>
+  ).map((h) => ({ ...h, receipt: h.receipt ? (JSON.parse(h.receipt) as ReceiptInfo) : null }));
   const waiting = (s.db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND seq > ?').get(s.installationId, st.lastExported) as { n: number }).n;
   const lastCatalog = s.db.sqlite.prepare("SELECT max(applied_at) AS t FROM bundle_in WHERE status = 'applied'").get() as { t: string | null };
   return {

@@ -16,6 +16,7 @@ import type {
   ValuePoint,
   WardSummary,
 } from './types';
+import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './sync-types';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -25,6 +26,15 @@ const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period
 const taskStatus = z.enum(['not_started', 'in_progress', 'overdue', 'done', 'done_late']);
 const recordedStatus = z.enum(['not_started', 'in_progress', 'done']);
 const finite = z.number().finite();
+
+/**
+ * A file the user picked: a path where the host can read the disk itself (Electron, command line),
+ * or its bytes where it cannot (a browser uploading through <input type=file>).
+ */
+const fileInput = z.union([
+  z.object({ path: z.string().min(1).max(1000) }),
+  z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().min(1) }),
+]);
 
 const taskFields = {
   areaCode: code,
@@ -107,6 +117,14 @@ export const schemas = {
     denominator: finite.nullable().optional(),
     note: optText(1000),
   }),
+  'keys.show': z.object({}),
+  'keys.enrollmentRequest': z.object({ outDir: z.string().min(1).max(1000).optional() }),
+  'enroll.import': fileInput,
+  'sync.status': z.object({}),
+  'sync.export': z.object({ outDir: z.string().min(1).max(1000).optional(), full: z.boolean().optional() }),
+  'sync.import': fileInput,
+  'backup.create': z.object({ outDir: z.string().min(1).max(1000).optional() }),
+  'backup.restore': z.intersection(fileInput, z.object({ confirm: z.literal(true) })),
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -140,6 +158,14 @@ export interface Outputs {
   'indicators.list': IndicatorItem[];
   'indicators.history': ValuePoint[];
   'values.set': { id: string; value: number };
+  'keys.show': KeyInfo;
+  'keys.enrollmentRequest': { path: string; fingerprint: string; keyId: string };
+  'enroll.import': { cityCode: string; cityFingerprint: string; wardFingerprint: string };
+  'sync.status': WardSyncStatus;
+  'sync.export': ExportResult;
+  'sync.import': ImportOutcome;
+  'backup.create': { path: string; size: number };
+  'backup.restore': { restoredFrom: string; previousKeptAt: string };
 }
 
 export type Output<M extends Method> = M extends keyof Outputs ? Outputs[M] : never;
