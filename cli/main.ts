@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
+import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { CliFailure, langOf } from './run';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerWardCommands(program);
+  registerSyncCommands(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));
   walk(program);

@@ -1,0 +1,19 @@
+/** For commands that work on services directly (the city side, documents): one open session, closed after. */
+import { openDatabase } from '../db/database';
+import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../db/keys/key-store';
+import { sessionFor, type Session } from '../db/session';
+import { requireDb, type CommonOpts } from './run';
+
+export async function withSession<T>(opts: CommonOpts, fn: (s: Session) => Promise<T> | T): Promise<T> {
+  const db = openDatabase(requireDb(opts), { mustExist: true });
+  try {
+    return await fn(sessionFor(db));
+  } finally {
+    db.close();
+  }
+}
+
+/** The command line keeps the private key beside the database, sealed with the officer's passphrase. */
+export function cliKeyStore(dbPath: string, confirm = false): KeyStore {
+  return new PassphraseFileKeyStore(`${dbPath}.key`, passphraseFromEnvOrPrompt({ confirm }));
+}
