@@ -5,12 +5,13 @@
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
+import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

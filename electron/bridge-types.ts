@@ -1,0 +1,25 @@
+/**
+ * The shape of `window.wardplan` in the Electron app. Type-only and free of any Electron import,
+ * so the renderer can `import type` it without pulling Electron into the browser bundle.
+ */
+import type { ApiResult, Input, Method } from '../shared/api/contract';
+
+/** Same shape as Electron's FileFilter, restated so the renderer never depends on Electron's types. */
+export interface FileFilter {
+  /** Shown in the dialog, e.g. "Gói đồng bộ WardPlan". */
+  name: string;
+  /** Without the dot, e.g. ["wpb"]; "*" for all files. */
+  extensions: string[];
+}
+
+export interface WardplanBridge {
+  readonly host: 'electron';
+  /** The one typed API; every argument is validated again in the main process. Never rejects for a refused call: the result says why. */
+  call<M extends Method>(method: M, input: Input<M>): Promise<ApiResult<M>>;
+  /** A folder chosen in the native dialog (for example the USB stick), or null when cancelled. */
+  pickFolder(): Promise<string | null>;
+  /** A file to open, or null when cancelled. */
+  pickFile(filters?: FileFilter[]): Promise<string | null>;
+  /** Where to save a file, or null when cancelled. `defaultName` is a bare file name, not a path. */
+  saveFile(defaultName: string, filters?: FileFilter[]): Promise<string | null>;
+}
