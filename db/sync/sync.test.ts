@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { enrolledPair, keyStoreFor, clock } from '../../test/support/sync-fixture';
+import { enrolledPair, keyStoreFor, clock, type Side } from '../../test/support/sync-fixture';
 import { dumpDatabase, tempDir } from '../../test/support/temp';
 import { openDatabase } from '../database';
 import { BUNDLE_FORMAT, CHANGES_NAME, MANIFEST_NAME, SIGNATURE_NAME } from '../bundle/format';
@@ -175,7 +175,7 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
     return { ...pair, good, wardKey };
   }
 
-  async function expectRefused(city: { s: Parameters<typeof importBundle>[0]; store: Parameters<typeof importBundle>[2]['store']; db: ReturnType<typeof openDatabase> }, file: string, code: string) {
+  async function expectRefused(city: Side, file: string, code: string) {
     const before = dumpDatabase(city.db);
     const r = await importBundle(city.s, file, { store: city.store });
     expect(r.status).toBe('refused');
@@ -352,7 +352,10 @@ describe('a pulled USB stick and random damage', () => {
       if (mode < 2) {
         data = Buffer.from(bytes);
         const flips = 1 + rand(4);
-        for (let f = 0; f < flips; f++) data[rand(data.length)] ^= 1 << rand(8);
+        for (let f = 0; f < flips; f++) {
+          const at = rand(data.length);
+          data[at] = data[at]! ^ (1 << rand(8));
+        }
       } else {
         // Entries removed, reordered or duplicated.
         const list = [...entries];
@@ -389,7 +392,8 @@ describe('a pulled USB stick and random damage', () => {
     // A sample through the full import path as well, which must refuse or apply the genuine content only.
     for (let i = 0; i < 40; i++) {
       const data = Buffer.from(bytes);
-      data[rand(data.length)] ^= 0xff;
+      const at = rand(data.length);
+      data[at] = data[at]! ^ 0xff;
       fs.writeFileSync(file, data);
       const r = await importBundle(city.s, file, { store: city.store, quarantine: false });
       expect(['refused', 'applied', 'duplicate']).toContain(r.status);
