@@ -16,23 +16,14 @@ import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
 import { WardApi } from '../db/api/ward-api';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
+import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 
 export const TOKEN_HEADER = 'x-wardplan-token';
 /** Evidence may be 50 MB; as base64 inside JSON that is about 67 MB. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
-/** The same policy the Electron window sets, so the renderer is tested under the rules it ships with. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd writes its styles into <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Electron window's own policy, so the renderer is tested under the rules it ships with. */
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,0 +1,315 @@
+/**
+ * The computed sections of a periodic report: task statistics per source directive and per area,
+ * overdue tasks, and the indicator table.
+ *
+ * Pure: it works on plain facts read from the database (./figures-data.ts), so the same figures
+ * come out on the ward's machine, in the UI preview and in a test, and an approved report can
+ * store them as JSON and show them unchanged years later.
+ */
+import { evaluateIndicator, type Comparator, type IndicatorOutcome } from '../../shared/rules/indicator';
+import { daysBetween, formatPeriodCode, isPeriodWithin, parsePeriod, periodLabelVi, periodRange, type Period } from '../../shared/rules/period';
+import { evaluateTaskStatus, type ProgressEntry, type TaskStatus } from '../../shared/rules/task-status';
+import type { Timeline } from '../../shared/rules/timeline';
+
+/** Bumped when the stored JSON changes shape, so a reader can tell an older or newer report. */
+export const FIGURES_VERSION = 1;
+
+/** `done` counts every finished task; `doneLate` is the part of it finished after the deadline. */
+export interface StatusTally {
+  assigned: number;
+  done: number;
+  doneLate: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+}
+
+export interface DirectiveTally extends StatusTally {
+  /** null: the tasks that name no source directive. */
+  code: string | null;
+  number: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  title: string | null;
+}
+
+export interface AreaTally extends StatusTally {
+  code: string;
+  name: string;
+}
+
+export interface OverdueTask {
+  no: number;
+  content: string;
+  areaCode: string;
+  leadUnitCode: string;
+  leadUnitName: string;
+  timeline: string | null;
+  deadline: string;
+  daysOverdue: number;
+  /** The last percent recorded by the report's day. */
+  percent: number;
+}
+
+export interface IndicatorFigure {
+  code: string;
+  name: string;
+  areaCode: string;
+  unit: string;
+  comparator: Comparator | null;
+  target: number | null;
+  baseline: number | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The period whose value is shown: the report's own, or the latest one inside it. */
+  valuePeriod: string | null;
+  outcome: IndicatorOutcome;
+}
+
+export interface ReportContext {
+  orgCode: string;
+  orgName: string;
+  cityName: string;
+  plan: {
+    year: number;
+    title: string;
+    docNumber: string | null;
+    issuedOn: string | null;
+    issuer: string | null;
+  };
+  /** Who signs: the plan's signer while drafting, the approver once approved. */
+  signer: { title: string | null; name: string | null };
+}
+
+export interface ReportFigures {
+  version: typeof FIGURES_VERSION;
+  period: string;
+  periodLabel: string;
+  start: string;
+  end: string;
+  /** The day tasks are judged on: the period's last day, or today while the period is still running. */
+  asOf: string;
+  context: ReportContext;
+  tasks: {
+    total: StatusTally;
+    byDirective: DirectiveTally[];
+    byArea: AreaTally[];
+    overdue: OverdueTask[];
+  };
+  indicators: {
+    rows: IndicatorFigure[];
+    total: number;
+    met: number;
+    notMet: number;
+    noData: number;
+  };
+}
+
+// ---- input facts -------------------------------------------------------------------------------
+
+export interface TaskFact {
+  no: number;
+  content: string;
+  areaCode: string;
+  leadUnitCode: string;
+  leadUnitName: string;
+  sourceCode: string | null;
+  timelineText: string | null;
+  timeline: Timeline;
+  progress: ProgressEntry[];
+}
+
+export interface DirectiveFact {
+  code: string;
+  number: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  title: string | null;
+}
+
+export interface ValueFact {
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface IndicatorFact {
+  code: string;
+  name: string;
+  areaCode: string;
+  unit: string;
+  comparator: Comparator | null;
+  target: number | null;
+  baseline: number | null;
+  values: ValueFact[];
+}
+
+export interface FigureInput {
+  period: Period;
+  /** Today in the ward's calendar (YYYY-MM-DD). */
+  today: string;
+  context: ReportContext;
+  /** In the order the report lists them. */
+  areas: Array<{ code: string; name: string }>;
+  /** In the order the report lists them. */
+  directives: DirectiveFact[];
+  tasks: TaskFact[];
+  indicators: IndicatorFact[];
+}
+
+// ---- computation -------------------------------------------------------------------------------
+
+export function emptyTally(): StatusTally {
+  return { assigned: 0, done: 0, doneLate: 0, inProgress: 0, notStarted: 0, overdue: 0 };
+}
+
+function add(t: StatusTally, status: TaskStatus): void {
+  t.assigned++;
+  switch (status) {
+    case 'done':
+      t.done++;
+      break;
+    case 'done_late':
+      t.done++;
+      t.doneLate++;
+      break;
+    case 'in_progress':
+      t.inProgress++;
+      break;
+    case 'not_started':
+      t.notStarted++;
+      break;
+    case 'overdue':
+      t.overdue++;
+      break;
+  }
+}
+
+/**
+ * A report judges the calendar on the period's last day; while the period is still running it
+ * judges on today, so a task due next month is not reported overdue before its deadline comes.
+ */
+export function reportAsOf(period: Period, today: string): string {
+  const { end } = periodRange(period);
+  return today < end ? today : end;
+}
+
+function lastPercent(progress: ProgressEntry[], asOf: string): number {
+  let percent = 0;
+  let date = '';
+  for (const p of progress) if (p.date <= asOf && p.date >= date) ((percent = p.percent), (date = p.date));
+  return percent;
+}
+
+/**
+ * The value a report shows for an indicator: the one entered for the report's own period, else
+ * the latest one inside it (September's for Q3, Q4's for the year). On the same end date the
+ * longer period wins, because it covers more of the report's span.
+ */
+export function pickValue(values: readonly ValueFact[], period: Period): ValueFact | null {
+  const own = formatPeriodCode(period);
+  let best: { v: ValueFact; start: string; end: string } | null = null;
+  for (const v of values) {
+    const p = parsePeriod(v.period);
+    if (!p) continue;
+    if (formatPeriodCode(p) === own) return v;
+    if (!isPeriodWithin(p, period)) continue;
+    const r = periodRange(p);
+    if (!best || r.end > best.end || (r.end === best.end && r.start < best.start)) best = { v, start: r.start, end: r.end };
+  }
+  return best?.v ?? null;
+}
+
+function indicatorFigure(ind: IndicatorFact, period: Period): IndicatorFigure {
+  const v = pickValue(ind.values, period);
+  const outcome = v && ind.comparator && ind.target !== null ? evaluateIndicator(ind.comparator, ind.target, v.value) : 'no_data';
+  return {
+    code: ind.code,
+    name: ind.name,
+    areaCode: ind.areaCode,
+    unit: ind.unit,
+    comparator: ind.comparator,
+    target: ind.target,
+    baseline: ind.baseline,
+    value: v?.value ?? null,
+    numerator: v?.numerator ?? null,
+    denominator: v?.denominator ?? null,
+    valuePeriod: v ? v.period : null,
+    outcome,
+  };
+}
+
+export function computeFigures(input: FigureInput): ReportFigures {
+  const { period } = input;
+  const range = periodRange(period);
+  const asOf = reportAsOf(period, input.today);
+
+  const total = emptyTally();
+  const byDirective = new Map<string | null, DirectiveTally>();
+  const byArea = new Map<string, AreaTally>();
+  const directiveOf = new Map(input.directives.map((d) => [d.code, d]));
+  const overdue: OverdueTask[] = [];
+
+  for (const t of input.tasks) {
+    // Recurring tasks are judged on the work of this period, not of the quarter holding asOf.
+    const status = evaluateTaskStatus({ timeline: t.timeline, progress: t.progress }, asOf, period);
+    add(total, status);
+    const d = t.sourceCode ? directiveOf.get(t.sourceCode) : undefined;
+    const dKey = d ? d.code : null;
+    let dt = byDirective.get(dKey);
+    if (!dt) {
+      dt = { ...emptyTally(), code: dKey, number: d?.number ?? null, issuer: d?.issuer ?? null, issuedOn: d?.issuedOn ?? null, title: d?.title ?? null };
+      byDirective.set(dKey, dt);
+    }
+    add(dt, status);
+    let at = byArea.get(t.areaCode);
+    if (!at) {
+      at = { ...emptyTally(), code: t.areaCode, name: input.areas.find((a) => a.code === t.areaCode)?.name ?? t.areaCode };
+      byArea.set(t.areaCode, at);
+    }
+    add(at, status);
+    if (status === 'overdue' && t.timeline.kind === 'deadline') {
+      overdue.push({
+        no: t.no,
+        content: t.content,
+        areaCode: t.areaCode,
+        leadUnitCode: t.leadUnitCode,
+        leadUnitName: t.leadUnitName,
+        timeline: t.timelineText,
+        deadline: t.timeline.deadline,
+        daysOverdue: daysBetween(t.timeline.deadline, asOf),
+        percent: lastPercent(t.progress, asOf),
+      });
+    }
+  }
+
+  const directiveOrder = new Map<string | null, number>(input.directives.map((d, i) => [d.code, i]));
+  const areaOrder = new Map(input.areas.map((a, i) => [a.code, i]));
+  const order = (m: Map<string | null, number>, k: string | null) => (k === null ? Number.MAX_SAFE_INTEGER : (m.get(k) ?? Number.MAX_SAFE_INTEGER - 1));
+
+  const rows = input.indicators.map((i) => indicatorFigure(i, period));
+  return {
+    version: FIGURES_VERSION,
+    period: formatPeriodCode(period),
+    periodLabel: periodLabelVi(period),
+    start: range.start,
+    end: range.end,
+    asOf,
+    context: input.context,
+    tasks: {
+      total,
+      byDirective: [...byDirective.values()].sort((a, b) => order(directiveOrder, a.code) - order(directiveOrder, b.code)),
+      byArea: [...byArea.values()].sort((a, b) => order(areaOrder, a.code) - order(areaOrder, b.code)),
+      overdue: overdue.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.no - b.no)),
+    },
+    indicators: {
+      rows,
+      total: rows.length,
+      met: rows.filter((r) => r.outcome === 'dat').length,
+      notMet: rows.filter((r) => r.outcome === 'chua_dat').length,
+      noData: rows.filter((r) => r.outcome === 'no_data').length,
+    },
+  };
+}

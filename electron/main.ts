@@ -1,0 +1,361 @@
+/**
+ * The Electron main process: a window, the app:// protocol, the IPC door to WardApi, dialogs,
+ * the menu, and shutdown. Everything testable without Electron lives in the sibling modules;
+ * this file only wires them to Electron's objects.
+ */
+import fs from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
+import { WardApi } from '../db/api/ward-api';
+import type { ApiResult, Input, Method } from '../shared/api/contract';
+import { formatMessage } from '../shared/i18n/messages';
+import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, mimeTypeFor, resolveAppRequest, responseHeaders } from './app-protocol';
+import { CHANNELS } from './channels';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { checkCallArgs, isTrustedSender, parseDefaultName, parseFilters } from './ipc-guards';
+import { chooseKeyProtection, keyStoreFor } from './key-protection';
+import { resolveLocations, userDataOverride } from './locations';
+import { createFileLogger } from './log';
+import { buildMenuTemplate } from './menu';
+
+const APP_ID = 'vn.wardplan.app';
+
+// Before anything reads userData: the single-instance lock and the Chromium profile live there.
+const userDataDir = userDataOverride(process.env);
+if (userDataDir) app.setPath('userData', userDataDir);
+
+// Must happen before 'ready'. standard+secure gives app:// a real origin (so 'self' in the CSP
+// means something) and secure-context APIs, without any of file://'s extra powers.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+
+const loc = resolveLocations({
+  userData: app.getPath('userData'),
+  documents: app.getPath('documents'),
+  resourcesPath: process.resourcesPath,
+  mainDir: __dirname,
+  isPackaged: app.isPackaged,
+  env: process.env,
+});
+const logger = createFileLogger(loc.logDir);
+
+process.on('uncaughtException', (e) => logger.log('error', 'uncaught exception in the main process', e));
+process.on('unhandledRejection', (e) => logger.log('error', 'unhandled promise rejection in the main process', e));
+
+let mainWindow: BrowserWindow | null = null;
+let api: WardApi | null = null;
+/** API calls not yet answered: an export or a restore half done when the app quits is what the drain below waits for. */
+let inFlight = 0;
+let draining = false;
+const DRAIN_LIMIT_MS = 15_000;
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one SQLite file and one key file is how data gets lost; hand over and leave.
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (e) => {
+    if (inFlight > 0 && !draining) {
+      // Let a running export or restore finish (new calls are refused meanwhile), then quit for real.
+      e.preventDefault();
+      draining = true;
+      void waitForCalls(DRAIN_LIMIT_MS).then(() => app.quit());
+      return;
+    }
+    draining = true;
+    closeApi();
+  });
+  app.on('will-quit', closeApi);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  app.whenReady().then(onReady, (e: unknown) => fatal('Electron could not start', e));
+}
+
+async function onReady(): Promise<void> {
+  try {
+    if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, serveAppRequest);
+
+    const protection = chooseKeyProtection(safeStorage, process.platform);
+    logger.log('info', `start ${app.getVersion()} (electron ${process.versions.electron}); db ${loc.dbPath}; key protection ${protection.kind === 'os' ? protection.backend : `unavailable: ${protection.reason}`}`);
+    const keyStore = keyStoreFor(protection, loc.keyFile);
+    // openDatabase refuses a missing folder (a mistyped --db must not create one); userData is ours to make.
+    mkdirSync(path.dirname(loc.dbPath), { recursive: true });
+    api = new WardApi({
+      dbPath: loc.dbPath,
+      // Passed explicitly: the bundled main cannot locate db/migrations through import.meta.url.
+      migrationsFolder: loc.migrationsFolder,
+      keyStore: () => keyStore,
+      defaultOutDir: () => loc.defaultOutDir,
+    });
+
+    registerIpc();
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, actions: { backup: () => void backupFromMenu(), about: () => void showAbout() } })));
+    await createWindow();
+  } catch (e) {
+    fatal('WardPlan could not start', e);
+  }
+}
+
+async function createWindow(): Promise<void> {
+  try {
+    await fs.access(path.join(loc.rendererRoot, 'index.html'));
+  } catch {
+    fatal(`the user interface is not built (${path.join(loc.rendererRoot, 'index.html')} is missing); run "npm run build"`);
+    return;
+  }
+  // Many ward PCs have a 1366×768 screen: the window must fit above the taskbar, not under it.
+  const work = screen.getPrimaryDisplay().workAreaSize;
+  const width = Math.min(1366, work.width);
+  const height = Math.min(768, work.height);
+  const win = new BrowserWindow({
+    width,
+    height,
+    minWidth: Math.min(1024, work.width),
+    minHeight: Math.min(700, work.height),
+    show: false,
+    title: 'WardPlan',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: loc.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  mainWindow = win;
+  win.once('ready-to-show', () => {
+    if (width < 1366 || height < 768) win.maximize();
+    win.show();
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_e, details) => logger.log('error', `renderer gone: ${details.reason} (exit ${details.exitCode})`));
+  win.webContents.on('preload-error', (_e, preloadPath, error) => logger.log('error', `preload failed: ${preloadPath}`, error));
+  await win.loadURL(APP_ENTRY_URL);
+}
+
+/** Serves dist/renderer and nothing else, with the CSP on every answer (errors too). */
+async function serveAppRequest(request: Request): Promise<Response> {
+  const fail = (status: number) => new Response(null, { status, headers: responseHeaders('text/plain; charset=utf-8') });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
+  const resolved = resolveAppRequest(request.url, loc.rendererRoot);
+  if (!resolved.ok) {
+    if (resolved.status === 403) logger.log('warn', `app:// refused ${request.url}`);
+    return fail(resolved.status);
+  }
+  let file = resolved.file;
+  let body = await readIfFile(file);
+  if (body === null && resolved.spaFallback) body = await readIfFile((file = path.join(loc.rendererRoot, 'index.html')));
+  if (body === null) return fail(404);
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: responseHeaders(mimeTypeFor(file)) });
+}
+
+async function readIfFile(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+function hardenSession(ses: Session): void {
+  // The app needs no camera, microphone, location, notifications, USB, HID or serial port.
+  ses.setPermissionRequestHandler((_wc, permission, callback) => {
+    logger.log('warn', `permission request denied: ${permission}`);
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequestUrl(details.url);
+    if (!allowed) logger.log('warn', `request blocked: ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+  // app:// answers carry the CSP already; this covers any response that reaches the page another way.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/** Every web contents, including any a bug or an attack might create: no navigation, no windows, no webviews. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (e, url) => {
+    e.preventDefault();
+    logger.log('warn', `navigation blocked: ${url.slice(0, 200)}`);
+  });
+  contents.on('will-frame-navigate', (e) => {
+    if (!e.isMainFrame) e.preventDefault();
+  });
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    logger.log('warn', `new window blocked: ${url.slice(0, 200)}`);
+    return { action: 'deny' };
+  });
+}
+
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  const ok = isTrustedSender(
+    { webContentsId: event.sender.id, frameUrl: frame?.url, isMainFrame: !!frame && frame.parent === null },
+    mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null,
+  );
+  if (!ok) logger.log('warn', `IPC refused from ${frame?.url ?? '(gone frame)'}`);
+  return ok;
+}
+
+function registerIpc(): void {
+  ipcMain.handle(CHANNELS.call, async (event, method: unknown, input: unknown) => {
+    if (!trusted(event)) throw new Error('forbidden');
+    const check = checkCallArgs(method, input);
+    if (!check.ok) return { ok: false, error: check.error };
+    if (!api || draining) return { ok: false, error: { code: 'internal', params: { message: api ? 'closing' : 'not ready' } } };
+    inFlight++;
+    try {
+      return await api.call(check.method, input);
+    } finally {
+      inFlight--;
+    }
+  });
+
+  ipcMain.handle(CHANNELS.pickFolder, async (event) => {
+    if (!trusted(event)) throw new Error('forbidden');
+    return openDialog({ title: 'Chọn thư mục (ví dụ ổ USB)', buttonLabel: 'Chọn thư mục', properties: ['openDirectory', 'createDirectory'] });
+  });
+
+  ipcMain.handle(CHANNELS.pickFile, async (event, rawFilters: unknown) => {
+    if (!trusted(event)) throw new Error('forbidden');
+    const filters = parseFilters(rawFilters);
+    if (!filters) throw new Error('bad filters');
+    return openDialog({ title: 'Chọn tệp', buttonLabel: 'Mở', properties: ['openFile'], ...(filters.length ? { filters } : {}) });
+  });
+
+  ipcMain.handle(CHANNELS.saveFile, async (event, rawName: unknown, rawFilters: unknown) => {
+    if (!trusted(event)) throw new Error('forbidden');
+    const name = parseDefaultName(rawName);
+    const filters = parseFilters(rawFilters);
+    if (!name || !filters) throw new Error('bad save arguments');
+    if (!mainWindow) return null;
+    const r = await dialog.showSaveDialog(mainWindow, {
+      title: 'Lưu tệp',
+      buttonLabel: 'Lưu',
+      defaultPath: path.join(loc.defaultOutDir, name),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+      ...(filters.length ? { filters } : {}),
+    });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  });
+}
+
+async function openDialog(options: OpenDialogOptions): Promise<string | null> {
+  if (!mainWindow) return null;
+  const r = await dialog.showOpenDialog(mainWindow, options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+/** The typed view of WardApi.call for the few calls main itself makes. */
+async function callApi<M extends Method>(method: M, input: Input<M>): Promise<ApiResult<M>> {
+  if (!api) return { ok: false, error: { code: 'internal', params: { message: 'not ready' } } };
+  return (await api.call(method, input)) as ApiResult<M>;
+}
+
+/** File ▸ Backup works even when the page is busy or broken: it needs nothing from the renderer. */
+async function backupFromMenu(): Promise<void> {
+  if (!mainWindow) return;
+  const win = mainWindow;
+  const status = await callApi('app.status', {});
+  if (!status.ok || !status.value.initialized) {
+    await dialog.showMessageBox(win, { type: 'info', title: 'Sao lưu', message: 'Chưa có dữ liệu để sao lưu.', detail: 'Hãy hoàn tất bước thiết lập ban đầu trước.' });
+    return;
+  }
+  const picked = await dialog.showOpenDialog(win, { title: 'Chọn thư mục để lưu bản sao lưu', buttonLabel: 'Sao lưu vào đây', properties: ['openDirectory', 'createDirectory'] });
+  const outDir = picked.canceled ? undefined : picked.filePaths[0];
+  if (!outDir) return;
+  const r = await callApi('backup.create', { outDir });
+  if (r.ok) {
+    const mb = (r.value.size / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+    await dialog.showMessageBox(win, { type: 'info', title: 'Sao lưu', message: 'Đã sao lưu dữ liệu.', detail: `Tệp: ${r.value.path}\nDung lượng: ${mb} MB` });
+  } else {
+    logger.log('warn', `backup failed: ${r.error.code} ${JSON.stringify(r.error.params)}`);
+    await dialog.showMessageBox(win, { type: 'error', title: 'Sao lưu', message: 'Chưa sao lưu được.', detail: formatMessage('vi', r.error.code, r.error.params) });
+  }
+}
+
+async function showAbout(): Promise<void> {
+  const options = {
+    type: 'info' as const,
+    title: 'Giới thiệu WardPlan',
+    message: `WardPlan ${app.getVersion()}`,
+    detail: [
+      'Kế hoạch chuyển đổi số của phường, xã — làm việc không cần mạng, đồng bộ với thành phố bằng gói có chữ ký.',
+      '',
+      `Dữ liệu: ${loc.dbPath}`,
+      `Nhật ký: ${loc.logDir}`,
+      `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+    ].join('\n'),
+  };
+  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+async function waitForCalls(limitMs: number): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  if (inFlight > 0) logger.log('warn', `quitting with ${inFlight} API call(s) unfinished after ${limitMs} ms`);
+}
+
+function closeApi(): void {
+  if (!api) return;
+  try {
+    // Closes SQLite, which checkpoints the WAL so the .db file alone is complete.
+    api.close();
+    logger.log('info', 'database closed');
+  } catch (e) {
+    logger.log('error', 'closing the database failed', e);
+  }
+  api = null;
+}
+
+function fatal(message: string, error?: unknown): void {
+  logger.log('error', message, error);
+  dialog.showErrorBox('WardPlan không khởi động được / WardPlan could not start', `${message}\n\nNhật ký / Log: ${logger.file}`);
+  closeApi();
+  app.exit(1);
+}

@@ -1,0 +1,53 @@
+/**
+ * The renderer's only way to the core: the Electron bridge when the preload provides one,
+ * otherwise the browser host's /api/call with the token its index.html carries.
+ */
+import type { ApiError, ApiResult, Input, Method, Output } from '../../shared/api/contract';
+import { bridge } from './bridge';
+
+/** A refused or failed call, carrying the message key and parameters to show the user. */
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.code);
+    this.name = 'ApiFailure';
+  }
+}
+
+function tokenFromPage(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="wardplan-token"]')?.content ?? '';
+}
+
+async function overHttp(method: Method, input: unknown): Promise<ApiResult<Method>> {
+  let res: Response;
+  try {
+    res = await fetch('./api/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wardplan-token': tokenFromPage() },
+      body: JSON.stringify({ method, input }),
+    });
+  } catch {
+    return { ok: false, error: { code: 'host.unreachable', params: {} } };
+  }
+  try {
+    return (await res.json()) as ApiResult<Method>;
+  } catch {
+    return { ok: false, error: { code: res.status === 413 ? 'host.too_large' : 'host.unreachable', params: { status: res.status } } };
+  }
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  const b = bridge();
+  let result: ApiResult<Method>;
+  try {
+    result = b ? ((await b.call(method, input)) as ApiResult<Method>) : await overHttp(method, input);
+  } catch {
+    result = { ok: false, error: { code: 'host.unreachable', params: {} } };
+  }
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value as Output<M>;
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiFailure) return e.error;
+  return { code: 'internal', params: { message: e instanceof Error ? e.message : String(e) } };
+}
