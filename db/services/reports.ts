@@ -1,0 +1,281 @@
+/**
+ * The periodic report's life: draft (figures computed live, narrative editable) → approved
+ * (figures frozen as JSON, who and when recorded, nothing editable) → sent.
+ *
+ * Reports and narratives are owned rows written through saveOwnedRow, so an approval travels to
+ * the city in the next bundle with the exact figures that were signed. The city reads the rows its
+ * wards sent with listReceivedReports / getReceivedReport.
+ */
+import { formatPeriodCode, parsePeriod, periodLabelVi, type Period } from '../../shared/rules/period';
+import { FIGURES_VERSION, type ReportFigures } from '../reports/figures';
+import { computeReportFigures } from '../reports/figures-data';
+import { reportsError } from '../reports/errors';
+import { normaliseDocNumber } from '../reports/labels';
+import { inTransaction, newId, type Session } from '../session';
+import { saveOwnedRow } from '../write';
+import { listAreas } from './catalog';
+import { requireIdByCode } from './lookup';
+import { requirePlan } from './plans';
+
+export type ReportStatus = 'draft' | 'approved' | 'sent';
+
+export interface ReportRow {
+  id: string;
+  owner: string;
+  period: string;
+  status: ReportStatus;
+  docNumber: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  sentAt: string | null;
+  updatedAt: string;
+}
+
+export interface AreaNarrative {
+  areaCode: string;
+  areaName: string;
+  results: string;
+  shortcomings: string;
+  nextTasks: string;
+  proposals: string;
+}
+
+export interface ReportView {
+  /** null while nothing has been saved for the period: the report exists only as a preview. */
+  id: string | null;
+  period: string;
+  periodLabel: string;
+  status: ReportStatus;
+  docNumber: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  sentAt: string | null;
+  /** One per area, in the plan's area order; empty strings where nothing was written. */
+  narratives: AreaNarrative[];
+  figures: ReportFigures;
+  /** true: the figures are the ones stored at approval, not recomputed. */
+  figuresFrozen: boolean;
+}
+
+export interface ReceivedReportRow extends ReportRow {
+  orgName: string;
+}
+
+export interface ReceivedReport extends ReceivedReportRow {
+  periodLabel: string;
+  /** The narratives the ward wrote (areas left empty are not listed). */
+  narratives: AreaNarrative[];
+  /** The frozen figures; null for a draft, which has none yet. */
+  figures: ReportFigures | null;
+}
+
+export interface NarrativeInput {
+  period: string;
+  areaCode: string;
+  results?: string | undefined;
+  shortcomings?: string | undefined;
+  nextTasks?: string | undefined;
+  proposals?: string | undefined;
+}
+
+export interface ApproveInput {
+  period: string;
+  approvedBy: string;
+  docNumber?: string | null | undefined;
+  /** The approver's title when it is not the plan's signer's (e.g. a vice-chair signs for the chair). */
+  signerTitle?: string | null | undefined;
+}
+
+/** Long enough for pages of narrative, short enough that a pasted file cannot bloat every bundle. */
+export const NARRATIVE_MAX = 20_000;
+const REPORT_SYMBOL = 'BC-UBND';
+
+const SELECT = `SELECT id, owner, period, status, doc_number AS docNumber, approved_by AS approvedBy, approved_at AS approvedAt,
+  sent_at AS sentAt, updated_at AS updatedAt FROM report`;
+
+/** Quarters, halves and years are reporting periods; a month is not. */
+export function requireReportPeriod(code: string): Period {
+  const p = parsePeriod(code);
+  if (!p || p.kind === 'month') throw reportsError('report.bad_period', { value: String(code) });
+  return p;
+}
+
+function findReport(s: Session, owner: string, period: string): ReportRow | undefined {
+  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0`).get(owner, period) as ReportRow | undefined;
+}
+
+export function getOrCreateReport(s: Session, period: string): ReportRow {
+  const code = formatPeriodCode(requireReportPeriod(period));
+  return inTransaction(s, () => {
+    const existing = findReport(s, s.orgCode, code);
+    if (existing) return existing;
+    // A report is about a plan's year: refuse before writing a row no figures can be computed for.
+    requirePlan(s, Number(code.slice(0, 4)));
+    saveOwnedRow(s, 'report', { id: newId(), period: code, status: 'draft' }, 'report.create');
+    return findReport(s, s.orgCode, code)!;
+  });
+}
+
+function requireDraft(r: ReportRow): void {
+  if (r.status !== 'draft') throw reportsError('report.frozen', { period: r.period, status: r.status, approvedBy: r.approvedBy ?? '' });
+}
+
+function checkLength(field: string, text: string | undefined): void {
+  if (text !== undefined && text.length > NARRATIVE_MAX) throw reportsError('report.text_too_long', { field, length: text.length, max: NARRATIVE_MAX });
+}
+
+export function saveNarrative(s: Session, input: NarrativeInput): AreaNarrative {
+  const fields = { results: input.results, shortcomings: input.shortcomings, next_tasks: input.nextTasks, proposals: input.proposals };
+  for (const [k, v] of Object.entries(fields)) checkLength(k, v);
+  return inTransaction(s, () => {
+    const report = getOrCreateReport(s, input.period);
+    requireDraft(report);
+    const areaId = requireIdByCode(s, 'area', input.areaCode);
+    const existing = s.db.sqlite.prepare('SELECT id FROM report_narrative WHERE report_id = ? AND area_id = ?').get(report.id, areaId) as { id: string } | undefined;
+    const row: Record<string, unknown> = { id: existing?.id ?? newId(), report_id: report.id, area_id: areaId, deleted: 0 };
+    // Only the parts given change, so the UI can save one box at a time.
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) row[k] = v.trim();
+    saveOwnedRow(s, 'report_narrative', row, existing ? 'report.narrative_update' : 'report.narrative_add');
+    return narrativesOf(s, report.id, true).find((n) => n.areaCode === input.areaCode)!;
+  });
+}
+
+interface NarrativeDbRow {
+  area_code: string;
+  area_name: string;
+  results: string;
+  shortcomings: string;
+  next_tasks: string;
+  proposals: string;
+}
+
+function narrativesOf(s: Session, reportId: string, allAreas: boolean): AreaNarrative[] {
+  const saved = s.db.sqlite
+    .prepare(
+      `SELECT a.code AS area_code, a.name AS area_name, n.results, n.shortcomings, n.next_tasks, n.proposals, a.sort
+       FROM report_narrative n JOIN area a ON a.id = n.area_id WHERE n.report_id = ? AND n.deleted = 0 ORDER BY a.sort, a.code`,
+    )
+    .all(reportId) as NarrativeDbRow[];
+  const toItem = (r: NarrativeDbRow): AreaNarrative => ({
+    areaCode: r.area_code,
+    areaName: r.area_name,
+    results: r.results,
+    shortcomings: r.shortcomings,
+    nextTasks: r.next_tasks,
+    proposals: r.proposals,
+  });
+  if (!allAreas) return saved.filter((r) => r.results || r.shortcomings || r.next_tasks || r.proposals).map(toItem);
+  const byCode = new Map(saved.map((r) => [r.area_code, toItem(r)]));
+  return listAreas(s).map(
+    (a) => byCode.get(a.code) ?? { areaCode: a.code, areaName: a.name, results: '', shortcomings: '', nextTasks: '', proposals: '' },
+  );
+}
+
+export function approveReport(s: Session, input: ApproveInput): ReportView {
+  const approvedBy = input.approvedBy?.trim() ?? '';
+  if (approvedBy === '') throw reportsError('report.approver_required');
+  return inTransaction(s, () => {
+    const report = getOrCreateReport(s, input.period);
+    if (report.status !== 'draft') {
+      throw reportsError('report.already_approved', { period: report.period, approvedBy: report.approvedBy ?? '', approvedAt: report.approvedAt ?? '' });
+    }
+    const plan = requirePlan(s, Number(report.period.slice(0, 4)));
+    const figures = computeReportFigures(s, requireReportPeriod(report.period), {
+      title: input.signerTitle?.trim() || plan.signerTitle,
+      name: approvedBy,
+    });
+    saveOwnedRow(
+      s,
+      'report',
+      {
+        id: report.id,
+        status: 'approved',
+        approved_by: approvedBy,
+        approved_at: s.now(),
+        doc_number: normaliseDocNumber(input.docNumber, REPORT_SYMBOL) ?? report.docNumber,
+        figures: JSON.stringify(figures),
+      },
+      'report.approve',
+    );
+    return getReport(s, report.period);
+  });
+}
+
+export function markSent(s: Session, period: string): ReportRow {
+  const code = formatPeriodCode(requireReportPeriod(period));
+  return inTransaction(s, () => {
+    const report = findReport(s, s.orgCode, code);
+    if (!report || report.status === 'draft') throw reportsError('report.not_approved', { period: code });
+    // Sending twice (a second USB stick, a re-upload) keeps the first date: that is when it went out.
+    if (report.status === 'sent') return report;
+    saveOwnedRow(s, 'report', { id: report.id, status: 'sent', sent_at: s.now() }, 'report.sent');
+    return findReport(s, s.orgCode, code)!;
+  });
+}
+
+function parseFigures(json: string | null): ReportFigures | null {
+  if (!json) return null;
+  const f = JSON.parse(json) as ReportFigures;
+  if (f.version !== FIGURES_VERSION) throw reportsError('report.figures_unsupported', { version: String(f.version) });
+  return f;
+}
+
+export function getReport(s: Session, period: string): ReportView {
+  const p = requireReportPeriod(period);
+  const code = formatPeriodCode(p);
+  const row = findReport(s, s.orgCode, code);
+  const frozen = row && row.status !== 'draft' ? parseFigures(readFiguresJson(s, row.id)) : null;
+  return {
+    id: row?.id ?? null,
+    period: code,
+    periodLabel: periodLabelVi(p),
+    status: row?.status ?? 'draft',
+    docNumber: row?.docNumber ?? null,
+    approvedBy: row?.approvedBy ?? null,
+    approvedAt: row?.approvedAt ?? null,
+    sentAt: row?.sentAt ?? null,
+    narratives: row ? narrativesOf(s, row.id, true) : narrativesOf(s, '', true),
+    figures: frozen ?? computeReportFigures(s, p),
+    figuresFrozen: frozen !== null,
+  };
+}
+
+function readFiguresJson(s: Session, id: string): string | null {
+  return (s.db.sqlite.prepare('SELECT figures FROM report WHERE id = ?').get(id) as { figures: string | null }).figures;
+}
+
+export function listReports(s: Session): ReportRow[] {
+  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND deleted = 0 ORDER BY period DESC`).all(s.orgCode) as ReportRow[];
+}
+
+// ---- the city's side ---------------------------------------------------------------------------
+
+const RECEIVED_SELECT = `SELECT r.id, r.owner, coalesce(o.name, r.owner) AS orgName, r.period, r.status, r.doc_number AS docNumber,
+  r.approved_by AS approvedBy, r.approved_at AS approvedAt, r.sent_at AS sentAt, r.updated_at AS updatedAt
+  FROM report r LEFT JOIN org o ON o.code = r.owner`;
+
+/**
+ * The reports wards sent in their bundles. Drafts travel too (every owned row does) but are work
+ * in progress, so they are left out unless asked for.
+ */
+export function listReceivedReports(s: Session, opts: { includeDrafts?: boolean } = {}): ReceivedReportRow[] {
+  const statuses = opts.includeDrafts ? "('draft', 'approved', 'sent')" : "('approved', 'sent')";
+  return s.db.sqlite
+    .prepare(`${RECEIVED_SELECT} WHERE r.owner <> ? AND r.deleted = 0 AND r.status IN ${statuses} ORDER BY r.period DESC, r.owner`)
+    .all(s.orgCode) as ReceivedReportRow[];
+}
+
+export function getReceivedReport(s: Session, owner: string, period: string): ReceivedReport {
+  const p = requireReportPeriod(period);
+  const code = formatPeriodCode(p);
+  const row = s.db.sqlite.prepare(`${RECEIVED_SELECT} WHERE r.owner = ? AND r.period = ? AND r.deleted = 0`).get(owner, code) as
+    | ReceivedReportRow
+    | undefined;
+  if (!row || owner === s.orgCode) throw reportsError('report.not_found', { period: code, owner });
+  return {
+    ...row,
+    periodLabel: periodLabelVi(p),
+    narratives: narrativesOf(s, row.id, false),
+    figures: row.status === 'draft' ? null : parseFigures(readFiguresJson(s, row.id)),
+  };
+}
