@@ -3,7 +3,10 @@
  * Bundles the Electron main process and preload into dist/electron and copies the migrations
  * into dist/migrations. Needs no Electron binary, so it runs (and is checked) on every machine.
  *
- *   node build/build-electron.mjs [--watch] [--no-minify]
+ *   node build/build-electron.mjs [--watch] [--out DIR]
+ *
+ * --out DIR writes DIR/electron and DIR/migrations instead of dist/…: the unit test that runs
+ * the bundled main against a stand-in Electron builds into a temp folder with it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,8 +14,11 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'electron');
-const watch = process.argv.includes('--watch');
+const argv = process.argv.slice(2);
+const outArg = argv.indexOf('--out');
+const distDir = outArg >= 0 && argv[outArg + 1] ? path.resolve(argv[outArg + 1]) : path.join(root, 'dist');
+const outDir = path.join(distDir, 'electron');
+const watch = argv.includes('--watch');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const electronMajor = Number.parseInt(JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version, 10);
 
@@ -28,7 +34,7 @@ const common = {
   // Names stay readable in the logs' stack traces; the size saved would be a few hundred KB.
   minify: false,
   legalComments: 'none',
-  logLevel: 'info',
+  logLevel: outArg >= 0 ? 'warning' : 'info',
   // electron is provided by the runtime; better-sqlite3 is native and must be loaded from
   // node_modules (rebuilt for Electron's ABI, unpacked from the asar) rather than inlined.
   external: ['electron', 'better-sqlite3'],
@@ -62,7 +68,7 @@ const builds = [
 
 function copyMigrations() {
   const from = path.join(root, 'db', 'migrations');
-  const to = path.join(root, 'dist', 'migrations');
+  const to = path.join(distDir, 'migrations');
   fs.rmSync(to, { recursive: true, force: true });
   fs.cpSync(from, to, { recursive: true });
   const count = fs.readdirSync(to).filter((f) => f.endsWith('.sql')).length;

@@ -80,13 +80,13 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
 /** Numbers as a script writes them (85.87) or as an officer does (85,87; 3.658.476). */
 export function parseNumberArg(raw: string, field: string): number {
   const plain = /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : parseNumberVi(raw);
-  if (plain === null || !Number.isFinite(plain)) throw new AppError('value.not_a_number', { value: raw, field });
+  if (plain === null || !Number.isFinite(plain)) throw new AppError('cli.not_a_number', { value: raw, field });
   return plain;
 }
 
 export function parseIntArg(raw: string, field: string): number {
   const n = parseNumberArg(raw, field);
-  if (!Number.isInteger(n)) throw new AppError('value.not_a_number', { value: raw, field });
+  if (!Number.isInteger(n)) throw new AppError('cli.not_a_number', { value: raw, field });
   return n;
 }
 

@@ -34,3 +34,15 @@ export async function pickNative(filters?: FileFilter[]): Promise<PickedFile | n
   const p = await b.pickFile(filters);
   return p ? { path: p, name: p.split(/[\\/]/).pop() ?? p } : null;
 }
+
+/**
+ * Where a file the core writes should go. The desktop shell asks for a folder (a USB stick);
+ * the browser host cannot, so the core uses its outbox and the result names the path.
+ * `null` means the officer cancelled the dialog.
+ */
+export async function pickOutDir(): Promise<{ outDir?: string } | null> {
+  const b = bridge();
+  if (!b) return {};
+  const dir = await b.pickFolder();
+  return dir ? { outDir: dir } : null;
+}

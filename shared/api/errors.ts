@@ -6,8 +6,9 @@ import type { ApiError } from './contract';
 export function zodToApiError(e: ZodError): ApiError {
   const first = e.issues[0];
   const field = first?.path.join('.') || '-';
-  const known = first?.message && /^[a-z_]+\.[a-z_]+$/.test(first.message) ? first.message : null;
-  return { code: 'api.bad_input', params: { field, detail: known ?? first?.code ?? 'invalid' } };
+  // A schema that names its own message key (date.format, period.format) says more than a generic one.
+  if (first?.message && /^[a-z_]+\.[a-z_]+$/.test(first.message)) return { code: first.message, params: { field } };
+  return { code: 'api.bad_input', params: { field, detail: first?.code ?? 'invalid' } };
 }
 
 /** What any failure becomes when it crosses a host boundary: a message key, never a stack. */

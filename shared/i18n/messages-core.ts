@@ -38,6 +38,7 @@ export const coreMessagesVi: Record<string, string> = {
   'api.bad_input': 'Dữ liệu nhập chưa đúng ở trường "{{field}}" ({{detail}}). Hãy sửa rồi thử lại.',
   'api.unknown_method': 'Yêu cầu "{{method}}" không được hỗ trợ.',
   'cli.usage': 'Lệnh chưa đúng: {{detail}}. Xem "wardplan --help".',
+  'cli.not_a_number': '"{{value}}" ở --{{field}} không phải là số. Nhập bằng chữ số, ví dụ 85,87 hoặc 85.87.',
   internal: 'Đã xảy ra lỗi ngoài dự kiến ({{message}}). Dữ liệu chưa bị thay đổi; hãy thử lại hoặc liên hệ hỗ trợ.',
 };
 
@@ -80,5 +81,6 @@ export const coreMessagesEn: Record<string, string> = {
   'api.bad_input': 'The input is not right in field "{{field}}" ({{detail}}). Correct it and try again.',
   'api.unknown_method': 'Request "{{method}}" is not supported.',
   'cli.usage': 'The command is not right: {{detail}}. See "wardplan --help".',
+  'cli.not_a_number': '"{{value}}" given to --{{field}} is not a number. Write it in digits, e.g. 85.87.',
   internal: 'Something unexpected went wrong ({{message}}). Nothing was changed; try again or contact support.',
 };

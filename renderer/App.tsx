@@ -1,0 +1,49 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { useMemo } from 'react';
+import { useApi } from './api/use-api';
+import { AsyncView } from './components/AsyncView';
+import { useLang } from './i18n/use-lang';
+import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
+import { AppShell } from './shell/AppShell';
+import { ProfileContext } from './shell/profile-context';
+
+/** Compact density so the task table and its filters fit a 1366×768 screen without scrolling sideways. */
+const THEME = {
+  algorithm: theme.compactAlgorithm,
+  token: {
+    colorPrimary: '#1f5fbf',
+    fontSize: 13,
+    fontFamily: '"Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  },
+};
+
+function Boot() {
+  const status = useApi('app.status', {});
+  return (
+    <AsyncView state={status}>
+      {(s) =>
+        s.initialized && s.profile ? (
+          <ProfileContext.Provider value={{ profile: s.profile, reloadApp: status.reload }}>
+            <AppShell />
+          </ProfileContext.Provider>
+        ) : (
+          <FirstRunScreen onDone={status.reload} />
+        )
+      }
+    </AsyncView>
+  );
+}
+
+export function App() {
+  const [lang] = useLang();
+  const locale = useMemo(() => (lang === 'en' ? enUS : viVN), [lang]);
+  return (
+    <ConfigProvider locale={locale} theme={THEME} componentSize="middle">
+      <AntApp>
+        <Boot />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The screens of the left menu, in order. Each loads on first visit, so the overview does not
+ * wait for the chart library or the forms of other screens.
+ *
+ * Reports (issue 5) takes the slot marked below: add { key: 'reports', label: 'nav.reports',
+ * icon: <FileTextOutlined />, screen: lazy(() => import('../screens/reports/ReportsScreen')) }
+ * and the string 'nav.reports' to shared/i18n/ui-*.ts.
+ */
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { DashboardOutlined, FundOutlined, SettingOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { UiKey } from '../i18n/setup';
+
+export interface ScreenProps {
+  params: Record<string, string>;
+}
+
+export interface NavItem {
+  key: string;
+  label: UiKey;
+  icon: ReactNode;
+  screen: ComponentType<ScreenProps>;
+}
+
+export const NAV: NavItem[] = [
+  { key: 'overview', label: 'nav.overview', icon: <DashboardOutlined />, screen: lazy(() => import('../screens/overview/OverviewScreen')) },
+  { key: 'tasks', label: 'nav.tasks', icon: <UnorderedListOutlined />, screen: lazy(() => import('../screens/tasks/TasksScreen')) },
+  { key: 'indicators', label: 'nav.indicators', icon: <FundOutlined />, screen: lazy(() => import('../screens/indicators/IndicatorsScreen')) },
+  // ← the Reports screen (issue 5) goes here.
+  { key: 'sync', label: 'nav.sync', icon: <SyncOutlined />, screen: lazy(() => import('../screens/sync/SyncScreen')) },
+  { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, screen: lazy(() => import('../screens/settings/SettingsScreen')) },
+];

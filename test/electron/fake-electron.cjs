@@ -1,0 +1,160 @@
+/**
+ * A stand-in for the 'electron' module, just wide enough to run dist/electron/main.cjs in plain
+ * Node. It lets test/unit/electron-main.test.ts drive the real bundled main process (real
+ * SQLite, real files, real key sealing round trip) on machines where no Electron binary can be
+ * downloaded. It records what main did so the test can assert on it; it decides nothing.
+ *
+ * The test copies this file to <tmp>/node_modules/electron/index.js beside the bundle.
+ */
+'use strict';
+const { EventEmitter } = require('node:events');
+
+const state = {
+  paths: { userData: '/nonexistent/userData', documents: '/nonexistent/documents' },
+  schemes: [],
+  protocolHandlers: new Map(),
+  ipcHandlers: new Map(),
+  menuTemplate: null,
+  windows: [],
+  dialogs: [],
+  /** The answers the next dialogs give, in order; null means cancelled. */
+  dialogAnswers: [],
+  errorBoxes: [],
+  exitCode: null,
+  quitCalled: 0,
+  sandboxEnabled: false,
+  singleInstance: true,
+  encryptionAvailable: true,
+  session: null,
+};
+
+class FakeWebContents extends EventEmitter {
+  constructor(id) {
+    super();
+    this.id = id;
+    this.windowOpenHandler = null;
+    this.loadedUrl = null;
+  }
+  setWindowOpenHandler(h) {
+    this.windowOpenHandler = h;
+  }
+  async loadURL(url) {
+    this.loadedUrl = url;
+  }
+}
+
+let nextId = 1;
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.webContents = new FakeWebContents(nextId++);
+    this.destroyed = false;
+    this.maximized = false;
+    this.shown = false;
+    state.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  show() {
+    this.shown = true;
+  }
+  focus() {}
+  maximize() {
+    this.maximized = true;
+  }
+  loadURL(url) {
+    return this.webContents.loadURL(url);
+  }
+}
+
+const app = new EventEmitter();
+let readyResolve;
+const ready = new Promise((r) => (readyResolve = r));
+Object.assign(app, {
+  isPackaged: false,
+  getPath: (name) => state.paths[name] ?? `/nonexistent/${name}`,
+  setPath: (name, value) => (state.paths[name] = value),
+  getVersion: () => '0.0.0-test',
+  requestSingleInstanceLock: () => state.singleInstance,
+  enableSandbox: () => (state.sandboxEnabled = true),
+  setAppUserModelId: () => {},
+  whenReady: () => ready,
+  quit: () => {
+    state.quitCalled++;
+    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    app.emit('before-quit', e);
+    if (!e.defaultPrevented) app.emit('will-quit', { preventDefault() {} });
+  },
+  exit: (code) => (state.exitCode = code),
+  /** Test hook: what Electron does once it has initialised. */
+  __ready: () => readyResolve(),
+});
+
+const webRequest = { beforeRequest: null, headersReceived: null };
+state.session = {
+  permissionRequest: null,
+  permissionCheck: null,
+  devicePermission: null,
+  webRequest,
+  setPermissionRequestHandler(h) { this.permissionRequest = h; },
+  setPermissionCheckHandler(h) { this.permissionCheck = h; },
+  setDevicePermissionHandler(h) { this.devicePermission = h; },
+  setDisplayMediaRequestHandler() {},
+};
+webRequest.onBeforeRequest = (h) => (webRequest.beforeRequest = h);
+webRequest.onHeadersReceived = (h) => (webRequest.headersReceived = h);
+
+function answer(kind, options) {
+  state.dialogs.push({ kind, options });
+  return state.dialogAnswers.length ? state.dialogAnswers.shift() : null;
+}
+
+module.exports = {
+  __state: state,
+  app,
+  BrowserWindow,
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => state.schemes.push(...schemes),
+    handle: (scheme, handler) => state.protocolHandlers.set(scheme, handler),
+  },
+  ipcMain: { handle: (channel, handler) => state.ipcHandlers.set(channel, handler) },
+  Menu: {
+    buildFromTemplate: (t) => t,
+    setApplicationMenu: (t) => (state.menuTemplate = t),
+  },
+  dialog: {
+    showOpenDialog: async (_win, options) => {
+      const a = answer('open', options);
+      return a === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [a] };
+    },
+    showSaveDialog: async (_win, options) => {
+      const a = answer('save', options);
+      return a === null ? { canceled: true } : { canceled: false, filePath: a };
+    },
+    showMessageBox: async (_win, options) => {
+      answer('message', options ?? _win);
+      return { response: 0 };
+    },
+    showErrorBox: (title, content) => state.errorBoxes.push({ title, content }),
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => state.encryptionAvailable,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    // Reversible and visibly not plain text; real protection is the OS's job, not this test's.
+    encryptString: (s) => Buffer.from(`sealed:${Buffer.from(s, 'utf8').toString('base64')}`),
+    decryptString: (b) => {
+      const t = b.toString('utf8');
+      if (!t.startsWith('sealed:')) throw new Error('not sealed here');
+      return Buffer.from(t.slice(7), 'base64').toString('utf8');
+    },
+  },
+  screen: { getPrimaryDisplay: () => ({ workAreaSize: state.workArea ?? { width: 1920, height: 1040 } }) },
+  session: { get defaultSession() { return state.session; } },
+};
