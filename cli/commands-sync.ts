@@ -15,7 +15,7 @@ import { cityEnroll, importEnrollmentResponse, revokeWard, writeEnrollmentReques
 import { ensureKey, ownKeyInfo, rememberKey } from '../db/sync/identity';
 import { collectBundleFiles, importBundle } from '../db/sync/import';
 import { publishCatalog } from '../db/sync/publish';
-import { cityStatus, wardSyncStatus } from '../db/sync/status';
+import { cityProgress, cityStatus, wardSyncStatus } from '../db/sync/status';
 import { lookupTrustedKey } from '../db/sync/trust';
 import { exportWardBundle } from '../db/sync/export';
 import { toApiError } from '../shared/api/errors';
@@ -194,6 +194,23 @@ export function registerSyncCommands(program: Command): void {
                 }${w.pending.length ? `  chờ: thiếu ${w.pending.map((p) => `${p.missingFrom}–${p.missingTo}`).join(', ')}` : ''}  ${w.reportedThisQuarter ? 'đã báo cáo' : 'chưa báo cáo'}`,
             ),
           ].join('\n'),
+        );
+      }),
+    );
+  withCommon(city.command('progress').description('tiến độ của mọi phường, xã (every ward\'s progress)'))
+    .option('--as-of <date>')
+    .action(
+      action(async (o: CommonOpts & { asOf?: string }) => {
+        const rows = await withSession(o, (s) => cityProgress(s, o.asOf));
+        print(o, rows, () =>
+          rows.length
+            ? rows
+                .map(
+                  (r) =>
+                    `${r.wardCode.padEnd(16)} ${r.wardName.padEnd(24)} nhiệm vụ ${r.tasks}: xong ${r.done}, quá hạn ${r.overdue}, đang làm ${r.inProgress}, chưa làm ${r.notStarted}; chỉ tiêu đạt ${r.indicatorsMet}, chưa đạt ${r.indicatorsNotMet}, chưa có số liệu ${r.indicatorsNoData}`,
+                )
+                .join('\n')
+            : 'Chưa nhận dữ liệu của phường, xã nào.',
         );
       }),
     );

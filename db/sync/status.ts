@@ -3,6 +3,7 @@ import type { BundleHistoryItem, ReceiptInfo, WardSyncStatus } from '../../share
 import { formatPeriodCode, periodContaining, periodRange } from '../../shared/rules/period';
 import { getMeta } from '../database';
 import { todayIso, type Session } from '../session';
+import { wardSummary } from '../services/summary';
 import { ownKeyInfo } from './identity';
 import { sequenceState } from './export';
 
@@ -99,4 +100,48 @@ export function wardSyncStatus(s: Session): WardSyncStatus {
     lastCatalogAt: lastCatalog.t,
     history,
   };
+}
+
+export interface WardProgressRow {
+  wardCode: string;
+  wardName: string;
+  year: number;
+  tasks: number;
+  done: number;
+  overdue: number;
+  inProgress: number;
+  notStarted: number;
+  indicatorsMet: number;
+  indicatorsNotMet: number;
+  indicatorsNoData: number;
+}
+
+/**
+ * The city's view of every ward's progress, computed from the rows their bundles brought, with
+ * the same rules a ward uses for itself: a read-only session that speaks as the ward.
+ */
+export function cityProgress(s: Session, asOf?: string): WardProgressRow[] {
+  const today = asOf ?? todayIso(s.now());
+  const wards = s.db.sqlite.prepare("SELECT code, name FROM org WHERE kind = 'ward' ORDER BY code").all() as { code: string; name: string }[];
+  return wards.flatMap((w) => {
+    const asWard: Session = { ...s, role: 'ward', orgCode: w.code };
+    const hasPlan = s.db.sqlite.prepare('SELECT 1 FROM plan WHERE owner = ? AND deleted = 0').get(w.code);
+    if (!hasPlan) return [];
+    const sum = wardSummary(asWard, { asOf: today });
+    return [
+      {
+        wardCode: w.code,
+        wardName: w.name,
+        year: sum.year,
+        tasks: sum.tasks.total,
+        done: sum.tasks.byStatus.done + sum.tasks.byStatus.done_late,
+        overdue: sum.tasks.byStatus.overdue,
+        inProgress: sum.tasks.byStatus.in_progress,
+        notStarted: sum.tasks.byStatus.not_started,
+        indicatorsMet: sum.indicators.met,
+        indicatorsNotMet: sum.indicators.notMet,
+        indicatorsNoData: sum.indicators.noData,
+      },
+    ];
+  });
 }

@@ -20,7 +20,7 @@ import { cityEnroll, importEnrollmentResponse, revokeWard, writeEnrollmentReques
 import { exportWardBundle } from './export';
 import { importBundle } from './import';
 import { publishCatalog } from './publish';
-import { cityStatus, wardSyncStatus } from './status';
+import { cityProgress, cityStatus, wardSyncStatus } from './status';
 import { rememberKey } from './identity';
 
 function written(r: Awaited<ReturnType<typeof exportWardBundle>>) {
@@ -56,6 +56,10 @@ describe('round trip ward → city → ward', () => {
     expect(again.status).toBe('duplicate');
     expect(dumpDatabase(city.db)).toBe(before);
 
+    const progress = cityProgress(city.s, '2026-10-15');
+    expect(progress).toEqual([
+      expect.objectContaining({ wardCode: 'HP-HAIDUONG', tasks: 22, overdue: 6, indicatorsMet: 1, indicatorsNoData: 18 }),
+    ]);
     const st = cityStatus(city.s, '2026-11-01');
     const w = st.wards.find((x) => x.wardCode === 'HP-HAIDUONG')!;
     expect(w.lastSeqApplied).toBe(b1.seqTo);
