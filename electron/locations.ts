@@ -49,6 +49,15 @@ export function resolveLocations(f: LocationFacts): Locations {
   };
 }
 
+/**
+ * The profile folder, fixed rather than derived from package.json's name, so the officer's data
+ * is in %APPDATA%\WardPlan however the app was started. A development build keeps its own, so a
+ * developer's experiments never touch an installed app's database, key or instance lock.
+ */
+export function defaultUserData(appData: string, isPackaged: boolean): string {
+  return path.join(appData, isPackaged ? 'WardPlan' : 'WardPlan-dev');
+}
+
 /** A separate profile for tests, so two runs (or a test and the officer's app) never share a lock or a key. */
 export function userDataOverride(env: NodeJS.ProcessEnv): string | null {
   const v = env[USER_DATA_ENV_VAR]?.trim();

@@ -29,15 +29,14 @@ import { CHANNELS } from './channels';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { checkCallArgs, isTrustedSender, parseDefaultName, parseFilters } from './ipc-guards';
 import { chooseKeyProtection, keyStoreFor } from './key-protection';
-import { resolveLocations, userDataOverride } from './locations';
+import { defaultUserData, resolveLocations, userDataOverride } from './locations';
 import { createFileLogger } from './log';
 import { buildMenuTemplate } from './menu';
 
 const APP_ID = 'vn.wardplan.app';
 
 // Before anything reads userData: the single-instance lock and the Chromium profile live there.
-const userDataDir = userDataOverride(process.env);
-if (userDataDir) app.setPath('userData', userDataDir);
+app.setPath('userData', userDataOverride(process.env) ?? defaultUserData(app.getPath('appData'), app.isPackaged));
 
 // Must happen before 'ready'. standard+secure gives app:// a real origin (so 'self' in the CSP
 // means something) and secure-context APIs, without any of file://'s extra powers.
@@ -105,7 +104,7 @@ async function onReady(): Promise<void> {
     const protection = chooseKeyProtection(safeStorage, process.platform);
     logger.log('info', `start ${app.getVersion()} (electron ${process.versions.electron}); db ${loc.dbPath}; key protection ${protection.kind === 'os' ? protection.backend : `unavailable: ${protection.reason}`}`);
     const keyStore = keyStoreFor(protection, loc.keyFile);
-    // openDatabase refuses a missing folder (a mistyped --db must not create one); userData is ours to make.
+    // openDatabase refuses a missing folder; the profile folder (or a test's WARDPLAN_DB folder) is ours to make.
     mkdirSync(path.dirname(loc.dbPath), { recursive: true });
     api = new WardApi({
       dbPath: loc.dbPath,
@@ -247,13 +246,7 @@ function registerIpc(): void {
     if (!trusted(event)) throw new Error('forbidden');
     const check = checkCallArgs(method, input);
     if (!check.ok) return { ok: false, error: check.error };
-    if (!api || draining) return { ok: false, error: { code: 'internal', params: { message: api ? 'closing' : 'not ready' } } };
-    inFlight++;
-    try {
-      return await api.call(check.method, input);
-    } finally {
-      inFlight--;
-    }
+    return tracked(check.method, input);
   });
 
   ipcMain.handle(CHANNELS.pickFolder, async (event) => {
@@ -291,10 +284,20 @@ async function openDialog(options: OpenDialogOptions): Promise<string | null> {
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
-/** The typed view of WardApi.call for the few calls main itself makes. */
+/** Every call, the page's and the menu's, goes through here, so a quit waits for it to finish. */
+async function tracked(method: string, input: unknown): Promise<ApiResult<Method>> {
+  if (!api || draining) return { ok: false, error: { code: 'internal', params: { message: api ? 'closing' : 'not ready' } } };
+  inFlight++;
+  try {
+    return await api.call(method, input);
+  } finally {
+    inFlight--;
+  }
+}
+
+/** The typed view of the API for the few calls main itself makes. */
 async function callApi<M extends Method>(method: M, input: Input<M>): Promise<ApiResult<M>> {
-  if (!api) return { ok: false, error: { code: 'internal', params: { message: 'not ready' } } };
-  return (await api.call(method, input)) as ApiResult<M>;
+  return (await tracked(method, input)) as ApiResult<M>;
 }
 
 /** File ▸ Backup works even when the page is busy or broken: it needs nothing from the renderer. */

@@ -1,0 +1,156 @@
+/**
+ * Runs the real bundled main process (dist/electron/main.cjs, built here into a temp folder)
+ * in plain Node, with test/electron/fake-electron.cjs standing in for the 'electron' module.
+ * What it proves without an Electron binary: the bundle loads (import.meta, JSON, native
+ * module), the app:// handler, the IPC door with its sender and payload checks, the database in
+ * the right place with real migrations, the key sealed through safeStorage, the menu's backup,
+ * and a shutdown that closes SQLite. What only a real Electron can show is in test/electron/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { CHANNELS } from '../../electron/channels';
+import { startStandInMain, type FakeState, type FakeWindow, type StandInMain } from '../electron/stand-in-main';
+
+let main: StandInMain;
+let dir: string;
+let state: FakeState;
+let win: FakeWindow;
+
+const trustedEvent = () => main.trustedEvent();
+const invoke = (channel: string, event: unknown, ...args: unknown[]) => main.invoke(channel, event, ...args);
+const call = (method: unknown, input: unknown) => invoke(CHANNELS.call, trustedEvent(), method, input) as Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
+const serve = (url: string, init?: RequestInit) => state.protocolHandlers.get('app')!(new Request(url, init));
+
+beforeAll(async () => {
+  main = await startStandInMain();
+  ({ dir, state, window: win } = main);
+  fs.writeFileSync(path.join(dir, 'dist', 'secret.txt'), 'not for the page');
+}, 60_000);
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the bundled main process, on a stand-in Electron', () => {
+  it('opens one hardened window on app://', () => {
+    expect(state.windows).toHaveLength(1);
+    expect(state.sandboxEnabled).toBe(true);
+    expect(state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(win.webContents.loadedUrl).toBe('app://wardplan/index.html');
+    expect(win.options).toMatchObject({ width: 1366, height: 768, minWidth: 1024, minHeight: 700 });
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, webviewTag: false });
+    expect(fs.existsSync(String(win.options.webPreferences.preload))).toBe(true);
+    expect(state.paths.userData).toBe(path.join(dir, 'profile'));
+  });
+
+  it('serves the renderer with the CSP, and nothing outside it', async () => {
+    const index = await serve('app://wardplan/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await serve('app://wardplan/assets/app.js')).headers.get('content-type')).toContain('javascript');
+    const route = await serve('app://wardplan/tasks/42');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>WardPlan</title>');
+    expect((await serve('app://wardplan/assets/missing.js')).status).toBe(404);
+    const escape = await serve('app://wardplan/..%2fsecret.txt');
+    expect(escape.status).toBe(403);
+    expect(escape.headers.get('content-security-policy')).toBeTruthy();
+    expect((await serve('app://wardplan/index.html', { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+
+  it('denies permissions, network requests, navigation and new windows', () => {
+    let granted: boolean | null = null;
+    state.session.permissionRequest(null, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(state.session.permissionCheck()).toBe(false);
+    const cancel = (url: string) => {
+      let r: { cancel: boolean } | null = null;
+      state.session.webRequest.beforeRequest({ url }, (x) => (r = x));
+      return r!.cancel;
+    };
+    expect(cancel('https://example.com/track.js')).toBe(true);
+    expect(cancel('app://wardplan/assets/app.js')).toBe(false);
+    let prevented = false;
+    win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://example.com/');
+    expect(prevented).toBe(true);
+    expect(win.webContents.windowOpenHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('answers IPC only from the app page of its own window', async () => {
+    await expect(invoke(CHANNELS.call, { sender: { id: 999 }, senderFrame: { url: 'app://wardplan/index.html', parent: null } }, 'app.status', {})).rejects.toThrow('forbidden');
+    await expect(invoke(CHANNELS.call, { sender: { id: win.webContents.id }, senderFrame: { url: 'app://wardplan/index.html', parent: {} } }, 'app.status', {})).rejects.toThrow('forbidden');
+    await expect(invoke(CHANNELS.call, { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).rejects.toThrow('forbidden');
+    await expect(invoke(CHANNELS.pickFolder, { sender: { id: win.webContents.id }, senderFrame: null })).rejects.toThrow('forbidden');
+  });
+
+  it('runs first setup with the demo plan through the one API, in the database it was told to use', async () => {
+    const before = await call('app.status', {});
+    expect(before).toMatchObject({ ok: true, value: { initialized: false, dbPath: path.join(dir, 'ward', 'wardplan.db') } });
+    const setup = await call('app.setup', { wardCode: 'X', wardName: 'X', cityCode: 'Y', cityName: 'Y', officerName: 'Nguyễn Thị Lan', demo: true });
+    expect(setup.ok).toBe(true);
+    const summary = await call('summary.get', {});
+    expect(summary.ok).toBe(true);
+    const tasks = await call('tasks.list', {});
+    expect(tasks.ok && tasks.value.length).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(dir, 'ward', 'wardplan.db'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'profile', 'wardplan.db'))).toBe(false);
+  });
+
+  it('refuses bad calls with a message key, not an exception', async () => {
+    expect((await call(42, {})).error?.code).toBe('api.unknown_method');
+    expect((await call('no.such.method', {})).error?.code).toBe('api.unknown_method');
+    expect((await call('tasks.get', { id: 'not-a-uuid' })).error?.code).toBe('api.bad_input');
+    expect((await call('tasks.attach', { contentBase64: 'A'.repeat(80 * 1024 * 1024 + 1) })).error?.code).toBe('api.payload_too_large');
+  });
+
+  it('keeps the signing key sealed by safeStorage beside the database', async () => {
+    const out = path.join(dir, 'usb');
+    const r = await call('keys.enrollmentRequest', { outDir: out });
+    expect(r.ok).toBe(true);
+    const keyFile = path.join(dir, 'ward', 'wardplan.key');
+    const text = fs.readFileSync(keyFile, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'wardplan-key', sealed: 'os' });
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(Buffer.from(JSON.parse(text).data, 'base64').toString()).toMatch(/^sealed:/);
+    const again = await call('keys.enrollmentRequest', { outDir: out });
+    expect(again.ok && again.value.keyId).toBe(r.value.keyId);
+  });
+
+  it('opens native dialogs with checked arguments', async () => {
+    state.dialogAnswers.push(path.join(dir, 'usb'), null);
+    expect(await invoke(CHANNELS.pickFolder, trustedEvent())).toBe(path.join(dir, 'usb'));
+    expect(await invoke(CHANNELS.pickFolder, trustedEvent())).toBeNull();
+    await expect(invoke(CHANNELS.pickFile, trustedEvent(), 'wpb')).rejects.toThrow('bad filters');
+    await expect(invoke(CHANNELS.saveFile, trustedEvent(), '../../x.wpb', [])).rejects.toThrow('bad save arguments');
+    state.dialogAnswers.push(path.join(dir, 'usb', 'x.wpb'));
+    expect(await invoke(CHANNELS.saveFile, trustedEvent(), 'x.wpb', [{ name: 'Gói đồng bộ', extensions: ['wpb'] }])).toBe(path.join(dir, 'usb', 'x.wpb'));
+    const save = state.dialogs.at(-1)!;
+    expect(save.options.defaultPath).toBe(path.join(dir, 'documents', 'WardPlan', 'x.wpb'));
+    expect(String(save.options.title)).toMatch(/Lưu/);
+  });
+
+  it('backs up from the File menu', async () => {
+    const file = (state.menuTemplate?.[0]?.submenu ?? []) as MenuItemConstructorOptions[];
+    const backup = file.find((i) => i.label === 'Sao lưu…');
+    const outDir = path.join(dir, 'backups');
+    fs.mkdirSync(outDir);
+    state.dialogAnswers.push(outDir);
+    (backup?.click as unknown as () => void)();
+    for (let i = 0; i < 300 && !state.dialogs.some((d) => d.kind === 'message'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(state.dialogs.find((d) => d.kind === 'message')?.options.message).toBe('Đã sao lưu dữ liệu.');
+    expect(fs.readdirSync(outDir).filter((f) => f.endsWith('.wpbak'))).toHaveLength(1);
+  });
+
+  it('closes SQLite on quit and refuses calls afterwards', async () => {
+    const db = path.join(dir, 'ward', 'wardplan.db');
+    expect(fs.existsSync(`${db}-wal`)).toBe(true);
+    main.quit();
+    // SQLite removes the WAL when the last connection closes cleanly.
+    expect(fs.existsSync(`${db}-wal`)).toBe(false);
+    expect((await call('app.status', {})).ok).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'profile', 'logs', 'main.log'), 'utf8')).toContain('database closed');
+  });
+});
