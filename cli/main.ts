@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
+import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { CliFailure, langOf } from './run';
@@ -11,6 +12,8 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerWardCommands(program);
+  registerReportCommands(program);
+  registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerSyncCommands(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));

@@ -122,14 +122,18 @@ export function boldTextWidth(text: string, halfPoints: number): number {
   return Math.round(((em / 1000) * halfPoints * 20) / 2);
 }
 
-/** A centred horizontal rule of the given length, inside a cell (or page) of the given width. */
+/**
+ * A centred horizontal rule of the given length, inside a cell (or page) of the given width: an
+ * empty paragraph a few points high whose bottom border is the line, so it sits just under the
+ * text above without touching its descenders.
+ */
 export function rule(length: number, within: number): Paragraph {
   const side = Math.max(0, Math.round((within - length) / 2));
   return new Paragraph({
     children: [],
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: 60, lineRule: LineRuleType.EXACT },
+    spacing: { before: 0, after: 0, line: 40, lineRule: LineRuleType.EXACT },
     run: { size: 2 },
   });
 }
@@ -139,6 +143,14 @@ export function rule(length: number, within: number): Paragraph {
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
+
+/** Weights scaled to a total width, the last column taking the rounding, so a table fills the page exactly. */
+export function fitWidths(weights: number[], total: number): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const out = weights.map((w) => Math.floor((w * total) / sum));
+  out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
 
 export type CellAlign = 'left' | 'center' | 'right';
 
@@ -225,7 +237,7 @@ function plainCell(children: Paragraph[], width: number): TableCell {
 
 function layoutTable(widths: number[], cells: TableCell[]): Table {
   return new Table({
-    rows: [new TableRow({ children: cells })],
+    rows: [new TableRow({ cantSplit: true, children: cells })],
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
@@ -313,7 +325,7 @@ export function signatureBlock(b: SignatureBlock): Table {
     [
       ...b.authorityLines.map((l) => centred(l, { bold: true, size: SIZE.body })),
       // Room for the signature and the seal (about 3 cm).
-      ...[1, 2, 3, 4].map(() => centred('', { size: SIZE.body })),
+      ...[1, 2, 3, 4, 5].map(() => centred('', { size: SIZE.body })),
       centred(b.signerName ?? '', { bold: true, size: SIZE.body }),
     ],
     right,

@@ -91,6 +91,8 @@ export interface ReportFigures {
   /** The day tasks are judged on: the period's last day, or today while the period is still running. */
   asOf: string;
   context: ReportContext;
+  /** The ward's areas in its order, so a received report lays out its sections as the ward did. */
+  areas: Array<{ code: string; name: string }>;
   tasks: {
     total: StatusTally;
     byDirective: DirectiveTally[];
@@ -298,6 +300,7 @@ export function computeFigures(input: FigureInput): ReportFigures {
     end: range.end,
     asOf,
     context: input.context,
+    areas: input.areas,
     tasks: {
       total,
       byDirective: [...byDirective.values()].sort((a, b) => order(directiveOrder, a.code) - order(directiveOrder, b.code)),

@@ -15,6 +15,12 @@ export function placeNameOf(orgName: string): string {
   return stripped === '' ? orgName.trim() : stripped;
 }
 
+/** 'Phường Hải Dương' → 'phường': how running text refers to the ward itself ("UBND phường"). */
+export function kindWordOf(orgName: string): string {
+  const m = ADMIN_PREFIX.exec(orgName.trim());
+  return m ? m[1]!.toLowerCase() : orgName.trim();
+}
+
 /** The issuing body in capitals, one line per level, as the top-left block shows it. */
 export function issuingBodyLines(orgName: string): string[] {
   return ['ỦY BAN NHÂN DÂN', orgName.trim().toUpperCase()];
@@ -38,6 +44,11 @@ export function dateLineVi(place: string, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const month = m <= 2 ? pad2(m) : String(m);
   return `${place}, ngày ${pad2(d)} tháng ${month} năm ${y}`;
+}
+
+/** A date line with the day and month left for the clerk, for a document not yet issued. */
+export function blankDateLineVi(place: string, year: number): string {
+  return `${place}, ngày      tháng      năm ${year}`;
 }
 
 /** "ngày 22/12/2024" style date inside running text, or '' when unknown. */
@@ -133,27 +144,6 @@ const OUTCOME_VI: Record<IndicatorOutcome, string> = { dat: 'Đạt', chua_dat: 
 
 export function outcomeLabelVi(o: IndicatorOutcome): string {
   return OUTCOME_VI[o];
-}
-
-const ROMAN: Array<[number, string]> = [
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-/** Section numbers of a document body (I, II, ... XXXIX). */
-export function romanNumeral(n: number): string {
-  let out = '';
-  let rest = n;
-  for (const [v, s] of ROMAN) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
 }
 
 /** 'done / total (x%)' as running text says it, e.g. '5/22 nhiệm vụ (22,73%)'. */

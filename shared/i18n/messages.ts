@@ -4,14 +4,15 @@
  */
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
+import { reportsMessagesEn, reportsMessagesVi } from './messages-reports';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
 import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

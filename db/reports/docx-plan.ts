@@ -1,0 +1,259 @@
+/**
+ * The plan document (Kế hoạch chuyển đổi số năm N) as a DOCX: a portrait body in the Nghị định 30
+ * layout, then its appendix task table on landscape pages, because six columns of long Vietnamese
+ * text do not fit a portrait page legibly.
+ */
+import { AlignmentType, Packer, PageOrientation, type ISectionOptions, type Paragraph, type Table } from 'docx';
+import { formatDateVi, formatMoneyVnd } from '../../shared/rules/format-vi';
+import { getMeta } from '../database';
+import type { Session } from '../session';
+import { listAreas, listDirectives, listUnits } from '../services/catalog';
+import { listIndicators } from '../services/indicators';
+import { requirePlan } from '../services/plans';
+import { listTasks } from '../services/tasks';
+import type { PlanRow } from '../../shared/api/types';
+import type { Comparator } from '../../shared/rules/indicator';
+import {
+  A4,
+  centred,
+  dataTable,
+  fitWidths,
+  heading,
+  LANDSCAPE_MARGIN,
+  LANDSCAPE_TEXT_WIDTH,
+  officialDocument,
+  officialHeader,
+  pageNumberHeaders,
+  para,
+  paras,
+  portraitSection,
+  PORTRAIT_TEXT_WIDTH,
+  signatureBlock,
+  SIZE,
+  titleBlock,
+} from './docx-official';
+import {
+  blankDateLineVi,
+  committeeOf,
+  dateLineVi,
+  directiveCitation,
+  docNumberLine,
+  indicatorNumberVi,
+  issuingBodyLines,
+  kindWordOf,
+  placeNameOf,
+  signerAuthorityLines,
+  targetLabelVi,
+} from './labels';
+
+export const PLAN_SYMBOL = 'KH-UBND';
+
+/** One row of the appendix: what the "6 rõ" columns of a plan show. */
+export interface AppendixTask {
+  no: number;
+  content: string;
+  areaCode: string;
+  leadUnitName: string;
+  partnerUnitNames: string[];
+  timeline: string | null;
+  output: string | null;
+}
+
+export interface PlanDocInput {
+  orgName: string;
+  cityName: string;
+  plan: PlanRow;
+  areas: Array<{ code: string; name: string }>;
+  tasks: AppendixTask[];
+  indicators: Array<{ name: string; unit: string; comparator: Comparator | null; target: number | null; baseline: number | null }>;
+  /** The directives the plan's tasks come from, oldest first: the "Căn cứ" lines. */
+  directives: Array<{ number: string; issuer: string | null; issuedOn: string | null; title: string | null }>;
+  recipients?: string[];
+}
+
+function committeeLong(orgName: string): string {
+  return `Ủy ban nhân dân ${orgName.charAt(0).toLowerCase()}${orgName.slice(1)}`;
+}
+
+export function planSubject(plan: PlanRow): string {
+  const t = plan.title.replace(/^kế hoạch\s+/i, '').trim();
+  return t === '' ? `Chuyển đổi số năm ${plan.year}` : `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+}
+
+function planReference(input: PlanDocInput): string {
+  const p = input.plan;
+  // Blanks, not a made-up date, while the plan has not been issued: the clerk writes them in.
+  const date = p.issuedOn ? `ngày ${formatDateVi(p.issuedOn)}` : `ngày      /      /${p.year}`;
+  return `(Kèm theo Kế hoạch ${[p.docNumber ? `số ${p.docNumber}` : '', date].filter(Boolean).join(' ')} của ${committeeLong(input.orgName)})`;
+}
+
+function groundsSection(input: PlanDocInput): Paragraph[] {
+  const committee = committeeLong(input.orgName);
+  const lines = input.directives.map((d) => `Căn cứ ${directiveCitation(d)}${d.title ? ` về ${d.title.charAt(0).toLowerCase()}${d.title.slice(1)}` : ''};`);
+  return [
+    ...lines.map((l) => para(l, { italics: true })),
+    para(`${committee} ban hành Kế hoạch ${planSubject(input.plan).charAt(0).toLowerCase()}${planSubject(input.plan).slice(1)} như sau:`),
+  ];
+}
+
+function indicatorTable(input: PlanDocInput): Table {
+  const w = fitWidths([6.8, 55, 8, 14, 16.2], PORTRAIT_TEXT_WIDTH);
+  const year = input.plan.year;
+  return dataTable({
+    columns: [
+      { header: 'STT', width: w[0]!, align: 'center' },
+      { header: 'Chỉ tiêu', width: w[1]! },
+      { header: 'Đơn vị tính', width: w[2]!, align: 'center' },
+      { header: `Kết quả năm ${year - 1}`, width: w[3]!, align: 'center' },
+      { header: `Chỉ tiêu năm ${year}`, width: w[4]!, align: 'center' },
+    ],
+    rows: input.indicators.map((i, n) => [String(n + 1), i.name, i.unit, indicatorNumberVi(i.baseline, i.unit), targetLabelVi(i.comparator, i.target, i.unit)]),
+  });
+}
+
+function goalsSection(input: PlanDocInput): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [heading('I. MỤC TIÊU'), heading('1. Mục tiêu chung')];
+  out.push(...(input.plan.generalGoal ? paras(input.plan.generalGoal) : [para('Đẩy mạnh chuyển đổi số, nâng cao hiệu lực, hiệu quả hoạt động của chính quyền.')]));
+  if (input.indicators.length > 0) {
+    out.push(heading('2. Chỉ tiêu cụ thể'), indicatorTable(input), para('', { after: 60 }));
+  }
+  return out;
+}
+
+function tasksSection(input: PlanDocInput): Paragraph[] {
+  const out: Paragraph[] = [heading('II. NHIỆM VỤ, GIẢI PHÁP')];
+  let n = 0;
+  for (const a of input.areas) {
+    const tasks = input.tasks.filter((t) => t.areaCode === a.code);
+    if (tasks.length === 0) continue;
+    out.push(heading(`${++n}. ${a.name}`));
+    for (const t of tasks) out.push(para(`- ${t.content}.`.replace(/\.\.$/, '.')));
+  }
+  out.push(para('Nhiệm vụ cụ thể, đơn vị chủ trì, đơn vị phối hợp, thời gian thực hiện và sản phẩm tại Phụ lục kèm theo Kế hoạch này.', { italics: true }));
+  return out;
+}
+
+function budgetSection(input: PlanDocInput): Paragraph[] {
+  const amount = input.plan.budgetVnd ? ` Dự kiến kinh phí: ${formatMoneyVnd(input.plan.budgetVnd)}.` : '';
+  return [
+    heading('III. KINH PHÍ THỰC HIỆN'),
+    para(`Kinh phí thực hiện Kế hoạch từ nguồn ngân sách nhà nước theo phân cấp hiện hành và các nguồn kinh phí hợp pháp khác.${amount}`),
+  ];
+}
+
+/** Who leads what, read from the tasks, so the section never disagrees with the appendix. */
+function organisationSection(input: PlanDocInput): Paragraph[] {
+  const byLead = new Map<string, number[]>();
+  for (const t of input.tasks) {
+    const list = byLead.get(t.leadUnitName) ?? [];
+    list.push(t.no);
+    byLead.set(t.leadUnitName, list);
+  }
+  const out: Paragraph[] = [heading('IV. TỔ CHỨC THỰC HIỆN')];
+  let n = 0;
+  for (const [unit, nos] of byLead) {
+    out.push(para(`${++n}. ${unit}: chủ trì thực hiện các nhiệm vụ số ${nos.join(', ')} tại Phụ lục; chủ động phối hợp với các đơn vị liên quan, định kỳ hằng quý báo cáo kết quả thực hiện.`));
+  }
+  out.push(
+    para(
+      `Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị kịp thời báo cáo ${committeeLong(input.orgName)} để xem xét, giải quyết./.`,
+      { after: 240, keepNext: true },
+    ),
+  );
+  return out;
+}
+
+function defaultRecipients(input: PlanDocInput): string[] {
+  const kind = kindWordOf(input.orgName);
+  return [
+    `${input.cityName ? committeeOf(input.cityName) : 'UBND thành phố'} (để báo cáo);`,
+    'Sở Khoa học và Công nghệ (để báo cáo);',
+    `Thường trực Đảng ủy, HĐND ${kind};`,
+    `Chủ tịch, các Phó Chủ tịch UBND ${kind};`,
+    `Các phòng, ban, đơn vị thuộc UBND ${kind};`,
+    'Lưu: VT.',
+  ];
+}
+
+function bodySection(input: PlanDocInput): ISectionOptions {
+  const p = input.plan;
+  const place = placeNameOf(input.orgName);
+  return portraitSection([
+    officialHeader({
+      bodyLines: issuingBodyLines(input.orgName),
+      numberLine: docNumberLine(p.docNumber, PLAN_SYMBOL),
+      placeDate: p.issuedOn ? dateLineVi(place, p.issuedOn) : blankDateLineVi(place, p.year),
+    }),
+    ...titleBlock('KẾ HOẠCH', planSubject(p)),
+    ...groundsSection(input),
+    ...goalsSection(input),
+    ...tasksSection(input),
+    ...budgetSection(input),
+    ...organisationSection(input),
+    signatureBlock({
+      recipients: input.recipients ?? defaultRecipients(input),
+      authorityLines: signerAuthorityLines(p.signerTitle),
+      signerName: p.signerName,
+    }),
+  ]);
+}
+
+export const APPENDIX_HEADERS = ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Sản phẩm'] as const;
+
+function appendixSection(input: PlanDocInput): ISectionOptions {
+  const w = fitWidths([4.6, 36, 15, 17.4, 11, 16], LANDSCAPE_TEXT_WIDTH);
+  const table = dataTable({
+    columns: APPENDIX_HEADERS.map((header, i) => ({ header, width: w[i]!, align: i === 0 || i === 4 ? ('center' as const) : ('left' as const) })),
+    rows: input.tasks.map((t) => [String(t.no), t.content, t.leadUnitName, t.partnerUnitNames.join(';\n'), t.timeline ?? '', t.output ?? '']),
+  });
+  return {
+    properties: {
+      page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: LANDSCAPE_MARGIN },
+    },
+    headers: pageNumberHeaders(),
+    children: [
+      centred('Phụ lục', { bold: true }),
+      centred(`DANH MỤC NHIỆM VỤ ${planSubject(input.plan).toUpperCase()}`, { bold: true }),
+      centred(planReference(input), { italics: true, after: 200 }),
+      table,
+      para('', { align: AlignmentType.LEFT, indent: false, size: SIZE.table }),
+    ],
+  };
+}
+
+export async function renderPlanDocx(input: PlanDocInput): Promise<Buffer> {
+  const doc = officialDocument({ title: input.plan.title, creator: input.orgName }, [bodySection(input), appendixSection(input)]);
+  return Packer.toBuffer(doc);
+}
+
+/** Reads the plan of a year (the latest when none is given) and everything its document shows. */
+export function readPlanDocInput(s: Session, year?: number): PlanDocInput {
+  const plan = requirePlan(s, year);
+  const units = new Map(listUnits(s).map((u) => [u.code, u.name]));
+  const tasks = listTasks(s, { planYear: plan.year });
+  const cited = new Set(tasks.map((t) => t.sourceCode).filter((c): c is string => !!c));
+  const directives = listDirectives(s)
+    .filter((d) => cited.has(d.code))
+    .sort((a, b) => (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') || a.code.localeCompare(b.code));
+  return {
+    orgName: getMeta(s.db, s.role === 'ward' ? 'ward_name' : 'city_name') ?? s.orgCode,
+    cityName: getMeta(s.db, 'city_name') ?? '',
+    plan,
+    areas: listAreas(s).map((a) => ({ code: a.code, name: a.name })),
+    tasks: tasks.map((t) => ({
+      no: t.no,
+      content: t.content,
+      areaCode: t.areaCode,
+      leadUnitName: t.leadUnitName,
+      partnerUnitNames: t.partnerUnitCodes.map((c) => units.get(c) ?? c),
+      timeline: t.timeline,
+      output: t.output,
+    })),
+    indicators: listIndicators(s, { year: plan.year }),
+    directives,
+  };
+}
+
+export async function buildPlanDocx(s: Session, year?: number): Promise<Buffer> {
+  return renderPlanDocx(readPlanDocInput(s, year));
+}

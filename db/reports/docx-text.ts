@@ -1,0 +1,86 @@
+/**
+ * Reads a DOCX back: its paragraphs' text and its tables' rows. Used to check what a generated
+ * document says without Word, and small enough to stay exact (WordprocessingML text lives in
+ * <w:t> runs inside <w:p> paragraphs; table rows are <w:tr>).
+ */
+import yauzl from 'yauzl';
+
+async function readEntry(buffer: Buffer, name: string): Promise<string> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
+  );
+  return new Promise<string>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName !== name) return zip.readEntry();
+      zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) return reject(err ?? new Error(name));
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          zip.close();
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        stream.on('error', reject);
+      });
+    });
+    zip.on('end', () => reject(new Error(`${name} not in the archive`)));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function textOf(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
+}
+
+export interface DocxSection {
+  /** Twips. */
+  width: number;
+  height: number;
+  orientation: 'portrait' | 'landscape';
+  margins: { top: number; bottom: number; left: number; right: number };
+}
+
+export interface DocxContent {
+  paragraphs: string[];
+  /** Each table as rows of cell texts. */
+  tables: string[][][];
+  /** Page setup of each section, in order. */
+  sections: DocxSection[];
+  /** Every font named by a run or a style of the body. */
+  fonts: string[];
+}
+
+function attr(xml: string, name: string): number {
+  return Number(new RegExp(`w:${name}="(\\d+)"`).exec(xml)?.[1] ?? NaN);
+}
+
+export async function readDocx(buffer: Buffer): Promise<DocxContent> {
+  const xml = await readEntry(buffer, 'word/document.xml');
+  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
+    [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))),
+  );
+  const sections = [...xml.matchAll(/<w:sectPr[ >][\s\S]*?<\/w:sectPr>/g)].map((m) => {
+    const size = /<w:pgSz [^>]*>/.exec(m[0])?.[0] ?? '';
+    const margin = /<w:pgMar [^>]*>/.exec(m[0])?.[0] ?? '';
+    return {
+      width: attr(size, 'w'),
+      height: attr(size, 'h'),
+      orientation: /w:orient="landscape"/.test(size) ? ('landscape' as const) : ('portrait' as const),
+      margins: { top: attr(margin, 'top'), bottom: attr(margin, 'bottom'), left: attr(margin, 'left'), right: attr(margin, 'right') },
+    };
+  });
+  const styles = await readEntry(buffer, 'word/styles.xml');
+  const fonts = [...new Set([...`${xml}${styles}`.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]!))];
+  return { paragraphs, tables, sections, fonts };
+}

@@ -1,0 +1,229 @@
+/**
+ * The generated documents, read back: as DOCX XML (always), and through LibreOffice's PDF export
+ * (the same engine officers who lack Word use), whose text and page images are checked and kept
+ * under artifacts/reports/ for a person to look at.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { demoWard, tempDir } from '../../test/support/temp';
+import type { Session } from '../session';
+import { setValue } from '../services/indicators';
+import { approveReport, saveNarrative } from '../services/reports';
+import { listTasks, recordProgress } from '../services/tasks';
+import { buildPlanDocx } from './docx-plan';
+import { buildReportDocx } from './docx-report';
+import { readDocx } from './docx-text';
+
+const ARTIFACTS = fileURLToPath(new URL('../../artifacts/reports/', import.meta.url));
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+const TOOLS = ['soffice', 'pdftotext', 'pdftoppm', 'pdfinfo', 'pdffonts'];
+const missing = TOOLS.filter((t) => !has(t));
+if (missing.length > 0) {
+  console.warn(`Skipping the LibreOffice rendering tests: ${missing.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils).`);
+}
+
+function seedQ3(s: Session): void {
+  const id = (no: number) => listTasks(s).find((t) => t.no === no)!.id;
+  recordProgress(s, { taskId: id(21), status: 'done', date: '2026-03-10' });
+  recordProgress(s, { taskId: id(6), status: 'done', date: '2026-07-20' });
+  recordProgress(s, { taskId: id(1), status: 'in_progress', percent: 50, date: '2026-08-01' });
+  recordProgress(s, { taskId: id(3), status: 'done', date: '2026-09-25' });
+  recordProgress(s, { taskId: id(16), status: 'in_progress', percent: 30, date: '2026-09-01' });
+  recordProgress(s, { taskId: id(7), status: 'in_progress', percent: 60, date: '2026-09-01' });
+  setValue(s, { indicatorCode: 'CQ-09', period: '2026-Q3', numerator: 3658476, denominator: 3670241 });
+  setValue(s, { indicatorCode: 'CQ-07', period: '2026-M09', value: 87.5 });
+  setValue(s, { indicatorCode: 'HT-01', period: '2026-Q3', value: 100 });
+  saveNarrative(s, {
+    period: '2026-Q3',
+    areaCode: 'HT',
+    results: 'Đã nâng cấp 12 máy tính cho Trung tâm Phục vụ hành chính công.\nHoàn thành lắp đặt mạng LAN tầng 2.',
+    shortcomings: 'Kinh phí còn hạn chế; một số thiết bị đã cũ.',
+    nextTasks: 'Hoàn thành nâng cấp mạng LAN trong Quý IV.',
+    proposals: 'Đề nghị thành phố hỗ trợ kinh phí mua sắm thiết bị.',
+  });
+}
+
+/** DOCX → PDF with LibreOffice in its own profile (a shared one locks when tests run in parallel). */
+function toPdf(docx: string): string {
+  const dir = path.dirname(docx);
+  const profile = tempDir('lo-profile-');
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    timeout: 120_000,
+    stdio: 'pipe',
+  });
+  const pdf = docx.replace(/\.docx$/, '.pdf');
+  expect(fs.existsSync(pdf)).toBe(true);
+  return pdf;
+}
+
+/** The PDF's text with runs of white space made one: in reading order, or (layout) row by row as printed. */
+function pdfText(pdf: string, layout = false): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+function pageSizes(pdf: string): string[] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) < Number(m[2]) ? 'portrait' : 'landscape'));
+}
+
+/** Page images for a person to look at; replaced on every run. */
+function savePages(pdf: string, name: string): string[] {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const old of fs.readdirSync(ARTIFACTS)) if (old.startsWith(`${name}-`)) fs.rmSync(path.join(ARTIFACTS, old));
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(ARTIFACTS, name)]);
+  return fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+}
+
+describe('the periodic report DOCX', () => {
+  it('holds the official blocks and the computed tables', async () => {
+    const { s } = demoWard();
+    seedQ3(s);
+    const doc = await readDocx(await buildReportDocx(s, '2026-Q3'));
+    const text = doc.paragraphs.join('\n');
+    for (const expected of [
+      'ỦY BAN NHÂN DÂN',
+      'PHƯỜNG HẢI DƯƠNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hải Dương, ngày 15 tháng 10 năm 2026',
+      'BÁO CÁO',
+      'Kết quả thực hiện Kế hoạch chuyển đổi số Quý III năm 2026',
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN',
+      'Phạm Thị Thanh Vân',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(doc.paragraphs.find((p) => p.startsWith('Số:'))).toMatch(/^Số: +\/BC-UBND$/);
+    // A4 portrait; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman only.
+    expect(doc.sections).toEqual([{ width: 11906, height: 16838, orientation: 'portrait', margins: { top: 1134, bottom: 1134, left: 1701, right: 850 } }]);
+    expect(doc.fonts).toEqual(['Times New Roman']);
+    const stats = doc.tables.find((t) => t[0]?.[1] === 'Văn bản chỉ đạo')!;
+    // Two header rows, five directives, the totals row.
+    expect(stats).toHaveLength(8);
+    expect(stats.at(-1)).toEqual(['', 'Tổng cộng', '22', '3', '1', '3', '15', '1']);
+    expect(stats.find((r) => r[1]!.includes('359/KH-UBND'))).toEqual([
+      '5',
+      'Kế hoạch số 359/KH-UBND ngày 31/12/2025 của UBND thành phố',
+      '12',
+      '3',
+      '1',
+      '1',
+      '7',
+      '1',
+    ]);
+    const indicators = doc.tables.find((t) => t[0]?.[1] === 'Chỉ tiêu')!;
+    expect(indicators).toHaveLength(20);
+    expect(indicators[0]).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Chỉ tiêu năm 2026', 'Kết quả năm 2025', 'Kết quả Quý III/2026', 'Đánh giá']);
+    expect(indicators.find((r) => r[1] === 'Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến')).toEqual([
+      '14',
+      'Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến',
+      '%',
+      '> 84%',
+      '72,2%',
+      '99,68%(3.658.476/3.670.241)',
+      'Đạt',
+    ]);
+    const overdue = doc.tables.find((t) => t[0]?.[1] === 'Nội dung nhiệm vụ')!;
+    expect(overdue.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([['22', '30/06/2026', '92']]);
+  });
+
+  it('carries the approval: number, date of approval and the approver as signer', async () => {
+    const { s } = demoWard({ now: () => '2026-11-02T02:00:00.000Z' });
+    approveReport(s, { period: '2026-Q3', approvedBy: 'Nguyễn Văn Bình', docNumber: '45', signerTitle: 'Phó Chủ tịch' });
+    const text = (await readDocx(await buildReportDocx(s, '2026-Q3'))).paragraphs.join('\n');
+    expect(text).toContain('Số: 45/BC-UBND');
+    expect(text).toContain('Hải Dương, ngày 02 tháng 11 năm 2026');
+    expect(text).toContain('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH');
+    expect(text).toContain('Nguyễn Văn Bình');
+  });
+
+  it.skipIf(missing.length > 0)('opens in LibreOffice as an A4 document with the demo plan’s figures', async () => {
+    const { s } = demoWard();
+    seedQ3(s);
+    const dir = tempDir();
+    const file = path.join(dir, 'bao-cao-quy-III-2026.docx');
+    fs.writeFileSync(file, await buildReportDocx(s, '2026-Q3'));
+    const pdf = toPdf(file);
+    const text = pdfText(pdf);
+    for (const expected of [
+      'ỦY BAN NHÂN DÂN PHƯỜNG HẢI DƯƠNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: ',
+      'Hải Dương, ngày 15 tháng 10 năm 2026',
+      'BÁO CÁO',
+      'Kết quả thực hiện Kế hoạch chuyển đổi số Quý III năm 2026',
+      'Kế hoạch năm 2026 có 22 nhiệm vụ và 19 chỉ tiêu. Tính đến ngày 30/09/2026',
+      'đã hoàn thành 3/22 (13,64%)',
+      '99,68%',
+      '3.658.476/ 3.670.241',
+      'Đã nâng cấp 12 máy tính cho Trung tâm Phục vụ hành chính công.',
+      'b) Tồn tại, hạn chế và nguyên nhân',
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH',
+      'Phạm Thị Thanh Vân',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Table rows read across only in layout order: the totals row of the statistics per directive.
+    expect(pdfText(pdf, true)).toContain('Tổng cộng 22 3 1 3 15 1');
+    const sizes = pageSizes(pdf);
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(sizes.every((p) => p === 'portrait')).toBe(true);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    // Times New Roman, or the metric-compatible Liberation Serif LibreOffice substitutes for it.
+    expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/TimesNewRoman|LiberationSerif/);
+    expect(savePages(pdf, 'bao-cao-quy-III-2026').length).toBe(sizes.length);
+  }, 150_000);
+});
+
+describe('the plan DOCX', () => {
+  it('has the appendix task table with one row per task', async () => {
+    const { s } = demoWard();
+    const doc = await readDocx(await buildPlanDocx(s, 2026));
+    const appendix = doc.tables.find((t) => t[0]?.join('|') === 'STT|Nội dung nhiệm vụ|Đơn vị chủ trì|Đơn vị phối hợp|Thời gian thực hiện|Sản phẩm')!;
+    expect(appendix.length - 1).toBe(22);
+    expect(appendix.slice(1).map((r) => Number(r[0]))).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect(appendix[7]).toEqual([
+      '7',
+      'Nâng cấp hạ tầng mạng LAN bảo đảm an toàn thông tin và tốc độ đường truyền cho cơ quan và Trung tâm phục vụ hành chính công',
+      'Văn phòng HĐND và UBND phường',
+      'Trung tâm Phục vụ hành chính công phường',
+      'Quý III/2026',
+      'Mạng LAN được nâng cấp',
+    ]);
+    // The appendix is its own section, on landscape A4 bound on the same (now top) edge.
+    expect(doc.sections.map((x) => [x.orientation, x.width, x.height, x.margins.top])).toEqual([
+      ['portrait', 11906, 16838, 1134],
+      ['landscape', 16838, 11906, 1701],
+    ]);
+    const text = doc.paragraphs.join('\n');
+    expect(text).toContain('Số: 111/KH-UBND');
+    expect(text).toContain('KẾ HOẠCH\nChuyển đổi số phường Hải Dương năm 2026');
+    expect(text).toContain('Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị');
+    expect(text).toContain('DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ PHƯỜNG HẢI DƯƠNG NĂM 2026');
+  });
+
+  it.skipIf(missing.length > 0)('opens in LibreOffice with the appendix on landscape pages', async () => {
+    const { s } = demoWard();
+    const dir = tempDir();
+    const file = path.join(dir, 'ke-hoach-2026.docx');
+    fs.writeFileSync(file, await buildPlanDocx(s, 2026));
+    const pdf = toPdf(file);
+    const sizes = pageSizes(pdf);
+    expect(sizes[0]).toBe('portrait');
+    expect(sizes.at(-1)).toBe('landscape');
+    const text = pdfText(pdf);
+    expect(text).toContain('Phụ lục DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ PHƯỜNG HẢI DƯƠNG NĂM 2026');
+    expect(text).toContain('Đơn vị phối hợp');
+    expect(text).toContain('Dự toán kinh phí được phê duyệt');
+    savePages(pdf, 'ke-hoach-2026');
+  }, 150_000);
+});
