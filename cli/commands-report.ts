@@ -19,6 +19,7 @@ import { AppError, isAppError } from '../shared/errors';
 import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
 import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, requireDb, withCommon, type CommonOpts } from './run';
+import { withSession } from './session';
 
 type Opts = CommonOpts & Record<string, string | boolean | undefined>;
 
@@ -30,15 +31,6 @@ function localDateTime(iso: string | null): string {
   return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
 }
 type Format = 'docx' | 'xlsx';
-
-async function withSession<T>(o: CommonOpts, fn: (s: Session) => Promise<T> | T): Promise<T> {
-  const db = openDatabase(requireDb(o), { mustExist: true });
-  try {
-    return await fn(sessionFor(db));
-  } finally {
-    db.close();
-  }
-}
 
 function required(o: Opts, name: string, flag: string): string {
   const v = o[name];

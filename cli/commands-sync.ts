@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import { formatMessage } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
 import { openDatabase } from '../db/database';
+import { writeFileAtomic } from '../db/fs/atomic-write';
 import { readBundleEntries } from '../db/bundle/reader';
 import { peekManifest, verifyBundle } from '../db/bundle/verify';
 import { fingerprintOf } from '../db/keys/ed25519';
@@ -211,6 +212,27 @@ export function registerSyncCommands(program: Command): void {
                 )
                 .join('\n')
             : 'Chưa nhận dữ liệu của phường, xã nào.',
+        );
+      }),
+    );
+  withCommon(city.command('reports').description('báo cáo các phường, xã đã gửi (reports received)'))
+    .option('--ward <code>', 'mở báo cáo của phường, xã này')
+    .option('--period <period>', 'kỳ báo cáo, ví dụ 2026-Q3')
+    .option('--out <file>', 'ghi báo cáo ra tệp .docx')
+    .action(
+      action(async (o: CommonOpts & { ward?: string; period?: string; out?: string }) => {
+        const { listReceivedReports } = await import('../db/services/reports');
+        if (o.ward && o.period && o.out) {
+          const { buildReceivedReportDocx } = await import('../db/reports/docx-report');
+          const data = await withSession(o, (s) => buildReceivedReportDocx(s, o.ward!, o.period!));
+          const out = path.resolve(o.out);
+          await writeFileAtomic(out, data);
+          print(o, { path: out, size: data.length }, () => `Đã ghi báo cáo ${o.period} của ${o.ward} ra ${out}`);
+          return;
+        }
+        const rows = await withSession(o, (s) => listReceivedReports(s));
+        print(o, rows, () =>
+          rows.length ? rows.map((r) => `${r.owner.padEnd(16)} ${r.orgName.padEnd(24)} ${r.period.padEnd(8)} ${r.status}${r.docNumber ? `  số ${r.docNumber}` : ''}`).join('\n') : 'Chưa nhận báo cáo nào.',
         );
       }),
     );

@@ -59,6 +59,17 @@ describe('sync from the command line, as the issue describes it', () => {
     expect(st.lastAcknowledgedSeq).toBe(exp.seqTo);
     expect(st.history[0]!.acknowledgedAt).not.toBeNull();
 
+    // An approved report travels in the next bundle; the city lists and opens it.
+    expect(run('report', 'approve', '--db', ward, '--period', '2026-Q3', '--by', 'Phạm Thị Thanh Vân').code).toBe(0);
+    const b2 = json<{ status: string; path: string }>('bundle', 'export', '--db', ward, '--out', usb);
+    expect(b2.status).toBe('written');
+    expect(json<Array<{ status: string }>>('city', 'import', b2.path, '--db', city).map((x) => x.status)).toEqual(['applied']);
+    const reports = json<Array<{ owner: string; period: string; status: string }>>('city', 'reports', '--db', city);
+    expect(reports).toEqual([expect.objectContaining({ owner: 'HP-HAIDUONG', period: '2026-Q3', status: 'approved' })]);
+    const docx = path.join(dir, 'bao-cao.docx');
+    expect(run('city', 'reports', '--db', city, '--ward', 'HP-HAIDUONG', '--period', '2026-Q3', '--out', docx).code).toBe(0);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+
     // A damaged copy is refused, exits non-zero and says why; the city keeps it in quarantine.
     const bad = path.join(dir, 'hong.wpb');
     const bytes = fs.readFileSync(exp.path);
