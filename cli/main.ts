@@ -3,6 +3,7 @@ import { formatMessage } from '../shared/i18n/messages';
 import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
+import { registerHostCommand } from '../server/cli-host';
 import { CliFailure, langOf } from './run';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerSyncCommands(program);
+  registerHostCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));
   walk(program);

@@ -9,12 +9,16 @@ import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
 import { AppShell } from './shell/AppShell';
 import { ProfileContext } from './shell/profile-context';
 
-/** Compact density so the task table and its filters fit a 1366×768 screen without scrolling sideways. */
+/**
+ * Dense but readable: antd's compact algorithm drops text to 11–12 px, too small for officers on
+ * old 1366×768 screens, so the default algorithm is kept with 13 px text and lower controls.
+ */
 const THEME = {
-  algorithm: theme.compactAlgorithm,
+  algorithm: theme.defaultAlgorithm,
   token: {
     colorPrimary: '#1f5fbf',
     fontSize: 13,
+    controlHeight: 30,
     fontFamily: '"Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   },
 };

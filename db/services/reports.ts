@@ -7,7 +7,8 @@
  * wards sent with listReceivedReports / getReceivedReport.
  */
 import { formatPeriodCode, parsePeriod, periodLabelVi, type Period } from '../../shared/rules/period';
-import { FIGURES_VERSION, type ReportFigures } from '../reports/figures';
+import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportFigures, ReportRow, ReportStatus, ReportView } from '../../shared/api/report-types';
+import { FIGURES_VERSION } from '../reports/figures';
 import { computeReportFigures } from '../reports/figures-data';
 import { reportsError } from '../reports/errors';
 import { normaliseDocNumber } from '../reports/labels';
@@ -17,57 +18,7 @@ import { listAreas } from './catalog';
 import { requireIdByCode } from './lookup';
 import { requirePlan } from './plans';
 
-export type ReportStatus = 'draft' | 'approved' | 'sent';
-
-export interface ReportRow {
-  id: string;
-  owner: string;
-  period: string;
-  status: ReportStatus;
-  docNumber: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  sentAt: string | null;
-  updatedAt: string;
-}
-
-export interface AreaNarrative {
-  areaCode: string;
-  areaName: string;
-  results: string;
-  shortcomings: string;
-  nextTasks: string;
-  proposals: string;
-}
-
-export interface ReportView {
-  /** null while nothing has been saved for the period: the report exists only as a preview. */
-  id: string | null;
-  period: string;
-  periodLabel: string;
-  status: ReportStatus;
-  docNumber: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  sentAt: string | null;
-  /** One per area, in the plan's area order; empty strings where nothing was written. */
-  narratives: AreaNarrative[];
-  figures: ReportFigures;
-  /** true: the figures are the ones stored at approval, not recomputed. */
-  figuresFrozen: boolean;
-}
-
-export interface ReceivedReportRow extends ReportRow {
-  orgName: string;
-}
-
-export interface ReceivedReport extends ReceivedReportRow {
-  periodLabel: string;
-  /** The narratives the ward wrote (areas left empty are not listed). */
-  narratives: AreaNarrative[];
-  /** The frozen figures; null for a draft, which has none yet. */
-  figures: ReportFigures | null;
-}
+export type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportRow, ReportStatus, ReportView } from '../../shared/api/report-types';
 
 export interface NarrativeInput {
   period: string;

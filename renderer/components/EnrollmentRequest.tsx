@@ -5,7 +5,6 @@ import type { Output } from '../../shared/api/contract';
 import { call } from '../api/client';
 import { pickOutDir } from '../api/files';
 import { useAction } from '../api/use-api';
-import { Fingerprint } from './Fingerprint';
 import { FormError } from './FormError';
 
 /**
@@ -48,7 +47,6 @@ export function EnrollmentRequest({ onWritten, primary }: { onWritten?: (r: Outp
                   {result.path}
                 </Typography.Text>
               </Typography.Text>
-              <Fingerprint value={result.fingerprint} size="small" />
               <Typography.Text type="secondary">{t('key.requestNext')}</Typography.Text>
             </Flex>
           }

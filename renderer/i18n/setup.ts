@@ -59,6 +59,7 @@ export function initI18n(lang: Lang = storedLang()): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
     resources: {
       vi: { ui: uiVi, errors: errorMessages.vi },
       en: { ui: uiEn, errors: errorMessages.en },

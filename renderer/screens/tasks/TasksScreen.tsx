@@ -1,0 +1,86 @@
+import { Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskItem, TaskStatus } from '../../../shared/api/types';
+import { useApi } from '../../api/use-api';
+import { useDebounced } from '../../api/use-debounced';
+import { AsyncView } from '../../components/AsyncView';
+import { PageHeader } from '../../components/PageHeader';
+import type { ScreenProps } from '../../shell/nav';
+import { navigate } from '../../shell/route';
+import { TaskDetailDrawer } from './TaskDetailDrawer';
+import { TaskFilters, type Filters } from './TaskFilters';
+import { TaskFormDrawer } from './TaskFormDrawer';
+import { TaskTable } from './TaskTable';
+import { useCatalog, type Catalog } from './use-catalog';
+
+export default function TasksScreen({ params }: ScreenProps) {
+  const catalog = useCatalog();
+  return <AsyncView state={catalog}>{(c) => <TasksView catalog={c} params={params} />}</AsyncView>;
+}
+
+function TasksView({ catalog, params }: { catalog: Catalog; params: Record<string, string> }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({
+    status: params.status as TaskStatus | undefined,
+    areaCode: params.area,
+    search: '',
+  });
+  const search = useDebounced(filters.search.trim());
+  const list = useApi('tasks.list', {
+    status: filters.status,
+    areaCode: filters.areaCode,
+    search: search || undefined,
+    planYear: catalog.plan?.year,
+  });
+  const [editing, setEditing] = useState<TaskItem | 'new' | null>(null);
+  const [version, setVersion] = useState(0);
+  const openTask = params.task ?? null;
+  const setOpenTask = (id: string | null) => navigate('tasks', id ? { ...params, task: id } : withoutTask(params));
+  return (
+    <>
+      <PageHeader
+        title={t('tasks.title')}
+        sub={catalog.plan ? catalog.plan.title : t('overview.noPlan')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!catalog.plan}>
+            {t('tasks.add')}
+          </Button>
+        }
+      />
+      <TaskFilters value={filters} onChange={setFilters} areas={catalog.areas} />
+      <AsyncView state={list}>
+        {(tasks) => <TaskTable tasks={tasks} loading={list.loading} onOpen={(task) => setOpenTask(task.id)} onEdit={setEditing} />}
+      </AsyncView>
+      {editing && (
+        <TaskFormDrawer
+          catalog={catalog}
+          task={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(id) => {
+            setEditing(null);
+            setVersion((v) => v + 1);
+            list.reload();
+            setOpenTask(id);
+          }}
+        />
+      )}
+      {openTask && (
+        <TaskDetailDrawer
+          id={openTask}
+          catalog={catalog}
+          onClose={() => setOpenTask(null)}
+          onEdit={(task) => setEditing(task)}
+          onChanged={list.reload}
+          version={version}
+        />
+      )}
+    </>
+  );
+}
+
+function withoutTask(params: Record<string, string>): Record<string, string> {
+  const { task: _task, ...rest } = params;
+  return rest;
+}
