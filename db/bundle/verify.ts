@@ -89,8 +89,10 @@ function checkRow(file: string, m: Manifest, table: OwnedTableName, row: Record<
   for (const k of Object.keys(row)) if (!known.has(k)) throw new AppError('bundle.bad_row', { file, table, reason: `column ${k}` });
   for (const c of cols) {
     const v = row[c.name];
+    // A column left out takes the schema's default when it has one; an explicit null never fills a NOT NULL column.
+    if (v === undefined && (!c.notNull || c.defaultValue !== null)) continue;
     if (v === null || v === undefined) {
-      if (c.notNull && !['deleted', 'sort', 'is_ratio'].includes(c.name)) throw new AppError('bundle.bad_row', { file, table, reason: `${c.name} null` });
+      if (c.notNull) throw new AppError('bundle.bad_row', { file, table, reason: `${c.name} null` });
       continue;
     }
     const ok = c.kind === 'text' ? typeof v === 'string' : c.kind === 'integer' ? Number.isInteger(v) : typeof v === 'number' && Number.isFinite(v);

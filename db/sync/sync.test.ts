@@ -235,6 +235,14 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
     await expectRefused(city, file, 'bundle.not_owner');
   });
 
+  it('refuses a row with a required column set to null, or of the wrong type', async () => {
+    const { city, dir, wardKey } = await setup();
+    const nullName = await craft(dir, wardKey, {}, [rowChange('unit', { ...unitRow('HP-HAIDUONG'), name: null })]);
+    await expectRefused(city, nullName, 'bundle.bad_row');
+    const badType = await craft(dir, wardKey, {}, [rowChange('unit', { ...unitRow('HP-HAIDUONG'), deleted: 'không' })]);
+    await expectRefused(city, badType, 'bundle.bad_row');
+  });
+
   it('refuses a ward bundle carrying a city-only table', async () => {
     const { city, dir, wardKey } = await setup();
     const row = { id: newId(), owner: 'HP-HAIDUONG', updated_at: '2026-10-15T03:00:00.000Z', deleted: 0, period: '2026-Q4', due_on: '2026-12-15', title: 'x' };
