@@ -9,16 +9,14 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { openDatabase } from '../db/database';
 import { writeFileAtomic } from '../db/fs/atomic-write';
 import { isPlanImportError, reportsError, type PlanImportError } from '../db/reports/errors';
 import { listAreas, listDirectives, listUnits } from '../db/services/catalog';
 import { approveReport, getReport, markSent, saveNarrative } from '../db/services/reports';
-import { sessionFor, type Session } from '../db/session';
 import { AppError, isAppError } from '../shared/errors';
 import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
-import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, requireDb, withCommon, type CommonOpts } from './run';
+import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
 
 type Opts = CommonOpts & Record<string, string | boolean | undefined>;

@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../db/reports/docx-text';
 import { tempDir } from '../test/support/temp';
-import { buildProgram } from './main';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'wardplan.mjs');

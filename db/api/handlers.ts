@@ -17,6 +17,7 @@ import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
+import { createReportHandlers, fallbackOutDir } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 
 export interface ApiHostOptions {
@@ -120,5 +121,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
       keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(`${holder.opts.dbPath}.key`, passphraseFromEnvOrPrompt())),
       defaultOutDir: holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox')),
     }),
+    ...createReportHandlers(holder, { defaultOutDir: holder.opts.defaultOutDir ?? (() => fallbackOutDir(holder.opts.dbPath)) }),
   };
 }

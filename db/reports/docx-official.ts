@@ -248,7 +248,6 @@ function layoutTable(widths: number[], cells: TableCell[]): Table {
 // ---- the official blocks -------------------------------------------------------------------------
 
 const HEADER_LEFT = 3600;
-const HEADER_RIGHT = PORTRAIT_TEXT_WIDTH - HEADER_LEFT;
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 export interface OfficialHeader {

@@ -6,7 +6,7 @@
  * come out on the ward's machine, in the UI preview and in a test, and an approved report can
  * store them as JSON and show them unchanged years later.
  */
-import { evaluateIndicator, type Comparator, type IndicatorOutcome } from '../../shared/rules/indicator';
+import { evaluateIndicator, type Comparator } from '../../shared/rules/indicator';
 import { daysBetween, formatPeriodCode, isPeriodWithin, parsePeriod, periodLabelVi, periodRange, type Period } from '../../shared/rules/period';
 import { evaluateTaskStatus, type ProgressEntry, type TaskStatus } from '../../shared/rules/task-status';
 import type { Timeline } from '../../shared/rules/timeline';

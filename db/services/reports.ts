@@ -7,7 +7,7 @@
  * wards sent with listReceivedReports / getReceivedReport.
  */
 import { formatPeriodCode, parsePeriod, periodLabelVi, type Period } from '../../shared/rules/period';
-import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportFigures, ReportRow, ReportStatus, ReportView } from '../../shared/api/report-types';
+import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportFigures, ReportRow, ReportView } from '../../shared/api/report-types';
 import { FIGURES_VERSION } from '../reports/figures';
 import { computeReportFigures } from '../reports/figures-data';
 import { reportsError } from '../reports/errors';

@@ -1,5 +1,4 @@
 import { isValidIsoDate } from '../../shared/rules/period';
-import type { TaskStatus } from '../../shared/rules/task-status';
 import { AppError } from '../../shared/errors';
 import { getMeta } from '../database';
 import { todayIso, type Session } from '../session';

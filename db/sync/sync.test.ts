@@ -3,7 +3,7 @@ import path from 'node:path';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { enrolledPair, keyStoreFor, clock, type Side } from '../../test/support/sync-fixture';
-import { dumpDatabase, tempDir } from '../../test/support/temp';
+import { dumpDatabase } from '../../test/support/temp';
 import { openDatabase } from '../database';
 import { BUNDLE_FORMAT, CHANGES_NAME, MANIFEST_NAME, SIGNATURE_NAME } from '../bundle/format';
 import { readBundleEntries } from '../bundle/reader';

@@ -17,6 +17,7 @@ import type {
   WardSummary,
 } from './types';
 import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './sync-types';
+import type { AreaNarrative, ReportRow, ReportView } from './report-types';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -26,6 +27,12 @@ const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period
 const taskStatus = z.enum(['not_started', 'in_progress', 'overdue', 'done', 'done_late']);
 const recordedStatus = z.enum(['not_started', 'in_progress', 'done']);
 const finite = z.number().finite();
+const docFormat = z.enum(['docx', 'xlsx']);
+/** Where the officer chose to save a document (the desktop shell's save dialog); absent: the host's own folder. */
+const outPath = z.string().min(1).max(1000).optional();
+const planYear = z.number().int().min(2000).max(2100);
+/** Long enough for pages of narrative; the service holds the exact limit and says it in words. */
+const narrativeText = z.string().max(100_000).optional();
 
 /**
  * A file the user picked: a path where the host can read the disk itself (Electron, command line),
@@ -125,6 +132,26 @@ export const schemas = {
   'sync.import': fileInput,
   'backup.create': z.object({ outDir: z.string().min(1).max(1000).optional() }),
   'backup.restore': z.intersection(fileInput, z.object({ confirm: z.literal(true) })),
+  // Periodic reports. A month is a valid period but not a report's: the service refuses it by name.
+  'reports.list': z.object({}),
+  'reports.get': z.object({ period: periodCode }),
+  'reports.saveNarrative': z.object({
+    period: periodCode,
+    areaCode: code,
+    results: narrativeText,
+    shortcomings: narrativeText,
+    nextTasks: narrativeText,
+    proposals: narrativeText,
+  }),
+  'reports.approve': z.object({ period: periodCode, approvedBy: text(200), docNumber: optText(100), signerTitle: optText(200) }),
+  'reports.markSent': z.object({ period: periodCode }),
+  // Documents, written to `outPath` or the host's folder, and returned so a browser can download them.
+  'documents.report': z.object({ period: periodCode, format: docFormat, outPath }),
+  'documents.plan': z.object({ format: docFormat, year: planYear.optional(), outPath }),
+  'documents.planTemplate': z.object({ outPath }),
+  // A plan kept in Excel: checked row by row first, imported whole or not at all.
+  'plan.checkSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
+  'plan.importSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -135,6 +162,30 @@ export interface AppStatus {
   initialized: boolean;
   profile: Profile | null;
   dbPath: string;
+}
+
+/** A document the host wrote: where, and its bytes for a browser to offer as a download. */
+export interface DocumentFile {
+  path: string;
+  fileName: string;
+  size: number;
+  contentBase64: string;
+}
+
+/** One reason a sheet row was refused: a message key of shared/i18n/messages-reports.ts and its parameters. */
+export interface SheetRowReason {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** A sheet checked before import: how many tasks it would add, or every bad row with every reason. */
+export type PlanSheetCheck = { ok: true; rows: number; year: number } | { ok: false; problems: Array<{ row: number; reasons: SheetRowReason[] }>; year: number };
+
+export interface PlanSheetImported {
+  imported: number;
+  year: number;
+  /** true when the year had no plan and the import created it. */
+  planCreated: boolean;
 }
 
 export interface Outputs {
@@ -166,6 +217,16 @@ export interface Outputs {
   'sync.import': ImportOutcome;
   'backup.create': { path: string; size: number };
   'backup.restore': { restoredFrom: string; previousKeptAt: string };
+  'reports.list': ReportRow[];
+  'reports.get': ReportView;
+  'reports.saveNarrative': AreaNarrative;
+  'reports.approve': ReportView;
+  'reports.markSent': ReportRow;
+  'documents.report': DocumentFile;
+  'documents.plan': DocumentFile;
+  'documents.planTemplate': DocumentFile;
+  'plan.checkSheet': PlanSheetCheck;
+  'plan.importSheet': PlanSheetImported;
 }
 
 export type Output<M extends Method> = M extends keyof Outputs ? Outputs[M] : never;

@@ -1,0 +1,29 @@
+/** The plan as files: exported to Word or Excel, or imported from an Excel sheet an office already keeps. */
+import { Flex } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/use-api';
+import { AsyncView } from '../../components/AsyncView';
+import { PageHeader } from '../../components/PageHeader';
+import { PlanExportCard } from './PlanExportCard';
+import { PlanImportCard } from './PlanImportCard';
+
+export default function PlanFilesScreen() {
+  const { t } = useTranslation();
+  const plans = useApi('plans.list', {});
+  return (
+    <>
+      <PageHeader title={t('planFiles.title')} sub={t('planFiles.sub')} />
+      <AsyncView state={plans}>
+        {(p) => {
+          const plan = p[0] ?? null;
+          return (
+            <Flex vertical gap={12}>
+              <PlanImportCard year={plan?.year ?? new Date().getFullYear()} onImported={plans.reload} />
+              <PlanExportCard plan={plan} />
+            </Flex>
+          );
+        }}
+      </AsyncView>
+    </>
+  );
+}
