@@ -171,9 +171,11 @@ export function registerSyncCommands(program: Command): void {
   withCommon(city.command('import').argument('<paths...>')).action(
     action(async (paths: string[], o: CommonOpts) => {
       const outcomes = await withSession(o, async (s) => {
-        const store = cliKeyStore(requireDb(o));
+        const files = collectBundleFiles(paths.map((p) => path.resolve(p)));
+        // Unlocked once for the whole stick, not once per bundle.
+        const cityKey = files.length ? await ensureKey(s, cliKeyStore(requireDb(o))) : undefined;
         const list: ImportOutcome[] = [];
-        for (const f of collectBundleFiles(paths.map((p) => path.resolve(p)))) list.push(await importBundle(s, f, { store }));
+        for (const f of files) list.push(await importBundle(s, f, { cityKey }));
         return list;
       });
       print(o, outcomes, () => (outcomes.length ? flatten(outcomes).map((x) => outcomeLine(x, o)).join('\n') : 'Không tìm thấy gói nào (.wpb).'));

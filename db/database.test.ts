@@ -56,6 +56,21 @@ describe('database', () => {
     now.close();
   });
 
+  it('re-keys search rows written before task_search_key existed, so search and re-indexing still work', () => {
+    const file = path.join(tempDir(), 'fts.db');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(2) });
+    // What the earlier version wrote: search rows keyed only by task_id.
+    old.sqlite.prepare('INSERT INTO task_search (task_id, body) VALUES (?, ?)').run('t-1', 'chuyen doi so cap phuong');
+    old.sqlite.prepare('INSERT INTO task_search (task_id, body) VALUES (?, ?)').run('t-2', 'nang cap mang lan');
+    old.close();
+    const db = openDatabase(file);
+    const hit = (q: string) => (db.sqlite.prepare('SELECT task_id FROM task_search WHERE task_search MATCH ?').all(q) as { task_id: string }[]).map((r) => r.task_id);
+    expect(hit('"chuyen"*')).toEqual(['t-1']);
+    const keys = db.sqlite.prepare('SELECT k.task_id FROM task_search_key k JOIN task_search f ON f.rowid = k.rid ORDER BY k.task_id').all();
+    expect(keys).toEqual([{ task_id: 't-1' }, { task_id: 't-2' }]);
+    db.close();
+  });
+
   it('refuses a missing database when it must exist, and creates nothing', () => {
     const file = path.join(tempDir(), 'missing.db');
     expect(() => openDatabase(file, { mustExist: true })).toThrow(expect.objectContaining({ code: 'db.not_found' }));

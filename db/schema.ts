@@ -313,3 +313,14 @@ export const blobSent = sqliteTable('blob_sent', {
   bundleId: text('bundle_id').notNull(),
   at: text('at').notNull(),
 });
+
+/**
+ * A stable integer per task: its row in the task_search FTS table. task_search's task_id column is
+ * not indexed (FTS5 indexes text, not keys), so re-indexing a task deletes by this rowid instead of
+ * scanning the whole index — which at a city holding thousands of wards' tasks is the difference
+ * between microseconds and tens of milliseconds per task.
+ */
+export const taskSearchKey = sqliteTable('task_search_key', {
+  rid: integer('rid').primaryKey(),
+  taskId: text('task_id').notNull().unique(),
+});

@@ -48,10 +48,13 @@ function nextSeq(s: Session, origin: string): number {
 function storeRow(s: Session, table: OwnedTableName, row: Row): void {
   s.db.sqlite.prepare(upsertSql(table)).run(row);
   if (table === 'task') {
-    s.db.sqlite.prepare('DELETE FROM task_search WHERE task_id = ?').run(row.id);
+    // task_search is keyed by task_search_key.rid: deleting by rowid is a lookup, by task_id a scan.
+    s.db.sqlite.prepare('INSERT INTO task_search_key (task_id) VALUES (?) ON CONFLICT(task_id) DO NOTHING').run(row.id);
+    const { rid } = s.db.sqlite.prepare('SELECT rid FROM task_search_key WHERE task_id = ?').get(row.id) as { rid: number };
+    s.db.sqlite.prepare('DELETE FROM task_search WHERE rowid = ?').run(rid);
     if (!row.deleted) {
       const body = [row.content, row.output, row.person, row.timeline].filter(Boolean).join(' ');
-      s.db.sqlite.prepare('INSERT INTO task_search (task_id, body) VALUES (?, ?)').run(row.id, foldVi(body));
+      s.db.sqlite.prepare('INSERT INTO task_search (rowid, task_id, body) VALUES (?, ?, ?)').run(rid, row.id, foldVi(body));
     }
   }
 }

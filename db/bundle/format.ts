@@ -27,7 +27,10 @@ export const BLOB_PREFIX = 'blobs/';
 export interface BundleLimits {
   maxFileBytes: number;
   maxEntries: number;
+  /** Any entry but the manifest and the changes: evidence files are at most 50 MB when attached. */
   maxEntryBytes: number;
+  /** The changes of a whole ward's history (a ten-year snapshot is about 30 MB) with room to grow. */
+  maxChangesBytes: number;
   maxTotalBytes: number;
   maxManifestBytes: number;
 }
@@ -36,6 +39,7 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxFileBytes: 1024 * 1024 * 1024,
   maxEntries: 20_000,
   maxEntryBytes: 64 * 1024 * 1024,
+  maxChangesBytes: 256 * 1024 * 1024,
   maxTotalBytes: 2 * 1024 * 1024 * 1024,
   maxManifestBytes: 4 * 1024 * 1024,
 };

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import yauzl from 'yauzl';
 import { AppError } from '../../shared/errors';
-import { climbsOut, DEFAULT_LIMITS, isAllowedEntryName, MANIFEST_NAME, type BundleLimits } from './format';
+import { CHANGES_NAME, climbsOut, DEFAULT_LIMITS, isAllowedEntryName, MANIFEST_NAME, type BundleLimits } from './format';
 
 export interface RawBundle {
   entries: Map<string, Buffer>;
@@ -81,7 +81,7 @@ export async function readBundleEntries(file: string, limits: BundleLimits = DEF
         if (climbsOut(name)) return fail(new AppError('bundle.bad_path', { file, entry: name }));
         if (!isAllowedEntryName(name)) return fail(new AppError('bundle.unexpected_entry', { file, entry: name }));
         if (entries.has(name)) return fail(new AppError('bundle.duplicate_entry', { file, entry: name }));
-        const cap = name === MANIFEST_NAME ? limits.maxManifestBytes : limits.maxEntryBytes;
+        const cap = name === MANIFEST_NAME ? limits.maxManifestBytes : name === CHANGES_NAME ? limits.maxChangesBytes : limits.maxEntryBytes;
         if (entry.uncompressedSize > cap) return fail(new AppError('bundle.entry_too_large', { file, entry: name, limitMb: Math.round(cap / 1048576) }));
         if (total + entry.uncompressedSize > limits.maxTotalBytes) return fail(new AppError('bundle.too_large', { file, limitMb: Math.round(limits.maxTotalBytes / 1048576) }));
         zip.openReadStream(entry, (err, stream) => {

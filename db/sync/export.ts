@@ -38,9 +38,12 @@ export function sequenceState(s: Session): { maxSeq: number; lastExported: numbe
 export function compactedChanges(s: Session, from: number, to: number): LogRow[] {
   return s.db.sqlite
     .prepare(
-      `SELECT c.seq, c.table_name, c.data FROM change_log c
-       JOIN (SELECT table_name, row_id, max(seq) AS seq FROM change_log WHERE origin = ? AND seq BETWEEN ? AND ? GROUP BY table_name, row_id) l
-         ON l.seq = c.seq AND c.origin = ?
+      // CROSS JOIN keeps the grouped subquery in the outer loop: SQLite would otherwise re-run it for
+      // every change-log row, which is quadratic on a ward with years of history.
+      `SELECT c.seq, c.table_name, c.data
+       FROM (SELECT max(seq) AS seq FROM change_log WHERE origin = ? AND seq BETWEEN ? AND ? GROUP BY table_name, row_id) l
+       CROSS JOIN change_log c
+       WHERE c.origin = ? AND c.seq = l.seq
        ORDER BY c.seq`,
     )
     .all(s.installationId, from, to, s.installationId) as LogRow[];

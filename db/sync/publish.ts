@@ -30,8 +30,11 @@ export async function publishCatalog(s: Session, store: KeyStore, outDir: string
     if (WARD_ONLY_TABLES.has(table)) continue;
     const rows = s.db.sqlite
       .prepare(
-        `SELECT c.seq, c.data FROM change_log c
-         JOIN (SELECT row_id, max(seq) AS seq FROM change_log WHERE origin = ? AND table_name = ? GROUP BY row_id) l ON l.seq = c.seq AND c.origin = ?
+        // CROSS JOIN: the grouped subquery runs once, not once per change-log row (see compactedChanges).
+        `SELECT c.seq, c.data
+         FROM (SELECT max(seq) AS seq FROM change_log WHERE origin = ? AND table_name = ? GROUP BY row_id) l
+         CROSS JOIN change_log c
+         WHERE c.origin = ? AND c.seq = l.seq
          ORDER BY c.seq`,
       )
       .all(s.installationId, table, s.installationId) as { seq: number; data: string }[];

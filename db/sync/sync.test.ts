@@ -282,10 +282,14 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
 
   it('refuses an oversize entry (zip bomb) without inflating it all', async () => {
     const { city, dir, wardKey } = await setup();
-    // 80 MB of one repeated line compresses to a few hundred kilobytes.
-    const line = `${JSON.stringify({ seq: 1, table: 'unit', row: unitRow('HP-HAIDUONG') })}\n`;
-    const big = Buffer.from(line.repeat(Math.ceil((80 * 1024 * 1024) / line.length)));
-    const file = await craft(dir, wardKey, {}, [{ path: CHANGES_NAME, data: big }]);
+    // An 80 MB "evidence file" of zeros compresses to under a hundred kilobytes.
+    const big = Buffer.alloc(80 * 1024 * 1024);
+    const { createHash } = await import('node:crypto');
+    const name = `blobs/${createHash('sha256').update(big).digest('hex')}`;
+    // Written by hand: WardPlan's own writer stores large evidence uncompressed.
+    const signed = await readBundleEntries(await craft(dir, wardKey, {}, [rowChange('unit', unitRow('HP-HAIDUONG'))]));
+    const file = path.join(dir, 'bomb.wpb');
+    fs.writeFileSync(file, await zipOf([...signed.entries.entries(), [name, big]]));
     expect(fs.statSync(file).size).toBeLessThan(5 * 1024 * 1024);
     await expectRefused(city, file, 'bundle.entry_too_large');
   });
