@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { openDatabase, type Database } from '../db/database';
-import { bundleFileName, CHANGES_NAME } from '../db/bundle/format';
+import { bundleFileName, CHANGES_NAME, DEFAULT_LIMITS } from '../db/bundle/format';
 import { readBundleEntries } from '../db/bundle/reader';
 import { verifyBundle, type VerifiedChange } from '../db/bundle/verify';
 import { writeBundleFile } from '../db/bundle/writer';
@@ -643,7 +643,11 @@ function printSizes(a: SizeReport, b: SizeReport): void {
         ['rows (changes) in the bundle', fmtInt(a.rows), fmtInt(b.rows)],
         ['bundle file (.wpb: zip, deflate, manifest, signature)', fmtBytes(a.bundleBytes), fmtBytes(b.bundleBytes)],
         ['  changes.jsonl inside it, uncompressed', fmtBytes(a.changesJsonl), fmtBytes(b.changesJsonl)],
-        ['  changes.jsonl / 64 MiB per-entry limit of the reader', `${((100 * a.changesJsonl) / (64 * 1024 * 1024)).toFixed(2)}%`, `${((100 * b.changesJsonl) / (64 * 1024 * 1024)).toFixed(1)}%`],
+        [
+          `  changes.jsonl / the reader's ${DEFAULT_LIMITS.maxChangesBytes / 1048576} MiB limit for it`,
+          `${((100 * a.changesJsonl) / DEFAULT_LIMITS.maxChangesBytes).toFixed(2)}%`,
+          `${((100 * b.changesJsonl) / DEFAULT_LIMITS.maxChangesBytes).toFixed(1)}%`,
+        ],
         ['(i) same rows as a JSON array [{table,row}], plain', fmtBytes(a.jsonBytes), fmtBytes(b.jsonBytes)],
         ['(i) same rows as a JSON array, gzip (zlib.gzipSync)', fmtBytes(a.jsonGz), fmtBytes(b.jsonGz)],
         ['    bundle / (i)', r(a.bundleBytes, a.jsonGz), r(b.bundleBytes, b.jsonGz)],
