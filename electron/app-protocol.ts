@@ -3,7 +3,7 @@
  * path-safety rules are tested on both POSIX and Windows path semantics without an Electron binary.
  */
 import nodePath from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../shared/web-serving';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'wardplan';
@@ -57,30 +57,8 @@ export function resolveAppRequest(rawUrl: string, root: string, p: PathApi = nod
   return { ok: true, file, spaFallback };
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
-export function mimeTypeFor(file: string): string {
-  return MIME[nodePath.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor as mimeTypeFor } from '../shared/web-serving';
 
 /** Headers on every app:// response, error pages included. */
 export function responseHeaders(contentType: string): Record<string, string> {

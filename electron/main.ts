@@ -26,7 +26,7 @@ import type { ApiResult, Input, Method } from '../shared/api/contract';
 import { formatMessage } from '../shared/i18n/messages';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, mimeTypeFor, resolveAppRequest, responseHeaders } from './app-protocol';
 import { CHANNELS } from './channels';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../shared/web-serving';
 import { checkCallArgs, isTrustedSender, parseDefaultName, parseFilters } from './ipc-guards';
 import { chooseKeyProtection, keyStoreFor } from './key-protection';
 import { defaultUserData, resolveLocations, userDataOverride } from './locations';

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
 import { WardApi } from '../db/api/ward-api';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
-import { CONTENT_SECURITY_POLICY } from '../electron/csp';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../shared/web-serving';
 
 export const TOKEN_HEADER = 'x-wardplan-token';
 /** Evidence may be 50 MB; as base64 inside JSON that is about 67 MB. */
@@ -34,25 +34,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 
@@ -172,7 +153,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const isIndex = file === rendererDir || file === path.join(rendererDir, 'index.html');
     if (isIndex) {
       const body = indexHtml();
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html']!, 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor('index.html'), 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -183,7 +164,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       throw new HttpError(404, 'host.not_found');
     }
     if (!stat.isFile()) throw new HttpError(404, 'host.not_found');
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeFor(file);
     // Built assets carry a content hash in their names, so they never change under the same URL.
     const cache = decoded.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(stat.size), 'Cache-Control': cache });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isAllowedRequestUrl, isAppUrl, mimeTypeFor, resolveAppRequest, responseHeaders } from '../../electron/app-protocol';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../electron/csp';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../shared/web-serving';
 
 describe('app:// path safety', () => {
   const root = '/opt/wardplan/dist/renderer';
