@@ -18,6 +18,7 @@ import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/message
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
 import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
+import { vietnamTime } from '../db/session';
 
 type Opts = CommonOpts & Record<string, string | boolean | undefined>;
 
@@ -25,7 +26,7 @@ const STATUS_VI = { draft: 'dự thảo', approved: 'đã phê duyệt', sent: '
 
 function localDateTime(iso: string | null): string {
   if (!iso) return '';
-  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  const local = vietnamTime(iso);
   return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
 }
 type Format = 'docx' | 'xlsx';

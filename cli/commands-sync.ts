@@ -22,6 +22,7 @@ import { exportWardBundle } from '../db/sync/export';
 import { toApiError } from '../shared/api/errors';
 import { CliFailure, action, langOf, print, requireDb, withCommon, type CommonOpts } from './run';
 import { cliKeyStore, withSession } from './session';
+import { todayIso } from '../db/session';
 
 function outcomeLine(o: ImportOutcome, opts: CommonOpts): string {
   const name = path.basename(o.file);
@@ -127,7 +128,7 @@ export function registerSyncCommands(program: Command): void {
       print(o, st, () =>
         [
           `Đã đăng ký: ${st.enrolled ? 'có' : 'chưa'}; số thứ tự ${st.lastSeq}, đã gửi đến ${st.lastExportedSeq}, thành phố đã xác nhận đến ${st.lastAcknowledgedSeq}; ${st.waitingChanges} thay đổi chờ gửi`,
-          ...st.history.map((h) => `${h.fileName}  ${h.acknowledgedAt ? `đã xác nhận ${formatDateVi(h.acknowledgedAt.slice(0, 10))}` : 'chưa xác nhận'}`),
+          ...st.history.map((h) => `${h.fileName}  ${h.acknowledgedAt ? `đã xác nhận ${formatDateVi(todayIso(h.acknowledgedAt))}` : 'chưa xác nhận'}`),
         ].join('\n'),
       );
     }),
@@ -193,7 +194,7 @@ export function registerSyncCommands(program: Command): void {
             ...st.wards.map(
               (w) =>
                 `${w.wardCode.padEnd(16)} khóa ${w.keys.filter((k) => !k.revokedAt).map((k) => k.fingerprint).join(', ') || '—'}  số thứ tự ${w.lastSeqApplied}  nhận lần cuối ${
-                  w.lastReceivedAt ? formatDateVi(w.lastReceivedAt.slice(0, 10)) : '—'
+                  w.lastReceivedAt ? formatDateVi(todayIso(w.lastReceivedAt)) : '—'
                 }${w.pending.length ? `  chờ: thiếu ${w.pending.map((p) => `${p.missingFrom}–${p.missingTo}`).join(', ')}` : ''}  ${w.reportedThisQuarter ? 'đã báo cáo' : 'chưa báo cáo'}`,
             ),
           ].join('\n'),

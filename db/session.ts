@@ -27,11 +27,17 @@ export function systemClock(): string {
   return new Date().toISOString();
 }
 
+/**
+ * An instant as Vietnam's wall clock shows it (UTC+7, no daylight saving), 'YYYY-MM-DDTHH:mm'.
+ * The officer's calendar is Vietnam's: a change at 06:00 local time on 1 October belongs to
+ * 1 October, not to 30 September UTC.
+ */
+export function vietnamTime(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+}
+
 export function todayIso(nowIso: string): string {
-  // The officer's calendar is Vietnam's (UTC+7, no daylight saving): a change at 06:00 local
-  // time on 1 October belongs to 1 October, not to 30 September UTC.
-  const t = new Date(Date.parse(nowIso) + 7 * 3600_000);
-  return t.toISOString().slice(0, 10);
+  return vietnamTime(nowIso).slice(0, 10);
 }
 
 /** Opens a session on an initialised database; refuses one that was never initialised. */

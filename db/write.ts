@@ -77,9 +77,7 @@ export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, acti
   s.db.sqlite
     .prepare('INSERT INTO change_log (origin, seq, table_name, row_id, owner, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(s.installationId, seq, table, id, s.orgCode, JSON.stringify(row), at);
-  s.db.sqlite
-    .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(at, s.actor, action, table, id, existing ? JSON.stringify(diff(existing, row)) : null);
+  audit(s, action, table, id, existing ? diff(existing, row) : undefined, at);
   return row;
 }
 
@@ -98,10 +96,10 @@ export function applyRemoteRow(s: Session, origin: string, seq: number, table: O
     .run(origin, seq, table, String(normal.id), String(normal.owner), JSON.stringify(normal), at);
 }
 
-export function audit(s: Session, action: string, entity: string, entityId: string | null, detail?: unknown): void {
+export function audit(s: Session, action: string, entity: string, entityId: string | null, detail?: unknown, at = s.now()): void {
   s.db.sqlite
     .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(s.now(), s.actor, action, entity, entityId, detail === undefined ? null : JSON.stringify(detail));
+    .run(at, s.actor, action, entity, entityId, detail === undefined ? null : JSON.stringify(detail));
 }
 
 function diff(before: Row, after: Row): Row {

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentFile, Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { FileInput, DocumentFile, Method, Output, ParsedInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { reportsError } from '../reports/errors';
@@ -21,7 +21,6 @@ import { todayIso, type Session } from '../session';
 import type { DatabaseHolder } from './handlers';
 import { planFileName, PLAN_TEMPLATE_FILE_NAME, reportFileName } from '../../shared/api/document-names';
 
-type FileInput = { path: string } | { fileName: string; contentBase64: string };
 type ReportMethods =
   | 'reports.list'
   | 'reports.get'
@@ -136,10 +135,5 @@ export function createReportHandlers(holder: DatabaseHolder, host: ReportHostOpt
       return { imported: r.imported, year: r.year, planCreated: r.planCreated };
     },
   };
-}
-
-/** The folder a host without one of its own writes into: beside the database, as for bundles. */
-export function fallbackOutDir(dbPath: string): string {
-  return path.join(path.dirname(path.resolve(dbPath)), 'wardplan-outbox');
 }
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { FileInput, Method, Output, ParsedInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import type { KeyStore } from '../keys/key-store';
 import { createBackup, prepareRestore, swapInRestore } from '../services/backup';
@@ -12,7 +12,6 @@ import { importBundle } from '../sync/import';
 import { wardSyncStatus } from '../sync/status';
 import type { DatabaseHolder } from './handlers';
 
-type FileInput = { path: string } | { fileName: string; contentBase64: string };
 
 /** Gives a handler a real file for what the user picked, and removes it afterwards if it made one. */
 async function withFile<T>(input: FileInput, fn: (file: string) => Promise<T> | T): Promise<T> {

@@ -17,7 +17,7 @@ import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
-import { createReportHandlers, fallbackOutDir } from './handlers-reports';
+import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 
 export interface ApiHostOptions {
@@ -84,6 +84,8 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
   const s = () => holder.requireSession();
   // One store per host, so a passphrase asked once serves the whole session.
   let keyStore: KeyStore | undefined;
+  // Where bundles, backups and documents go when the user picked no folder: beside the database.
+  const defaultOutDir = holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox'));
   return {
     'app.status': () => {
       const session = holder.trySession();
@@ -119,8 +121,8 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     'values.set': (i) => setValue(s(), i),
     ...createSyncHandlers(holder, {
       keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(`${holder.opts.dbPath}.key`, passphraseFromEnvOrPrompt())),
-      defaultOutDir: holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox')),
+      defaultOutDir,
     }),
-    ...createReportHandlers(holder, { defaultOutDir: holder.opts.defaultOutDir ?? (() => fallbackOutDir(holder.opts.dbPath)) }),
+    ...createReportHandlers(holder, { defaultOutDir }),
   };
 }

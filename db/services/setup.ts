@@ -38,7 +38,7 @@ function writeIdentity(db: Database, role: 'ward' | 'city', orgCode: string, ext
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') setMeta(db, k, v);
 }
 
-function upsertOrg(db: Database, code: string, kind: 'city' | 'ward', name: string, parent: string | null, at: string): void {
+export function upsertOrg(db: Database, code: string, kind: 'city' | 'ward', name: string, parent: string | null, at: string): void {
   db.sqlite
     .prepare(
       `INSERT INTO org (code, kind, name, parent_code, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -47,7 +47,10 @@ function upsertOrg(db: Database, code: string, kind: 'city' | 'ward', name: stri
     .run(code, kind, name, parent, at);
 }
 
-export { upsertOrg };
+
+function seedStandardAreas(s: Session): void {
+  STANDARD_AREAS.forEach((a, i) => saveOwnedRow(s, 'area', { id: newId(), code: a.code, name: a.name, sort: i + 1 }, 'area.add'));
+}
 
 export function initWard(db: Database, input: WardInit, now: () => string = systemClock): Session {
   return db.sqlite.transaction(() => {
@@ -64,7 +67,7 @@ export function initWard(db: Database, input: WardInit, now: () => string = syst
     upsertOrg(db, input.cityCode, 'city', input.cityName, null, at);
     upsertOrg(db, input.wardCode, 'ward', input.wardName, input.cityCode, at);
     const s = sessionFor(db, { now });
-    STANDARD_AREAS.forEach((a, i) => saveOwnedRow(s, 'area', { id: newId(), code: a.code, name: a.name, sort: i + 1 }, 'area.add'));
+    seedStandardAreas(s);
     return s;
   }).immediate();
 }
@@ -76,7 +79,7 @@ export function initCity(db: Database, input: { cityCode: string; cityName: stri
     writeIdentity(db, 'city', input.cityCode, { city_code: input.cityCode, city_name: input.cityName, created_at: at });
     upsertOrg(db, input.cityCode, 'city', input.cityName, null, at);
     const s = sessionFor(db, { now });
-    STANDARD_AREAS.forEach((a, i) => saveOwnedRow(s, 'area', { id: newId(), code: a.code, name: a.name, sort: i + 1 }, 'area.add'));
+    seedStandardAreas(s);
     return s;
   }).immediate();
 }

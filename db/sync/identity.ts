@@ -17,7 +17,8 @@ export function ownKeyInfo(s: Session): OwnKeyInfo | null {
   return keyId && publicKey ? { keyId, publicKey, fingerprint: fingerprintOf(publicKey) } : null;
 }
 
-function remember(s: Session, key: StoredKey): void {
+/** Keeps the public facts of the key in the database, for display without the passphrase. */
+export function rememberKey(s: Session, key: StoredKey): void {
   setMeta(s.db, 'key_id', key.keyId);
   setMeta(s.db, 'public_key', key.publicKey);
 }
@@ -29,10 +30,6 @@ export async function ensureKey(s: Session, store: KeyStore): Promise<StoredKey>
   if (known && known !== key.keyId && !(key.previous ?? []).some((p) => p.keyId === known)) {
     throw new AppError('sync.key_mismatch', { expected: known, found: key.keyId });
   }
-  remember(s, key);
+  rememberKey(s, key);
   return key;
-}
-
-export function rememberKey(s: Session, key: StoredKey): void {
-  remember(s, key);
 }

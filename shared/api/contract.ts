@@ -38,7 +38,7 @@ const narrativeText = z.string().max(100_000).optional();
  * A file the user picked: a path where the host can read the disk itself (Electron, command line),
  * or its bytes where it cannot (a browser uploading through <input type=file>).
  */
-const fileInput = z.union([
+export const fileInput = z.union([
   z.object({ path: z.string().min(1).max(1000) }),
   z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().min(1) }),
 ]);
@@ -155,6 +155,7 @@ export const schemas = {
 } as const;
 
 export type Method = keyof typeof schemas;
+export type FileInput = z.output<typeof fileInput>;
 export type Input<M extends Method> = z.input<(typeof schemas)[M]>;
 export type ParsedInput<M extends Method> = z.output<(typeof schemas)[M]>;
 
