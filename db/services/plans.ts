@@ -61,19 +61,15 @@ export function addPlan(s: Session, input: PlanInput): PlanRow {
   });
 }
 
-export function updatePlan(s: Session, id: string, input: Partial<PlanInput>): PlanRow {
+/** Changes only the fields given; the year, which identifies the plan, never changes. */
+export function updatePlan(s: Session, id: string, input: Partial<Omit<PlanInput, 'year'>>): PlanRow {
   return inTransaction(s, () => {
     const existing = readRow(s, 'plan', id);
-    if (!existing || existing.deleted) throw new AppError('plan.not_found', { year: String(input.year ?? '') });
-    const patch: Record<string, unknown> = {};
-    const full = toRow({ year: Number(existing.year), title: String(existing.title), ...input } as PlanInput);
-    for (const [k, v] of Object.entries(full)) if (k !== 'year') patch[k] = v;
-    for (const [k, v] of Object.entries(input)) if (v === undefined) delete patch[camelToSnake(k)];
+    if (!existing || existing.deleted || existing.owner !== s.orgCode) throw new AppError('plan.not_found', { year: '?' });
+    const full = toRow({ year: Number(existing.year), title: String(existing.title), ...input });
+    const given = new Set(Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+    const patch = Object.fromEntries(Object.entries(full).filter(([k]) => given.has(k)));
     saveOwnedRow(s, 'plan', { id, ...patch }, 'plan.update');
     return findPlan(s, Number(existing.year))!;
   });
-}
-
-function camelToSnake(k: string): string {
-  return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -9,7 +9,7 @@ import { newId } from '../session';
 import { addDirective, addUnit, listAreas } from './catalog';
 import { attachEvidence, readEvidence } from './evidence';
 import { listIndicators, setValue, valueHistory } from './indicators';
-import { addPlan } from './plans';
+import { addPlan, listPlans, updatePlan } from './plans';
 import { initWard } from './setup';
 import { wardSummary } from './summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from './tasks';
@@ -219,6 +219,16 @@ describe('evidence', () => {
     expect(getTask(s, t.id).evidence).toHaveLength(2);
     fs.writeFileSync(file, 'rotted');
     expect(() => readEvidence(s, a.id)).toThrow(expect.objectContaining({ code: 'blob.corrupt' }));
+  });
+});
+
+describe('plans', () => {
+  it('an edit changes only the fields given', () => {
+    const { s } = demoWard();
+    const plan = listPlans(s)[0]!;
+    const edited = updatePlan(s, plan.id, { signerName: 'Nguyễn Văn B' });
+    expect(edited).toEqual({ ...plan, signerName: 'Nguyễn Văn B' });
+    expect(() => updatePlan(s, newId(), { title: 'x' })).toThrow(expect.objectContaining({ code: 'plan.not_found' }));
   });
 });
 
