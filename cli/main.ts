@@ -3,7 +3,7 @@ import { formatMessage } from '../shared/i18n/messages';
 import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
-import { registerHostCommand } from '../server/cli-host';
+import { registerHostCommand } from './host-command';
 import { CliFailure, langOf } from './run';
 
 export function buildProgram(): Command {

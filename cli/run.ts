@@ -1,6 +1,6 @@
 /** What every command shares: opening the API on --db, printing results, turning failures into exit codes. */
 import fs from 'node:fs';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Input, Method, Output } from '../shared/api/contract';
 import { AppError, isAppError } from '../shared/errors';
 import { formatMessage, type Lang } from '../shared/i18n/messages';

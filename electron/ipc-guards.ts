@@ -4,7 +4,7 @@
  */
 import type { ApiError } from '../shared/api/contract';
 import { isAppUrl } from './app-protocol';
-import type { FileFilter } from './bridge-types';
+import type { FileFilter } from '../shared/api/bridge-types';
 
 /**
  * The largest call accepted. Evidence files travel as base64 in `tasks.attach` (4/3 of their
@@ -100,6 +100,8 @@ export function parseDefaultName(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const name = value.trim();
   if (name.length === 0 || name.length > 200) return null;
+  // Control characters are exactly what must not reach a file name on Windows.
+  // eslint-disable-next-line no-control-regex
   if (/[\0-\x1f<>:"/\\|?*]/.test(name) || name === '.' || name === '..' || /[. ]$/.test(name)) return null;
   return name;
 }

@@ -6,7 +6,7 @@
  * Runs sandboxed: it may import nothing but 'electron' at run time (the build bundles the rest).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { WardplanBridge } from './bridge-types';
+import type { WardplanBridge } from '../shared/api/bridge-types';
 import { CHANNELS } from './channels';
 
 const bridge: WardplanBridge = {

@@ -114,9 +114,9 @@ describe('browser host', () => {
         method: 'app.setup',
         input: { wardCode: 'x', wardName: 'x', cityCode: 'HP', cityName: 'Hải Phòng', officerName: 'Nguyễn Văn A', demo: true },
       })
-    ).json();
+    ).json() as any;
     expect(setup.ok).toBe(true);
-    const tasks = await (await callApi({ method: 'tasks.list', input: { search: 'chuyen doi so' } })).json();
+    const tasks = await (await callApi({ method: 'tasks.list', input: { search: 'chuyen doi so' } })).json() as any;
     expect(tasks.ok).toBe(true);
     expect(tasks.value.length).toBeGreaterThan(0);
   });
@@ -124,13 +124,13 @@ describe('browser host', () => {
   it('passes refusals through as ApiResult errors', async () => {
     const unknown = await (await callApi({ method: 'nope', input: {} })).json();
     expect(unknown).toEqual({ ok: false, error: { code: 'api.unknown_method', params: { method: 'nope' } } });
-    const bad = await (await callApi({ method: 'tasks.get', input: { id: 'not-a-uuid' } })).json();
+    const bad = await (await callApi({ method: 'tasks.get', input: { id: 'not-a-uuid' } })).json() as any;
     expect(bad.ok).toBe(false);
     expect(bad.error.code).toBe('api.bad_input');
   });
 
   it('writes files the browser cannot place itself into the outbox', async () => {
-    const r = await (await callApi({ method: 'keys.enrollmentRequest', input: {} })).json();
+    const r = await (await callApi({ method: 'keys.enrollmentRequest', input: {} })).json() as any;
     expect(r.ok).toBe(true);
     expect(path.dirname(r.value.path)).toBe(path.join(dir, 'outbox'));
     expect(fs.existsSync(r.value.path)).toBe(true);

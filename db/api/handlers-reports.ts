@@ -18,7 +18,7 @@ import { listAreas, listDirectives, listUnits } from '../services/catalog';
 import { listPlans, requirePlan } from '../services/plans';
 import { approveReport, getReport, listReports, markSent, saveNarrative } from '../services/reports';
 import { todayIso, type Session } from '../session';
-import type { DatabaseHolder } from './handlers';
+import type { DatabaseHolder } from './database-holder';
 import { planFileName, PLAN_TEMPLATE_FILE_NAME, reportFileName } from '../../shared/api/document-names';
 
 type ReportMethods =

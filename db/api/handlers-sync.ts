@@ -10,7 +10,7 @@ import { importEnrollmentResponse, writeEnrollmentRequest } from '../sync/enroll
 import { exportWardBundle } from '../sync/export';
 import { importBundle } from '../sync/import';
 import { wardSyncStatus } from '../sync/status';
-import type { DatabaseHolder } from './handlers';
+import type { DatabaseHolder } from './database-holder';
 
 
 /** Gives a handler a real file for what the user picked, and removes it afterwards if it made one. */
@@ -20,7 +20,7 @@ async function withFile<T>(input: FileInput, fn: (file: string) => Promise<T> | 
     return fn(input.path);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-upload-'));
-  const file = path.join(dir, path.basename(input.fileName).replace(/[^\w.\-]/g, '_') || 'upload');
+  const file = path.join(dir, path.basename(input.fileName).replace(/[^\w.-]/g, '_') || 'upload');
   fs.writeFileSync(file, Buffer.from(input.contentBase64, 'base64'));
   try {
     return await fn(file);

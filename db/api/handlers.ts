@@ -2,12 +2,9 @@
  * The handler registry: one function per API method, over the services. Hosts never call
  * services directly; they hand a method name and raw arguments to `WardApi.call`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
 import type { Method, Output, ParsedInput } from '../../shared/api/contract';
-import { openDatabase, type Database } from '../database';
-import { sessionFor, type Session } from '../session';
+import type { DatabaseHolder } from './database-holder';
 import { addDirective, addUnit, listAreas, listDirectives, listUnits } from '../services/catalog';
 import { createDemoWard } from '../services/demo';
 import { attachEvidence } from '../services/evidence';
@@ -20,65 +17,10 @@ import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 
-export interface ApiHostOptions {
-  dbPath: string;
-  migrationsFolder?: string | undefined;
-  now?: (() => string) | undefined;
-  /** The host's key store: OS-protected in Electron, passphrase file elsewhere. */
-  keyStore?: (() => KeyStore) | undefined;
-  /** Where exports and backups go when the user picked no folder. */
-  defaultOutDir?: (() => string) | undefined;
-}
-
 type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
 
-/** Holds the open database of one host; opens it lazily so a first run creates nothing until setup. */
-export class DatabaseHolder {
-  private db: Database | null = null;
-  private session: Session | null = null;
-
-  constructor(readonly opts: ApiHostOptions) {}
-
-  exists(): boolean {
-    return this.db !== null || fs.existsSync(this.opts.dbPath);
-  }
-
-  database(create = false): Database {
-    if (!this.db) this.db = openDatabase(this.opts.dbPath, { mustExist: !create, migrationsFolder: this.opts.migrationsFolder });
-    return this.db;
-  }
-
-  /** The session, or null when the database exists but was never set up. */
-  trySession(): Session | null {
-    if (this.session) return this.session;
-    if (!this.exists()) return null;
-    try {
-      this.session = sessionFor(this.database(), { now: this.opts.now });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'db.not_initialised') return null;
-      throw e;
-    }
-    return this.session;
-  }
-
-  requireSession(): Session {
-    if (!this.exists()) throw new AppError('db.not_found', { path: this.opts.dbPath });
-    const s = this.trySession();
-    if (!s) throw new AppError('db.not_initialised', { path: this.opts.dbPath });
-    return s;
-  }
-
-  adopt(session: Session): void {
-    this.session = session;
-  }
-
-  close(): void {
-    this.db?.close();
-    this.db = null;
-    this.session = null;
-  }
-}
+export { DatabaseHolder, type ApiHostOptions } from './database-holder';
 
 export function createHandlers(holder: DatabaseHolder): Handlers {
   const s = () => holder.requireSession();

@@ -108,7 +108,12 @@ export function reportAsOf(period: Period, today: string): string {
 function lastPercent(progress: ProgressEntry[], asOf: string): number {
   let percent = 0;
   let date = '';
-  for (const p of progress) if (p.date <= asOf && p.date >= date) ((percent = p.percent), (date = p.date));
+  for (const p of progress) {
+    if (p.date <= asOf && p.date >= date) {
+      percent = p.percent;
+      date = p.date;
+    }
+  }
   return percent;
 }
 

@@ -15,6 +15,8 @@ export interface AttachInput {
 /** Keeps a file name that is safe to show and to write back out on any file system. */
 export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/'));
+  // Control characters are exactly what must not reach a file name on Windows.
+  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
   return clean === '' || clean === '.' || clean === '..' ? 'tep-dinh-kem' : clean.slice(0, 200);
 }

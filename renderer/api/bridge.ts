@@ -1,7 +1,7 @@
 /** The Electron preload's `window.wardplan`, typed by the shell's own declaration. */
-import type { WardplanBridge } from '../../electron/bridge-types';
+import type { WardplanBridge } from '../../shared/api/bridge-types';
 
-export type { FileFilter, WardplanBridge } from '../../electron/bridge-types';
+export type { FileFilter, WardplanBridge } from '../../shared/api/bridge-types';
 
 declare global {
   interface Window {

@@ -238,10 +238,7 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(schemas, name);
 }
 
-/** What crosses a transport when a call fails: a message key and its parameters, never a stack. */
-export interface ApiError {
-  code: string;
-  params: Record<string, string | number>;
-}
+export type { ApiError } from './api-error';
+import type { ApiError } from './api-error';
 
 export type ApiResult<M extends Method> = { ok: true; value: Output<M> } | { ok: false; error: ApiError };

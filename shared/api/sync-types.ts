@@ -1,5 +1,5 @@
 /** What the sync methods return, shared by the services, the hosts and the renderer. */
-import type { ApiError } from './contract';
+import type { ApiError } from './api-error';
 
 export interface KeyInfo {
   keyId: string | null;

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, expect, test, type Browser } from '@playwright/test';
-import type { WardplanBridge } from '../../electron/bridge-types';
+import type { WardplanBridge } from '../../shared/api/bridge-types';
 import { CHANNELS } from '../../electron/channels';
 import { startStandInMain, type StandInMain } from './stand-in-main';
 

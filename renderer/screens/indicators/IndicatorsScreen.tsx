@@ -6,7 +6,7 @@ import { useApi } from '../../api/use-api';
 import { AsyncView } from '../../components/AsyncView';
 import { PageHeader } from '../../components/PageHeader';
 import type { Lang } from '../../i18n/setup';
-import type { ScreenProps } from '../../shell/nav';
+import type { ScreenProps } from '../../shell/screen-props';
 import { IndicatorTable } from './IndicatorTable';
 import { defaultPeriod, periodGroups } from './periods';
 import { TrendModal } from './TrendModal';

@@ -15,7 +15,7 @@ import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { fmtDate, fmtDateTime } from '../../i18n/format';
 import type { Lang } from '../../i18n/setup';
-import type { ScreenProps } from '../../shell/nav';
+import type { ScreenProps } from '../../shell/screen-props';
 import { navigate } from '../../shell/route';
 import { ApproveModal } from './ApproveModal';
 import { DocumentResult } from './DocumentResult';

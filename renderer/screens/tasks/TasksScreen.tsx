@@ -7,7 +7,7 @@ import { useApi } from '../../api/use-api';
 import { useDebounced } from '../../api/use-debounced';
 import { AsyncView } from '../../components/AsyncView';
 import { PageHeader } from '../../components/PageHeader';
-import type { ScreenProps } from '../../shell/nav';
+import type { ScreenProps } from '../../shell/screen-props';
 import { navigate } from '../../shell/route';
 import { TaskDetailDrawer } from './TaskDetailDrawer';
 import { TaskFilters, type Filters } from './TaskFilters';

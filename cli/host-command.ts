@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
-import { action, langOf, parseIntArg, withCommon, type CommonOpts } from '../cli/run';
-import { startBrowserHost } from './browser-host';
+import { action, langOf, parseIntArg, withCommon, type CommonOpts } from './run';
+import { startBrowserHost } from '../server/browser-host';
 
 interface HostOpts extends CommonOpts {
   port: string;

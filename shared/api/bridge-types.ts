@@ -2,7 +2,7 @@
  * The shape of `window.wardplan` in the Electron app. Type-only and free of any Electron import,
  * so the renderer can `import type` it without pulling Electron into the browser bundle.
  */
-import type { ApiResult, Input, Method } from '../shared/api/contract';
+import type { ApiResult, Input, Method } from './contract';
 
 /** Same shape as Electron's FileFilter, restated so the renderer never depends on Electron's types. */
 export interface FileFilter {

@@ -1,0 +1,63 @@
+/** The open database of one host, shared by every handler module of that host. */
+import fs from 'node:fs';
+import { AppError } from '../../shared/errors';
+import { openDatabase, type Database } from '../database';
+import { sessionFor, type Session } from '../session';
+import type { KeyStore } from '../keys/key-store';
+
+export interface ApiHostOptions {
+  dbPath: string;
+  migrationsFolder?: string | undefined;
+  now?: (() => string) | undefined;
+  /** The host's key store: OS-protected in Electron, passphrase file elsewhere. */
+  keyStore?: (() => KeyStore) | undefined;
+  /** Where exports and backups go when the user picked no folder. */
+  defaultOutDir?: (() => string) | undefined;
+}
+
+/** Holds the open database of one host; opens it lazily so a first run creates nothing until setup. */
+export class DatabaseHolder {
+  private db: Database | null = null;
+  private session: Session | null = null;
+
+  constructor(readonly opts: ApiHostOptions) {}
+
+  exists(): boolean {
+    return this.db !== null || fs.existsSync(this.opts.dbPath);
+  }
+
+  database(create = false): Database {
+    if (!this.db) this.db = openDatabase(this.opts.dbPath, { mustExist: !create, migrationsFolder: this.opts.migrationsFolder });
+    return this.db;
+  }
+
+  /** The session, or null when the database exists but was never set up. */
+  trySession(): Session | null {
+    if (this.session) return this.session;
+    if (!this.exists()) return null;
+    try {
+      this.session = sessionFor(this.database(), { now: this.opts.now });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'db.not_initialised') return null;
+      throw e;
+    }
+    return this.session;
+  }
+
+  requireSession(): Session {
+    if (!this.exists()) throw new AppError('db.not_found', { path: this.opts.dbPath });
+    const s = this.trySession();
+    if (!s) throw new AppError('db.not_initialised', { path: this.opts.dbPath });
+    return s;
+  }
+
+  adopt(session: Session): void {
+    this.session = session;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+    this.session = null;
+  }
+}
