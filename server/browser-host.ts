@@ -11,12 +11,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
 import { WardApi } from '../db/api/ward-api';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../shared/web-serving';
+import { appRoot } from './app-root';
 
 export const TOKEN_HEADER = 'x-wardplan-token';
 /** Evidence may be 50 MB; as base64 inside JSON that is about 67 MB. */
@@ -35,7 +35,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+export const DEFAULT_RENDERER_DIR = path.join(appRoot(), 'dist', 'renderer');
 
 export interface BrowserHostOptions {
   dbPath: string;

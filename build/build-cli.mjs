@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Bundles the command line (and with it the browser host, the hub and the dashboard it starts)
+ * into dist/cli, so `wardplan` starts without compiling TypeScript. Packages stay in node_modules
+ * (native modules must, and loading them there costs nothing more); code that only some commands
+ * need is split into chunks loaded by those commands. Runs on `npm ci` through `prepare`.
+ *
+ *   node build/build-cli.mjs [--out DIR]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const outArg = argv.indexOf('--out');
+const outDir = outArg >= 0 && argv[outArg + 1] ? path.resolve(argv[outArg + 1]) : path.join(root, 'dist', 'cli');
+
+const tmp = `${outDir}.tmp-${process.pid}`;
+fs.rmSync(tmp, { recursive: true, force: true });
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { wardplan: 'cli/main.ts' },
+  outdir: tmp,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+});
+// db/database.ts looks for its migrations beside the module that holds it: here, beside the chunks.
+fs.cpSync(path.join(root, 'db', 'migrations'), path.join(tmp, 'migrations'), { recursive: true });
+// Swapped in whole, so a launcher never sees half a build.
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.renameSync(tmp, outDir);
+console.log(`cli: ${path.relative(root, path.join(outDir, 'wardplan.mjs'))}`);
