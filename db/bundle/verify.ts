@@ -120,8 +120,11 @@ function changesParser(file: string, m: Manifest, maxLineBytes: number) {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let problem: unknown = null;
+  let count = 0;
   const line = (bytes: Buffer) => {
-    if (bytes.length === 0 || problem) return;
+    if (bytes.length === 0) return;
+    if (++count > m.counts.changes) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.changes' });
+    if (problem) return;
     try {
       let obj: unknown;
       try {
@@ -152,7 +155,6 @@ function changesParser(file: string, m: Manifest, maxLineBytes: number) {
         pending = [];
         pendingBytes = 0;
         start = nl + 1;
-        if (changes.length > m.counts.changes) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.changes' });
       }
       const rest = chunk.subarray(start);
       pendingBytes += rest.length;

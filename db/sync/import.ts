@@ -44,8 +44,8 @@ function rotatedKey(s: Session, keyId: string, owner: string, statement: Buffer 
   } catch {
     return undefined;
   }
-  if (stmt.newKeyId !== keyId || typeof stmt.oldKeyId !== 'string') return undefined;
-  const old = lookupTrustedKey(s, stmt.oldKeyId);
+  if (stmt.newKeyId !== keyId) return undefined;
+  const old = lookupTrustedKey(s, String(stmt.oldKeyId));
   if (!old || old.revokedAt || old.orgCode !== owner || !verifyRotation(stmt, old.publicKey)) return undefined;
   return { keyId, orgCode: old.orgCode, publicKey: stmt.newPublicKey as string, revokedAt: null };
 }

@@ -10,21 +10,19 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { enrolledPair, keyStoreFor, clock, type Side } from '../../test/support/sync-fixture';
+import { type Side } from '../../test/support/sync-fixture';
+import { world } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { formatMessage } from '../../shared/i18n/messages';
-import { openDatabase } from '../database';
 import { CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME, type Manifest } from '../bundle/format';
 import { readBundleEntries } from '../bundle/reader';
 import { writeBundleFile, type BundleContent } from '../bundle/writer';
 import { generateKeyPair, keyIdOf } from '../keys/ed25519';
-import { loadOrCreateKey, type StoredKey } from '../keys/key-store';
+import { type StoredKey } from '../keys/key-store';
 import { rotateKey } from '../keys/rotation';
-import { DEMO_PLAN, loadPlanData } from '../services/demo';
-import { initWard } from '../services/setup';
 import { listTasks, recordProgress, updateTask } from '../services/tasks';
 import { newId } from '../session';
-import { cityEnroll, importEnrollmentResponse, revokeWard, writeEnrollmentRequest } from './enroll';
+import { revokeWard } from './enroll';
 import { exportWardBundle } from './export';
 import { importBundle, sideFolders } from './import';
 import { publishCatalog } from './publish';
@@ -44,24 +42,6 @@ const STAMP = '2026-10-15T03:00:00.000Z';
 function written(r: Awaited<ReturnType<typeof exportWardBundle>>) {
   if (r.status !== 'written') throw new Error('expected a bundle');
   return r;
-}
-
-/** Ward A (the demo ward) and ward B, both enrolled with the city; B has sent its first bundle. */
-async function world() {
-  const pair = await enrolledPair();
-  const { dir, city, usb } = pair;
-  const dbB = openDatabase(path.join(dir, 'b.db'));
-  const sB = initWard(dbB, { wardCode: B, wardName: 'Xã Tiên Lãng', cityCode: 'HP', cityName: 'Thành phố Hải Phòng' }, clock());
-  loadPlanData(sB, DEMO_PLAN);
-  const wardB: Side = { db: dbB, s: sB, store: keyStoreFor(dbB.path) };
-  const req = await writeEnrollmentRequest(wardB.s, wardB.store, path.join(dir, 'reqB.json'));
-  await cityEnroll(city.s, city.store, req.path, path.join(dir, 'resB.json'));
-  importEnrollmentResponse(wardB.s, path.join(dir, 'resB.json'));
-  const b1 = written(await exportWardBundle(wardB.s, wardB.store, { outDir: usb }));
-  expect((await importBundle(city.s, b1.path, { store: city.store })).status).toBe('applied');
-  const keyA = (await loadOrCreateKey(pair.ward.store)).key;
-  const keyB = (await loadOrCreateKey(wardB.store)).key;
-  return { ...pair, wardB, keyA, keyB, b1 };
 }
 
 let forged = 0;
@@ -454,11 +434,10 @@ describe('what the verifier refuses in a correctly signed bundle', () => {
 
 describe('who a bundle is for', () => {
   it("a ward's bundle fed to another ward, a catalog signed by a ward, a city bundle claiming to be a ward's changes", async () => {
-    const { dir, city, ward, wardB, keyA, b1 } = await world();
+    const { dir, city, ward, wardB, keyA, b1, cityKey } = await world();
     await expectRefused(ward, b1.path, 'bundle.unknown_key', { owner: B });
     const catalogByWard = await forge(dir, keyA, { kind: 'catalog', ownerKind: 'city' }, [{ seq: 1, table: 'unit', row: unitRow(A) }]);
     await expectRefused(city, catalogByWard, 'bundle.wrong_direction');
-    const cityKey = (await loadOrCreateKey(city.store)).key;
     const changesByCity = await forge(dir, cityKey, { owner: 'HP' }, [{ seq: 1, table: 'unit', row: unitRow('HP') }]);
     await expectRefused(wardB, changesByCity, 'bundle.wrong_direction');
   });
@@ -494,8 +473,7 @@ describe('the catalog at a ward', () => {
   });
 
   it("a catalog claiming the ward's own origin is refused", async () => {
-    const { dir, ward } = await world();
-    const cityKey = (await loadOrCreateKey(keyStoreFor(path.join(dir, 'city.db')))).key;
+    const { dir, ward, cityKey } = await world();
     const file = await forge(dir, cityKey, { kind: 'catalog', owner: 'HP', ownerKind: 'city', origin: ward.s.installationId }, [{ seq: 1, table: 'unit', row: unitRow('HP') }]);
     await expectRefused(ward, file, 'bundle.origin_own', { origin: ward.s.installationId });
   });
