@@ -1,9 +1,14 @@
 /**
- * Two enrolled wards and their city, built once per test file and copied for each test: ward A (the
- * demo ward, nothing sent yet) and ward B, whose first bundle the city has applied. Copying the
- * closed database files is what keeps a test of one hostile bundle cheap.
+ * Two enrolled wards and their city, built once and copied for each test: ward A (the demo ward,
+ * nothing sent yet) and ward B, whose first bundle the city has applied. Copying the closed
+ * database files is what keeps a test of one hostile bundle cheap. The built world is kept under
+ * the system temp folder, named by a hash of the sources that make it, so repeated runs (mutation
+ * testing runs the same files hundreds of times) build it once; any change to those sources
+ * builds a fresh one.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../db/database';
 import { loadOrCreateKey, type StoredKey } from '../../db/keys/key-store';
@@ -61,10 +66,44 @@ async function build(): Promise<Template> {
   return { dir, ...keys, b1: { fileName: b1.fileName, bundleId: b1.bundleId, seqFrom: b1.seqFrom, seqTo: b1.seqTo } };
 }
 
+/** Every source the world is made by: the database code, the shared rules, the migrations, this file. */
+function sourcesHash(): string {
+  const root = path.resolve(__dirname, '../..');
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|sql|json)$/.test(e.name) && !e.name.endsWith('.test.ts')) hash.update(p.slice(root.length)).update(fs.readFileSync(p));
+    }
+  };
+  for (const d of ['db', 'shared', 'test/support']) walk(path.join(root, d));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function cached(): Promise<Template> {
+  const home = path.join(os.tmpdir(), 'wardplan-test-cache', `trust-world-${sourcesHash()}`);
+  const meta = path.join(home, 'template.json');
+  if (!fs.existsSync(meta)) {
+    const t = await build();
+    const staging = `${home}.${randomBytes(4).toString('hex')}`;
+    fs.cpSync(t.dir, staging, { recursive: true });
+    fs.writeFileSync(path.join(staging, 'template.json'), JSON.stringify({ ...t, dir: '' }));
+    try {
+      fs.mkdirSync(path.dirname(home), { recursive: true });
+      fs.renameSync(staging, home);
+    } catch {
+      // Another process finished the same world first; its copy is as good as ours.
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return { ...(JSON.parse(fs.readFileSync(meta, 'utf8')) as Template), dir: home };
+}
+
 let template: Promise<Template> | null = null;
 
 export async function world(): Promise<World> {
-  template ??= build();
+  template ??= cached();
   const t = await template;
   const dir = tempDir('wardplan-trust-');
   fs.cpSync(t.dir, dir, { recursive: true });
