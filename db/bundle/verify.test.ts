@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp';
 import { generateKeyPair, keyIdOf, sign } from '../keys/ed25519';
 import { newId } from '../session';
-import { CHANGES_NAME, ROTATION_NAME, type Manifest } from './format';
+import { CHANGES_NAME, DEFAULT_LIMITS, ROTATION_NAME, type Manifest } from './format';
 import { openBundle, readBundleEntries } from './reader';
 import { peekManifest, verifyBundle, type TrustedKeyInfo } from './verify';
 import { writeBundleFile, type BundleContent } from './writer';
@@ -159,6 +159,28 @@ describe('verifyBundle', () => {
       fs.writeFileSync(file, Buffer.concat(chunks));
       await expect(verifyFile(file)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: `entry ${extra}` } });
     }
+  });
+});
+
+describe('limits and reasons', () => {
+  it('the line limit of the manifest is inclusive; a nested field is named by its path', async () => {
+    const file = await bundle({}, [changes(unit())]);
+    const archive = await openBundle(file, { ...DEFAULT_LIMITS, maxChanges: 1 });
+    try {
+      await expect(verifyBundle(archive, () => trusted, null)).resolves.toBeTruthy();
+    } finally {
+      archive.close();
+    }
+    const two = await bundle({ seqTo: 2, counts: { changes: 2, blobs: 0 } }, [changes(unit(), unit())]);
+    const small = await openBundle(two, { ...DEFAULT_LIMITS, maxChanges: 1 });
+    try {
+      await expect(verifyBundle(small, () => trusted, null)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: 'counts.changes' } });
+    } finally {
+      small.close();
+    }
+    const base = await bundle({}, [changes(unit())]);
+    const negative = await rezip(base, (name, data) => (name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes": 1', '"changes": -1')) : data));
+    await expect(verifyFile(negative)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: expect.stringMatching(/^counts\.changes \S/) } });
   });
 });
 

@@ -151,7 +151,7 @@ function changesParser(file: string, m: Manifest, maxLineBytes: number) {
       for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
         const part = chunk.subarray(start, nl);
         if (pendingBytes + part.length > maxLineBytes) throw tooLong();
-        line(pending.length ? Buffer.concat([...pending, part]) : part);
+        line(Buffer.concat([...pending, part]));
         pending = [];
         pendingBytes = 0;
         start = nl + 1;
@@ -159,10 +159,10 @@ function changesParser(file: string, m: Manifest, maxLineBytes: number) {
       const rest = chunk.subarray(start);
       pendingBytes += rest.length;
       if (pendingBytes > maxLineBytes) throw tooLong();
-      if (rest.length) pending.push(Buffer.from(rest));
+      pending.push(rest);
     },
     finish(): VerifiedChange[] {
-      if (pending.length) line(Buffer.concat(pending));
+      line(Buffer.concat(pending));
       if (problem) throw problem;
       return changes;
     },

@@ -141,6 +141,21 @@ describe('what a catalog may carry', () => {
 });
 
 describe('rows and lines', () => {
+  it("a ward's own target may name the ward itself; a repeated bundle is answered with the first receipt", async () => {
+    const { dir, city, ward, keyA, cityKey, usb } = await world();
+    const b = await exportWardBundle(ward.s, ward.store, { outDir: usb });
+    if (b.status !== 'written') throw new Error('expected a bundle');
+    expect((await importBundle(city.s, b.path, { cityKey })).status).toBe('applied');
+    const indicator = rowOf(city, 'indicator', 'owner = ?', A);
+    const target = { id: newId(), owner: A, updated_at: STAMP, deleted: 0, indicator_id: indicator.id, year: 2027, ward_code: A, comparator: '>=', target: 95 };
+    const file = await forge(dir, keyA, {}, [{ seq: 1, table: 'indicator_target', row: target }]);
+    const first = await importBundle(city.s, file, { cityKey });
+    expect(first.status).toBe('applied');
+    expect(rowOf(city, 'indicator_target', 'id = ?', target.id).ward_code).toBe(A);
+    const again = await importBundle(city.s, file, { cityKey });
+    expect(again).toMatchObject({ status: 'duplicate', receipt: first.receipt });
+  });
+
   it('a row longer than one inflated chunk arrives whole; blank lines are skipped; the last line needs no newline', async () => {
     const { dir, city, keyA } = await world();
     const figures = JSON.stringify({ note: 'số liệu '.repeat(40_000) });
@@ -289,7 +304,12 @@ describe('keys, quarantine and outcomes', () => {
     const { dir, city, keyA } = await world();
     const bundleId = newId();
     const file = await forge(dir, keyA, { bundleId }, [{ seq: 1, table: 'unit', row: unit('HP-KHAC') }]);
-    expect(await importBundle(city.s, file, { store: city.store })).toMatchObject({ status: 'refused', bundleId, owner: A, error: { code: 'bundle.not_owner' } });
+    expect(await importBundle(city.s, file, { store: city.store })).toMatchObject({
+      status: 'refused',
+      bundleId,
+      owner: A,
+      error: { code: 'bundle.not_owner', params: { owner: A, table: 'unit', rowOwner: 'HP-KHAC' } },
+    });
     const junk = path.join(dir, 'junk.wpb');
     fs.writeFileSync(junk, 'PK');
     expect(await importBundle(city.s, junk, { store: city.store })).toMatchObject({ status: 'refused', bundleId: null, owner: null });

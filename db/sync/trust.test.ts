@@ -639,7 +639,10 @@ describe('bounded reading', () => {
     fs.writeFileSync(file, 'không phải gói'.repeat(10));
     await expectRefused(city, file, 'bundle.not_a_bundle');
     const q = sideFolders(city.s).quarantine;
+    // Names without ':' so a quarantine folder can be copied to any Windows disk.
+    expect(fs.readdirSync(q).every((n) => !n.includes(':'))).toBe(true);
     const reason = fs.readdirSync(q).find((n) => n.endsWith('.reason.json'))!;
+    expect(fs.readFileSync(path.join(q, reason), 'utf8').endsWith('}\n')).toBe(true);
     const note = JSON.parse(fs.readFileSync(path.join(q, reason), 'utf8')) as Record<string, unknown>;
     expect(note).toMatchObject({ code: 'bundle.not_a_bundle', size: fs.statSync(file).size, sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex'), kept: true });
     expect(fs.readFileSync(path.join(q, reason.replace(/\.reason\.json$/, ''))).equals(fs.readFileSync(file))).toBe(true);
