@@ -7,7 +7,8 @@ import { formatMessage } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
 import { openDatabase } from '../db/database';
 import { writeFileAtomic } from '../db/fs/atomic-write';
-import { readBundleEntries } from '../db/bundle/reader';
+import { DEFAULT_LIMITS, MANIFEST_NAME } from '../db/bundle/format';
+import { openBundle } from '../db/bundle/reader';
 import { peekManifest, verifyBundle } from '../db/bundle/verify';
 import { fingerprintOf } from '../db/keys/ed25519';
 import { rotateKey } from '../db/keys/rotation';
@@ -106,9 +107,13 @@ export function registerSyncCommands(program: Command): void {
     const result = await withSession(o, async (s) => {
       let manifest: unknown = null;
       try {
-        const raw = await readBundleEntries(path.resolve(file));
-        manifest = peekManifest(raw);
-        verifyBundle(file, raw, (id) => lookupTrustedKey(s, id));
+        const archive = await openBundle(path.resolve(file));
+        try {
+          manifest = peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes));
+          await verifyBundle(archive, (id) => lookupTrustedKey(s, id), null);
+        } finally {
+          archive.close();
+        }
         return { valid: true, manifest, error: null };
       } catch (e) {
         return { valid: false, manifest, error: toApiError(e) };

@@ -7,6 +7,9 @@
  *   that owns it (a ward or the city), `updated_at`, and a `deleted` tombstone so deletions
  *   travel too. They are listed in db/owned-tables.ts.
  * - local tables (meta, change_log, audit_log, bundles, keys) never leave the machine.
+ *
+ * The owned tables' CHECK rules (status values, percent 0–100, deleted 0/1, id shape…) live in
+ * migration 0003 as triggers, which drizzle's schema cannot express.
  */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -267,7 +270,7 @@ export const bundleOut = sqliteTable('bundle_out', {
 export const bundleIn = sqliteTable(
   'bundle_in',
   {
-    bundleId: text('bundle_id').primaryKey(),
+    bundleId: text('bundle_id').notNull(),
     origin: text('origin').notNull(),
     owner: text('owner').notNull(),
     kind: text('kind').notNull(),
@@ -283,7 +286,8 @@ export const bundleIn = sqliteTable(
     storedPath: text('stored_path'),
     receipt: text('receipt'),
   },
-  (t) => [index('bundle_in_origin').on(t.origin, t.seqFrom)],
+  // Keyed by owner too: a bundle id another ward used first never blocks this ward's bundle.
+  (t) => [primaryKey({ columns: [t.owner, t.bundleId] }), index('bundle_in_origin').on(t.origin, t.seqFrom)],
 );
 
 /** Per sending installation: what has been applied, so bundles apply in order and only once. */
@@ -293,6 +297,18 @@ export const originState = sqliteTable('origin_state', {
   lastSeq: integer('last_seq').notNull(),
   lastManifestSha256: text('last_manifest_sha256'),
   lastReceivedAt: text('last_received_at'),
+});
+
+/**
+ * Which organisation each sending installation belongs to: fixed by the first bundle applied from
+ * it, so no other organisation can ever write under that origin's sequence numbers.
+ */
+export const originRegistry = sqliteTable('origin_registry', {
+  origin: text('origin').primaryKey(),
+  orgCode: text('org_code').notNull(),
+  registeredAt: text('registered_at').notNull(),
+  /** The key that signed the first bundle, for the record. */
+  keyId: text('key_id'),
 });
 
 /** Public keys this installation trusts: enrolled wards' keys (city side) or the city's key (ward side). */

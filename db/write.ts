@@ -86,6 +86,8 @@ export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, acti
  * already checked ownership; this keeps the sender's change log beside ours so it can be traced.
  */
 export function applyRemoteRow(s: Session, origin: string, seq: number, table: OwnedTableName, row: Row, at: string): void {
+  // Our own change log is what our bundles and catalogs carry: nothing from outside may enter it.
+  if (origin === s.installationId) throw new AppError('bundle.origin_own', { file: '-', origin, owner: String(row.owner) });
   const normal = normaliseRow(table, row);
   storeRow(s, table, normal);
   s.db.sqlite

@@ -25,23 +25,36 @@ export const BLOB_PREFIX = 'blobs/';
 
 /** Limits that stop a hostile or broken file before it costs memory or disk. */
 export interface BundleLimits {
+  /** Checked on the file's size alone: a larger file is neither read nor copied. */
   maxFileBytes: number;
   maxEntries: number;
   /** Any entry but the manifest and the changes: evidence files are at most 50 MB when attached. */
   maxEntryBytes: number;
   /** The changes of a whole ward's history (a ten-year snapshot is about 30 MB) with room to grow. */
   maxChangesBytes: number;
+  /** Everything inflated from one file together. */
   maxTotalBytes: number;
   maxManifestBytes: number;
+  /** orgs.json, receipts.json and rotation.json are read whole into memory, so they are kept small. */
+  maxJsonEntryBytes: number;
+  /** One line of changes.jsonl: the longest row (a report's narrative) with room to spare. */
+  maxLineBytes: number;
+  maxChanges: number;
+  /** A refused file is kept in quarantine only up to this size; larger ones leave just their reason and hash. */
+  maxQuarantineCopyBytes: number;
 }
 
 export const DEFAULT_LIMITS: BundleLimits = {
   maxFileBytes: 1024 * 1024 * 1024,
   maxEntries: 20_000,
   maxEntryBytes: 64 * 1024 * 1024,
-  maxChangesBytes: 256 * 1024 * 1024,
+  maxChangesBytes: 96 * 1024 * 1024,
   maxTotalBytes: 2 * 1024 * 1024 * 1024,
   maxManifestBytes: 4 * 1024 * 1024,
+  maxJsonEntryBytes: 32 * 1024 * 1024,
+  maxLineBytes: 1024 * 1024,
+  maxChanges: 500_000,
+  maxQuarantineCopyBytes: 64 * 1024 * 1024,
 };
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);

@@ -1,21 +1,47 @@
 /**
- * Reads a bundle file's entries with every structural check, before anything is trusted:
- * size limits (zip bombs), entry names (no climbing out), duplicates, truncation. It decides
- * nothing about signatures or owners; verify.ts does.
+ * Opens a bundle file with every structural check, before anything is trusted: the file's size
+ * (by stat, without reading it), the entry names (no climbing out), duplicates, truncation and
+ * the sizes the zip declares. Nothing is inflated on opening: verify.ts reads the manifest and
+ * its signature first, then inflates each entry with a hard limit, aborting at the first byte
+ * over it (zip bombs). It decides nothing about signatures or owners; verify.ts does.
  */
 import fs from 'node:fs';
 import yauzl from 'yauzl';
 import { AppError } from '../../shared/errors';
-import { CHANGES_NAME, climbsOut, DEFAULT_LIMITS, isAllowedEntryName, MANIFEST_NAME, type BundleLimits } from './format';
+import { CHANGES_NAME, climbsOut, DEFAULT_LIMITS, isAllowedEntryName, MANIFEST_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME, type BundleLimits } from './format';
 
 export interface RawBundle {
   entries: Map<string, Buffer>;
   fileSize: number;
 }
 
+export interface BundleArchive {
+  file: string;
+  fileSize: number;
+  limits: BundleLimits;
+  /** Entry names in the archive with the uncompressed sizes its directory declares. */
+  sizes: Map<string, number>;
+  /**
+   * Inflates one entry, handing on each chunk, and stops at the first byte beyond `cap` or beyond
+   * the limit for the whole file. Resolves to the number of bytes inflated.
+   */
+  pipe(name: string, cap: number, onChunk: (chunk: Buffer) => void): Promise<number>;
+  /** The whole entry (at most `cap` bytes), or undefined when the archive has none of that name. */
+  read(name: string, cap: number): Promise<Buffer | undefined>;
+  close(): void;
+}
+
+/** The most an entry of this name may inflate to. */
+export function capOf(name: string, limits: BundleLimits): number {
+  if (name === MANIFEST_NAME) return limits.maxManifestBytes;
+  if (name === CHANGES_NAME) return limits.maxChangesBytes;
+  if (name === ORGS_NAME || name === RECEIPTS_NAME || name === ROTATION_NAME) return limits.maxJsonEntryBytes;
+  return limits.maxEntryBytes;
+}
+
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: true }, (err, zip) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true }, (err, zip) => {
       if (err || !zip) reject(err ?? new Error('no zip'));
       else resolve(zip);
     });
@@ -44,7 +70,9 @@ function structuralError(file: string, e: unknown): AppError {
   return new AppError('bundle.corrupt', { file, reason: msg });
 }
 
-export async function readBundleEntries(file: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<RawBundle> {
+const mb = (n: number) => Math.round(n / 1048576);
+
+export async function openBundle(file: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<BundleArchive> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -52,7 +80,7 @@ export async function readBundleEntries(file: string, limits: BundleLimits = DEF
     throw new AppError('file.not_found', { path: file });
   }
   if (!stat.isFile()) throw new AppError('file.not_found', { path: file });
-  if (stat.size > limits.maxFileBytes) throw new AppError('bundle.too_large', { file, limitMb: Math.round(limits.maxFileBytes / 1048576) });
+  if (stat.size > limits.maxFileBytes) throw new AppError('bundle.too_large', { file, limitMb: mb(limits.maxFileBytes) });
   if (stat.size < 22) throw new AppError(stat.size >= 4 && looksLikeZipStart(file) ? 'bundle.truncated' : 'bundle.not_a_bundle', { file });
 
   let zip: yauzl.ZipFile;
@@ -66,50 +94,90 @@ export async function readBundleEntries(file: string, limits: BundleLimits = DEF
     throw new AppError('bundle.too_many_entries', { file, limit: limits.maxEntries });
   }
 
-  const entries = new Map<string, Buffer>();
-  let total = 0;
+  // Only the central directory is read here: names and declared sizes, no inflating.
+  const found = new Map<string, yauzl.Entry>();
+  let declared = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const fail = (e: unknown) => {
-        zip.close();
-        reject(e);
-      };
-      zip.on('error', fail);
+      zip.on('error', reject);
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileName;
-        if (climbsOut(name)) return fail(new AppError('bundle.bad_path', { file, entry: name }));
-        if (!isAllowedEntryName(name)) return fail(new AppError('bundle.unexpected_entry', { file, entry: name }));
-        if (entries.has(name)) return fail(new AppError('bundle.duplicate_entry', { file, entry: name }));
-        const cap = name === MANIFEST_NAME ? limits.maxManifestBytes : name === CHANGES_NAME ? limits.maxChangesBytes : limits.maxEntryBytes;
-        if (entry.uncompressedSize > cap) return fail(new AppError('bundle.entry_too_large', { file, entry: name, limitMb: Math.round(cap / 1048576) }));
-        if (total + entry.uncompressedSize > limits.maxTotalBytes) return fail(new AppError('bundle.too_large', { file, limitMb: Math.round(limits.maxTotalBytes / 1048576) }));
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return fail(err ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on('data', (c: Buffer) => {
-            size += c.length;
-            // The declared size can lie; count what actually comes out of the inflater.
-            if (size > cap || total + size > limits.maxTotalBytes) {
-              stream.destroy();
-              fail(new AppError('bundle.entry_too_large', { file, entry: name, limitMb: Math.round(cap / 1048576) }));
-              return;
-            }
-            chunks.push(c);
-          });
-          stream.on('error', fail);
-          stream.on('end', () => {
-            total += size;
-            entries.set(name, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
+        if (climbsOut(name)) return reject(new AppError('bundle.bad_path', { file, entry: name }));
+        if (!isAllowedEntryName(name)) return reject(new AppError('bundle.unexpected_entry', { file, entry: name }));
+        if (found.has(name)) return reject(new AppError('bundle.duplicate_entry', { file, entry: name }));
+        const cap = capOf(name, limits);
+        if (entry.uncompressedSize > cap) return reject(new AppError('bundle.entry_too_large', { file, entry: name, limitMb: mb(cap) }));
+        declared += entry.uncompressedSize;
+        if (declared > limits.maxTotalBytes) return reject(new AppError('bundle.too_large', { file, limitMb: mb(limits.maxTotalBytes) }));
+        found.set(name, entry);
+        zip.readEntry();
       });
       zip.readEntry();
     });
   } catch (e) {
+    zip.close();
     throw structuralError(file, e);
   }
-  return { entries, fileSize: stat.size };
+
+  let inflated = 0;
+  const pipe = (name: string, cap: number, onChunk: (chunk: Buffer) => void): Promise<number> =>
+    new Promise<number>((resolve, reject) => {
+      const entry = found.get(name)!;
+      const tooLarge = () => new AppError('bundle.entry_too_large', { file, entry: name, limitMb: mb(cap) });
+      if (entry.uncompressedSize > cap) return reject(tooLarge());
+      zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) return reject(structuralError(file, err ?? new Error('no stream')));
+        let size = 0;
+        let failed = false;
+        const fail = (e: unknown) => {
+          if (failed) return;
+          failed = true;
+          stream.destroy();
+          reject(e instanceof AppError ? e : structuralError(file, e));
+        };
+        stream.on('data', (c: Buffer) => {
+          size += c.length;
+          inflated += c.length;
+          // The declared size can lie; count what actually comes out of the inflater.
+          if (size > cap) return fail(tooLarge());
+          if (inflated > limits.maxTotalBytes) return fail(new AppError('bundle.too_large', { file, limitMb: mb(limits.maxTotalBytes) }));
+          try {
+            onChunk(c);
+          } catch (e) {
+            fail(e);
+          }
+        });
+        stream.on('error', fail);
+        stream.on('end', () => {
+          if (!failed) resolve(size);
+        });
+      });
+    });
+  return {
+    file,
+    fileSize: stat.size,
+    limits,
+    sizes: new Map([...found].map(([name, e]) => [name, e.uncompressedSize])),
+    pipe,
+    async read(name, cap) {
+      if (!found.has(name)) return undefined;
+      const chunks: Buffer[] = [];
+      await pipe(name, cap, (c) => chunks.push(c));
+      return Buffer.concat(chunks);
+    },
+    close: () => zip.close(),
+  };
+}
+
+/** Every entry of a bundle, inflated within the limits: for tools and tests that rework a bundle's parts. */
+export async function readBundleEntries(file: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<RawBundle> {
+  const archive = await openBundle(file, limits);
+  try {
+    const entries = new Map<string, Buffer>();
+    for (const name of archive.sizes.keys()) entries.set(name, (await archive.read(name, capOf(name, limits)))!);
+    return { entries, fileSize: archive.fileSize };
+  } finally {
+    archive.close();
+  }
 }

@@ -1,11 +1,15 @@
 /**
- * Decides whether a bundle can be believed: its manifest, its signer, every entry's hash, and
- * that every row it carries belongs to the organisation that signed it. Nothing is applied here.
+ * Decides whether a bundle can be believed: its manifest and signer first, before any other entry
+ * is inflated, then every entry against the manifest's word, inflated with a hard limit of the size
+ * it declares, and every row against the rules local writes keep. Nothing is applied here.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { verify } from '../keys/ed25519';
-import { CITY_ONLY_TABLES, columnsOf, isOwnedTable, WARD_ONLY_TABLES, type OwnedTableName } from '../owned-tables';
+import { CITY_ONLY_TABLES, isOwnedTable, WARD_ONLY_TABLES, type OwnedTableName } from '../owned-tables';
+import { normaliseRow } from '../write';
 import {
   BLOB_PREFIX,
   BUNDLE_FORMAT,
@@ -16,10 +20,12 @@ import {
   MANIFEST_NAME,
   ORGS_NAME,
   RECEIPTS_NAME,
+  ROTATION_NAME,
   SIGNATURE_NAME,
   type Manifest,
 } from './format';
-import type { RawBundle } from './reader';
+import type { BundleArchive } from './reader';
+import { rowProblem } from './row-rules';
 
 export interface TrustedKeyInfo {
   keyId: string;
@@ -27,6 +33,9 @@ export interface TrustedKeyInfo {
   publicKey: string;
   revokedAt: string | null;
 }
+
+/** The key a bundle names, if this installation believes it; `rotation` is the bundle's rotation statement, if any. */
+export type KeyLookup = (keyId: string, owner: string, rotation: Buffer | undefined) => TrustedKeyInfo | undefined;
 
 export interface VerifiedChange {
   seq: number;
@@ -38,19 +47,25 @@ export interface VerifiedBundle {
   manifest: Manifest;
   manifestSha256: string;
   changes: VerifiedChange[];
-  blobs: Map<string, Buffer>;
+  /** Evidence files by hash, each already written (and checked) in the staging folder. */
+  blobs: Map<string, string>;
   orgs: unknown;
   receipts: unknown;
+  rotation: unknown;
   signer: TrustedKeyInfo;
 }
+
+/** A signature is 88 base64 characters; anything much longer is not one. */
+const MAX_SIGNATURE_BYTES = 1024;
+/** A rotation statement is read before the signature is checked, so it is kept tiny. */
+const MAX_ROTATION_BYTES = 64 * 1024;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Reads the manifest far enough to say who sent it, for messages and quarantine, without trusting it. */
-export function peekManifest(raw: RawBundle): Partial<Manifest> | null {
+export function peekManifest(bytes: Buffer | undefined): Partial<Manifest> | null {
   try {
-    const m = raw.entries.get(MANIFEST_NAME);
-    return m ? (JSON.parse(m.toString('utf8')) as Partial<Manifest>) : null;
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as Partial<Manifest>) : null;
   } catch {
     return null;
   }
@@ -71,112 +86,206 @@ function parseManifest(file: string, bytes: Buffer | undefined): Manifest {
   }
   const parsed = manifestSchema.safeParse(obj);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('bundle.bad_manifest', { file, reason: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('bundle.bad_manifest', { file, reason: `${issue.path.join('.')} ${issue.message}` });
   }
   const m = parsed.data;
-  const kindOk = m.kind === 'catalog' ? m.ownerKind === 'city' : m.ownerKind === 'ward';
-  if (!kindOk || m.seqFrom > m.seqTo) throw new AppError('bundle.bad_manifest', { file, reason: 'kind/seq' });
+  if ((m.kind === 'catalog') !== (m.ownerKind === 'city')) throw new AppError('bundle.bad_manifest', { file, reason: 'kind/ownerKind' });
+  if (m.seqFrom > m.seqTo) throw new AppError('bundle.bad_manifest', { file, reason: 'seqFrom > seqTo' });
   return m;
 }
 
 function checkRow(file: string, m: Manifest, table: OwnedTableName, row: Record<string, unknown>): void {
-  if (row.owner !== m.owner) throw new AppError('bundle.not_owner', { file, owner: m.owner, table, rowOwner: String(row.owner) });
-  if (m.ownerKind === 'ward' && CITY_ONLY_TABLES.has(table)) throw new AppError('bundle.not_owner', { file, owner: m.owner, table, rowOwner: String(row.owner) });
-  if (m.ownerKind === 'city' && WARD_ONLY_TABLES.has(table)) throw new AppError('bundle.not_owner', { file, owner: m.owner, table, rowOwner: String(row.owner) });
-  const cols = columnsOf(table);
-  const known = new Set(cols.map((c) => c.name));
-  for (const k of Object.keys(row)) if (!known.has(k)) throw new AppError('bundle.bad_row', { file, table, reason: `column ${k}` });
-  for (const c of cols) {
-    const v = row[c.name];
-    // A column left out takes the schema's default when it has one; an explicit null never fills a NOT NULL column.
-    if (v === undefined && (!c.notNull || c.defaultValue !== null)) continue;
-    if (v === null || v === undefined) {
-      if (c.notNull) throw new AppError('bundle.bad_row', { file, table, reason: `${c.name} null` });
-      continue;
-    }
-    const ok = c.kind === 'text' ? typeof v === 'string' : c.kind === 'integer' ? Number.isInteger(v) : typeof v === 'number' && Number.isFinite(v);
-    if (!ok) throw new AppError('bundle.bad_row', { file, table, reason: `${c.name} type` });
+  const notOwner = () => new AppError('bundle.not_owner', { file, owner: m.owner, table, rowOwner: String(row.owner) });
+  if (row.owner !== m.owner) throw notOwner();
+  if ((m.ownerKind === 'ward' ? CITY_ONLY_TABLES : WARD_ONLY_TABLES).has(table)) throw notOwner();
+  const normal = normaliseRow(table, row);
+  for (const k of Object.keys(row)) if (!(k in normal)) throw new AppError('bundle.bad_row', { file, table, reason: `column ${k}` });
+  const problem = rowProblem(table, normal);
+  if (problem) throw new AppError('bundle.bad_row', { file, table, reason: problem });
+  // A ward sets targets for itself only; the city may set them for any ward.
+  if (table === 'indicator_target' && m.ownerKind === 'ward' && normal.ward_code !== '' && normal.ward_code !== m.owner) {
+    throw new AppError('bundle.bad_row', { file, table, reason: 'ward_code' });
   }
-  if (typeof row.id !== 'string' || !/^[0-9a-f-]{36}$/.test(row.id)) throw new AppError('bundle.bad_row', { file, table, reason: 'id' });
 }
 
-function parseChanges(file: string, m: Manifest, bytes: Buffer | undefined): VerifiedChange[] {
-  if (!bytes) return [];
-  const out: VerifiedChange[] = [];
-  const lines = bytes.toString('utf8').split('\n');
-  for (const line of lines) {
-    if (line === '') continue;
-    let obj: unknown;
+/**
+ * Splits changes.jsonl as it inflates. A line longer than the limit or a line too many aborts at
+ * once; a line that breaks a rule is remembered and reported only once the entry's hash is known
+ * to match, so a damaged file is called damaged rather than blamed on its signer.
+ */
+function changesParser(file: string, m: Manifest, maxLineBytes: number) {
+  const changes: VerifiedChange[] = [];
+  const seqs = new Set<number>();
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let problem: unknown = null;
+  let count = 0;
+  const line = (bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    if (++count > m.counts.changes) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.changes' });
+    if (problem) return;
     try {
-      obj = JSON.parse(line);
-    } catch {
-      throw new AppError('bundle.bad_row', { file, table: '-', reason: 'JSON' });
+      let obj: unknown;
+      try {
+        obj = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        throw new AppError('bundle.bad_row', { file, table: '-', reason: 'JSON' });
+      }
+      const c = changeSchema.safeParse(obj);
+      if (!c.success) throw new AppError('bundle.bad_row', { file, table: '-', reason: c.error.issues[0]!.message });
+      const { seq, table, row } = c.data;
+      if (!isOwnedTable(table)) throw new AppError('bundle.bad_row', { file, table, reason: 'table' });
+      if (seq < m.seqFrom || seq > m.seqTo || seqs.has(seq)) throw new AppError('bundle.bad_row', { file, table, reason: `seq ${seq}` });
+      seqs.add(seq);
+      checkRow(file, m, table, row);
+      changes.push({ seq, table, row });
+    } catch (e) {
+      problem = e;
     }
-    const c = changeSchema.safeParse(obj);
-    if (!c.success) throw new AppError('bundle.bad_row', { file, table: '-', reason: c.error.issues[0]?.message ?? 'shape' });
-    if (!isOwnedTable(c.data.table)) throw new AppError('bundle.bad_row', { file, table: c.data.table, reason: 'table' });
-    if (c.data.seq < m.seqFrom || c.data.seq > m.seqTo) throw new AppError('bundle.bad_row', { file, table: c.data.table, reason: 'seq' });
-    checkRow(file, m, c.data.table, c.data.row);
-    out.push({ seq: c.data.seq, table: c.data.table, row: c.data.row });
-  }
-  if (out.length !== m.counts.changes) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.changes' });
-  return out;
+  };
+  const tooLong = () => new AppError('bundle.row_too_large', { file, limitKb: Math.round(maxLineBytes / 1024) });
+  return {
+    push(chunk: Buffer) {
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+        const part = chunk.subarray(start, nl);
+        if (pendingBytes + part.length > maxLineBytes) throw tooLong();
+        line(Buffer.concat([...pending, part]));
+        pending = [];
+        pendingBytes = 0;
+        start = nl + 1;
+      }
+      const rest = chunk.subarray(start);
+      pendingBytes += rest.length;
+      if (pendingBytes > maxLineBytes) throw tooLong();
+      pending.push(rest);
+    },
+    finish(): VerifiedChange[] {
+      line(Buffer.concat(pending));
+      if (problem) throw problem;
+      return changes;
+    },
+  };
 }
 
-export function verifyBundle(file: string, raw: RawBundle, lookupKey: (keyId: string) => TrustedKeyInfo | undefined): VerifiedBundle {
-  const manifestBytes = raw.entries.get(MANIFEST_NAME);
+/** The manifest, its signature and its signer: read and checked before any other entry is inflated. */
+async function verifyHead(archive: BundleArchive, lookupKey: KeyLookup) {
+  const file = archive.file;
+  const manifestBytes = await archive.read(MANIFEST_NAME, archive.limits.maxManifestBytes);
   const m = parseManifest(file, manifestBytes);
-  const sig = raw.entries.get(SIGNATURE_NAME);
+  const sig = await archive.read(SIGNATURE_NAME, MAX_SIGNATURE_BYTES);
   if (!sig) throw new AppError('bundle.unsigned', { file });
-
-  const key = lookupKey(m.keyId);
+  const rotation = await archive.read(ROTATION_NAME, MAX_ROTATION_BYTES);
+  const key = lookupKey(m.keyId, m.owner, rotation);
   if (!key) throw new AppError('bundle.unknown_key', { file, keyId: m.keyId, owner: m.owner });
   if (key.orgCode !== m.owner) throw new AppError('bundle.key_owner_mismatch', { file, keyId: m.keyId, owner: m.owner, keyOwner: key.orgCode });
   if (key.revokedAt) throw new AppError('bundle.revoked_key', { file, keyId: m.keyId, owner: m.owner, revokedAt: key.revokedAt });
   if (!verify(key.publicKey, manifestBytes!, sig.toString('utf8').trim())) throw new AppError('bundle.bad_signature', { file, owner: m.owner });
+  return { m, manifestSha256: sha256(manifestBytes!), key };
+}
 
-  // From here the manifest is the signer's word: every entry must match it exactly.
+/** The signed listing against the archive's directory, before anything listed is inflated. */
+function checkListing(archive: BundleArchive, m: Manifest): void {
+  const file = archive.file;
   const listed = new Set<string>();
+  let blobs = 0;
   for (const e of m.entries) {
     if (listed.has(e.path) || e.path === MANIFEST_NAME || e.path === SIGNATURE_NAME) throw new AppError('bundle.bad_manifest', { file, reason: `entry ${e.path}` });
     listed.add(e.path);
-    const data = raw.entries.get(e.path);
-    if (!data) throw new AppError('bundle.missing_entry', { file, entry: e.path });
-    if (data.length !== e.size || sha256(data) !== e.sha256) throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
+    if (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)) throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
+    if (!archive.sizes.has(e.path)) throw new AppError('bundle.missing_entry', { file, entry: e.path });
+    const isBlob = e.path.startsWith(BLOB_PREFIX);
+    if (archive.sizes.get(e.path) !== e.size || (isBlob && e.path !== `${BLOB_PREFIX}${e.sha256}`)) throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
+    if (isBlob) blobs++;
   }
-  for (const name of raw.entries.keys()) {
+  for (const name of archive.sizes.keys()) {
     if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME && !listed.has(name)) throw new AppError('bundle.unlisted_entry', { file, entry: name });
   }
+  if (blobs !== m.counts.blobs) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.blobs' });
+  if (m.counts.changes > archive.limits.maxChanges) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.changes' });
+}
 
-  const blobs = new Map<string, Buffer>();
-  for (const [name, data] of raw.entries) {
-    if (!name.startsWith(BLOB_PREFIX)) continue;
-    const hash = name.slice(BLOB_PREFIX.length);
-    if (sha256(data) !== hash) throw new AppError('bundle.hash_mismatch', { file, entry: name });
-    blobs.set(hash, data);
+/**
+ * The sequence rule: a bundle's range ends at the last change it carries, so an origin's state
+ * only ever advances by what was really sent. A ward's bundle carries at least one change; an
+ * empty catalog covers nothing (0–0).
+ */
+function checkRange(file: string, m: Manifest, changes: VerifiedChange[]): void {
+  if (changes.length !== m.counts.changes) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.changes' });
+  const last = changes.reduce((max, c) => Math.max(max, c.seq), 0);
+  if (last !== m.seqTo || (m.ownerKind === 'ward' && last === 0)) throw new AppError('bundle.bad_range', { file, seqFrom: m.seqFrom, seqTo: m.seqTo, last });
+}
+
+function parseJson(file: string, name: string, bytes: Buffer | undefined): unknown {
+  if (!bytes) return null;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new AppError('bundle.bad_manifest', { file, reason: name });
   }
-  if (blobs.size !== m.counts.blobs) throw new AppError('bundle.bad_manifest', { file, reason: 'counts.blobs' });
+}
 
-  const parseJson = (name: string): unknown => {
-    const b = raw.entries.get(name);
-    if (!b) return null;
-    try {
-      return JSON.parse(b.toString('utf8'));
-    } catch {
-      throw new AppError('bundle.bad_manifest', { file, reason: name });
+/**
+ * Verifies a bundle. Evidence files are written to `stageDir` as they inflate (so they never sit
+ * in memory) and named by their hash once it matches; the caller moves them into the store or
+ * removes the folder. Without a folder they are only checked.
+ */
+export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup, stageDir: string | null): Promise<VerifiedBundle> {
+  const file = archive.file;
+  const { m, manifestSha256, key } = await verifyHead(archive, lookupKey);
+  checkListing(archive, m);
+
+  const small = new Map<string, Buffer>();
+  const blobs = new Map<string, string>();
+  let changes: VerifiedChange[] = [];
+  for (const e of m.entries) {
+    const hash = createHash('sha256');
+    let onChunk: (c: Buffer) => void;
+    let finish: () => void;
+    let fd: number | null = null;
+    if (e.path === CHANGES_NAME) {
+      const parser = changesParser(file, m, archive.limits.maxLineBytes);
+      onChunk = (c) => parser.push(c);
+      finish = () => (changes = parser.finish());
+    } else if (e.path.startsWith(BLOB_PREFIX) && stageDir === null) {
+      onChunk = () => {};
+      finish = () => {};
+    } else if (e.path.startsWith(BLOB_PREFIX)) {
+      fs.mkdirSync(stageDir!, { recursive: true });
+      const target = path.join(stageDir!, e.sha256);
+      const out = (fd = fs.openSync(`${target}.part`, 'w'));
+      onChunk = (c) => fs.writeSync(out, c);
+      finish = () => {
+        fs.fsyncSync(out);
+        fs.renameSync(`${target}.part`, target);
+        blobs.set(e.sha256, target);
+      };
+    } else {
+      const chunks: Buffer[] = [];
+      onChunk = (c) => chunks.push(c);
+      finish = () => small.set(e.path, Buffer.concat(chunks));
     }
-  };
-  if (m.kind !== 'catalog' && (raw.entries.has(ORGS_NAME) || raw.entries.has(RECEIPTS_NAME))) {
-    throw new AppError('bundle.unexpected_entry', { file, entry: ORGS_NAME });
+    try {
+      await archive.pipe(e.path, e.size, (c) => {
+        hash.update(c);
+        onChunk(c);
+      });
+      if (hash.digest('hex') !== e.sha256) throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
+      finish();
+    } finally {
+      if (fd !== null) fs.closeSync(fd);
+    }
   }
+  checkRange(file, m, changes);
   return {
     manifest: m,
-    manifestSha256: sha256(manifestBytes!),
-    changes: parseChanges(file, m, raw.entries.get(CHANGES_NAME)),
+    manifestSha256,
+    changes,
     blobs,
-    orgs: parseJson(ORGS_NAME),
-    receipts: parseJson(RECEIPTS_NAME),
+    orgs: parseJson(file, ORGS_NAME, small.get(ORGS_NAME)),
+    receipts: parseJson(file, RECEIPTS_NAME, small.get(RECEIPTS_NAME)),
+    rotation: parseJson(file, ROTATION_NAME, small.get(ROTATION_NAME)),
     signer: key,
   };
 }

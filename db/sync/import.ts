@@ -3,21 +3,24 @@
  * everything is verified before anything is applied, and a bundle applies whole, in one
  * transaction, or not at all. Idempotent: the same bundle twice changes nothing. Order-tolerant:
  * a bundle whose predecessor has not arrived waits, and the status says which sequence is missing.
+ * Each origin (installation) belongs to one organisation: the one whose key signed the first
+ * bundle applied from it; no one else may ever write under it, and no one may write under ours.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ApiError } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/sync-types';
 import { AppError } from '../../shared/errors';
-import { putBlob } from '../blobs';
-import { ROTATION_NAME } from '../bundle/format';
-import { readBundleEntries, type RawBundle } from '../bundle/reader';
+import { blobPath } from '../blobs';
+import { DEFAULT_LIMITS, MANIFEST_NAME } from '../bundle/format';
+import { openBundle, type BundleArchive } from '../bundle/reader';
+import { REFERENCES, referencedIds } from '../bundle/row-rules';
 import { peekManifest, verifyBundle, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
 import { getMeta } from '../database';
 import { verifyRotation } from '../keys/rotation';
 import type { KeyStore, StoredKey } from '../keys/key-store';
-import { keyIdOf } from '../keys/ed25519';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { applyRemoteRow, audit, readRow } from '../write';
@@ -28,49 +31,65 @@ import { signReceipt, verifyReceipt, type Receipt } from './receipts';
 export type { ImportOutcome };
 import { lookupTrustedKey, revokeKey, trustKey } from './trust';
 
-export function sideFolders(s: Session): { pending: string; quarantine: string } {
-  return { pending: `${s.db.path}.pending`, quarantine: `${s.db.path}.quarantine` };
+export function sideFolders(s: Session): { pending: string; quarantine: string; incoming: string } {
+  return { pending: `${s.db.path}.pending`, quarantine: `${s.db.path}.quarantine`, incoming: `${s.db.path}.incoming` };
 }
 
-
 /** A key the city does not know yet, vouched for by a key it does: a rotation statement inside the bundle. */
-function rotatedKey(s: Session, raw: RawBundle, keyId: string): TrustedKeyInfo | undefined {
-  const m = peekManifest(raw);
-  const stmtBytes = raw.entries.get(ROTATION_NAME);
-  if (!m || !stmtBytes) return undefined;
-  let stmt: { oldKeyId?: string; newKeyId?: string; newPublicKey?: string };
+function rotatedKey(s: Session, keyId: string, owner: string, statement: Buffer | undefined): TrustedKeyInfo | undefined {
+  if (!statement) return undefined;
+  let stmt: { oldKeyId?: unknown; newKeyId?: unknown; newPublicKey?: unknown };
   try {
-    stmt = JSON.parse(stmtBytes.toString('utf8')) as typeof stmt;
+    stmt = JSON.parse(statement.toString('utf8')) as typeof stmt;
   } catch {
     return undefined;
   }
-  if (stmt.newKeyId !== keyId || !stmt.oldKeyId || !stmt.newPublicKey) return undefined;
-  const old = lookupTrustedKey(s, stmt.oldKeyId);
-  if (!old || old.revokedAt || old.orgCode !== m.owner || !verifyRotation(stmt, old.publicKey)) return undefined;
-  return { keyId, orgCode: old.orgCode, publicKey: stmt.newPublicKey, revokedAt: null };
+  if (stmt.newKeyId !== keyId) return undefined;
+  const old = lookupTrustedKey(s, String(stmt.oldKeyId));
+  if (!old || old.revokedAt || old.orgCode !== owner || !verifyRotation(stmt, old.publicKey)) return undefined;
+  return { keyId, orgCode: old.orgCode, publicKey: stmt.newPublicKey as string, revokedAt: null };
 }
 
-interface OriginState {
-  lastSeq: number;
-}
-
-function originState(s: Session, origin: string): OriginState {
-  const r = s.db.sqlite.prepare('SELECT last_seq AS lastSeq FROM origin_state WHERE origin = ?').get(origin) as OriginState | undefined;
-  return r ?? { lastSeq: 0 };
+function lastSeqOf(s: Session, origin: string): number {
+  const r = s.db.sqlite.prepare('SELECT last_seq AS n FROM origin_state WHERE origin = ?').get(origin) as { n: number } | undefined;
+  return r?.n ?? 0;
 }
 
 function blank(file: string): ImportOutcome {
   return { file, status: 'refused', bundleId: null, owner: null, seqFrom: null, seqTo: null, applied: 0, missing: null, receipt: null, acknowledged: [], error: null, released: [] };
 }
 
+/** SHA-256 of a file read in slices, so even the largest file accepted costs no memory. */
+function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1024 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf)) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Keeps the reason a file was refused, with its size and hash, for later inspection. The file
+ * itself is kept only when small; one over the reading limit is not even hashed, since it was
+ * refused by its size without being read.
+ */
 function quarantine(s: Session, file: string, error: ApiError): void {
   try {
     const dir = sideFolders(s).quarantine;
     fs.mkdirSync(dir, { recursive: true });
-    const stamp = s.now().replace(/[:.]/g, '-');
-    const base = `${stamp}_${path.basename(file)}`;
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) fs.copyFileSync(file, path.join(dir, base));
-    fs.writeFileSync(path.join(dir, `${base}.reason.json`), `${JSON.stringify({ file, at: s.now(), ...error }, null, 2)}\n`);
+    const base = `${s.now().replace(/[:.]/g, '-')}_${path.basename(file)}`;
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    const size = st?.isFile() ? st.size : null;
+    // Stryker disable next-line EqualityOperator: a file of exactly the limit would have to be read whole (1 GiB) to tell
+    const sha256 = size !== null && size <= DEFAULT_LIMITS.maxFileBytes ? fileSha256(file) : null;
+    // Stryker disable next-line EqualityOperator: a file of exactly the copy limit (64 MiB) is all that tells
+    const kept = size !== null && size <= DEFAULT_LIMITS.maxQuarantineCopyBytes;
+    if (kept) fs.copyFileSync(file, path.join(dir, base));
+    fs.writeFileSync(path.join(dir, `${base}.reason.json`), `${JSON.stringify({ file, at: s.now(), size, sha256, kept, ...error }, null, 2)}\n`);
   } catch {
     // Quarantine is a courtesy for later inspection; failing to keep a copy must not hide the refusal.
   }
@@ -78,27 +97,56 @@ function quarantine(s: Session, file: string, error: ApiError): void {
 
 function checkAudience(s: Session, file: string, v: VerifiedBundle): void {
   const m = v.manifest;
-  if (s.role === 'city') {
-    if (m.ownerKind !== 'ward') throw new AppError('bundle.wrong_direction', { file });
-  } else {
-    if (m.ownerKind !== 'city' || m.owner !== getMeta(s.db, 'city_code')) throw new AppError('bundle.wrong_direction', { file });
-  }
+  const fromCity = m.ownerKind === 'city';
+  if (s.role === 'city' ? fromCity : !fromCity || m.owner !== getMeta(s.db, 'city_code')) throw new AppError('bundle.wrong_direction', { file });
+}
+
+/**
+ * An origin is this installation's own (never written from outside), bound to another
+ * organisation (refused), or new: then it is bound, when the bundle applies, to its signer.
+ */
+function checkOrigin(s: Session, file: string, m: VerifiedBundle['manifest']): void {
+  if (m.origin === s.installationId) throw new AppError('bundle.origin_own', { file, origin: m.origin, owner: m.owner });
+  const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(m.origin) as { org: string } | undefined;
+  if (bound && bound.org !== m.owner) throw new AppError('bundle.origin_taken', { file, origin: m.origin, owner: m.owner, originOwner: bound.org });
 }
 
 /** Writes the verified rows; throws (and so rolls back) on any row the signer does not own here. */
-function applyRows(s: Session, file: string, v: VerifiedBundle, lastSeq: number): number {
+function applyRows(s: Session, file: string, v: VerifiedBundle, lastSeq: number): VerifiedBundle['changes'] {
   const m = v.manifest;
-  let n = 0;
-  for (const c of v.changes) {
-    if (c.seq <= lastSeq) continue;
+  const applied = v.changes.filter((c) => c.seq > lastSeq);
+  for (const c of applied) {
     const existing = readRow(s, c.table, String(c.row.id));
     if (existing && existing.owner !== m.owner) {
       throw new AppError('bundle.not_owner', { file, owner: m.owner, table: c.table, rowOwner: String(existing.owner) });
     }
     applyRemoteRow(s, m.origin, c.seq, c.table, c.row, s.now());
-    n++;
   }
-  return n;
+  return applied;
+}
+
+/**
+ * A row may point only at rows of its own owner or at the city's catalog: a ward's progress on
+ * another ward's task would change that ward's figures. Runs after the whole bundle is written,
+ * since a bundle may carry a row before the one it points at; a missing target is left to the
+ * foreign keys, checked at commit.
+ */
+function checkReferences(s: Session, file: string, owner: string, applied: VerifiedBundle['changes']): void {
+  const allowed = new Set([owner, s.role === 'city' ? s.orgCode : getMeta(s.db, 'city_code')]);
+  for (const c of applied) {
+    for (const [column, target] of REFERENCES[c.table] ?? []) {
+      for (const id of referencedIds(column, c.row[column])) {
+        const to = readRow(s, target, id);
+        if (!to) {
+          if (column === 'partner_unit_ids') throw new AppError('bundle.dangling_reference', { file, table: c.table, reason: `${column} ${id}` });
+          continue;
+        }
+        if (!allowed.has(String(to.owner))) {
+          throw new AppError('bundle.foreign_reference', { file, owner, table: c.table, column, target, rowOwner: String(to.owner) });
+        }
+      }
+    }
+  }
 }
 
 function acknowledge(s: Session, v: VerifiedBundle): string[] {
@@ -118,46 +166,69 @@ function acknowledge(s: Session, v: VerifiedBundle): string[] {
 
 const orgsSchema = z.array(z.object({ code: z.string().min(1).max(64), kind: z.enum(['city', 'ward']), name: z.string().max(300), parentCode: z.string().nullable() }));
 
-async function importVerified(s: Session, file: string, raw: RawBundle, v: VerifiedBundle, opts: ImportOptions): Promise<ImportOutcome> {
+/** Moves the verified evidence files from the staging folder into the store (same disk: a rename). */
+function adoptBlobs(s: Session, blobs: Map<string, string>): void {
+  for (const [hash, staged] of blobs) {
+    const target = blobPath(s.db.blobDir, hash);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Stryker disable next-line ConditionalExpression: renaming onto a blob already there replaces the same bytes
+    if (!fs.existsSync(target)) fs.renameSync(staged, target);
+  }
+}
+
+/** SQLite's own walls (foreign keys, CHECK rules, unique keys) turned into the bundle's refusal. */
+function constraintError(file: string, e: unknown): unknown {
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('bundle.dangling_reference', { file, table: '-', reason: 'FOREIGN KEY' });
+  if (String(code).startsWith('SQLITE_CONSTRAINT')) return new AppError('bundle.bad_row', { file, table: '-', reason: String(message) });
+  return e;
+}
+
+async function importVerified(s: Session, file: string, v: VerifiedBundle, opts: ImportOptions): Promise<ImportOutcome> {
   const m = v.manifest;
   const out: ImportOutcome = { ...blank(file), bundleId: m.bundleId, owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo };
-  const seen = s.db.sqlite.prepare("SELECT status, receipt FROM bundle_in WHERE bundle_id = ?").get(m.bundleId) as { status: string; receipt: string | null } | undefined;
-  if (seen?.status === 'applied') {
-    return { ...out, status: 'duplicate', receipt: seen.receipt ? (JSON.parse(seen.receipt) as Receipt) : null };
-  }
-  const state = originState(s, m.origin);
-  if (m.kind === 'changes' && m.seqFrom > state.lastSeq + 1) {
+  checkOrigin(s, file, m);
+  const seen = s.db.sqlite.prepare('SELECT status, receipt, manifest_sha256 AS sha FROM bundle_in WHERE owner = ? AND bundle_id = ?').get(m.owner, m.bundleId) as
+    | { status: string; receipt: string | null; sha: string }
+    | undefined;
+  if (seen && seen.sha !== v.manifestSha256) throw new AppError('bundle.id_reused', { file, bundleId: m.bundleId, owner: m.owner });
+  if (seen?.status === 'applied') return { ...out, status: 'duplicate', receipt: seen.receipt ? (JSON.parse(seen.receipt) as Receipt) : null };
+  const lastSeq = lastSeqOf(s, m.origin);
+  if (m.seqFrom > lastSeq + 1) {
     // Keep a verified copy and wait: the missing bundle may still be on another stick.
     const dir = sideFolders(s).pending;
     fs.mkdirSync(dir, { recursive: true });
-    const stored = path.join(dir, `${m.bundleId}.wpb`);
+    const stored = path.join(dir, `${m.bundleId}-${v.manifestSha256.slice(0, 16)}.wpb`);
     if (!fs.existsSync(stored)) fs.copyFileSync(file, stored);
     s.db.sqlite
       .prepare(
         `INSERT INTO bundle_in (bundle_id, origin, owner, kind, seq_from, seq_to, manifest_sha256, prev_manifest_sha256, key_id, status, received_at, stored_path)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(bundle_id) DO NOTHING`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(owner, bundle_id) DO NOTHING`,
       )
       .run(m.bundleId, m.origin, m.owner, m.kind, m.seqFrom, m.seqTo, v.manifestSha256, m.prevManifestSha256, m.keyId, s.now(), stored);
-    return { ...out, status: 'pending', missing: { from: state.lastSeq + 1, to: m.seqFrom - 1 } };
+    return { ...out, status: 'pending', missing: { from: lastSeq + 1, to: m.seqFrom - 1 } };
   }
 
   const cityKey = s.role === 'city' ? (opts.cityKey ?? (await ensureKey(s, opts.store ?? failNoStore()))) : null;
   // Blobs first: they are content-addressed, so a copy left by a failed import is harmless.
-  for (const data of v.blobs.values()) await putBlob(s.db.blobDir, data);
+  adoptBlobs(s, v.blobs);
 
   const result = s.db.sqlite.transaction(() => {
     s.db.sqlite.pragma('defer_foreign_keys = ON');
     if (!lookupTrustedKey(s, m.keyId)) {
       // A rotated key, proven by the old one: trust it from now on and retire the old one.
-      const stmt = JSON.parse(raw.entries.get(ROTATION_NAME)!.toString('utf8')) as { oldKeyId: string };
-      trustKey(s, m.owner, v.signer.publicKey, keyIdOf(v.signer.publicKey), stmt);
+      const stmt = v.rotation as { oldKeyId: string };
+      trustKey(s, m.owner, v.signer.publicKey, m.keyId, stmt);
       revokeKey(s, stmt.oldKeyId, 'rotated');
     }
-    const applied = applyRows(s, file, v, state.lastSeq);
-    if (m.kind === 'catalog') {
-      const orgs = orgsSchema.safeParse(v.orgs ?? []);
-      if (orgs.success) for (const o of orgs.data) upsertOrg(s.db, o.code, o.kind, o.name, o.parentCode, s.now());
-    }
+    s.db.sqlite
+      .prepare("INSERT INTO origin_registry (origin, org_code, registered_at, key_id) VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO NOTHING")
+      .run(m.origin, m.owner, s.now(), m.keyId);
+    const rows = applyRows(s, file, v, lastSeq);
+    checkReferences(s, file, m.owner, rows);
+    // Only a catalog carries organisations and receipts (the verifier refuses them in a ward's bundle).
+    const orgs = orgsSchema.safeParse(v.orgs ?? []);
+    if (orgs.success) for (const o of orgs.data) upsertOrg(s.db, o.code, o.kind, o.name, o.parentCode, s.now());
     s.db.sqlite
       .prepare(
         `INSERT INTO origin_state (origin, owner, last_seq, last_manifest_sha256, last_received_at) VALUES (?, ?, ?, ?, ?)
@@ -165,6 +236,7 @@ async function importVerified(s: Session, file: string, raw: RawBundle, v: Verif
            last_received_at = excluded.last_received_at`,
       )
       .run(m.origin, m.owner, m.seqTo, v.manifestSha256, s.now());
+    // The receipt names what this bundle really changed here: rows already applied from an earlier bundle are not counted.
     const receipt = cityKey
       ? signReceipt(cityKey, {
           cityCode: s.orgCode,
@@ -175,7 +247,7 @@ async function importVerified(s: Session, file: string, raw: RawBundle, v: Verif
           origin: m.origin,
           seqFrom: m.seqFrom,
           seqTo: m.seqTo,
-          changes: m.counts.changes,
+          changes: rows.length,
           appliedAt: s.now(),
         })
       : null;
@@ -183,19 +255,18 @@ async function importVerified(s: Session, file: string, raw: RawBundle, v: Verif
       .prepare(
         `INSERT INTO bundle_in (bundle_id, origin, owner, kind, seq_from, seq_to, manifest_sha256, prev_manifest_sha256, key_id, status, received_at, applied_at, receipt)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied', ?, ?, ?)
-         ON CONFLICT(bundle_id) DO UPDATE SET status = 'applied', applied_at = excluded.applied_at, receipt = excluded.receipt, stored_path = NULL`,
+         ON CONFLICT(owner, bundle_id) DO UPDATE SET status = 'applied', applied_at = excluded.applied_at, receipt = excluded.receipt, stored_path = NULL`,
       )
       .run(m.bundleId, m.origin, m.owner, m.kind, m.seqFrom, m.seqTo, v.manifestSha256, m.prevManifestSha256, m.keyId, s.now(), s.now(), receipt ? JSON.stringify(receipt) : null);
-    const acknowledged = m.kind === 'catalog' ? acknowledge(s, v) : [];
-    audit(s, 'bundle.import', 'bundle', m.bundleId, { owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo, applied });
-    return { applied, receipt, acknowledged };
+    const acknowledged = acknowledge(s, v);
+    audit(s, 'bundle.import', 'bundle', m.bundleId, { owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo, applied: rows.length });
+    return { applied: rows.length, receipt, acknowledged };
   });
   let r: ReturnType<typeof result>;
   try {
     r = result.immediate();
   } catch (e) {
-    if (e instanceof Error && /FOREIGN KEY/i.test(e.message)) throw new AppError('bundle.dangling_reference', { file });
-    throw e;
+    throw constraintError(file, e);
   }
   return { ...out, status: 'applied', applied: r.applied, receipt: r.receipt, acknowledged: r.acknowledged };
 }
@@ -207,17 +278,13 @@ function failNoStore(): never {
 async function releasePending(s: Session, origin: string, opts: ImportOptions): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (;;) {
-    const state = originState(s, origin);
     const next = s.db.sqlite
-      .prepare("SELECT bundle_id, stored_path FROM bundle_in WHERE origin = ? AND status = 'pending' AND seq_from <= ? ORDER BY seq_from LIMIT 1")
-      .get(origin, state.lastSeq + 1) as { bundle_id: string; stored_path: string } | undefined;
+      .prepare("SELECT owner, bundle_id, stored_path FROM bundle_in WHERE origin = ? AND status = 'pending' AND seq_from <= ? ORDER BY seq_from LIMIT 1")
+      .get(origin, lastSeqOf(s, origin) + 1) as { owner: string; bundle_id: string; stored_path: string } | undefined;
     if (!next) return out;
     const r = await importBundle(s, next.stored_path, { ...opts, quarantine: false });
-    if (r.status !== 'applied') {
-      s.db.sqlite.prepare('DELETE FROM bundle_in WHERE bundle_id = ?').run(next.bundle_id);
-      out.push(r);
-      continue;
-    }
+    // Applied or refused, it waits no longer: a refused one would otherwise block the origin.
+    s.db.sqlite.prepare("DELETE FROM bundle_in WHERE owner = ? AND bundle_id = ? AND status = 'pending'").run(next.owner, next.bundle_id);
     fs.rmSync(next.stored_path, { force: true });
     out.push(r);
   }
@@ -234,20 +301,24 @@ export interface ImportOptions {
 }
 
 export async function importBundle(s: Session, file: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
-  let raw: RawBundle | null = null;
+  let archive: BundleArchive | null = null;
+  const stage = path.join(sideFolders(s).incoming, randomBytes(8).toString('hex'));
   try {
-    raw = await readBundleEntries(file);
-    const bundleRaw = raw;
-    const v = verifyBundle(file, raw, (keyId) => lookupTrustedKey(s, keyId) ?? rotatedKey(s, bundleRaw, keyId));
+    archive = await openBundle(file);
+    const v = await verifyBundle(archive, (keyId, owner, rotation) => lookupTrustedKey(s, keyId) ?? rotatedKey(s, keyId, owner, rotation), stage);
     checkAudience(s, file, v);
-    const outcome = await importVerified(s, file, raw, v, opts);
-    if (outcome.status === 'applied') outcome.released = await releasePending(s, v.manifest.origin, opts);
+    const outcome = await importVerified(s, file, v, opts);
+    // After a pending or duplicate bundle nothing can be waiting on this origin, so this finds nothing then.
+    outcome.released = await releasePending(s, v.manifest.origin, opts);
     return outcome;
   } catch (e) {
     const error = toApiError(e);
     if (opts.quarantine !== false && error.code !== 'keys.passphrase_needed' && error.code !== 'keys.wrong_passphrase_or_corrupt') quarantine(s, file, error);
-    const m = raw ? peekManifest(raw) : null;
+    const m = archive ? peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes).catch(() => undefined)) : null;
     return { ...blank(file), bundleId: typeof m?.bundleId === 'string' ? m.bundleId : null, owner: typeof m?.owner === 'string' ? m.owner : null, error };
+  } finally {
+    archive?.close();
+    fs.rmSync(stage, { recursive: true, force: true });
   }
 }
 

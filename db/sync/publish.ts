@@ -34,10 +34,11 @@ export async function publishCatalog(s: Session, store: KeyStore, outDir: string
         `SELECT c.seq, c.data
          FROM (SELECT max(seq) AS seq FROM change_log WHERE origin = ? AND table_name = ? GROUP BY row_id) l
          CROSS JOIN change_log c
-         WHERE c.origin = ? AND c.seq = l.seq
+         WHERE c.origin = ? AND c.seq = l.seq AND c.owner = ?
          ORDER BY c.seq`,
       )
-      .all(s.installationId, table, s.installationId) as { seq: number; data: string }[];
+      // Only the city's own rows: the catalog never repeats anything that came from a ward.
+      .all(s.installationId, table, s.installationId, s.orgCode) as { seq: number; data: string }[];
     for (const r of rows) {
       lines.push(JSON.stringify({ seq: r.seq, table, row: JSON.parse(r.data) as unknown }));
       maxSeq = Math.max(maxSeq, r.seq);
