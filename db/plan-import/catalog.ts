@@ -174,18 +174,23 @@ export class DirectiveBook {
     const tk = nameKey(t);
     const byTitle = this.entries.find((d) => d.titleKey !== '' && d.titleKey === tk);
     if (byTitle) return byTitle;
-    // The number within a longer citation, standing as a word of its own.
+    // The number within a longer citation, standing as a word of its own; the first one cited is the
+    // directive itself ("238/KH-UBND ... thực hiện Kế hoạch hành động số 12-KH/TU").
     const folded = foldVi(t);
-    const hits = this.entries.filter((d) => {
-      const n = foldVi(d.numberKey);
-      if (n === '' || !/\d/.test(n)) return false;
-      const at = folded.indexOf(n);
-      if (at < 0) return false;
-      const before = folded[at - 1];
-      const after = folded[at + n.length];
-      return (before === undefined || !/[a-z0-9]/.test(before)) && (after === undefined || !/[a-z0-9]/.test(after));
-    });
-    return hits.length === 1 ? hits[0]! : null;
+    let best: { at: number; hit: DirectiveHit } | null = null;
+    for (const d of this.entries) {
+      const n = d.numberKey;
+      if (n === '' || !/\d/.test(n)) continue;
+      for (let at = folded.indexOf(n); at >= 0; at = folded.indexOf(n, at + 1)) {
+        const before = folded[at - 1];
+        const after = folded[at + n.length];
+        if ((before === undefined || !/[a-z0-9]/.test(before)) && (after === undefined || !/[a-z0-9]/.test(after))) {
+          if (!best || at < best.at) best = { at, hit: d };
+          break;
+        }
+      }
+    }
+    return best?.hit ?? null;
   }
 
   findOrPropose(text: string): DirectiveHit {
