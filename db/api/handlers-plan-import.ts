@@ -41,6 +41,7 @@ export function createPlanImportHandlers(holder: DatabaseHolder): { [M in PlanIm
         file: i.file ? readImportFile(i.file) : undefined,
         rows: i.rows,
         mapping: i.mapping,
+        fingerprint: i.fingerprint,
         createMissing: i.createMissing,
         onlyValid: i.onlyValid,
       }),

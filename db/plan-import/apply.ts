@@ -17,6 +17,7 @@ export interface ApplyOptions {
   file?: ImportFile | undefined;
   rows?: EditedRow[] | undefined;
   mapping?: Record<string, ColumnTarget> | undefined;
+  fingerprint?: string | undefined;
   createMissing: boolean;
   onlyValid: boolean;
 }
@@ -89,8 +90,9 @@ export async function applyImport(s: Session, opts: ApplyOptions): Promise<PlanI
       }),
     );
     // The officer's mapping serves the next file with the same header; it is this machine's habit, not ward data.
-    const mappingRemembered = !!opts.file && !!opts.mapping && Object.keys(opts.mapping).length > 0 && preview.fingerprint !== '';
-    if (mappingRemembered) setMeta(s.db, mappingMetaKey(preview.fingerprint), JSON.stringify(opts.mapping));
+    const fingerprint = preview.fingerprint || opts.fingerprint || '';
+    const mappingRemembered = !!opts.mapping && Object.keys(opts.mapping).length > 0 && fingerprint !== '';
+    if (mappingRemembered) setMeta(s.db, mappingMetaKey(fingerprint), JSON.stringify(opts.mapping));
     return {
       year: opts.year,
       planCreated,

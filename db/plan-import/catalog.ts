@@ -86,7 +86,7 @@ export class UnitBook {
       .replace(/^[-+•*–]\s*/, '')
       .replace(/[.;,:]+$/, '')
       .trim();
-    const hit: UnitHit = { code: uniqueCode(initialsCode(name, 12), this.taken), name, proposed: true };
+    const hit: UnitHit = { code: uniqueCode(initialsCode(name, 8), this.taken), name, proposed: true };
     this.index(hit);
     this.proposals.push({ code: hit.code, name: hit.name });
     return hit;

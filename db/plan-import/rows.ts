@@ -207,7 +207,6 @@ export function readRows(items: Classified[], ctx: RowContext): ParsedRows {
       }
     }
     const partners = [...new Map(partnerHits.filter((p) => p.code !== lead?.code).map((p) => [p.code, p])).values()];
-    for (const u of [lead, ...partners]) if (u?.proposed) warnings.push(issue('plan_import.new_unit', { name: u.name, code: u.code }));
 
     const timeline = text(v.timeline);
     let deadline: string | null = null;
@@ -224,7 +223,6 @@ export function readRows(items: Classified[], ctx: RowContext): ParsedRows {
 
     const sourceText = text(v.source);
     const source = sourceText === '' ? null : directives.findOrPropose(sourceText);
-    if (source?.proposed) warnings.push(issue('plan_import.new_directive', { number: source.label }));
 
     for (const [field, lim] of Object.entries(LIMITS) as Array<[ImportField, { max: number; label: string }]>) {
       if (text(v[field]).length > lim.max) errors.push(issue('plan_import.too_long', { field: lim.label, max: lim.max }));

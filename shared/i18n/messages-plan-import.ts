@@ -30,8 +30,6 @@ export const planImportMessagesEn = {
     'Section "{{value}}" does not match any area, so the tasks under it have no area. Rename it as an area (e.g. "II. Thể chế, chính sách số") or fill the area of each task.',
   'plan_import.timeline_undated':
     'Timeline "{{value}}" has no date the app can read. It is kept as written and the task has no deadline; add one later if needed.',
-  'plan_import.new_unit': 'Unit "{{name}}" is not in the list yet; it will be created with code {{code}}.',
-  'plan_import.new_directive': 'Directive "{{number}}" is not in the list yet; it will be created.',
   'plan_import.partner_text': 'Partner "{{value}}" is not a single unit; it is kept as written text.',
   'plan_import.lead_several': 'The lead cell names several units ({{value}}): the first leads, the others are recorded as partners.',
 } as const;
@@ -63,8 +61,6 @@ export const planImportMessagesVi: Record<PlanImportErrorCode, string> = {
     'Mục "{{value}}" không khớp lĩnh vực nào nên các nhiệm vụ bên dưới chưa có lĩnh vực. Hãy đặt tên mục theo lĩnh vực (ví dụ "II. Thể chế, chính sách số") hoặc ghi lĩnh vực cho từng nhiệm vụ.',
   'plan_import.timeline_undated':
     'Thời gian "{{value}}" không có mốc ngày mà ứng dụng đọc được. Giữ nguyên như đã ghi, nhiệm vụ không có hạn hoàn thành; có thể bổ sung sau.',
-  'plan_import.new_unit': 'Đơn vị "{{name}}" chưa có trong danh sách; sẽ được tạo mới với mã {{code}}.',
-  'plan_import.new_directive': 'Văn bản "{{number}}" chưa có trong danh sách; sẽ được tạo mới.',
   'plan_import.partner_text': 'Đơn vị phối hợp "{{value}}" không phải một đơn vị cụ thể; được giữ nguyên dạng chữ.',
   'plan_import.lead_several': 'Ô chủ trì ghi nhiều đơn vị ({{value}}): đơn vị đầu tiên chủ trì, các đơn vị còn lại được ghi là phối hợp.',
 };

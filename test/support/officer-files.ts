@@ -4,8 +4,8 @@
  * rows naming the areas, full unit names with commas, generic partners, a timeline no rule can
  * date, the columns in their own order and a column ("Ghi chú") the app does not know.
  */
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { DEMO_PLAN } from '../../db/services/demo';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 
 export interface FixtureWard {
@@ -15,9 +15,12 @@ export interface FixtureWard {
   tasks: Array<{ no: number; area: string; content: string; lead: string; partners: string[]; timeline: string; product: string; source: string }>;
 }
 
-/** The ward fixture (../shared/fixtures), as the product keeps it for its demo ward. */
+/**
+ * The ward fixture (../shared/fixtures), as the product keeps it for its demo ward. Read from disk
+ * rather than imported, so Playwright's loader (which cannot import JSON modules) can use it too.
+ */
 export function loadFixture(): FixtureWard {
-  return DEMO_PLAN as FixtureWard;
+  return JSON.parse(fs.readFileSync(new URL('../../shared/demo/phuong-hai-duong-2026.json', import.meta.url), 'utf8')) as FixtureWard;
 }
 
 /** What each task of the officer's file says, and what the import must make of it. */
