@@ -190,7 +190,11 @@ export class DirectiveBook {
         }
       }
     }
-    return best?.hit ?? null;
+    if (best) return best.hit;
+    // A group cited by its title alone ("Các Thông báo kết luận của Ban Chỉ đạo Trung ương"), inside a longer label.
+    const key = nameKey(t);
+    const byTitleIn = this.entries.filter((d) => d.titleKey.length >= 12 && key.includes(d.titleKey));
+    return byTitleIn.length === 1 ? byTitleIn[0]! : null;
   }
 
   findOrPropose(text: string): DirectiveHit {

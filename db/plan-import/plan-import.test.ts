@@ -313,6 +313,25 @@ describe('the rules, one by one', () => {
     expect(areas.find('Công tác thi đua khen thưởng')).toBeNull();
   });
 
+  it('finds a directive cited by its title alone, and a row with only a number is no task', async () => {
+    const s = freshWard({ withCatalog: true });
+    addDirective(s, {
+      code: 'TBKL',
+      number: 'Các Thông báo kết luận',
+      issuer: 'Ban Chỉ đạo Trung ương',
+      title: 'Các Thông báo kết luận của Ban Chỉ đạo Trung ương',
+    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phụ lục');
+    ws.addRow(['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Lĩnh vực', 'Văn bản căn cứ']);
+    ws.addRow([1, 'Triển khai các kết luận', 'VP', 'CQ', 'Thực hiện Các Thông báo kết luận của Ban Chỉ đạo Trung ương']);
+    ws.addRow([2, '', '', '', '']);
+    const p = await previewFile(s, { buffer: Buffer.from(await wb.xlsx.writeBuffer()), name: 'x.xlsx' }, 2026);
+    expect(p.rows).toHaveLength(1);
+    expect(p.rows[0]!.task.sourceCode).toBe('TBKL');
+    expect(p.proposedDirectives).toEqual([]);
+  });
+
   it('reads a directive number out of a citation', () => {
     expect(directiveNumberIn('Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị')).toBe('57-NQ/TW');
     expect(directiveNumberIn('Quyết định 749/QĐ-TTg')).toBe('749/QĐ-TTg');

@@ -32,6 +32,8 @@ export function classify(r: BodyRow): Classified {
   const v = r.values;
   const no = (v.no ?? '').trim();
   if (EXAMPLE_NO.test(foldVi(no))) return { kind: 'skip' };
+  // A row with nothing but a number (a numbered blank line) is no task.
+  if (Object.entries(v).every(([k, x]) => k === 'no' || (x ?? '').trim() === '')) return { kind: 'skip' };
   const content = (v.content ?? '').trim();
   const others = new Set(filled.filter((t) => t !== no));
   // "I" in STT and the heading in the content column (often merged over the rest of the row).
