@@ -59,4 +59,6 @@ export const uiPlanImportEn: Record<keyof typeof uiPlanImportVi, string> & Parti
   'planImport.planCreated': 'There was no {{year}} plan, so it was created.',
   'planImport.openTasks': 'Open the task list',
   'planImport.again': 'Import another file',
+  'planImport.readFailed': 'The file could not be read. Nothing was written.',
+  'planImport.importFailed': 'Not imported. Nothing was written; the preview is kept as it was.',
 };

@@ -52,4 +52,6 @@ export const uiPlanImportVi = {
   'planImport.planCreated': 'Kế hoạch năm {{year}} chưa có nên đã được tạo mới.',
   'planImport.openTasks': 'Mở danh sách nhiệm vụ',
   'planImport.again': 'Nhập tệp khác',
+  'planImport.readFailed': 'Không đọc được tệp. Chưa ghi gì vào dữ liệu.',
+  'planImport.importFailed': 'Chưa nhập được. Chưa ghi gì vào dữ liệu; bản xem trước vẫn được giữ nguyên.',
 };

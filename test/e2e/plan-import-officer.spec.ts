@@ -140,7 +140,9 @@ test("the officer's Excel appendix: mapped, previewed, corrected and imported wi
 test('a file that is not a plan is refused with a message, and nothing changes', async () => {
   await openScreen(page, 'plan-files');
   await page.getByTestId('plan-sheet-input').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải bảng') });
-  await expect(page.getByText('Tệp "ghi-chu.txt" không phải tệp Excel (.xlsx) hay Word (.docx).')).toBeVisible();
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('Không đọc được tệp. Chưa ghi gì vào dữ liệu.');
+  await expect(error).toContainText('Tệp "ghi-chu.txt" không phải tệp Excel (.xlsx) hay Word (.docx).');
   await shot('bad-file');
   expect(await api<unknown[]>('tasks.list', { planYear: 2026 })).toHaveLength(22);
 });

@@ -14,6 +14,7 @@ import { asFileInput, type PickedFile } from '../../api/files';
 import { useAction } from '../../api/use-api';
 import { FilePickButton } from '../../components/FilePickButton';
 import { FormError } from '../../components/FormError';
+import { useErrorText } from '../../i18n/errors';
 import { navigate } from '../../shell/route';
 import { PLAN_TEMPLATE_FILE_NAME } from '../../../shared/api/document-names';
 import { DocumentResult } from '../reports/DocumentResult';
@@ -25,6 +26,7 @@ type EditedRows = Array<{ row: number; values: Partial<Record<ImportField, strin
 
 export function PlanImportCard({ defaultYear, onImported }: { defaultYear: number; onImported: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [year, setYear] = useState(defaultYear);
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [mapping, setMapping] = useState<Record<string, ColumnTarget> | undefined>();
@@ -143,10 +145,17 @@ export function PlanImportCard({ defaultYear, onImported }: { defaultYear: numbe
             {t('planImport.template')}
           </Button>
         </Flex>
-        <FormError
-          error={template.error ?? previewer.error ?? importer.error}
-          onClose={() => (template.clearError(), previewer.clearError(), importer.clearError())}
-        />
+        <FormError error={template.error} onClose={template.clearError} />
+        {(previewer.error ?? importer.error) && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="import-error"
+            title={t(previewer.error ? 'planImport.readFailed' : 'planImport.importFailed')}
+            description={errorText((previewer.error ?? importer.error)!)}
+            closable={{ onClose: () => (previewer.clearError(), importer.clearError()) }}
+          />
+        )}
         {templateDoc && <DocumentResult doc={templateDoc} onClose={() => setTemplateDoc(null)} />}
 
         {preview && picked && (
