@@ -16,7 +16,7 @@ import { approveReport, getReport, markSent, saveNarrative } from '../db/service
 import { AppError, isAppError } from '../shared/errors';
 import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
-import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
+import { CliFailure, langOf, parseIntArg, print, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
 import { vietnamTime } from '../db/session';
 
@@ -187,7 +187,7 @@ export function registerReportCommands(program: Command): void {
     );
 }
 
-/** Adds export, import and template to the existing `plan` group (cli/commands-ward.ts). */
+/** Adds export and template to the existing `plan` group (cli/commands-ward.ts); import is cli/commands-plan-import.ts. */
 export function registerPlanDocumentCommands(plan: Command): void {
   withCommon(plan.command('export').description('xuất kế hoạch và phụ lục nhiệm vụ (export the plan)'))
     .addOption(formatOption())
@@ -203,18 +203,6 @@ export function registerPlanDocumentCommands(plan: Command): void {
           return { path: await writeOutput(out, data), format, bytes: data.length };
         });
         print(o, result, () => `Đã ghi kế hoạch vào ${result.path}`);
-      }),
-    );
-
-  withCommon(plan.command('import').description('nhập nhiệm vụ từ tệp Excel (import tasks from XLSX)').argument('<file>'))
-    .option('--year <year>', 'năm kế hoạch (mặc định: kế hoạch mới nhất)')
-    .action(
-      act(async (o, file: string) => {
-        const data = readInputFile(file);
-        const year = o.year ? parseIntArg(String(o.year), 'year') : undefined;
-        const { importPlanSheet } = await xlsx();
-        const r = await withSession(o, (s) => importPlanSheet(s, data, { year }));
-        print(o, r, () => `Đã nhập ${r.imported} nhiệm vụ vào kế hoạch năm ${r.year}${r.planCreated ? ' (kế hoạch mới được tạo)' : ''}.`);
       }),
     );
 

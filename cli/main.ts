@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
+import { registerPlanImportCommand } from './commands-plan-import';
 import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerWardCommands(program);
   registerReportCommands(program);
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
+  registerPlanImportCommand(program.commands.find((c) => c.name() === 'plan')!);
   registerSyncCommands(program);
   registerHostCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.

@@ -105,7 +105,7 @@ describe('wardplan plan export / import / template', () => {
     const again = run('plan', 'import', 'ke-hoach.xlsx', '--db', db, '--json');
     expect(again.code).toBe(1);
     const err = json(again).error as { code: string; rows: Array<{ row: number; reasons: Array<{ code: string; message: string }> }> };
-    expect(err.code).toBe('plan_import.bad_rows');
+    expect(err.code).toBe('plan_import.rows_invalid');
     expect(err.rows).toHaveLength(22);
     expect(err.rows[0]).toMatchObject({ row: 2, reasons: [{ code: 'plan_import.duplicate_task', message: expect.stringContaining('nhiệm vụ số 1') }] });
     expect(again.stderr).toContain('Dòng 23:');

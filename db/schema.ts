@@ -162,6 +162,8 @@ export const task = sqliteTable(
     leadUnitId: text('lead_unit_id').notNull().references(() => unit.id),
     /** JSON array of unit ids. */
     partnerUnitIds: text('partner_unit_ids').notNull().default('[]'),
+    /** Partners written as a group, not as units ("Các phòng, ban, đơn vị có liên quan"). */
+    partnerNote: text('partner_note'),
     person: text('person'),
     timeline: text('timeline'),
     deadline: text('deadline'),

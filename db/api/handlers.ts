@@ -14,6 +14,7 @@ import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
+import { createPlanImportHandlers } from './handlers-plan-import';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 
@@ -66,5 +67,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
       defaultOutDir,
     }),
     ...createReportHandlers(holder, { defaultOutDir }),
+    ...createPlanImportHandlers(holder),
   };
 }

@@ -17,6 +17,8 @@ export interface TaskInput {
   content: string;
   leadUnitCode: string;
   partnerUnitCodes?: string[] | undefined;
+  /** Partners written as a group rather than as units, kept as the officer wrote them. */
+  partnerNote?: string | null | undefined;
   timeline?: string | null | undefined;
   deadline?: string | null | undefined;
   sourceCode?: string | null | undefined;
@@ -86,6 +88,7 @@ export function addTask(s: Session, input: TaskInput): { id: string } {
         partner_unit_ids: '[]',
         ...refs,
         person: input.person ?? null,
+        partner_note: input.partnerNote?.trim() || null,
         timeline: input.timeline ?? null,
         deadline: derivedDeadline(input, plan.year) ?? null,
         output: input.output ?? null,
@@ -106,6 +109,7 @@ export function updateTask(s: Session, id: string, patch: Partial<Omit<TaskInput
     const row: Record<string, unknown> = { id, ...resolveCodes(s, patch) };
     if (patch.content !== undefined) row.content = patch.content.trim();
     for (const k of ['person', 'output', 'authority', 'timeline', 'no'] as const) if (patch[k] !== undefined) row[k] = patch[k];
+    if (patch.partnerNote !== undefined) row.partner_note = patch.partnerNote?.trim() || null;
     // A new timeline re-derives the deadline unless one is given explicitly.
     const deadline = derivedDeadline(patch, planYear);
     if (deadline !== undefined) row.deadline = deadline;
@@ -170,6 +174,7 @@ interface RawTask {
   lead_code: string;
   lead_name: string;
   partner_unit_ids: string;
+  partner_note: string | null;
   timeline: string | null;
   deadline: string | null;
   source_code: string | null;
@@ -181,7 +186,7 @@ interface RawTask {
 }
 
 const TASK_SELECT = `SELECT t.id, t.plan_id, p.year AS plan_year, t.no, t.content, a.code AS area_code, a.name AS area_name,
-    u.code AS lead_code, u.name AS lead_name, t.partner_unit_ids, t.timeline, t.deadline, d.code AS source_code,
+    u.code AS lead_code, u.name AS lead_name, t.partner_unit_ids, t.partner_note, t.timeline, t.deadline, d.code AS source_code,
     d.number AS source_number, t.output, t.person, t.authority,
     (SELECT count(*) FROM evidence e WHERE e.task_id = t.id AND e.deleted = 0) AS evidence_count
   FROM task t JOIN plan p ON p.id = t.plan_id JOIN area a ON a.id = t.area_id JOIN unit u ON u.id = t.lead_unit_id
@@ -229,6 +234,7 @@ function toItem(r: RawTask, progress: ProgressEntry[], asOf: string, codes: Map<
     leadUnitCode: r.lead_code,
     leadUnitName: r.lead_name,
     partnerUnitCodes: (JSON.parse(r.partner_unit_ids) as string[]).map((id) => codes.get(id) ?? id),
+    partnerNote: r.partner_note,
     timeline: r.timeline,
     deadline: r.deadline,
     sourceCode: r.source_code,

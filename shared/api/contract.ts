@@ -18,6 +18,7 @@ import type {
 } from './types';
 import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './sync-types';
 import type { AreaNarrative, ReportRow, ReportView } from './report-types';
+import { planImportSchemas, type PlanImportOutputs } from './contract-plan-import';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -48,6 +49,7 @@ const taskFields = {
   content: text(4000).trim().min(1),
   leadUnitCode: code,
   partnerUnitCodes: z.array(code).max(50).optional(),
+  partnerNote: optText(2000),
   timeline: optText(200),
   deadline: isoDate.nullable().optional(),
   sourceCode: code.nullable().optional(),
@@ -92,6 +94,7 @@ export const schemas = {
       content: taskFields.content.optional(),
       leadUnitCode: taskFields.leadUnitCode.optional(),
       partnerUnitCodes: taskFields.partnerUnitCodes,
+      partnerNote: taskFields.partnerNote,
       timeline: taskFields.timeline,
       deadline: taskFields.deadline,
       sourceCode: taskFields.sourceCode,
@@ -152,6 +155,7 @@ export const schemas = {
   // A plan kept in Excel: checked row by row first, imported whole or not at all.
   'plan.checkSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
   'plan.importSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
+  ...planImportSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -189,7 +193,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs {
+export interface Outputs extends PlanImportOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;

@@ -44,6 +44,8 @@ export interface TaskItem {
   leadUnitCode: string;
   leadUnitName: string;
   partnerUnitCodes: string[];
+  /** Partners written as a group rather than as units ("Các phòng, ban, đơn vị có liên quan"). */
+  partnerNote: string | null;
   timeline: string | null;
   deadline: string | null;
   sourceCode: string | null;

@@ -3,8 +3,10 @@
  * singular forms (i18next picks `key_one` when count is 1); Vietnamese nouns do not inflect.
  */
 import type { UiKey } from './ui-vi';
+import { uiPlanImportEn } from './ui-plan-import-en';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
+  ...uiPlanImportEn,
   'nav.label': 'Main functions',
   'nav.overview': 'Overview',
   'nav.tasks': 'Plan & tasks',
@@ -271,36 +273,12 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'doc.hostCopy': 'Copy kept on the computer running WardPlan:',
 
   'planFiles.title': 'Plan import & export',
-  'planFiles.sub': 'Export the plan and its task appendix to Word or Excel; import a plan kept in an Excel sheet',
+  'planFiles.sub': 'Export the plan and its task appendix to Word or Excel; import a plan kept in Excel or Word',
   'planFiles.exportTitle': 'Export the plan',
   'planFiles.exportHelp': 'The {{year}} plan with its task appendix: a Word document in the Decree 30/2020/NĐ-CP layout, or an Excel workbook with the task appendix and the indicator table.',
-  'planFiles.noPlan': 'There is no annual plan to export yet. You can import one from an Excel sheet.',
+  'planFiles.noPlan': 'There is no annual plan to export yet. You can import one from an Excel or Word file above.',
   'planFiles.exportDocx': 'Export plan (DOCX)',
   'planFiles.exportXlsx': 'Export plan (Excel)',
-  'planFiles.importTitle': 'Import a plan from Excel',
-  'planFiles.importHelp': 'Import tasks into the {{year}} plan from an Excel sheet laid out like the task appendix. Every row is checked first; if any row is wrong, nothing is imported and every row to fix is listed.',
-  'planFiles.step1': 'Download the template',
-  'planFiles.step1Help': 'The template has the columns, an example row, and the ward’s unit, area and directive codes.',
-  'planFiles.template': 'Download template (.xlsx)',
-  'planFiles.step2': 'Pick a file and check it',
-  'planFiles.step2Help': 'Pick the filled-in Excel file (.xlsx); every row is checked, nothing is imported yet.',
-  'planFiles.pick': 'Pick an Excel file to check',
-  'planFiles.step3': 'Import into the plan',
-  'planFiles.step3Help': 'Possible only once the file has no wrong rows.',
-  'planFiles.bad': '"{{name}}" has {{count}} wrong rows, so no task was imported',
-  'planFiles.bad_one': '"{{name}}" has 1 wrong row, so no task was imported',
-  'planFiles.badHelp': 'Fix the rows below in Excel, save, and pick the file again to check it.',
-  'planFiles.row': 'Row',
-  'planFiles.reasons': 'To fix',
-  'planFiles.good': '"{{name}}" is correct: {{count}} tasks ready to import into the {{year}} plan.',
-  'planFiles.good_one': '"{{name}}" is correct: 1 task ready to import into the {{year}} plan.',
-  'planFiles.import': 'Import {{count}} tasks',
-  'planFiles.import_one': 'Import 1 task',
-  'planFiles.importNone': 'Import tasks',
-  'planFiles.imported': '{{count}} tasks imported into the {{year}} plan.',
-  'planFiles.imported_one': '1 task imported into the {{year}} plan.',
-  'planFiles.planCreated': 'There was no {{year}} plan, so it was created.',
-  'planFiles.openTasks': 'Open the task list',
 
   'sync.title': 'Sync with the city',
   'sync.sub': 'Send the ward’s data to the city and receive the catalog and receipts from it, as files (USB stick or e-mail)',

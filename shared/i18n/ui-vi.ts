@@ -4,7 +4,10 @@
  * Flat keys; {{name}} placeholders as in messages.ts. Status, outcome, "6 rõ" and period labels
  * come from shared/rules, so reports and screens always say the same words.
  */
+import { uiPlanImportVi } from './ui-plan-import-vi';
+
 export const uiVi = {
+  ...uiPlanImportVi,
   // Navigation
   'nav.label': 'Chức năng chính',
   'nav.overview': 'Tổng quan',
@@ -280,32 +283,12 @@ export const uiVi = {
 
   // Plan import and export
   'planFiles.title': 'Nhập, xuất kế hoạch',
-  'planFiles.sub': 'Xuất kế hoạch và phụ lục nhiệm vụ ra Word, Excel; nhập kế hoạch đang có trong tệp Excel',
+  'planFiles.sub': 'Xuất kế hoạch và phụ lục nhiệm vụ ra Word, Excel; nhập kế hoạch đang có từ tệp Excel hoặc Word',
   'planFiles.exportTitle': 'Xuất kế hoạch',
   'planFiles.exportHelp': 'Kế hoạch năm {{year}} kèm phụ lục nhiệm vụ: văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP, hoặc bảng Excel gồm phụ lục nhiệm vụ và bảng chỉ tiêu.',
-  'planFiles.noPlan': 'Chưa có kế hoạch năm nào để xuất. Có thể nhập kế hoạch từ tệp Excel ở bên cạnh.',
+  'planFiles.noPlan': 'Chưa có kế hoạch năm nào để xuất. Có thể nhập kế hoạch từ tệp Excel hoặc Word ở trên.',
   'planFiles.exportDocx': 'Xuất kế hoạch (DOCX)',
   'planFiles.exportXlsx': 'Xuất kế hoạch (Excel)',
-  'planFiles.importTitle': 'Nhập kế hoạch từ Excel',
-  'planFiles.importHelp': 'Nhập nhiệm vụ từ bảng Excel có dạng phụ lục nhiệm vụ vào kế hoạch năm {{year}}. Mọi dòng được kiểm tra trước; nếu có dòng sai thì không dòng nào được nhập, và từng dòng cần sửa được liệt kê.',
-  'planFiles.step1': 'Tải tệp mẫu',
-  'planFiles.step1Help': 'Tệp mẫu có sẵn các cột, một dòng ví dụ và danh mục mã đơn vị, lĩnh vực, văn bản của phường.',
-  'planFiles.template': 'Tải tệp mẫu (.xlsx)',
-  'planFiles.step2': 'Chọn tệp và kiểm tra',
-  'planFiles.step2Help': 'Chọn tệp Excel (.xlsx) đã điền; ứng dụng kiểm tra từng dòng, chưa nhập gì.',
-  'planFiles.pick': 'Chọn tệp Excel để kiểm tra',
-  'planFiles.step3': 'Nhập vào kế hoạch',
-  'planFiles.step3Help': 'Chỉ nhập được khi tệp không còn dòng sai.',
-  'planFiles.bad': 'Tệp "{{name}}" có {{count}} dòng chưa đúng nên chưa nhập nhiệm vụ nào',
-  'planFiles.badHelp': 'Sửa các dòng dưới đây trong Excel, lưu lại rồi chọn lại tệp để kiểm tra.',
-  'planFiles.row': 'Dòng',
-  'planFiles.reasons': 'Cần sửa',
-  'planFiles.good': 'Tệp "{{name}}" hợp lệ: {{count}} nhiệm vụ sẵn sàng để nhập vào kế hoạch năm {{year}}.',
-  'planFiles.import': 'Nhập {{count}} nhiệm vụ',
-  'planFiles.importNone': 'Nhập nhiệm vụ',
-  'planFiles.imported': 'Đã nhập {{count}} nhiệm vụ vào kế hoạch năm {{year}}.',
-  'planFiles.planCreated': 'Kế hoạch năm {{year}} chưa có nên đã được tạo mới.',
-  'planFiles.openTasks': 'Mở danh sách nhiệm vụ',
 
   // Sync
   'sync.title': 'Đồng bộ với thành phố',

@@ -2,8 +2,8 @@
  * Reports and plan files, in Chromium against the browser host on a temp database with the demo
  * plan: the Q3/2026 report previewed (22 tasks, the indicator table with Đạt / Chưa đạt), a
  * narrative written (one save refused, nothing lost), approved and frozen, downloaded as DOCX and
- * marked sent; then a plan sheet with bad rows refused row by row, and the template filled with one
- * good row imported. Screenshots go to artifacts/screenshots/.
+ * marked sent; then a plan sheet with a bad row previewed with its error, and the template filled
+ * with one good row imported. Screenshots go to artifacts/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -195,7 +195,7 @@ test('reports in English', async () => {
 
 const HEADER = ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Sản phẩm', 'Lĩnh vực', 'Văn bản căn cứ'];
 
-test('plan import: a sheet with bad rows names each row and its reason, and imports nothing', async () => {
+test('plan import: a sheet with a bad row shows it in the preview, and nothing is imported until chosen', async () => {
   await openScreen(page, 'plan-files');
   await expect(page.getByRole('heading', { name: 'Nhập, xuất kế hoạch' })).toBeVisible();
   const wb = new ExcelJS.Workbook();
@@ -206,16 +206,12 @@ test('plan import: a sheet with bad rows names each row and its reason, and impo
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.getByTestId('plan-sheet-input').setInputFiles({ name: 'ke-hoach-co-loi.xlsx', mimeType: XLSX_MIME, buffer });
-  const result = page.getByTestId('check-result');
-  await expect(result).toHaveAttribute('data-ok', 'false');
-  await expect(result).toContainText('Tệp "ke-hoach-co-loi.xlsx" có 2 dòng chưa đúng nên chưa nhập nhiệm vụ nào');
-  const rows = page.getByTestId('row-problems').locator('tbody tr.ant-table-row');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText('2');
-  await expect(rows.nth(0)).toContainText('Đơn vị chủ trì "Phòng Không Tồn Tại" không có trong danh sách đơn vị.');
-  await expect(rows.nth(1)).toContainText('3');
-  await expect(rows.nth(1)).toContainText('Nội dung nhiệm vụ đang để trống.');
-  await expect(page.getByRole('button', { name: /Nhập nhiệm vụ$/ })).toBeDisabled();
+  await expect(page.getByTestId('import-summary')).toContainText('2 nhiệm vụ: 1 dòng không lỗi, 1 dòng có lỗi');
+  await expect(page.getByTestId('check-3')).toContainText('Nội dung nhiệm vụ đang để trống.');
+  // An unknown lead unit is no error: it is proposed for creation, and the import waits for the officer's choice.
+  await expect(page.getByTestId('import-proposed')).toContainText('Phòng Không Tồn Tại');
+  await expect(page.getByRole('button', { name: /Nhập tất cả/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Chỉ nhập 1 dòng không lỗi' })).toBeEnabled();
   await shoot(page, 'vi', 'plan-import-errors');
   expect(await api<unknown[]>('tasks.list', { planYear: 2026 })).toHaveLength(22);
 });
@@ -241,9 +237,9 @@ test('plan import: the template filled with one good row imports one task', asyn
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.getByTestId('plan-sheet-input').setInputFiles({ name: 'ke-hoach-quy-IV.xlsx', mimeType: XLSX_MIME, buffer });
-  await expect(page.getByTestId('check-result')).toHaveAttribute('data-ok', 'true');
-  await expect(page.getByTestId('check-result')).toContainText('1 nhiệm vụ sẵn sàng để nhập vào kế hoạch năm 2026');
-  await page.getByRole('button', { name: /Nhập 1 nhiệm vụ$/ }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('1 nhiệm vụ: 1 dòng không lỗi, 0 dòng có lỗi');
+  await expect(page.getByTestId('import-proposed')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Nhập tất cả 1 nhiệm vụ' }).click();
   const done = page.getByTestId('import-done');
   await expect(done).toContainText('Đã nhập 1 nhiệm vụ vào kế hoạch năm 2026.');
   await shoot(page, 'vi', 'plan-import-done');

@@ -1,4 +1,4 @@
-/** The plan as files: exported to Word or Excel, or imported from an Excel sheet an office already keeps. */
+/** The plan as files: exported to Word or Excel, or imported from the Excel or Word appendix a ward already keeps. */
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
@@ -18,7 +18,7 @@ export default function PlanFilesScreen() {
           const plan = p[0] ?? null;
           return (
             <Flex vertical gap={12}>
-              <PlanImportCard year={plan?.year ?? new Date().getFullYear()} onImported={plans.reload} />
+              <PlanImportCard defaultYear={plan?.year ?? new Date().getFullYear()} onImported={plans.reload} />
               <PlanExportCard plan={plan} />
             </Flex>
           );

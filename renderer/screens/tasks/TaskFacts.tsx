@@ -15,7 +15,9 @@ export function TaskFacts({ task, catalog }: { task: TaskItem; catalog: Catalog 
       <Descriptions.Item label={t('task.content')}>{task.content}</Descriptions.Item>
       <Descriptions.Item label={t('task.area')}>{task.areaName}</Descriptions.Item>
       <Descriptions.Item label={t('task.lead')}>{task.leadUnitName}</Descriptions.Item>
-      <Descriptions.Item label={t('task.partners')}>{task.partnerUnitCodes.length ? task.partnerUnitCodes.map(unitName).join('; ') : dash}</Descriptions.Item>
+      <Descriptions.Item label={t('task.partners')}>
+        {task.partnerUnitCodes.length || task.partnerNote ? [...task.partnerUnitCodes.map(unitName), ...(task.partnerNote ? [task.partnerNote] : [])].join('; ') : dash}
+      </Descriptions.Item>
       <Descriptions.Item label={t('task.timeline')}>
         {task.timeline || dash}
         {task.deadline && ` — ${t('task.deadlineShort', { date: fmtDate(task.deadline) })}`}
