@@ -4,6 +4,7 @@
  */
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
+import { listsMessagesEn, listsMessagesVi } from './messages-lists';
 import { reportsMessagesEn, reportsMessagesVi } from './messages-reports';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
 import { syncMessagesEn, syncMessagesVi } from './messages-sync';
@@ -11,8 +12,8 @@ import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi, ...listsMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn, ...listsMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */
