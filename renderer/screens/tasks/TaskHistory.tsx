@@ -1,0 +1,60 @@
+import { Empty, List, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../../../shared/api/contract-lists';
+import { useApi } from '../../api/use-api';
+import { AsyncView } from '../../components/AsyncView';
+import { fmtDateTime } from '../../i18n/format';
+
+const KNOWN = new Set([
+  'task.add',
+  'task.update',
+  'task.delete',
+  'task.progress',
+  'progress.correct',
+  'progress.remove',
+  'evidence.attach',
+  'evidence.remove',
+]);
+
+/** Who changed or removed what, and when: the audit log of the task, its progress and its files. */
+export function TaskHistory({ taskId, version }: { taskId: string; version: number }) {
+  const { t } = useTranslation();
+  const history = useApi('tasks.history', { id: taskId });
+  const { reload } = history;
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
+  const actionText = (h: HistoryEntry) => (KNOWN.has(h.action) ? t(`history.action.${h.action}` as 'history.action.task.add') : h.action);
+  return (
+    <AsyncView state={history}>
+      {(items) =>
+        items.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.none')} />
+        ) : (
+          <List
+            size="small"
+            dataSource={items}
+            data-testid="task-history"
+            renderItem={(h) => (
+              <List.Item style={{ display: 'block' }}>
+                <Typography.Text type="secondary">{fmtDateTime(h.at)}</Typography.Text> · <Typography.Text strong>{actionText(h)}</Typography.Text>
+                {h.subject && <Typography.Text> — {h.subject}</Typography.Text>}
+                <Typography.Text type="secondary"> · {h.actor}</Typography.Text>
+                {h.reason && <div>{t('history.reason', { reason: h.reason })}</div>}
+                {h.action !== 'task.add' && h.changes.length > 0 && (
+                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+                    {h.changes
+                      .filter((c) => !c.field.endsWith('_at') && !c.field.endsWith('_id') && c.field !== 'partner_unit_ids')
+                      .map((c) => `${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`)
+                      .join('; ')}
+                  </div>
+                )}
+              </List.Item>
+            )}
+          />
+        )
+      }
+    </AsyncView>
+  );
+}
