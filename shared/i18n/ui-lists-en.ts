@@ -3,7 +3,7 @@ import type { uiListsVi } from './ui-lists-vi';
 export const uiListsEn: Record<keyof typeof uiListsVi, string> = {
   'nav.lists': 'Lists',
   'year.label': 'Plan year',
-  'year.noPlan': '{{year}} (no plan yet)',
+  'year.noPlan': '{{year}} · none yet',
   'lists.title': 'The ward’s lists',
   'lists.sub': 'Annual plans, units, source documents and indicators that tasks and reports refer to.',
   'lists.tab.plans': 'Annual plans',

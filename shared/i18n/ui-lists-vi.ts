@@ -2,7 +2,7 @@
 export const uiListsVi = {
   'nav.lists': 'Danh mục',
   'year.label': 'Năm kế hoạch',
-  'year.noPlan': '{{year}} (chưa có kế hoạch)',
+  'year.noPlan': '{{year}} · chưa có',
   'lists.title': 'Danh mục của phường',
   'lists.sub': 'Kế hoạch năm, đơn vị, văn bản căn cứ và chỉ tiêu mà nhiệm vụ và báo cáo dùng đến.',
   'lists.tab.plans': 'Kế hoạch năm',

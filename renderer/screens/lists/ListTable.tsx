@@ -50,7 +50,7 @@ export function ListTable<T extends Row>({
           ...columns,
           {
             title: t('lists.actions'),
-            width: 170,
+            width: 230,
             render: (_, row) =>
               row.owner !== undefined && row.owner !== profile.orgCode ? (
                 <Tooltip title={t('lists.cityOwned')}>

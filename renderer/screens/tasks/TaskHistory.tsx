@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../shared/api/contract-lists';
 import { useApi } from '../../api/use-api';
 import { AsyncView } from '../../components/AsyncView';
-import { fmtDateTime } from '../../i18n/format';
+import { fmtDate, fmtDateTime } from '../../i18n/format';
 
 const KNOWN = new Set([
   'task.add',
@@ -39,7 +39,7 @@ export function TaskHistory({ taskId, version }: { taskId: string; version: numb
             renderItem={(h) => (
               <List.Item style={{ display: 'block' }}>
                 <Typography.Text type="secondary">{fmtDateTime(h.at)}</Typography.Text> · <Typography.Text strong>{actionText(h)}</Typography.Text>
-                {h.subject && <Typography.Text> — {h.subject}</Typography.Text>}
+                {h.subject && <Typography.Text> — {h.subject.replace(/^\d{4}-\d{2}-\d{2}/, (d) => fmtDate(d))}</Typography.Text>}
                 <Typography.Text type="secondary"> · {h.actor}</Typography.Text>
                 {h.reason && <div>{t('history.reason', { reason: h.reason })}</div>}
                 {h.action !== 'task.add' && h.changes.length > 0 && (
