@@ -126,6 +126,27 @@ test('Danh mục: units (one with commas), a directive without number, an indica
   await expect(page.getByTestId('plans')).toContainText('Chủ tịch UBND phường Nguyễn Văn Hùng');
   await shoot('lists-plans');
 
+  // Another year's plan: the year picker reaches it, and a plan with no tasks can be deleted.
+  await page.getByTestId('plans-add').click();
+  const other = page.getByRole('dialog').filter({ hasText: 'Tạo kế hoạch năm' });
+  await other.getByLabel('Năm', { exact: true }).fill(String(YEAR - 1));
+  await other.getByLabel('Tên kế hoạch').fill(`Kế hoạch chuyển đổi số năm ${YEAR - 1}`);
+  await page.keyboard.press('Enter');
+  await expect(other).toBeHidden();
+  await expect(page.getByTestId('year-select')).toContainText(String(YEAR - 1));
+  await openScreen(page, 'tasks');
+  await expect(page.getByText(`Kế hoạch chuyển đổi số năm ${YEAR - 1}`, { exact: true })).toBeVisible();
+  await page.getByTestId('year-select').click();
+  await page.locator('.ant-select-item-option', { hasText: String(YEAR) }).click();
+  await expect(page.getByText(`Kế hoạch chuyển đổi số năm ${YEAR} của Phường An Lạc`)).toBeVisible();
+  await openScreen(page, 'lists');
+  await page.getByTestId('plans').locator('tr.ant-table-row', { hasText: `năm ${YEAR - 1}` }).getByRole('button', { name: 'Xóa' }).click();
+  const sure = page.getByRole('dialog').filter({ hasText: 'Ngừng sử dụng' });
+  await expect(sure.getByRole('button', { name: 'Không, giữ lại' })).toBeFocused();
+  await sure.getByRole('button', { name: 'Xóa' }).click();
+  await expect(page.getByTestId('plans').locator('tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('year-select')).toContainText(String(YEAR));
+
   await page.getByRole('tab', { name: 'Đơn vị' }).click();
   await page.getByTestId('units-add').click();
   let modal = page.getByRole('dialog').filter({ hasText: 'Thêm đơn vị' });
