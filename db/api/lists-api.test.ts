@@ -175,6 +175,40 @@ describe('edit and retire', () => {
   });
 });
 
+describe('every retire and removal is a tombstone, a change-log row and an audit row', () => {
+  it('for a directive, an indicator, a plan, a task, its progress and its evidence', async () => {
+    emptyWard();
+    await setUp();
+    const plan = await ok('plans.add', { year: 2027, title: 'Kế hoạch 2027' });
+    await ok('plans.add', { year: 2026, title: 'Kế hoạch 2026' });
+    await ok('units.add', { code: 'VP', name: 'Văn phòng' });
+    const directive = await ok('directives.add', { code: 'D1', issuer: 'UBND', title: 'Văn bản nhập nhầm' });
+    const indicator = await ok('indicators.add', { code: 'I1', areaCode: 'CQ', name: 'Số hồ sơ', unit: 'hồ sơ', target: { year: 2026, comparator: '>=', target: 10 } });
+    const task = await ok('tasks.add', { planYear: 2026, areaCode: 'CQ', content: 'Nhiệm vụ', leadUnitCode: 'VP' });
+    const progress = await ok('tasks.progress', { taskId: task.id, status: 'in_progress', percent: 10 });
+    const file = await ok('tasks.attach', { taskId: task.id, fileName: 'x.pdf', contentBase64: Buffer.from('x').toString('base64') });
+    const cases: Array<[Method, Record<string, unknown>, string, string, string]> = [
+      ['directives.retire', { id: directive.id }, 'directive', directive.id, 'directive.retire'],
+      ['indicators.retire', { id: indicator.id }, 'indicator', indicator.id, 'indicator.retire'],
+      ['plans.retire', { id: plan.id }, 'plan', plan.id, 'plan.retire'],
+      ['evidence.remove', { id: file.id, reason: 'Nhầm tệp' }, 'evidence', file.id, 'evidence.remove'],
+      ['progress.remove', { id: progress.id }, 'task_progress', progress.id, 'progress.remove'],
+      ['tasks.delete', { id: task.id }, 'task', task.id, 'task.delete'],
+    ];
+    for (const [method, input, table, id, action] of cases) {
+      await ok(method, input);
+      expect(sql<{ deleted: number }>(`SELECT deleted FROM "${table}" WHERE id = ?`, id)[0]!.deleted).toBe(1);
+      const last = sql<{ data: string }>('SELECT data FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1', table, id)[0]!;
+      expect((JSON.parse(last.data) as { deleted: number }).deleted).toBe(1);
+      const audit = sql<{ action: string; actor: string; at: string }>('SELECT action, actor, at FROM audit_log WHERE entity_id = ? ORDER BY id DESC LIMIT 1', id)[0]!;
+      expect(audit).toEqual({ action, actor: 'Lê Văn Tâm', at: fixedClock() });
+      // A second retire finds nothing to retire, and writes nothing.
+      expect(await refused(method, input)).toMatch(/\.not_found$/);
+    }
+    expect(sql<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'evidence.remove'")[0]!.detail).toContain('Nhầm tệp');
+  });
+});
+
 describe('corrections of a task, its progress and its evidence', () => {
   it('corrects and removes progress, removes evidence, deletes a task; the history keeps who, when and what', async () => {
     demo();
