@@ -39,6 +39,8 @@ export const uiListsEn: Record<keyof typeof uiListsVi, string> = {
   'plan.create': 'Create the annual plan',
   'plan.noneTitle': 'There is no plan for {{year}}',
   'plan.noneText': 'Create the annual plan to start adding tasks. At least one unit (on the Lists screen) is needed before adding a task.',
+  'plan.deleteTitle': 'Delete the {{year}} plan?',
+  'plan.deleteText': 'Only a plan without tasks can be deleted. The history keeps what was deleted, by whom and when; the change is sent to the city.',
   'plan.created': 'The {{year}} plan was created.',
   'plan.yearRange': 'The year must be between 2000 and 2100.',
   'unit.name': 'Unit name',

@@ -38,6 +38,8 @@ export const uiListsVi = {
   'plan.create': 'Tạo kế hoạch năm',
   'plan.noneTitle': 'Chưa có kế hoạch năm {{year}}',
   'plan.noneText': 'Tạo kế hoạch năm để bắt đầu thêm nhiệm vụ. Cần có ít nhất một đơn vị (ở màn hình Danh mục) trước khi thêm nhiệm vụ.',
+  'plan.deleteTitle': 'Xóa kế hoạch năm {{year}}?',
+  'plan.deleteText': 'Chỉ xóa được kế hoạch chưa có nhiệm vụ. Lịch sử vẫn giữ nội dung đã xóa, người xóa và thời điểm; thay đổi được gửi lên thành phố.',
   'plan.created': 'Đã tạo kế hoạch năm {{year}}.',
   'plan.yearRange': 'Năm phải từ 2000 đến 2100.',
   'unit.name': 'Tên đơn vị',

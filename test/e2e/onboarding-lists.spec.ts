@@ -112,7 +112,7 @@ test('the task screen offers to create the year’s plan right there', async () 
   // Enter in a single-line field saves the dialog.
   await page.keyboard.press('Enter');
   await expect(modal).toBeHidden();
-  await expect(page.getByText('Đã lưu.')).toBeVisible();
+  await expect(page.getByText(`Đã tạo kế hoạch năm ${YEAR}.`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Kế hoạch & nhiệm vụ' })).toBeVisible();
   await expect(page.getByText(`Kế hoạch chuyển đổi số năm ${YEAR} của Phường An Lạc`)).toBeVisible();
   await expect(page.getByText(/^Chưa có đơn vị nào\./)).toBeVisible();
@@ -141,7 +141,7 @@ test('Danh mục: units (one with commas), a directive without number, an indica
   await expect(page.getByText(`Kế hoạch chuyển đổi số năm ${YEAR} của Phường An Lạc`)).toBeVisible();
   await openScreen(page, 'lists');
   await page.getByTestId('plans').locator('tr.ant-table-row', { hasText: `năm ${YEAR - 1}` }).getByRole('button', { name: 'Xóa' }).click();
-  const sure = page.getByRole('dialog').filter({ hasText: 'Ngừng sử dụng' });
+  const sure = page.getByRole('dialog').filter({ hasText: `Xóa kế hoạch năm ${YEAR - 1}?` });
   await expect(sure.getByRole('button', { name: 'Không, giữ lại' })).toBeFocused();
   await sure.getByRole('button', { name: 'Xóa' }).click();
   await expect(page.getByTestId('plans').locator('tr.ant-table-row')).toHaveCount(1);

@@ -22,6 +22,7 @@ const blank = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 export function PlanFormModal({ plan, year, onClose, onSaved }: { plan: PlanRow | null; year?: number; onClose: () => void; onSaved: (p: PlanRow) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const typedYear = Form.useWatch('year', form);
   const initial: Partial<Values> = plan
     ? {
         year: String(plan.year),
@@ -52,6 +53,7 @@ export function PlanFormModal({ plan, year, onClose, onSaved }: { plan: PlanRow 
       save={save}
       onClose={onClose}
       onSaved={onSaved}
+      savedText={plan ? undefined : t('plan.created', { year: typedYear ?? '' })}
       width={640}
     >
       <Row gutter={12}>

@@ -16,8 +16,8 @@ export function PlansTab() {
   const [editing, setEditing] = useState<PlanRow | 'new' | null>(null);
   const retire = (p: PlanRow) =>
     confirmRemoval(app, t, {
-      title: t('lists.retireTitle', { name: p.title }),
-      content: t('lists.retireText'),
+      title: t('plan.deleteTitle', { year: p.year }),
+      content: t('plan.deleteText'),
       okText: t('lists.delete'),
       run: () => call('plans.retire', { id: p.id }),
       done: t('lists.deleted'),
