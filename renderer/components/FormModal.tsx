@@ -1,5 +1,5 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../api/use-api';
 import { FormError } from './FormError';
@@ -27,6 +27,9 @@ export function FormModal<V, T>({ title, form, initialValues, save, onClose, onS
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const action = useAction(save);
+  // Field ids are prefixed with the form's own name: a dialog opened over a form with the same
+  // field names (a progress entry over the progress form) must not share ids, or labels point away.
+  const formName = `dlg${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const close = () => {
     if (!form.isFieldsTouched()) return onClose();
     modal.confirm({
@@ -52,6 +55,7 @@ export function FormModal<V, T>({ title, form, initialValues, save, onClose, onS
     >
       <Form<V>
         form={form}
+        name={formName}
         layout="vertical"
         initialValues={initialValues}
         onFinish={async (v) => {

@@ -247,7 +247,29 @@ test('a task: a deadline outside the year is questioned, a percent out of range 
   expect(opened.download.suggestedFilename()).toBe('bien-ban-so-hoa.pdf');
   expect(opened.bytes.equals(evidence)).toBe(true);
   await expect(detail.getByTestId('task-history')).toContainText('Đính kèm minh chứng');
-  await detail.getByTestId('task-history').scrollIntoViewIfNeeded();
+
+  // A wrong percent is corrected, and a file attached by mistake removed: the history keeps both.
+  await detail.getByTestId('progress-entry').getByRole('button', { name: 'Sửa' }).click();
+  const correct = page.getByRole('dialog').filter({ hasText: 'Sửa lần cập nhật ngày' });
+  await correct.getByLabel('Tiến độ (%)').fill('45');
+  await correct.getByLabel('Lý do (không bắt buộc)').fill('Gõ nhầm số');
+  await page.keyboard.press('Enter');
+  await expect(correct).toBeHidden();
+  await expect(detail.getByTestId('progress-entry')).toContainText('45%');
+  await detail.locator('input[type="file"]').last().setInputFiles({ name: 'tep-nham.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('nhầm') });
+  await detail.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+  await expect(detail.getByTestId('evidence-name')).toHaveText(['bien-ban-so-hoa.pdf', 'tep-nham.docx']);
+  await detail.getByRole('listitem').filter({ hasText: 'tep-nham.docx' }).getByRole('button', { name: 'Gỡ' }).click();
+  const removal = page.getByRole('dialog').filter({ hasText: 'Gỡ tệp "tep-nham.docx"?' });
+  await expect(removal.getByRole('button', { name: 'Không, giữ lại' })).toBeFocused();
+  await removal.getByRole('button', { name: 'Gỡ' }).click();
+  await expect(detail.getByTestId('evidence-name')).toHaveText(['bien-ban-so-hoa.pdf']);
+  const history = detail.getByTestId('task-history');
+  await expect(history).toContainText('Gỡ minh chứng — tep-nham.docx · Lê Văn Tâm');
+  await expect(history).toContainText('Sửa tiến độ');
+  await expect(history).toContainText('Lý do: Gõ nhầm số');
+  await expect(history).toContainText('percent: 40 → 45');
+  await history.scrollIntoViewIfNeeded();
   await shoot('task-detail-evidence');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
@@ -302,7 +324,7 @@ test('restore shows the backup’s ward, date and counts first, then every scree
   const confirm = page.getByRole('dialog').filter({ hasText: 'Khôi phục từ bản sao lưu này?' });
   const preview = confirm.getByTestId('backup-preview');
   await expect(preview).toContainText('Phường An Lạc (HP-ANLAC)');
-  await expect(preview).toContainText('1 kế hoạch, 1 nhiệm vụ, 1 lần cập nhật tiến độ, 1 minh chứng (1 tệp), 1 số liệu chỉ tiêu, 2 đơn vị');
+  await expect(preview).toContainText('1 kế hoạch, 1 nhiệm vụ, 1 lần cập nhật tiến độ, 1 minh chứng (2 tệp), 1 số liệu chỉ tiêu, 2 đơn vị');
   await expect(confirm.getByRole('button', { name: 'Hủy' })).toBeFocused();
   await shoot('restore-preview');
   await confirm.getByRole('button', { name: 'Khôi phục' }).click();
