@@ -268,7 +268,7 @@ test('a task: a deadline outside the year is questioned, a percent out of range 
   await expect(history).toContainText('Gỡ minh chứng — tep-nham.docx · Lê Văn Tâm');
   await expect(history).toContainText('Sửa tiến độ');
   await expect(history).toContainText('Lý do: Gõ nhầm số');
-  await expect(history).toContainText('percent: 40 → 45');
+  await expect(history).toContainText('Tiến độ (%): 40 → 45');
   await history.scrollIntoViewIfNeeded();
   await shoot('task-detail-evidence');
   await page.keyboard.press('Escape');

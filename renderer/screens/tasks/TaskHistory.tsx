@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../../shared/api/contract-lists';
 import { useApi } from '../../api/use-api';
 import { AsyncView } from '../../components/AsyncView';
 import { fmtDate, fmtDateTime } from '../../i18n/format';
+import type { UiKey } from '../../i18n/setup';
 
 const KNOWN = new Set([
   'task.add',
@@ -17,6 +18,19 @@ const KNOWN = new Set([
   'evidence.remove',
 ]);
 
+/** Column names as the forms call them; a field not listed keeps its column name. */
+const FIELD_LABELS: Record<string, UiKey> = {
+  percent: 'progress.percent',
+  status: 'task.status',
+  note: 'progress.note',
+  date: 'progress.date',
+  content: 'task.content',
+  timeline: 'task.timeline',
+  person: 'task.person',
+  output: 'task.output',
+  authority: 'task.authority',
+};
+
 /** Who changed or removed what, and when: the audit log of the task, its progress and its files. */
 export function TaskHistory({ taskId, version }: { taskId: string; version: number }) {
   const { t } = useTranslation();
@@ -25,6 +39,12 @@ export function TaskHistory({ taskId, version }: { taskId: string; version: numb
   useEffect(() => {
     if (version > 0) reload();
   }, [version, reload]);
+  const value = (field: string, v: string | null) => {
+    if (v === null || v === '') return '—';
+    if (field === 'status' && ['not_started', 'in_progress', 'done'].includes(v)) return t(`progress.status.${v as 'done'}`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v;
+  };
+  const fieldText = (f: string) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f);
   const actionText = (h: HistoryEntry) => (KNOWN.has(h.action) ? t(`history.action.${h.action}` as 'history.action.task.add') : h.action);
   return (
     <AsyncView state={history}>
@@ -46,7 +66,7 @@ export function TaskHistory({ taskId, version }: { taskId: string; version: numb
                   <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
                     {h.changes
                       .filter((c) => !c.field.endsWith('_at') && !c.field.endsWith('_id') && c.field !== 'partner_unit_ids')
-                      .map((c) => `${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`)
+                      .map((c) => `${fieldText(c.field)}: ${value(c.field, c.from)} → ${value(c.field, c.to)}`)
                       .join('; ')}
                   </div>
                 )}
