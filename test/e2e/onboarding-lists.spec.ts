@@ -336,6 +336,23 @@ test('restore shows the backup’s ward, date and counts first, then every scree
   await expect(page.getByTestId('units').locator('tr.ant-table-row')).toHaveCount(2);
 });
 
+test('the new screens in English', async () => {
+  await openScreen(page, 'settings');
+  await page.getByText('English', { exact: true }).click();
+  await openScreen(page, 'lists');
+  await expect(page.getByRole('heading', { name: 'The ward’s lists' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Indicators' }).click();
+  await expect(page.getByTestId('indicators')).toContainText('Target for');
+  await shoot('en-lists-indicators');
+  await page.getByTestId('indicators').getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('dialog').filter({ hasText: 'Edit indicator AL-01' })).toBeVisible();
+  await shoot('en-indicator-form');
+  await page.keyboard.press('Escape');
+  await openScreen(page, 'settings');
+  await page.getByText('Tiếng Việt', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
+});
+
 test('no script errors or policy violations on the way', () => {
   expect(pageErrors).toEqual([]);
 });
