@@ -10,7 +10,7 @@ module.exports = {
       comment: 'shared/ runs anywhere: only shared/ and pure packages, no Node built-ins, no other layer.',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: ['^shared/', '^node_modules/(zod)/'] },
+      to: { pathNot: ['^shared/', '(^|/)node_modules/zod/'] },
     },
     {
       name: 'db-is-the-core',

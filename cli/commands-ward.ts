@@ -98,12 +98,12 @@ export function registerWardCommands(program: Command): void {
   const directive = program.command('directive').description('văn bản căn cứ (directives)');
   withCommon(directive.command('add'))
     .requiredOption('--code <code>')
-    .requiredOption('--number <number>', 'số, ký hiệu (57-NQ/TW)')
+    .option('--number <number>', 'số, ký hiệu (57-NQ/TW); bỏ trống khi là nhóm văn bản không có số')
     .option('--date <date>', 'ngày ban hành YYYY-MM-DD')
     .requiredOption('--issuer <issuer>')
     .requiredOption('--title <title>')
     .action(
-      action(async (o: CommonOpts & { code: string; number: string; date?: string; issuer: string; title: string }) => {
+      action(async (o: CommonOpts & { code: string; number?: string; date?: string; issuer: string; title: string }) => {
         const d = await callApi(o, 'directives.add', { code: o.code, number: o.number, date: o.date, issuer: o.issuer, title: o.title });
         print(o, d, () => d.id);
       }),

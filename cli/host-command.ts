@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
-import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
 import { action, langOf, parseIntArg, withCommon, type CommonOpts } from './run';
 import { startBrowserHost } from '../server/browser-host';
 
@@ -26,22 +25,6 @@ function openBrowser(url: string): void {
   }
 }
 
-/**
- * Asks for the key's passphrase once, before serving: a browser page cannot type into this
- * terminal, and a request waiting on a prompt nobody sees would look like a hung app.
- */
-async function passphraseOnce(keyFile: string): Promise<() => Promise<string>> {
-  if (process.env[PASSPHRASE_ENV_VAR] || !process.stdin.isTTY) return passphraseFromEnvOrPrompt();
-  const isNew = !fs.existsSync(keyFile);
-  process.stderr.write(
-    isNew
-      ? 'Đặt cụm mật khẩu bảo vệ khóa ký của đơn vị (ít nhất 8 ký tự; hãy ghi nhớ, mất cụm mật khẩu là phải đăng ký khóa lại) / Choose the passphrase protecting the signing key.\n'
-      : 'Nhập cụm mật khẩu của khóa ký / Enter the signing key passphrase.\n',
-  );
-  const value = await passphraseFromEnvOrPrompt({ confirm: isNew })();
-  return async () => value;
-}
-
 export function registerHostCommand(program: Command): void {
   withCommon(program.command('host').description('mở ứng dụng trong trình duyệt trên máy này (serve the app to a local browser)'))
     .option('--port <n>', 'cổng; 0 là tự chọn cổng trống (port; 0 picks a free one)', '0')
@@ -53,8 +36,8 @@ export function registerHostCommand(program: Command): void {
         if (!fs.existsSync(path.dirname(dbPath))) throw new AppError('db.folder_missing', { path: path.dirname(dbPath) });
         const port = parseIntArg(o.port, 'port');
         if (port < 0 || port > 65535) throw new AppError('cli.usage', { detail: `--port ${o.port}` });
-        const passphrase = await passphraseOnce(`${dbPath}.key`);
-        const host = await startBrowserHost({ dbPath, port, passphrase, outDir: o.out ? path.resolve(o.out) : undefined });
+        // The passphrase is asked in the page (or read from the environment), never at this terminal.
+        const host = await startBrowserHost({ dbPath, port, outDir: o.out ? path.resolve(o.out) : undefined });
         const en = langOf(o) === 'en';
         process.stdout.write(
           en

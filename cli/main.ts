@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
 import { registerPlanImportCommand } from './commands-plan-import';
 import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
+import { registerListCommands } from './commands-lists';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from './host-command';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerWardCommands(program);
+  registerListCommands(program);
   registerReportCommands(program);
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerPlanImportCommand(program.commands.find((c) => c.name() === 'plan')!);

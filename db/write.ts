@@ -63,7 +63,7 @@ function storeRow(s: Session, table: OwnedTableName, row: Row): void {
  * A local edit. Refuses rows this installation's organisation does not own: the city's catalog is
  * read-only in a ward's database, and no one edits another ward's rows.
  */
-export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, action: string): Row {
+export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, action: string, why?: Row): Row {
   const id = input.id;
   if (typeof id !== 'string' || id === '') throw new Error(`saveOwnedRow(${table}) without id`);
   const existing = readRow(s, table, id);
@@ -77,7 +77,8 @@ export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, acti
   s.db.sqlite
     .prepare('INSERT INTO change_log (origin, seq, table_name, row_id, owner, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(s.installationId, seq, table, id, s.orgCode, JSON.stringify(row), at);
-  audit(s, action, table, id, existing ? diff(existing, row) : undefined, at);
+  const changed = existing ? diff(existing, row) : undefined;
+  audit(s, action, table, id, why ? { ...changed, ...why } : changed, at);
   return row;
 }
 

@@ -4,4 +4,5 @@ export const CHANNELS = {
   pickFolder: 'wardplan:pick-folder',
   pickFile: 'wardplan:pick-file',
   saveFile: 'wardplan:save-file',
+  openEvidence: 'wardplan:open-evidence',
 } as const;

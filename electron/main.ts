@@ -16,6 +16,7 @@ import {
   safeStorage,
   screen,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type Session,
@@ -276,6 +277,27 @@ function registerIpc(): void {
     });
     return r.canceled || !r.filePath ? null : r.filePath;
   });
+
+  ipcMain.handle(CHANNELS.openEvidence, async (event, id: unknown) => {
+    if (!trusted(event)) throw new Error('forbidden');
+    if (typeof id !== 'string' || !UUID.test(id)) throw new Error('bad evidence id');
+    return openEvidence(id);
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Evidence is opened from a copy the core wrote after checking its hash, never from the stored
+ * file, so a viewer that edits or locks the file cannot touch the ward's record.
+ */
+async function openEvidence(id: string): Promise<ApiResult<'evidence.saveCopy'>> {
+  const r = await callApi('evidence.saveCopy', { id });
+  if (!r.ok) return r;
+  const failure = await shell.openPath(r.value.path);
+  if (!failure) return r;
+  logger.log('warn', `opening evidence failed: ${failure}`);
+  return { ok: false, error: { code: 'evidence.open_failed', params: { path: r.value.path, reason: failure } } };
 }
 
 async function openDialog(options: OpenDialogOptions): Promise<string | null> {

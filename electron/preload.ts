@@ -1,5 +1,5 @@
 /**
- * The only thing the page gets from Electron: `window.wardplan`, five members, each a thin
+ * The only thing the page gets from Electron: `window.wardplan`, six members, each a thin
  * wrapper over one IPC channel. ipcRenderer itself never crosses the bridge, so the page cannot
  * send on a channel of its choosing or listen to anything.
  *
@@ -15,6 +15,7 @@ const bridge: WardplanBridge = {
   pickFolder: () => ipcRenderer.invoke(CHANNELS.pickFolder),
   pickFile: (filters) => ipcRenderer.invoke(CHANNELS.pickFile, filters),
   saveFile: (defaultName, filters) => ipcRenderer.invoke(CHANNELS.saveFile, defaultName, filters),
+  openEvidence: (id) => ipcRenderer.invoke(CHANNELS.openEvidence, id),
 };
 
 contextBridge.exposeInMainWorld('wardplan', bridge);

@@ -1,9 +1,10 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useApi } from './api/use-api';
 import { AsyncView } from './components/AsyncView';
+import { PassphraseDialog } from './components/PassphraseDialog';
 import { useLang } from './i18n/use-lang';
 import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
 import { AppShell } from './shell/AppShell';
@@ -25,12 +26,20 @@ const THEME = {
 
 function Boot() {
   const status = useApi('app.status', {});
+  // Bumped after a restore: the shell and every screen load afresh, so what
+  // is shown is the data now in the database, without reloading the page.
+  const [generation, setGeneration] = useState(0);
+  const { reload } = status;
+  const reloadAll = useCallback(() => {
+    reload();
+    setGeneration((g) => g + 1);
+  }, [reload]);
   return (
     <AsyncView state={status}>
       {(s) =>
         s.initialized && s.profile ? (
-          <ProfileContext.Provider value={{ profile: s.profile, reloadApp: status.reload }}>
-            <AppShell />
+          <ProfileContext.Provider value={{ profile: s.profile, reloadApp: reload, reloadAll }}>
+            <AppShell key={generation} />
           </ProfileContext.Provider>
         ) : (
           <FirstRunScreen onDone={status.reload} />
@@ -47,6 +56,7 @@ export function App() {
     <ConfigProvider locale={locale} theme={THEME} componentSize="middle">
       <AntApp>
         <Boot />
+        <PassphraseDialog />
       </AntApp>
     </ConfigProvider>
   );

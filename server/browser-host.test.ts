@@ -170,3 +170,29 @@ describe('browser host', () => {
     expect((await fetch(new URL('/api/call', host.url), { headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
   });
 });
+
+describe('browser host without a passphrase in its environment', () => {
+  it('asks the page for the passphrase: locked until unlocked over the API, then the key serves the session', async () => {
+    const dir = tempDir('wardplan-host-unlock-');
+    const saved = process.env.WARDPLAN_PASSPHRASE;
+    delete process.env.WARDPLAN_PASSPHRASE;
+    const host = await startBrowserHost({ dbPath: path.join(dir, 'ward.db'), rendererDir: dir, outDir: path.join(dir, 'outbox') });
+    if (saved !== undefined) process.env.WARDPLAN_PASSPHRASE = saved;
+    const call = async (method: string, input: unknown) =>
+      (await (
+        await fetch(new URL('/api/call', host.url), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify({ method, input }) })
+      ).json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
+    try {
+      expect((await call('app.setup', { wardCode: 'HP-X', wardName: 'Phường X', cityCode: 'HP', cityName: 'Hải Phòng', officerName: 'Cán bộ', demo: false })).ok).toBe(true);
+      expect((await call('keys.enrollmentRequest', {})).error?.code).toBe('keys.passphrase_needed');
+      expect((await call('keys.unlock', { passphrase: '' })).error?.code).toBe('keys.passphrase_too_short');
+      expect((await call('keys.passphraseState', {})).value).toEqual({ asksInApp: true, unlocked: false, keyExists: false });
+      expect((await call('keys.unlock', { passphrase: 'mật khẩu của phường X' })).value).toMatchObject({ unlocked: true });
+      const r = await call('keys.enrollmentRequest', {});
+      expect(r.ok).toBe(true);
+      expect(fs.readFileSync(path.join(dir, 'ward.db.key'), 'utf8')).not.toContain('mật khẩu');
+    } finally {
+      await host.close();
+    }
+  });
+});

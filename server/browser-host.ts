@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
 import { WardApi } from '../db/api/ward-api';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
+import { PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../shared/web-serving';
 import { appRoot } from './app-root';
 
@@ -45,7 +46,10 @@ export interface BrowserHostOptions {
   /** Where bundles, enrollment requests and backups go: the browser cannot pick a folder. */
   outDir?: string;
   now?: () => string;
-  /** Where the key's passphrase comes from; the environment or the terminal by default. */
+  /**
+   * Where the key's passphrase comes from. By default the environment (scripts, tests) when it is
+   * set, otherwise the officer types it in the page, and it is kept in this process's memory only.
+   */
   passphrase?: () => Promise<string>;
 }
 
@@ -120,12 +124,13 @@ function serialQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = path.resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
   const token = crypto.randomBytes(32).toString('base64url');
-  const passphrase = opts.passphrase ?? passphraseFromEnvOrPrompt();
+  const passphrase = opts.passphrase ?? (process.env[PASSPHRASE_ENV_VAR] ? passphraseFromEnvOrPrompt() : undefined);
   const outDir = opts.outDir;
   const api = new WardApi({
     dbPath: opts.dbPath,
     now: opts.now,
-    keyStore: () => new PassphraseFileKeyStore(`${opts.dbPath}.key`, passphrase),
+    keyStore: passphrase ? () => new PassphraseFileKeyStore(`${opts.dbPath}.key`, passphrase) : undefined,
+    passphraseInApp: !passphrase,
     defaultOutDir: outDir ? () => outDir : undefined,
   });
   const queue = serialQueue();

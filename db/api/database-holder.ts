@@ -13,6 +13,8 @@ export interface ApiHostOptions {
   keyStore?: (() => KeyStore) | undefined;
   /** Where exports and backups go when the user picked no folder. */
   defaultOutDir?: (() => string) | undefined;
+  /** The key's passphrase is typed in the app (the browser host) and kept in memory, not asked at a terminal. */
+  passphraseInApp?: boolean | undefined;
 }
 
 /** Holds the open database of one host; opens it lazily so a first run creates nothing until setup. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileInput, Method, Output, ParsedInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
-import type { DatabaseHolder } from './handlers';
+import type { DatabaseHolder } from './database-holder';
 
 type PlanImportMethods = 'planImport.preview' | 'planImport.apply';
 type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;

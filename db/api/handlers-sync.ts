@@ -14,7 +14,7 @@ import type { DatabaseHolder } from './database-holder';
 
 
 /** Gives a handler a real file for what the user picked, and removes it afterwards if it made one. */
-async function withFile<T>(input: FileInput, fn: (file: string) => Promise<T> | T): Promise<T> {
+export async function withFile<T>(input: FileInput, fn: (file: string) => Promise<T> | T): Promise<T> {
   if ('path' in input) {
     if (!fs.existsSync(input.path)) throw new AppError('file.not_found', { path: input.path });
     return fn(input.path);

@@ -14,6 +14,8 @@ import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
+import { PassphraseMemory } from '../keys/passphrase-memory';
+import { createListsHandlers } from './handlers-lists';
 import { createPlanImportHandlers } from './handlers-plan-import';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
@@ -27,6 +29,8 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
   const s = () => holder.requireSession();
   // One store per host, so a passphrase asked once serves the whole session.
   let keyStore: KeyStore | undefined;
+  const keyFile = `${holder.opts.dbPath}.key`;
+  const memory = holder.opts.passphraseInApp ? new PassphraseMemory(keyFile) : null;
   // Where bundles, backups and documents go when the user picked no folder: beside the database.
   const defaultOutDir = holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox'));
   return {
@@ -63,10 +67,11 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     'indicators.history': (i) => valueHistory(s(), i.code),
     'values.set': (i) => setValue(s(), i),
     ...createSyncHandlers(holder, {
-      keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(`${holder.opts.dbPath}.key`, passphraseFromEnvOrPrompt())),
+      keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnvOrPrompt())),
       defaultOutDir,
     }),
     ...createReportHandlers(holder, { defaultOutDir }),
     ...createPlanImportHandlers(holder),
+    ...createListsHandlers(holder, { passphrase: memory }),
   };
 }

@@ -12,6 +12,7 @@ import yazl from 'yazl';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../database';
 import { sha256Hex } from '../blobs';
+import type { BackupInfo } from '../../shared/api/contract-lists';
 
 const DB_ENTRY = 'wardplan.db';
 const MAX_DB_BYTES = 4 * 1024 * 1024 * 1024;
@@ -61,7 +62,8 @@ export async function createBackup(db: Database, orgCode: string, outDir: string
 }
 
 /** Unpacks a backup into a folder, refusing any entry that is not the database or an evidence file. */
-async function unpack(file: string, into: string): Promise<void> {
+async function unpack(file: string, into: string): Promise<{ madeAt: string | null }> {
+  let madeAt: string | null = null;
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err || !z ? reject(new AppError('backup.not_a_backup', { path: file })) : resolve(z))),
   );
@@ -75,6 +77,8 @@ async function unpack(file: string, into: string): Promise<void> {
         zip.close();
         return reject(new AppError('backup.not_a_backup', { path: file }));
       }
+      // The database copy is written the moment the backup is made: its time is the backup's.
+      if (name === DB_ENTRY) madeAt = e.getLastModDate().toISOString();
       zip.openReadStream(e, (err, stream) => {
         if (err || !stream) return reject(new AppError('backup.not_a_backup', { path: file }));
         const dest = path.join(into, name);
@@ -84,16 +88,17 @@ async function unpack(file: string, into: string): Promise<void> {
     });
     zip.readEntry();
   });
+  return { madeAt };
 }
 
 /**
  * Checks a backup before anything is touched: it must be a WardPlan database of the same role,
  * whole (integrity_check) and its evidence files must match their names.
  */
-export async function prepareRestore(file: string): Promise<{ dir: string; dbFile: string; orgCode: string }> {
+export async function prepareRestore(file: string): Promise<{ dir: string; dbFile: string; orgCode: string; madeAt: string | null }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-restore-'));
   try {
-    await unpack(file, dir);
+    const { madeAt } = await unpack(file, dir);
     const dbFile = path.join(dir, DB_ENTRY);
     if (!fs.existsSync(dbFile)) throw new AppError('backup.not_a_backup', { path: file });
     let orgCode: string | undefined;
@@ -116,7 +121,7 @@ export async function prepareRestore(file: string): Promise<{ dir: string; dbFil
         if (sha256Hex(fs.readFileSync(path.join(filesDir, f))) !== f) throw new AppError('backup.corrupt', { path: file });
       }
     }
-    return { dir, dbFile, orgCode };
+    return { dir, dbFile, orgCode, madeAt };
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -147,6 +152,47 @@ export function swapInRestore(prepared: { dir: string; dbFile: string }, dbPath:
       }
     }
     return { previousKeptAt: kept };
+  } finally {
+    fs.rmSync(prepared.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a backup holds (whose, from when, how much), read from a checked copy before the officer
+ * confirms a restore. Nothing of the current installation is touched.
+ */
+export async function inspectBackup(file: string, displayName: string, currentOrg: string | null): Promise<BackupInfo> {
+  const prepared = await prepareRestore(file);
+  try {
+    const db = new BetterSqlite3(prepared.dbFile, { readonly: true });
+    try {
+      const meta = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+      const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      const own = (table: string) => n(`SELECT count(*) AS n FROM "${table}" WHERE deleted = 0 AND owner = (SELECT value FROM meta WHERE key = 'org_code')`);
+      const role = meta('role') === 'city' ? 'city' : 'ward';
+      const orgName = meta(role === 'city' ? 'city_name' : 'ward_name') ?? prepared.orgCode;
+      const filesDir = path.join(prepared.dir, 'files');
+      return {
+        fileName: displayName,
+        role,
+        orgCode: prepared.orgCode,
+        orgName,
+        madeAt: prepared.madeAt,
+        lastChangeAt: (db.prepare('SELECT max(at) AS at FROM change_log').get() as { at: string | null }).at,
+        counts: {
+          plans: own('plan'),
+          tasks: own('task'),
+          progress: own('task_progress'),
+          evidence: own('evidence'),
+          indicatorValues: own('indicator_value'),
+          units: own('unit'),
+          files: fs.existsSync(filesDir) ? fs.readdirSync(filesDir).length : 0,
+        },
+        sameOrg: currentOrg === null || currentOrg === prepared.orgCode,
+      };
+    } finally {
+      db.close();
+    }
   } finally {
     fs.rmSync(prepared.dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { isValidIsoDate } from '../../shared/rules/period';
 import { inTransaction, newId, type Session } from '../session';
 import { saveOwnedRow } from '../write';
-import { ownedCodeExists, visibleOwners } from './lookup';
+import { ownedCodeExists, retiredOwnedId, visibleOwners } from './lookup';
 import type { AreaRow, DirectiveRow, UnitRow } from '../../shared/api/types';
 
 function inOwners(s: Session): { sql: string; args: string[] } {
@@ -23,7 +23,7 @@ export function addUnit(s: Session, input: { code: string; name: string }): Unit
   requireCode(input.code);
   return inTransaction(s, () => {
     if (ownedCodeExists(s, 'unit', input.code)) throw new AppError('unit.duplicate', { code: input.code });
-    const row = saveOwnedRow(s, 'unit', { id: newId(), code: input.code, name: input.name.trim() }, 'unit.add');
+    const row = saveOwnedRow(s, 'unit', { id: retiredOwnedId(s, 'unit', input.code) ?? newId(), code: input.code, name: input.name.trim(), deleted: 0 }, 'unit.add');
     return { id: String(row.id), owner: s.orgCode, code: input.code, name: String(row.name) };
   });
 }
@@ -35,14 +35,18 @@ export function listDirectives(s: Session): DirectiveRow[] {
     .all(...o.args) as DirectiveRow[];
 }
 
-export function addDirective(s: Session, input: { code: string; number: string; date?: string | null | undefined; issuer: string; title: string }): DirectiveRow {
+export function addDirective(s: Session, input: { code: string; number?: string | null | undefined; date?: string | null | undefined; issuer: string; title: string }): DirectiveRow {
   requireCode(input.code);
   if (input.date && !isValidIsoDate(input.date)) throw new AppError('date.invalid', { value: input.date });
   return inTransaction(s, () => {
     if (ownedCodeExists(s, 'directive', input.code)) throw new AppError('directive.duplicate', { code: input.code });
-    const id = newId();
-    saveOwnedRow(s, 'directive', { id, code: input.code, number: input.number, issued_on: input.date ?? null, issuer: input.issuer, title: input.title }, 'directive.add');
-    return { id, owner: s.orgCode, code: input.code, number: input.number, issuedOn: input.date ?? null, issuer: input.issuer, title: input.title };
+    const id = retiredOwnedId(s, 'directive', input.code) ?? newId();
+    // A group of documents without a single number is stored with '' (the column is NOT NULL).
+    const number = (input.number ?? '').trim();
+    const issuer = input.issuer.trim();
+    const title = input.title.trim();
+    saveOwnedRow(s, 'directive', { id, code: input.code, number, issued_on: input.date ?? null, issuer, title, deleted: 0 }, 'directive.add');
+    return { id, owner: s.orgCode, code: input.code, number, issuedOn: input.date ?? null, issuer, title };
   });
 }
 

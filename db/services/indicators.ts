@@ -5,7 +5,7 @@ import { validateIndicatorValue } from '../../shared/rules/validation';
 import { getMeta } from '../database';
 import { inTransaction, newId, todayIso, type Session } from '../session';
 import { saveOwnedRow } from '../write';
-import { ownedCodeExists, requireIdByCode, visibleOwners } from './lookup';
+import { ownedCodeExists, requireIdByCode, retiredOwnedId, visibleOwners } from './lookup';
 import type { IndicatorItem, ValuePoint } from '../../shared/api/types';
 
 export interface IndicatorDefInput {
@@ -41,7 +41,7 @@ export interface ValueInput {
 export function addIndicator(s: Session, input: IndicatorDefInput): { id: string } {
   return inTransaction(s, () => {
     if (ownedCodeExists(s, 'indicator', input.code)) throw new AppError('indicator.duplicate', { code: input.code });
-    const id = newId();
+    const id = retiredOwnedId(s, 'indicator', input.code) ?? newId();
     saveOwnedRow(
       s,
       'indicator',
@@ -56,6 +56,7 @@ export function addIndicator(s: Session, input: IndicatorDefInput): { id: string
         denominator_label: input.denominatorLabel ?? null,
         note: input.note ?? null,
         sort: input.sort ?? 0,
+        deleted: 0,
       },
       'indicator.add',
     );

@@ -40,3 +40,11 @@ export function requireIdByCode(s: Session, table: CodedTable, code: string): st
 export function ownedCodeExists(s: Session, table: CodedTable, code: string): boolean {
   return !!s.db.sqlite.prepare(`SELECT 1 FROM "${table}" WHERE code = ? AND owner = ? AND deleted = 0`).get(code, s.orgCode);
 }
+
+/**
+ * The id of this organisation's retired row with this code, if any: codes are unique per owner
+ * even among tombstones, so adding a retired code again brings the same row back.
+ */
+export function retiredOwnedId(s: Session, table: CodedTable, code: string): string | undefined {
+  return (s.db.sqlite.prepare(`SELECT id FROM "${table}" WHERE code = ? AND owner = ? AND deleted = 1`).get(code, s.orgCode) as { id: string } | undefined)?.id;
+}

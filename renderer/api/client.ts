@@ -35,13 +35,32 @@ async function overHttp(method: Method, input: unknown): Promise<ApiResult<Metho
   }
 }
 
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+/** Asks the officer for the key's passphrase and unlocks the key; resolves false when they cancel. */
+export type Unlocker = () => Promise<boolean>;
+let unlocker: Unlocker | null = null;
+let unlocking: Promise<boolean> | null = null;
+
+/** Set by the passphrase dialog while it is mounted (the browser host keeps the key under a passphrase typed here). */
+export function setUnlocker(fn: Unlocker | null): void {
+  unlocker = fn;
+}
+
+async function send(method: Method, input: unknown): Promise<ApiResult<Method>> {
   const b = bridge();
-  let result: ApiResult<Method>;
   try {
-    result = b ? ((await b.call(method, input)) as ApiResult<Method>) : await overHttp(method, input);
+    return b ? ((await b.call(method, input as Input<Method>)) as ApiResult<Method>) : await overHttp(method, input);
   } catch {
-    result = { ok: false, error: { code: 'host.unreachable', params: {} } };
+    return { ok: false, error: { code: 'host.unreachable', params: {} } };
+  }
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  let result = await send(method, input);
+  // The key is locked: ask once (calls waiting at the same time share the one dialog), then retry.
+  if (!result.ok && result.error.code === 'keys.passphrase_needed' && unlocker) {
+    unlocking ??= unlocker().finally(() => (unlocking = null));
+    if (!(await unlocking)) throw new ApiFailure({ code: 'keys.passphrase_cancelled', params: {} });
+    result = await send(method, input);
   }
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value as Output<M>;

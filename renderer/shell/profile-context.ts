@@ -3,8 +3,10 @@ import type { Profile } from '../../shared/api/types';
 
 export interface ProfileState {
   profile: Profile;
-  /** After a change that affects the whole app: the profile, a restore. */
+  /** After a change to the profile. */
   reloadApp: () => void;
+  /** After the data was replaced (a restore): every screen loads afresh, without reloading the page. */
+  reloadAll: () => void;
 }
 
 export const ProfileContext = createContext<ProfileState | null>(null);

@@ -22,4 +22,6 @@ export interface WardplanBridge {
   pickFile(filters?: FileFilter[]): Promise<string | null>;
   /** Where to save a file, or null when cancelled. `defaultName` is a bare file name, not a path. */
   saveFile(defaultName: string, filters?: FileFilter[]): Promise<string | null>;
+  /** Opens a verified copy of an evidence file with the system's viewer; the result says where the copy is, or why not. */
+  openEvidence(id: string): Promise<ApiResult<'evidence.saveCopy'>>;
 }

@@ -19,6 +19,7 @@ import type {
 import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './sync-types';
 import type { AreaNarrative, ReportRow, ReportView } from './report-types';
 import { planImportSchemas, type PlanImportOutputs } from './contract-plan-import';
+import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -74,10 +75,10 @@ export const schemas = {
   'units.list': z.object({}),
   'units.add': z.object({ code, name: text(300).trim().min(1) }),
   'directives.list': z.object({}),
-  'directives.add': z.object({ code, number: text(100).trim().min(1), date: isoDate.nullable().optional(), issuer: text(300).trim().min(1), title: text(1000).trim().min(1) }),
+  'directives.add': z.object({ code, number: optText(100), date: isoDate.nullable().optional(), issuer: text(300).trim().min(1), title: text(1000).trim().min(1) }),
   'areas.list': z.object({}),
   'plans.list': z.object({}),
-  'plans.add': z.object({ year: z.number().int().min(2000).max(2100), title: text(500).trim().min(1), docNumber: optText(100) }),
+  'plans.add': z.object({ year: z.number().int().min(2000).max(2100), ...planFields }),
   'tasks.list': z.object({
     planYear: z.number().int().optional(),
     status: taskStatus.optional(),
@@ -106,7 +107,8 @@ export const schemas = {
   'tasks.progress': z.object({
     taskId: z.string().uuid(),
     status: recordedStatus,
-    percent: z.number().int().min(0).max(100).optional(),
+    // Any number passes here so the rules can say what is wrong with it (out of 0–100, not whole).
+    percent: finite.optional(),
     note: optText(4000),
     date: isoDate.optional(),
   }),
@@ -135,6 +137,7 @@ export const schemas = {
   'sync.import': fileInput,
   'backup.create': z.object({ outDir: z.string().min(1).max(1000).optional() }),
   'backup.restore': z.intersection(fileInput, z.object({ confirm: z.literal(true) })),
+  'backup.inspect': fileInput,
   // Periodic reports. A month is a valid period but not a report's: the service refuses it by name.
   'reports.list': z.object({}),
   'reports.get': z.object({ period: periodCode }),
@@ -156,6 +159,7 @@ export const schemas = {
   'plan.checkSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
   'plan.importSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
   ...planImportSchemas,
+  ...listsSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -193,7 +197,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs extends PlanImportOutputs {
+export interface Outputs extends PlanImportOutputs, ListsOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;

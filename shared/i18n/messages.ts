@@ -4,6 +4,7 @@
  */
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
+import { listsMessagesEn, listsMessagesVi } from './messages-lists';
 import { planImportMessagesEn, planImportMessagesVi } from './messages-plan-import';
 import { reportsMessagesEn, reportsMessagesVi } from './messages-reports';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
@@ -13,8 +14,8 @@ import { trustMessagesEn, trustMessagesVi } from './messages-trust';
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

@@ -4,9 +4,11 @@
  */
 import type { UiKey } from './ui-vi';
 import { uiPlanImportEn } from './ui-plan-import-en';
+import { uiListsEn } from './ui-lists-en';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
   ...uiPlanImportEn,
+  ...uiListsEn,
   'nav.label': 'Main functions',
   'nav.overview': 'Overview',
   'nav.tasks': 'Plan & tasks',

@@ -5,9 +5,11 @@
  * come from shared/rules, so reports and screens always say the same words.
  */
 import { uiPlanImportVi } from './ui-plan-import-vi';
+import { uiListsVi } from './ui-lists-vi';
 
 export const uiVi = {
   ...uiPlanImportVi,
+  ...uiListsVi,
   // Navigation
   'nav.label': 'Chức năng chính',
   'nav.overview': 'Tổng quan',

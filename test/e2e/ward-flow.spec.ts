@@ -221,10 +221,13 @@ test('settings: a backup, then a restore that asks first and keeps the current d
   expect(fs.existsSync(backupPath)).toBe(true);
 
   await page.locator('input[type="file"][accept=".wpbak"]').setInputFiles(backupPath);
-  const confirm = page.getByRole('dialog').filter({ hasText: 'Khôi phục dữ liệu từ bản sao lưu?' });
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Khôi phục từ bản sao lưu này?' });
   await expect(confirm).toContainText('Dữ liệu hiện tại không bị xóa');
+  await expect(confirm.getByTestId('backup-preview')).toContainText('Phường Hải Dương (HP-HAIDUONG)');
   await confirm.getByRole('button', { name: 'Khôi phục' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Đã khôi phục dữ liệu' })).toContainText('Dữ liệu trước khi khôi phục được giữ tại:');
+  const done = page.getByRole('dialog').filter({ hasText: 'Đã khôi phục dữ liệu' });
+  await expect(done).toContainText('Dữ liệu trước khi khôi phục được giữ tại:');
+  await done.locator('.ant-btn-primary').click();
   await openScreen(page, 'overview');
   await expect(page.getByText('Tổng số: 23')).toBeVisible();
 });

@@ -89,7 +89,7 @@ test.describe('WardPlan desktop', () => {
         const w = window as unknown as Record<string, unknown> & { wardplan: Record<string, unknown> };
         return { keys: Object.keys(w.wardplan).sort(), host: w.wardplan.host, require: typeof w.require, process: typeof w.process, ipc: typeof w.ipcRenderer, buffer: typeof w.Buffer };
       });
-      expect(bridge).toEqual({ keys: ['call', 'host', 'pickFile', 'pickFolder', 'saveFile'], host: 'electron', require: 'undefined', process: 'undefined', ipc: 'undefined', buffer: 'undefined' });
+      expect(bridge).toEqual({ keys: ['call', 'host', 'openEvidence', 'pickFile', 'pickFolder', 'saveFile'], host: 'electron', require: 'undefined', process: 'undefined', ipc: 'undefined', buffer: 'undefined' });
 
       const calls = await page.evaluate(async () => {
         const api = (window as unknown as { wardplan: { call(m: string, i: unknown): Promise<{ ok: boolean; error?: { code: string } }> } }).wardplan;

@@ -20,6 +20,9 @@ const state = {
   /** The answers the next dialogs give, in order; null means cancelled. */
   dialogAnswers: [],
   errorBoxes: [],
+  /** Files handed to the system's viewer, and what the next openPath answers ('' is success). */
+  openedPaths: [],
+  openPathAnswer: '',
   exitCode: null,
   quitCalled: 0,
   sandboxEnabled: false,
@@ -143,6 +146,12 @@ module.exports = {
       return { response: 0 };
     },
     showErrorBox: (title, content) => state.errorBoxes.push({ title, content }),
+  },
+  shell: {
+    openPath: async (p) => {
+      state.openedPaths.push(p);
+      return state.openPathAnswer;
+    },
   },
   safeStorage: {
     isEncryptionAvailable: () => state.encryptionAvailable,

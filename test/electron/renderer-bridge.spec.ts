@@ -1,7 +1,7 @@
 /**
  * The built renderer on the desktop app's code path, where no Electron binary exists: Debian's
  * Chromium loads dist/renderer through main's own app:// handler (with its CSP), and
- * `window.wardplan` is the preload's five functions wired to main's IPC handlers, trusted sender
+ * `window.wardplan` is the preload's six functions wired to main's IPC handlers, trusted sender
  * included. main is the real bundle, on a stand-in Electron (stand-in-main.ts), with real SQLite.
  *
  * What it cannot show, app.spec.ts does in a real Electron: contextIsolation, the sandbox, the
@@ -57,6 +57,7 @@ test('first run → key → overview, through the Electron bridge and the app://
       pickFolder: () => ipc(ch.pickFolder, []),
       pickFile: (filters) => ipc(ch.pickFile, [filters]),
       saveFile: (name, filters) => ipc(ch.saveFile, [name, filters]),
+      openEvidence: (id) => ipc(ch.openEvidence, [id]),
     };
     (window as unknown as { wardplan: WardplanBridge }).wardplan = bridge;
   }, CHANNELS);

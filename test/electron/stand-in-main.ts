@@ -34,6 +34,8 @@ export interface FakeState {
   /** What the next dialogs answer, in order; null is "cancelled". */
   dialogAnswers: (string | null)[];
   errorBoxes: { title: string; content: string }[];
+  openedPaths: string[];
+  openPathAnswer: string;
   exitCode: number | null;
   sandboxEnabled: boolean;
   session: {

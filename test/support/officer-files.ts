@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, type VerticalMergeType, WidthType } from 'docx';
 
 export interface FixtureWard {
   units: Array<{ code: string; name: string }>;

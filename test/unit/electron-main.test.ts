@@ -132,6 +132,23 @@ describe('the bundled main process, on a stand-in Electron', () => {
     expect(String(save.options.title)).toMatch(/Lưu/);
   });
 
+  it('opens an evidence file from a verified copy, never the stored file', async () => {
+    const task = (await call('tasks.list', {})).value[0];
+    const attached = await call('tasks.attach', { taskId: task.id, fileName: 'biên bản.pdf', contentBase64: Buffer.from('%PDF biên bản').toString('base64') });
+    const opened = (await invoke(CHANNELS.openEvidence, trustedEvent(), attached.value.id)) as { ok: boolean; value: { path: string } };
+    expect(opened.ok).toBe(true);
+    expect(state.openedPaths.at(-1)).toBe(opened.value.path);
+    expect(path.basename(opened.value.path)).toMatch(/^biên bản( \(\d+\))?\.pdf$/);
+    expect(fs.readFileSync(opened.value.path, 'utf8')).toBe('%PDF biên bản');
+    expect(opened.value.path.startsWith(path.join(dir, 'ward'))).toBe(false);
+    await expect(invoke(CHANNELS.openEvidence, trustedEvent(), '../../etc/passwd')).rejects.toThrow('bad evidence id');
+    await expect(invoke(CHANNELS.openEvidence, { sender: { id: 999 }, senderFrame: { url: 'app://wardplan/index.html', parent: null } }, attached.value.id)).rejects.toThrow('forbidden');
+    state.openPathAnswer = 'no application';
+    const failed = (await invoke(CHANNELS.openEvidence, trustedEvent(), attached.value.id)) as { ok: boolean; error: { code: string } };
+    state.openPathAnswer = '';
+    expect(failed).toMatchObject({ ok: false, error: { code: 'evidence.open_failed' } });
+  });
+
   it('backs up from the File menu', async () => {
     const file = (state.menuTemplate?.[0]?.submenu ?? []) as MenuItemConstructorOptions[];
     const backup = file.find((i) => i.label === 'Sao lưu…');

@@ -7,14 +7,15 @@ import { AsyncView } from '../../components/AsyncView';
 import { PageHeader } from '../../components/PageHeader';
 import type { Lang } from '../../i18n/setup';
 import type { ScreenProps } from '../../shell/screen-props';
+import { useYear } from '../../shell/year-context';
 import { IndicatorTable } from './IndicatorTable';
 import { defaultPeriod, periodGroups } from './periods';
 import { TrendModal } from './TrendModal';
 import { ValueEntryModal } from './ValueEntryModal';
 
 export default function IndicatorsScreen({ params }: ScreenProps) {
-  const plans = useApi('plans.list', {});
-  return <AsyncView state={plans}>{(p) => <IndicatorsView year={p[0]?.year ?? new Date().getFullYear()} openCode={params.code} />}</AsyncView>;
+  const { year } = useYear();
+  return <IndicatorsView key={year} year={year} openCode={params.code} />;
 }
 
 function IndicatorsView({ year, openCode }: { year: number; openCode: string | undefined }) {

@@ -1,4 +1,4 @@
-import { Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { App, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/contract';
@@ -37,6 +37,7 @@ export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { 
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const text = useErrorText();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [unreadable, setUnreadable] = useState<Field | null>(null);
   const num = Form.useWatch('numerator', form);
@@ -67,7 +68,9 @@ export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { 
     const bad = fields.find((f) => v[f]?.trim() && parseNumberVi(v[f]) === null);
     setUnreadable(bad ?? null);
     if (bad) return;
-    if (await save.run(v)) onSaved();
+    if (!(await save.run(v))) return;
+    void message.success(t('lists.saved'));
+    onSaved();
   };
   const numberInput = (f: Field) => <Input inputMode="decimal" placeholder={t('indicators.numberPlaceholder')} onChange={() => (unreadable === f ? setUnreadable(null) : undefined)} />;
 
@@ -120,6 +123,8 @@ export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { 
         <Form.Item name="note" label={t('indicators.note')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={1000} />
         </Form.Item>
+        {/* The form's default button: Enter in a single-line field submits, as in every dialog. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { AsyncView } from '../../components/AsyncView';
 import { PageHeader } from '../../components/PageHeader';
 import { fmtDate } from '../../i18n/format';
 import { navigate } from '../../shell/route';
+import { useYear } from '../../shell/year-context';
 import { AreaTable } from './AreaTable';
 import { IndicatorLists } from './IndicatorLists';
 import { IndicatorTotals } from './IndicatorTotals';
@@ -14,7 +15,8 @@ import { TaskList } from './TaskList';
 
 export default function OverviewScreen() {
   const { t } = useTranslation();
-  const summary = useApi('summary.get', {});
+  const { year } = useYear();
+  const summary = useApi('summary.get', { year });
   // Asked for together with the summary, not after it has been drawn.
   const sync = useApi('sync.status', {});
   return (

@@ -75,6 +75,8 @@ export function ApproveModal({
         <Form.Item name="docNumber" label={t('reports.docNumberLabel')} style={{ marginBottom: 0 }}>
           <Input maxLength={100} placeholder={t('reports.docNumberPlaceholder')} />
         </Form.Item>
+        {/* The form's default button: Enter in a single-line field submits, as in every dialog. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>
   );

@@ -17,6 +17,7 @@ import { fmtDate, fmtDateTime } from '../../i18n/format';
 import type { Lang } from '../../i18n/setup';
 import type { ScreenProps } from '../../shell/screen-props';
 import { navigate } from '../../shell/route';
+import { useYear } from '../../shell/year-context';
 import { ApproveModal } from './ApproveModal';
 import { DocumentResult } from './DocumentResult';
 import { DirectiveTable, FiguresSummary, IndicatorFigureTable, OverdueTable } from './FiguresTables';
@@ -27,8 +28,8 @@ import { ReportStatusTag } from './ReportStatusTag';
 import { saveDocument, type DocFormat, type SavedDocument } from './save-document';
 
 export default function ReportsScreen({ params }: ScreenProps) {
-  const plans = useApi('plans.list', {});
-  return <AsyncView state={plans}>{(p) => <ReportsView year={p[0]?.year ?? new Date().getFullYear()} params={params} />}</AsyncView>;
+  const { year } = useYear();
+  return <ReportsView key={year} year={year} params={params} />;
 }
 
 function ReportsView({ year, params }: { year: number; params: Record<string, string> }) {

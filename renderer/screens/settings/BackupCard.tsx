@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { DatabaseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,35 +8,42 @@ import { asFileInput, pickOutDir, type PickedFile } from '../../api/files';
 import { useAction } from '../../api/use-api';
 import { FilePickButton } from '../../components/FilePickButton';
 import { FormError } from '../../components/FormError';
-import { fmtBytes } from '../../i18n/format';
+import type { BackupInfo } from '../../../shared/api/contract-lists';
+import { fmtBytes, fmtDateTime } from '../../i18n/format';
 import { useProfile } from '../../shell/profile-context';
 
 export function BackupCard() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const { reloadApp } = useProfile();
+  const { reloadAll, profile } = useProfile();
   const [made, setMade] = useState<Output<'backup.create'> | null>(null);
-  const [restored, setRestored] = useState<Output<'backup.restore'> | null>(null);
   const backup = useAction(async () => {
     const dir = await pickOutDir();
     return dir ? call('backup.create', dir) : undefined;
   });
   const restore = useAction((f: PickedFile) => call('backup.restore', { ...asFileInput(f), confirm: true }));
-  const confirmRestore = (f: PickedFile) =>
+  const inspect = useAction((f: PickedFile) => call('backup.inspect', asFileInput(f)));
+  // What the backup holds is shown before anything is replaced; the safe answer is focused.
+  const confirmRestore = async (f: PickedFile) => {
+    const info = await inspect.run(f);
+    if (!info) return;
     modal.confirm({
-      title: t('backup.confirmTitle'),
-      content: t('backup.confirmText', { file: f.name }),
+      title: t('backup.previewTitle'),
+      width: 560,
+      content: <BackupPreview info={info} currentOrg={profile.orgCode} />,
       okText: t('backup.confirmOk'),
       okButtonProps: { danger: true },
       cancelText: t('action.cancel'),
+      autoFocusButton: 'cancel',
       onOk: async () => {
         const r = await restore.run(f);
-        if (r) {
-          setRestored(r);
-          reloadApp();
-        }
+        if (!r) return;
+        // The success note is the app's, not this card's: every screen is rebuilt on the restored data.
+        modal.success({ title: t('backup.restored', { file: r.restoredFrom }), content: t('backup.previousKept', { path: r.previousKeptAt }) });
+        reloadAll();
       },
     });
+  };
   return (
     <Card size="small" title={t('backup.title')}>
       <Flex vertical gap={10}>
@@ -57,11 +64,11 @@ export function BackupCard() {
             icon={<RollbackOutlined />}
             accept=".wpbak"
             filters={[{ name: t('files.backups'), extensions: ['wpbak'] }]}
-            busy={restore.busy}
+            busy={restore.busy || inspect.busy}
             onPicked={confirmRestore}
           />
         </Flex>
-        <FormError error={backup.error ?? restore.error} onClose={() => (backup.clearError(), restore.clearError())} />
+        <FormError error={backup.error ?? inspect.error ?? restore.error} onClose={() => (backup.clearError(), inspect.clearError(), restore.clearError())} />
         {made && (
           <Alert
             type="success"
@@ -74,8 +81,33 @@ export function BackupCard() {
             }
           />
         )}
-        {restored && <Alert type="success" showIcon title={t('backup.restored', { file: restored.restoredFrom })} description={t('backup.previousKept', { path: restored.previousKeptAt })} />}
       </Flex>
     </Card>
+  );
+}
+
+function BackupPreview({ info, currentOrg }: { info: BackupInfo; currentOrg: string }) {
+  const { t } = useTranslation();
+  const c = info.counts;
+  return (
+    <Flex vertical gap={8} data-testid="backup-preview">
+      <Typography.Text type="secondary">{t('backup.confirmText', { file: info.fileName })}</Typography.Text>
+      {info.orgCode !== currentOrg && <Alert type="warning" showIcon title={t('backup.otherOrg', { org: `${info.orgName} (${info.orgCode})` })} />}
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          { key: 'ward', label: t('backup.previewWard'), children: `${info.orgName} (${info.orgCode})` },
+          { key: 'made', label: t('backup.previewMadeAt'), children: fmtDateTime(info.madeAt) },
+          { key: 'last', label: t('backup.previewLastChange'), children: fmtDateTime(info.lastChangeAt) },
+          {
+            key: 'counts',
+            label: t('backup.previewCounts'),
+            children: t('backup.previewCountsText', { plans: c.plans, tasks: c.tasks, progress: c.progress, evidence: c.evidence, files: c.files, values: c.indicatorValues, units: c.units }),
+          },
+        ]}
+      />
+    </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, type UploadFile } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Radio, Row, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,12 @@ import { useAction } from '../../api/use-api';
 import { FormError } from '../../components/FormError';
 import { attachFiles } from './attach';
 import { FilePicker } from './FilePicker';
+import { percentRules } from './percent';
 
 interface Values {
   status: RecordedStatus;
-  percent: number;
+  /** Typed as text and checked, so 140 is refused rather than quietly turned into 100. */
+  percent: string;
   date: Dayjs;
   note?: string;
 }
@@ -24,6 +26,7 @@ const STATUSES: RecordedStatus[] = ['not_started', 'in_progress', 'done'];
  */
 export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [savedId, setSavedId] = useState<string | null>(null);
@@ -35,7 +38,7 @@ export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () =>
         await call('tasks.progress', {
           taskId: task.id,
           status: v.status,
-          percent: v.percent,
+          percent: Number(v.percent.trim()),
           date: v.date.format('YYYY-MM-DD'),
           note: v.note?.trim() ? v.note.trim() : null,
         })
@@ -50,17 +53,18 @@ export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () =>
     setFiles([]);
     setSavedId(null);
     save.clearError();
+    void message.success(t('progress.saved'));
     onSaved();
   };
   return (
     <Form
       form={form}
       layout="vertical"
-      initialValues={{ status: task.recordedStatus === 'not_started' ? 'in_progress' : task.recordedStatus, percent: task.percent, date: dayjs() }}
+      initialValues={{ status: task.recordedStatus === 'not_started' ? 'in_progress' : task.recordedStatus, percent: String(task.percent), date: dayjs() }}
       onValuesChange={(changed: Partial<Values>) => {
         // The core refuses 'done' below 100% and 'not started' above 0%; set the obvious figure.
-        if (changed.status === 'done') form.setFieldValue('percent', 100);
-        if (changed.status === 'not_started') form.setFieldValue('percent', 0);
+        if (changed.status === 'done') form.setFieldValue('percent', '100');
+        if (changed.status === 'not_started') form.setFieldValue('percent', '0');
       }}
       onFinish={async (v) => {
         if (await save.run(v)) finish();
@@ -77,8 +81,8 @@ export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () =>
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="percent" label={t('progress.percent')} rules={[{ required: true, message: t('form.required') }]}>
-            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} disabled={!!savedId} />
+          <Form.Item name="percent" label={t('progress.percent')} rules={percentRules(t)}>
+            <Input inputMode="numeric" suffix="%" disabled={!!savedId} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -88,7 +92,7 @@ export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () =>
         </Col>
         <Col span={24}>
           <Form.Item name="note" label={t('progress.note')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} placeholder={t('progress.notePlaceholder')} disabled={!!savedId} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} showCount placeholder={t('progress.notePlaceholder')} disabled={!!savedId} />
           </Form.Item>
         </Col>
         <Col span={24}>

@@ -1,11 +1,14 @@
-import { Button, Card, Drawer, Flex, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
-import { useEffect } from 'react';
+import { App, Button, Card, Drawer, Flex, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskItem } from '../../../shared/api/types';
 import { useApi } from '../../api/use-api';
 import { AsyncView } from '../../components/AsyncView';
 import { StatusTag } from '../../components/StatusTag';
+import { call } from '../../api/client';
+import { confirmRemoval } from '../../components/confirm';
+import { TaskHistory } from './TaskHistory';
 import { EvidenceList } from './EvidenceList';
 import { ProgressForm } from './ProgressForm';
 import { ProgressHistory } from './ProgressHistory';
@@ -18,12 +21,15 @@ interface Props {
   onClose: () => void;
   onEdit: (t: TaskItem) => void;
   onChanged: () => void;
+  onDeleted: () => void;
   /** Bumped by the screen after the task was edited elsewhere (the edit drawer). */
   version: number;
 }
 
-export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, version }: Props) {
+export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, onDeleted, version }: Props) {
   const { t } = useTranslation();
+  const app = App.useApp();
+  const [historyVersion, setHistoryVersion] = useState(0);
   const detail = useApi('tasks.get', { id });
   const { reload } = detail;
   useEffect(() => {
@@ -31,6 +37,7 @@ export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, vers
   }, [version, reload]);
   const changed = () => {
     detail.reload();
+    setHistoryVersion((v) => v + 1);
     onChanged();
   };
   const task = detail.data?.task;
@@ -51,9 +58,27 @@ export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, vers
       }
       extra={
         task && (
-          <Button icon={<EditOutlined />} onClick={() => onEdit(task)}>
-            {t('action.edit')}
-          </Button>
+          <Flex gap={8}>
+            <Button icon={<EditOutlined />} onClick={() => onEdit(task)}>
+              {t('action.edit')}
+            </Button>
+            <Button
+              danger
+              icon={<DeleteOutlined />}
+              onClick={() =>
+                confirmRemoval(app, t, {
+                  title: t('task.deleteTitle', { no: task.no }),
+                  content: t('task.deleteText'),
+                  okText: t('task.delete'),
+                  run: () => call('tasks.delete', { id: task.id }),
+                  done: t('lists.deleted'),
+                  onDone: onDeleted,
+                })
+              }
+            >
+              {t('task.delete')}
+            </Button>
+          </Flex>
         )
       }
     >
@@ -66,10 +91,13 @@ export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, vers
               <ProgressForm key={`${d.task.id}:${d.progress.length}`} task={d.task} onSaved={changed} />
             </Card>
             <Card size="small" title={t('progress.history')}>
-              <ProgressHistory items={d.progress} />
+              <ProgressHistory items={d.progress} onChanged={changed} />
             </Card>
             <Card size="small" title={<Typography.Text strong>{t('evidence.title', { count: d.evidence.length })}</Typography.Text>}>
-              <EvidenceList taskId={d.task.id} items={d.evidence} onAdded={changed} />
+              <EvidenceList taskId={d.task.id} items={d.evidence} onChanged={changed} />
+            </Card>
+            <Card size="small" title={t('history.title')}>
+              <TaskHistory taskId={d.task.id} version={historyVersion + version} />
             </Card>
           </Flex>
         )}

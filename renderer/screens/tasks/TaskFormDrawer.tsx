@@ -5,6 +5,9 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/use-api';
 import { FormError } from '../../components/FormError';
 import { viSearch } from '../../components/vi-search';
+import { directiveLabel } from '../../../shared/rules/directive-label';
+import { parseTimeline } from '../../../shared/rules/timeline';
+import { fmtDate } from '../../i18n/format';
 import { TimelinePreview } from './TimelinePreview';
 import type { Catalog } from './use-catalog';
 
@@ -62,7 +65,7 @@ function patchOf(task: TaskItem, v: Cleaned): Record<string, unknown> {
 
 export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: Catalog; task: TaskItem | null; onClose: () => void; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const timeline = Form.useWatch('timeline', form);
   const planYear = task?.planYear ?? catalog.plan?.year ?? new Date().getFullYear();
@@ -75,8 +78,24 @@ export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: C
   });
   const close = () => {
     if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({ title: t('form.discardTitle'), content: t('form.discardText'), okText: t('form.discard'), cancelText: t('form.keepEditing'), onOk: onClose });
+    modal.confirm({ title: t('form.discardTitle'), content: t('form.discardText'), okText: t('form.discard'), cancelText: t('form.keepEditing'), autoFocusButton: 'cancel', onOk: onClose });
   };
+  /** A deadline outside the plan's year is usually a typo in the year: say so, and save only if confirmed. */
+  const deadlineConfirmed = (v: Values) =>
+    new Promise<boolean>((resolve) => {
+      const parsed = v.timeline?.trim() ? parseTimeline(v.timeline, planYear) : null;
+      const deadline = parsed?.kind === 'deadline' ? parsed.deadline : null;
+      if (!deadline || Number(deadline.slice(0, 4)) === planYear) return resolve(true);
+      modal.confirm({
+        title: t('task.deadlineOutsideTitle', { year: planYear }),
+        content: t('task.deadlineOutsideText', { timeline: v.timeline, date: fmtDate(deadline), year: planYear }),
+        okText: t('task.deadlineKeep'),
+        cancelText: t('task.deadlineFix'),
+        autoFocusButton: 'cancel',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
   const units = catalog.units.map((u) => ({ value: u.code, label: u.name }));
   const required = { required: true, whitespace: true, message: t('form.required') };
   return (
@@ -100,13 +119,16 @@ export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: C
         layout="vertical"
         initialValues={initialOf(task)}
         onFinish={async (v) => {
+          if (!(await deadlineConfirmed(v))) return;
           const id = await save.run(v);
-          if (id) onSaved(id);
+          if (!id) return;
+          void message.success(t('task.saved'));
+          onSaved(id);
         }}
       >
         <FormError error={save.error} onClose={save.clearError} />
         <Form.Item name="content" label={t('task.content')} rules={[required]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} autoFocus />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} showCount autoFocus />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
@@ -116,7 +138,7 @@ export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: C
           </Col>
           <Col span={12}>
             <Form.Item name="sourceCode" label={t('task.source')}>
-              <Select allowClear showSearch={viSearch} options={catalog.directives.map((d) => ({ value: d.code, label: `${d.number} — ${d.title}` }))} />
+              <Select allowClear showSearch={viSearch} options={catalog.directives.map((d) => ({ value: d.code, label: directiveLabel(d) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -131,23 +153,25 @@ export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: C
           </Col>
         </Row>
         <Form.Item name="timeline" label={t('task.timeline')} extra={<TimelinePreview text={timeline} planYear={planYear} />}>
-          <Input placeholder={t('task.timelinePlaceholder')} maxLength={200} />
+          <Input placeholder={t('task.timelinePlaceholder')} maxLength={200} showCount />
         </Form.Item>
         <Form.Item name="output" label={t('task.output')}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} showCount />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="person" label={t('task.person')}>
-              <Input maxLength={200} />
+              <Input maxLength={200} showCount />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="authority" label={t('task.authority')}>
-              <Input maxLength={300} />
+              <Input maxLength={300} showCount />
             </Form.Item>
           </Col>
         </Row>
+        {/* The form's default button: Enter in a single-line field submits, as in every dialog. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Drawer>
   );

@@ -1,4 +1,4 @@
-import { Button } from 'antd';
+import { Alert, Button, Card, Empty } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { AsyncView } from '../../components/AsyncView';
 import { PageHeader } from '../../components/PageHeader';
 import type { ScreenProps } from '../../shell/screen-props';
 import { navigate } from '../../shell/route';
+import { useYear } from '../../shell/year-context';
+import { PlanFormModal } from '../lists/PlanFormModal';
 import { TaskDetailDrawer } from './TaskDetailDrawer';
 import { TaskFilters, type Filters } from './TaskFilters';
 import { TaskFormDrawer } from './TaskFormDrawer';
@@ -17,7 +19,39 @@ import { useCatalog, type Catalog } from './use-catalog';
 
 export default function TasksScreen({ params }: ScreenProps) {
   const catalog = useCatalog();
-  return <AsyncView state={catalog}>{(c) => <TasksView catalog={c} params={params} />}</AsyncView>;
+  return <AsyncView state={catalog}>{(c) => (c.plan ? <TasksView key={c.plan.id} catalog={c} params={params} /> : <NoPlan year={c.year} />)}</AsyncView>;
+}
+
+/** A ward without a plan for the year creates it right here, then adds its tasks. */
+function NoPlan({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const { reloadPlans, setYear } = useYear();
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <PageHeader title={t('tasks.title')} sub={t('overview.noPlan')} />
+      <Card>
+        <Empty description={t('plan.noneTitle', { year })}>
+          <p style={{ maxWidth: 560, margin: '0 auto 12px', color: 'rgba(0,0,0,0.55)' }}>{t('plan.noneText')}</p>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('plan.create')}
+          </Button>
+        </Empty>
+      </Card>
+      {creating && (
+        <PlanFormModal
+          plan={null}
+          year={year}
+          onClose={() => setCreating(false)}
+          onSaved={(p) => {
+            setCreating(false);
+            setYear(p.year);
+            reloadPlans();
+          }}
+        />
+      )}
+    </>
+  );
 }
 
 function TasksView({ catalog, params }: { catalog: Catalog; params: Record<string, string> }) {
@@ -42,13 +76,26 @@ function TasksView({ catalog, params }: { catalog: Catalog; params: Record<strin
     <>
       <PageHeader
         title={t('tasks.title')}
-        sub={catalog.plan ? catalog.plan.title : t('overview.noPlan')}
+        sub={catalog.plan?.title}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!catalog.plan}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             {t('tasks.add')}
           </Button>
         }
       />
+      {catalog.units.length === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 10 }}
+          title={t('unit.none')}
+          action={
+            <Button size="small" onClick={() => navigate('lists', { tab: 'units' })}>
+              {t('nav.lists')}
+            </Button>
+          }
+        />
+      )}
       <TaskFilters value={filters} onChange={setFilters} areas={catalog.areas} />
       <AsyncView state={list}>
         {(tasks) => <TaskTable tasks={tasks} loading={list.loading} onOpen={(task) => setOpenTask(task.id)} onEdit={setEditing} />}
@@ -73,6 +120,10 @@ function TasksView({ catalog, params }: { catalog: Catalog; params: Record<strin
           onClose={() => setOpenTask(null)}
           onEdit={(task) => setEditing(task)}
           onChanged={list.reload}
+          onDeleted={() => {
+            setOpenTask(null);
+            list.reload();
+          }}
           version={version}
         />
       )}

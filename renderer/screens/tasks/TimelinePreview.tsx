@@ -11,7 +11,8 @@ export function TimelinePreview({ text, planYear }: { text: string | undefined; 
   switch (tl.kind) {
     case 'deadline':
       return (
-        <Typography.Text type="success" data-testid="timeline-preview">
+        // A deadline outside the plan's year is shown as a warning before the save asks about it.
+        <Typography.Text type={tl.deadline.startsWith(`${planYear}-`) ? 'success' : 'warning'} data-testid="timeline-preview">
           {tl.start
             ? t('timeline.range', { start: fmtDate(tl.start), end: fmtDate(tl.deadline) })
             : t('timeline.deadline', { date: fmtDate(tl.deadline) })}

@@ -18,14 +18,18 @@ export interface TestHost extends HostProcess {
   dispose(): Promise<void>;
 }
 
-export async function startTestHost(): Promise<TestHost> {
+/**
+ * `passphraseInApp`: the host gets no passphrase from its environment, so the page asks for it
+ * (the way `wardplan host` runs for an officer).
+ */
+export async function startTestHost(opts: { passphraseInApp?: boolean } = {}): Promise<TestHost> {
   if (!fs.existsSync(path.join(repo, 'dist', 'renderer', 'index.html'))) {
     throw new Error('dist/renderer/index.html is missing: run `npx vite build` (or `npm run build:renderer`) before `playwright test`.');
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-e2e-'));
   const dbPath = path.join(dir, 'ward.db');
   const outDir = path.join(dir, 'outbox');
-  const host = await spawnHost({ dbPath, outDir, env: { WARDPLAN_PASSPHRASE: PASSPHRASE } });
+  const host = await spawnHost({ dbPath, outDir, env: { WARDPLAN_PASSPHRASE: opts.passphraseInApp ? '' : PASSPHRASE } });
   return {
     ...host,
     dir,

@@ -1,0 +1,340 @@
+/**
+ * Editing and retiring the ward's own lists (units, directives, plans, indicators) and correcting
+ * what was entered by mistake (a task, a progress entry, an evidence file). Nothing is erased: a
+ * retired row is a tombstone written through db/write.ts, so it is audited with who and when and
+ * travels in the next bundle; the change log keeps the row as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { parseComparator } from '../../shared/rules/indicator';
+import { isValidIsoDate } from '../../shared/rules/period';
+import { validateTaskStatusChange } from '../../shared/rules/validation';
+import type { DirectiveRow, UnitRow } from '../../shared/api/types';
+import type { HistoryEntry } from '../../shared/api/contract-lists';
+import { readBlob } from '../blobs';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { inTransaction, type Session } from '../session';
+import { readRow, saveOwnedRow, type Row } from '../write';
+import type { OwnedTableName } from '../owned-tables';
+import { addIndicator, setTarget } from './indicators';
+import { requireIdByCode } from './lookup';
+import { safeFileName } from './evidence';
+
+const NOT_FOUND: Partial<Record<OwnedTableName, string>> = {
+  unit: 'unit.not_found',
+  directive: 'directive.not_found',
+  plan: 'plan.not_found',
+  indicator: 'indicator.not_found',
+  task: 'task.not_found',
+  task_progress: 'progress.not_found',
+  evidence: 'evidence.not_found',
+};
+
+/** A live row this organisation owns; the city's catalog rows are read-only in a ward. */
+function requireOwn(s: Session, table: OwnedTableName, id: string): Row {
+  const row = readRow(s, table, id);
+  if (!row || row.deleted) throw new AppError(NOT_FOUND[table] ?? 'internal', { id, code: id, year: '?' });
+  if (row.owner !== s.orgCode) throw new AppError('owner.read_only', { table, owner: String(row.owner) });
+  return row;
+}
+
+function count(s: Session, sql: string, ...args: unknown[]): number {
+  return (s.db.sqlite.prepare(sql).get(...args) as { n: number }).n;
+}
+
+function cleanReason(reason: string | null | undefined): Row | undefined {
+  const r = reason?.trim();
+  return r ? { reason: r } : undefined;
+}
+
+// ---- units ---------------------------------------------------------------------------------
+
+export function updateUnit(s: Session, id: string, patch: { name?: string | undefined }): UnitRow {
+  return inTransaction(s, () => {
+    requireOwn(s, 'unit', id);
+    const row = saveOwnedRow(s, 'unit', { id, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) }, 'unit.update');
+    return { id, owner: s.orgCode, code: String(row.code), name: String(row.name) };
+  });
+}
+
+export function retireUnit(s: Session, id: string): void {
+  inTransaction(s, () => {
+    requireOwn(s, 'unit', id);
+    // A unit named as lead or partner of a live task cannot go: the task would point at nothing.
+    const used = count(
+      s,
+      `SELECT count(*) AS n FROM task WHERE deleted = 0 AND (lead_unit_id = ? OR EXISTS (SELECT 1 FROM json_each(partner_unit_ids) WHERE value = ?))`,
+      id,
+      id,
+    );
+    if (used > 0) throw new AppError('unit.in_use', { count: used });
+    saveOwnedRow(s, 'unit', { id, deleted: 1 }, 'unit.retire');
+  });
+}
+
+// ---- directives ----------------------------------------------------------------------------
+
+export interface DirectivePatch {
+  number?: string | null | undefined;
+  date?: string | null | undefined;
+  issuer?: string | undefined;
+  title?: string | undefined;
+}
+
+export function updateDirective(s: Session, id: string, patch: DirectivePatch): DirectiveRow {
+  if (patch.date && !isValidIsoDate(patch.date)) throw new AppError('date.invalid', { value: patch.date });
+  return inTransaction(s, () => {
+    requireOwn(s, 'directive', id);
+    const row: Row = { id };
+    // The column is NOT NULL: a group of documents without a single number is stored with ''.
+    if (patch.number !== undefined) row.number = (patch.number ?? '').trim();
+    if (patch.date !== undefined) row.issued_on = patch.date;
+    if (patch.issuer !== undefined) row.issuer = patch.issuer.trim();
+    if (patch.title !== undefined) row.title = patch.title.trim();
+    const r = saveOwnedRow(s, 'directive', row, 'directive.update');
+    return {
+      id,
+      owner: s.orgCode,
+      code: String(r.code),
+      number: String(r.number),
+      issuedOn: (r.issued_on as string | null) ?? null,
+      issuer: String(r.issuer),
+      title: String(r.title),
+    };
+  });
+}
+
+export function retireDirective(s: Session, id: string): void {
+  inTransaction(s, () => {
+    requireOwn(s, 'directive', id);
+    const used = count(s, 'SELECT count(*) AS n FROM task WHERE deleted = 0 AND source_directive_id = ?', id);
+    if (used > 0) throw new AppError('directive.in_use', { count: used });
+    saveOwnedRow(s, 'directive', { id, deleted: 1 }, 'directive.retire');
+  });
+}
+
+// ---- plans ---------------------------------------------------------------------------------
+
+export function retirePlan(s: Session, id: string): void {
+  inTransaction(s, () => {
+    const plan = requireOwn(s, 'plan', id);
+    const tasks = count(s, 'SELECT count(*) AS n FROM task WHERE deleted = 0 AND plan_id = ?', id);
+    if (tasks > 0) throw new AppError('plan.has_tasks', { year: Number(plan.year), count: tasks });
+    saveOwnedRow(s, 'plan', { id, deleted: 1 }, 'plan.retire');
+  });
+}
+
+// ---- indicators ----------------------------------------------------------------------------
+
+export interface IndicatorTargetInput {
+  year: number;
+  comparator: string;
+  target: number;
+  baseline?: number | null | undefined;
+}
+
+export interface IndicatorWithTarget {
+  code: string;
+  areaCode: string;
+  name: string;
+  unit: string;
+  isRatio?: boolean | undefined;
+  numeratorLabel?: string | null | undefined;
+  denominatorLabel?: string | null | undefined;
+  note?: string | null | undefined;
+  target?: IndicatorTargetInput | null | undefined;
+}
+
+function checkTarget(t: IndicatorTargetInput | null | undefined): void {
+  if (!t) return;
+  if (!parseComparator(t.comparator)) throw new AppError('indicator.bad_comparator', { value: t.comparator });
+  if (!Number.isFinite(t.target)) throw new AppError('value.not_a_number', { value: String(t.target) });
+}
+
+function checkRatio(i: { isRatio?: boolean | undefined; numeratorLabel?: string | null | undefined; denominatorLabel?: string | null | undefined }): void {
+  if (i.isRatio && (!i.numeratorLabel?.trim() || !i.denominatorLabel?.trim())) throw new AppError('indicator.ratio_labels');
+}
+
+/** A ward's own indicator and its target for the year, in one transaction: both or neither. */
+export function addIndicatorWithTarget(s: Session, input: IndicatorWithTarget): { id: string } {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/.test(input.code)) throw new AppError('catalog.bad_code', { code: input.code });
+  checkTarget(input.target);
+  checkRatio(input);
+  return inTransaction(s, () => {
+    const sort = count(s, 'SELECT coalesce(max(sort), 0) + 1 AS n FROM indicator WHERE owner = ?', s.orgCode);
+    const r = addIndicator(s, {
+      ...input,
+      name: input.name.trim(),
+      unit: input.unit.trim(),
+      numeratorLabel: input.isRatio ? input.numeratorLabel?.trim() : null,
+      denominatorLabel: input.isRatio ? input.denominatorLabel?.trim() : null,
+      sort,
+    });
+    if (input.target) setTarget(s, { indicatorCode: input.code, ...input.target });
+    return r;
+  });
+}
+
+export type IndicatorPatch = Partial<Omit<IndicatorWithTarget, 'code'>>;
+
+export function updateIndicator(s: Session, id: string, patch: IndicatorPatch): { id: string } {
+  checkTarget(patch.target);
+  return inTransaction(s, () => {
+    const existing = requireOwn(s, 'indicator', id);
+    const row: Row = { id };
+    if (patch.areaCode !== undefined) row.area_id = requireIdByCode(s, 'area', patch.areaCode);
+    if (patch.name !== undefined) row.name = patch.name.trim();
+    if (patch.unit !== undefined) row.unit = patch.unit.trim();
+    if (patch.isRatio !== undefined) row.is_ratio = patch.isRatio ? 1 : 0;
+    if (patch.numeratorLabel !== undefined) row.numerator_label = patch.numeratorLabel?.trim() || null;
+    if (patch.denominatorLabel !== undefined) row.denominator_label = patch.denominatorLabel?.trim() || null;
+    if (patch.note !== undefined) row.note = patch.note?.trim() || null;
+    const isRatio = row.is_ratio !== undefined ? row.is_ratio === 1 : existing.is_ratio === 1;
+    checkRatio({
+      isRatio,
+      numeratorLabel: (row.numerator_label ?? existing.numerator_label) as string | null,
+      denominatorLabel: (row.denominator_label ?? existing.denominator_label) as string | null,
+    });
+    if (!isRatio) {
+      row.numerator_label = null;
+      row.denominator_label = null;
+    }
+    saveOwnedRow(s, 'indicator', row, 'indicator.update');
+    if (patch.target) setTarget(s, { indicatorCode: String(existing.code), ...patch.target });
+    return { id };
+  });
+}
+
+/** Retires the indicator and the ward's own targets for it; values already reported stay in the history. */
+export function retireIndicator(s: Session, id: string): void {
+  inTransaction(s, () => {
+    requireOwn(s, 'indicator', id);
+    const targets = s.db.sqlite.prepare('SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND deleted = 0').all(s.orgCode, id) as { id: string }[];
+    for (const t of targets) saveOwnedRow(s, 'indicator_target', { id: t.id, deleted: 1 }, 'target.retire');
+    saveOwnedRow(s, 'indicator', { id, deleted: 1 }, 'indicator.retire');
+  });
+}
+
+// ---- a task and its follow-up --------------------------------------------------------------
+
+/** Deletes a task entered by mistake, with its progress and evidence, in one transaction. */
+export function deleteTask(s: Session, id: string, reason?: string | null): void {
+  inTransaction(s, () => {
+    requireOwn(s, 'task', id);
+    const why = cleanReason(reason);
+    for (const table of ['evidence', 'task_progress'] as const) {
+      const rows = s.db.sqlite.prepare(`SELECT id FROM "${table}" WHERE task_id = ? AND deleted = 0`).all(id) as { id: string }[];
+      for (const r of rows) saveOwnedRow(s, table, { id: r.id, deleted: 1 }, table === 'evidence' ? 'evidence.remove' : 'progress.remove', why);
+    }
+    saveOwnedRow(s, 'task', { id, deleted: 1 }, 'task.delete', why);
+  });
+}
+
+export interface ProgressCorrection {
+  status?: 'not_started' | 'in_progress' | 'done' | undefined;
+  percent?: number | undefined;
+  note?: string | null | undefined;
+  date?: string | undefined;
+  reason?: string | null | undefined;
+}
+
+/** Corrects a progress entry in place; the audit log keeps each field's old and new value. */
+export function correctProgress(s: Session, id: string, c: ProgressCorrection): void {
+  if (c.date !== undefined && !isValidIsoDate(c.date)) throw new AppError('date.invalid', { value: c.date });
+  inTransaction(s, () => {
+    const existing = requireOwn(s, 'task_progress', id);
+    const status = c.status ?? (existing.status as string);
+    const percent = c.percent ?? (c.status === 'done' ? 100 : c.status === 'not_started' ? 0 : Number(existing.percent));
+    const issues = validateTaskStatusChange({ status, percent });
+    if (issues.length > 0) throw new AppError(issues[0]!.code, issues[0]!.params ?? {});
+    const row: Row = { id, status, percent };
+    if (c.note !== undefined) row.note = c.note?.trim() || null;
+    if (c.date !== undefined) row.date = c.date;
+    saveOwnedRow(s, 'task_progress', row, 'progress.correct', cleanReason(c.reason));
+  });
+}
+
+/** Removes a progress entry and the files attached to it. */
+export function removeProgress(s: Session, id: string, reason?: string | null): void {
+  inTransaction(s, () => {
+    requireOwn(s, 'task_progress', id);
+    const why = cleanReason(reason);
+    const files = s.db.sqlite.prepare('SELECT id FROM evidence WHERE progress_id = ? AND deleted = 0').all(id) as { id: string }[];
+    for (const f of files) saveOwnedRow(s, 'evidence', { id: f.id, deleted: 1 }, 'evidence.remove', why);
+    saveOwnedRow(s, 'task_progress', { id, deleted: 1 }, 'progress.remove', why);
+  });
+}
+
+export function removeEvidence(s: Session, id: string, reason?: string | null): void {
+  inTransaction(s, () => {
+    requireOwn(s, 'evidence', id);
+    // The bytes stay on disk: the file may be named by another row, and history may need it.
+    saveOwnedRow(s, 'evidence', { id, deleted: 1 }, 'evidence.remove', cleanReason(reason));
+  });
+}
+
+/** An evidence file's bytes, checked against the hash it is filed under. */
+export function evidenceFile(s: Session, id: string): { fileName: string; size: number; sha256: string; data: Buffer } {
+  const row = readRow(s, 'evidence', id);
+  if (!row || row.deleted) throw new AppError('evidence.not_found', { id });
+  const sha256 = String(row.sha256);
+  const data = readBlob(s.db.blobDir, sha256);
+  return { fileName: String(row.file_name), size: data.length, sha256, data };
+}
+
+/**
+ * Writes a verified copy of an evidence file: where the officer chose, or into `dir` under the
+ * file's own name (never over another file there). The stored file itself is never handed out.
+ */
+export async function saveEvidenceCopy(s: Session, id: string, target: { outPath?: string | undefined; dir: string }): Promise<{ path: string; fileName: string; size: number }> {
+  const f = evidenceFile(s, id);
+  let out = target.outPath;
+  if (!out) {
+    fs.mkdirSync(target.dir, { recursive: true });
+    const name = safeFileName(f.fileName);
+    const ext = path.extname(name);
+    const stem = name.slice(0, name.length - ext.length);
+    out = path.join(target.dir, name);
+    for (let n = 2; fs.existsSync(out); n++) out = path.join(target.dir, `${stem} (${n})${ext}`);
+  } else if (!fs.existsSync(path.dirname(out))) {
+    throw new AppError('db.folder_missing', { path: path.dirname(out) });
+  }
+  await writeFileAtomic(out, f.data);
+  return { path: out, fileName: f.fileName, size: f.size };
+}
+
+// ---- history -------------------------------------------------------------------------------
+
+/** What happened to a task, its progress and its files: who, when, and what was changed or removed. */
+export function taskHistory(s: Session, taskId: string): HistoryEntry[] {
+  const task = readRow(s, 'task', taskId);
+  if (!task || task.owner !== s.orgCode) throw new AppError('task.not_found', { id: taskId });
+  const progress = s.db.sqlite.prepare('SELECT id, date, percent, status, deleted FROM task_progress WHERE task_id = ?').all(taskId) as Array<{
+    id: string;
+    date: string;
+    percent: number;
+    status: string;
+  }>;
+  const files = s.db.sqlite.prepare('SELECT id, file_name FROM evidence WHERE task_id = ?').all(taskId) as Array<{ id: string; file_name: string }>;
+  const subject = new Map<string, string>([[taskId, `#${String(task.no)}`]]);
+  for (const p of progress) subject.set(p.id, `${p.date} · ${p.percent}%`);
+  for (const f of files) subject.set(f.id, f.file_name);
+  const rows = s.db.sqlite
+    .prepare(
+      `SELECT at, actor, action, entity, entity_id AS entityId, detail FROM audit_log
+       WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
+    )
+    .all(JSON.stringify([...subject.keys()])) as Array<{ at: string; actor: string; action: string; entity: string; entityId: string; detail: string | null }>;
+  return rows.map((r) => {
+    const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
+    const reason = typeof detail.reason === 'string' ? detail.reason : null;
+    const changes: HistoryEntry['changes'] = [];
+    for (const [field, v] of Object.entries(detail)) {
+      if (field === 'reason' || field === 'deleted' || field === 'id' || field === 'owner' || !v || typeof v !== 'object' || !('from' in v)) continue;
+      const c = v as { from: unknown; to: unknown };
+      changes.push({ field, from: c.from === null ? null : String(c.from), to: c.to === null ? null : String(c.to) });
+    }
+    return { at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entityId, subject: subject.get(r.entityId) ?? '', reason, changes };
+  });
+}
