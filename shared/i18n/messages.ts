@@ -7,12 +7,13 @@ import { keysMessagesEn, keysMessagesVi } from './messages-keys';
 import { reportsMessagesEn, reportsMessagesVi } from './messages-reports';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
 import { syncMessagesEn, syncMessagesVi } from './messages-sync';
+import { cityMessagesEn, cityMessagesVi } from './messages-city';
 
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi, ...cityMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn, ...cityMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */
