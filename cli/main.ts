@@ -4,6 +4,8 @@ import { registerPlanDocumentCommands, registerReportCommands } from './commands
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from '../server/cli-host';
+import { registerDashboardCommand } from '../server/dashboard/cli';
+import { registerCityCommands } from './commands-city';
 import { CliFailure, langOf } from './run';
 
 export function buildProgram(): Command {
@@ -16,6 +18,9 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerSyncCommands(program);
+  const city = program.commands.find((c) => c.name() === 'city')!;
+  registerCityCommands(city);
+  registerDashboardCommand(city);
   registerHostCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));
