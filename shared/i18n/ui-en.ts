@@ -3,6 +3,7 @@
  * singular forms (i18next picks `key_one` when count is 1); Vietnamese nouns do not inflect.
  */
 import type { UiKey } from './ui-vi';
+import { uiCityEn } from './ui-city-en';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
   'nav.label': 'Main functions',
@@ -381,4 +382,5 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'backup.confirmOk': 'Restore',
   'backup.restored': 'Data restored from "{{file}}".',
   'backup.previousKept': 'The data from before the restore is kept at: {{path}}',
+  ...uiCityEn,
 };

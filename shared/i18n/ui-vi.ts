@@ -4,6 +4,8 @@
  * Flat keys; {{name}} placeholders as in messages.ts. Status, outcome, "6 rõ" and period labels
  * come from shared/rules, so reports and screens always say the same words.
  */
+import { uiCityVi } from './ui-city-vi';
+
 export const uiVi = {
   // Navigation
   'nav.label': 'Chức năng chính',
@@ -384,6 +386,7 @@ export const uiVi = {
   'backup.confirmOk': 'Khôi phục',
   'backup.restored': 'Đã khôi phục dữ liệu từ "{{file}}".',
   'backup.previousKept': 'Dữ liệu trước khi khôi phục được giữ tại: {{path}}',
+  ...uiCityVi,
 };
 
 export type UiKey = keyof typeof uiVi;
