@@ -141,4 +141,5 @@ export const uiCityEn: Record<keyof typeof uiCityVi, string> = {
   'city.taskStatus': 'Status',
   'city.area': 'Area',
   'city.docNumber': 'Document no.',
+  'city.tasksTab': 'Tasks',
 };

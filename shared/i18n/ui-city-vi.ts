@@ -139,4 +139,5 @@ export const uiCityVi = {
   'city.taskStatus': 'Tình trạng',
   'city.area': 'Lĩnh vực',
   'city.docNumber': 'Số văn bản',
+  'city.tasksTab': 'Nhiệm vụ',
 };

@@ -144,7 +144,7 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
           items={[
             {
               key: 'tasks',
-              label: `${t('city.tasks')} (${page.tasks.length})`,
+              label: `${t('city.tasksTab')} (${page.tasks.length})`,
               children: (
                 <Table<CityTaskRow>
                   size="small"
