@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from '../i18n/setup';
 import { CityApp } from './CityApp';
 import '../styles.css';
+import './city.css';
 
 initI18n();
 

@@ -144,6 +144,7 @@ test('per-directive table drills down to wards, then to tasks', async () => {
   const tasks = page.locator('.ant-card', { hasText: 'Nhiệm vụ của Phường Hải Dương' });
   await expect(tasks.locator('.ant-table-row').first()).toBeVisible();
   await expect(tasks.locator('.ant-tag').first()).toBeVisible();
+  await tasks.scrollIntoViewIfNeeded();
   await shot(page, '03-directives-drilldown');
   await tasks.getByRole('button', { name: 'Mở trang phường, xã' }).click();
 });

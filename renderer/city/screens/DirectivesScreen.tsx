@@ -84,7 +84,8 @@ function DirectiveWards({ scope, directive }: { scope: Scope; directive: CityDir
               dataSource={d.rows}
               loading={data.loading}
               pagination={{ current: page, pageSize: 20, total: d.total, showSizeChanger: false, onChange: setPage }}
-              onRow={(r) => ({ onClick: () => setWard(r), style: { cursor: 'pointer', background: ward?.wardCode === r.wardCode ? '#e6f0ff' : undefined } })}
+              onRow={(r) => ({ onClick: () => setWard(r) })}
+              rowClassName={(r) => (ward?.wardCode === r.wardCode ? 'wp-row-clickable wp-row-selected' : 'wp-row-clickable')}
               columns={[{ title: t('city.ward'), dataIndex: 'wardName' }, ...tallyColumns<DirectiveWardRow>(t)]}
             />
           )}
@@ -113,7 +114,8 @@ export function DirectivesScreen({ scope }: { scope: Scope }) {
               rowKey="key"
               dataSource={d.rows}
               pagination={false}
-              onRow={(r) => ({ onClick: () => setSelected(r), style: { cursor: 'pointer', background: selected?.key === r.key ? '#e6f0ff' : undefined } })}
+              onRow={(r) => ({ onClick: () => setSelected(r) })}
+              rowClassName={(r) => (selected?.key === r.key ? 'wp-row-clickable wp-row-selected' : 'wp-row-clickable')}
               columns={[
                 {
                   title: t('city.directive'),

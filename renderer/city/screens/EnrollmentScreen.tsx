@@ -34,7 +34,7 @@ export function EnrollmentScreen() {
   const approve = (r: EnrollmentRow) =>
     modal.confirm({
       title: t('city.enroll.approveTitle', { ward: r.wardName }),
-      width: 560,
+      width: 760,
       content: (
         <Space direction="vertical">
           <Typography.Text>{t('city.enroll.approveText')}</Typography.Text>

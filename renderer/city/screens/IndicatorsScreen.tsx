@@ -101,7 +101,8 @@ export function IndicatorsScreen({ scope }: { scope: Scope }) {
               dataSource={d.rows}
               pagination={false}
               scroll={{ y: selected ? 220 : 'calc(100vh - 230px)' }}
-              onRow={(r) => ({ onClick: () => setSelected(r), style: { cursor: 'pointer', background: selected?.code === r.code ? '#e6f0ff' : undefined } })}
+              onRow={(r) => ({ onClick: () => setSelected(r) })}
+              rowClassName={(r) => (selected?.code === r.code ? 'wp-row-clickable wp-row-selected' : 'wp-row-clickable')}
               columns={[
                 { title: t('city.wardCode'), dataIndex: 'code', width: 90 },
                 { title: t('city.indicator'), dataIndex: 'name' },
