@@ -98,7 +98,7 @@ export const indicator = sqliteTable(
     note: text('note'),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code)],
+  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code), index('indicator_code').on(t.code)],
 );
 
 /**
@@ -197,7 +197,7 @@ export const indicatorValue = sqliteTable(
     note: text('note'),
     byName: text('by_name').notNull(),
   },
-  (t) => [uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period), index('indicator_value_period').on(t.period)],
+  (t) => [uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period), index('indicator_value_period').on(t.period), index('indicator_value_indicator_period').on(t.indicatorId, t.period)],
 );
 
 /** Metadata of an evidence file; the bytes live beside the database under their SHA-256. */

@@ -36,7 +36,7 @@ import { wardPage } from '../city/ward-page';
 import { buildReceivedReportDocx } from '../reports/docx-report';
 import { publishCatalog } from '../sync/publish';
 import { revokeWard } from '../sync/enroll';
-import { formatPeriodCode, periodContaining } from '../../shared/rules/period';
+import { formatPeriodCode, periodContaining, shiftPeriod } from '../../shared/rules/period';
 import { getMeta } from '../database';
 import { DatabaseHolder } from './handlers';
 
@@ -98,6 +98,21 @@ export class CityApi {
 
   signOut(token: string | undefined): void {
     signOut(this.session(), token);
+  }
+
+  /**
+   * Computes the current and the last quarter's aggregations ahead of the first question, so the
+   * first person to open the dashboard does not wait for 3,300 wards to be read.
+   */
+  warmUp(): void {
+    const session = this.session();
+    const current = periodContaining('quarter', todayIso(session.now()));
+    for (const p of [current, shiftPeriod(current, -1)]) {
+      const code = formatPeriodCode(p);
+      completeness(session, { period: code, page: 1, pageSize: 1 });
+      directiveTable(session, code);
+      cityIndicators(session, { period: code });
+    }
   }
 
   close(): void {

@@ -39,10 +39,10 @@ export interface IndicatorMatrix {
 
 function loadDefs(s: Session): Def[] {
   return (
-    s.db.sqlite
-      .prepare('SELECT code, owner, name, unit, is_ratio AS r, sort FROM indicator WHERE deleted = 0 ORDER BY sort, code')
-      .all() as Array<{ code: string; owner: string; name: string; unit: string; r: number; sort: number }>
-  ).map((d) => ({ code: d.code, owner: d.owner, name: d.name, unit: d.unit, isRatio: d.r === 1, sort: d.sort }));
+    s.db.sqlite.prepare('SELECT code, owner, name, unit, is_ratio, sort FROM indicator WHERE deleted = 0 ORDER BY sort, code').raw().all() as Array<
+      [string, string, string, string, number, number]
+    >
+  ).map(([code, owner, name, unit, r, sort]) => ({ code, owner, name, unit, isRatio: r === 1, sort }));
 }
 
 /** One pass over the period's values and the year's targets, every ward and indicator at once. */
@@ -53,31 +53,32 @@ export function indicatorMatrix(s: Session, periodCode: string): IndicatorMatrix
     const wards = listWards(s);
     const defs = loadDefs(s);
     const values = new Map<string, { value: number; numerator: number | null; denominator: number | null }>();
-    for (const v of s.db.sqlite
+    for (const [owner, code, value, numerator, denominator] of s.db.sqlite
       .prepare(
         `SELECT v.owner, i.code, v.value, v.numerator, v.denominator FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
          WHERE v.period = ? AND v.deleted = 0 AND i.deleted = 0`,
       )
-      .iterate(scope.code) as IterableIterator<{ owner: string; code: string; value: number; numerator: number | null; denominator: number | null }>) {
-      values.set(`${v.owner}\u0000${v.code}`, v);
+      .raw()
+      .iterate(scope.code) as IterableIterator<[string, string, number, number | null, number | null]>) {
+      values.set(`${owner}\u0000${code}`, { value, numerator, denominator });
     }
     // rank 0: the ward's own target; 1: the city's for that ward; 2: the city's for every ward.
     const targets = new Map<string, { rank: number; comparator: Comparator; target: number }>();
     const cityTargets = new Map<string, { comparator: Comparator; target: number }>();
-    for (const t of s.db.sqlite
+    for (const [owner, ward, code, rawComparator, target] of s.db.sqlite
       .prepare(
-        `SELECT t.owner, t.ward_code AS ward, i.code, t.comparator, t.target FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+        `SELECT t.owner, t.ward_code, i.code, t.comparator, t.target FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
          WHERE t.year = ? AND t.deleted = 0 AND i.deleted = 0`,
       )
-      .iterate(scope.year) as IterableIterator<{ owner: string; ward: string; code: string; comparator: string; target: number }>) {
-      const comparator = parseComparator(t.comparator);
+      .raw()
+      .iterate(scope.year) as IterableIterator<[string, string, string, string, number]>) {
+      const comparator = parseComparator(rawComparator);
       if (!comparator) continue;
-      const rank = t.owner !== city ? 0 : t.ward ? 1 : 2;
-      const ward = t.owner !== city ? t.owner : t.ward;
-      const key = `${ward}\u0000${t.code}`;
+      const rank = owner !== city ? 0 : ward ? 1 : 2;
+      const key = `${owner !== city ? owner : ward}\u0000${code}`;
       const prev = targets.get(key);
-      if (!prev || rank < prev.rank) targets.set(key, { rank, comparator, target: t.target });
-      if (rank === 2) cityTargets.set(t.code, { comparator, target: t.target });
+      if (!prev || rank < prev.rank) targets.set(key, { rank, comparator, target });
+      if (rank === 2) cityTargets.set(code, { comparator, target });
     }
     const owners = new Map<string, Set<string>>();
     for (const d of defs) {
@@ -149,12 +150,14 @@ function summarise(def: Def, cells: Cell[], cityTarget: { comparator: Comparator
 
 export function cityIndicators(s: Session, input: { period: string; group?: string | undefined }): { period: string; rows: CityIndicatorRow[] } {
   const scope = periodScope(s, input.period);
-  const m = indicatorMatrix(s, scope.code);
-  const only = wardCodesOfGroup(listWards(s), input.group);
-  return {
-    period: scope.code,
-    rows: m.defs.map((d) => summarise(d, (m.cells.get(d.code) ?? []).filter((c) => !only || only.has(c.wardCode)), m.cityTargets.get(d.code))),
-  };
+  return cached(s.db, `city-indicators:${scope.code}:${input.group ?? ''}`, () => {
+    const m = indicatorMatrix(s, scope.code);
+    const only = wardCodesOfGroup(listWards(s), input.group);
+    return {
+      period: scope.code,
+      rows: m.defs.map((d) => summarise(d, (m.cells.get(d.code) ?? []).filter((c) => !only || only.has(c.wardCode)), m.cityTargets.get(d.code))),
+    };
+  });
 }
 
 /** Higher is better unless the target is a ceiling (< or ≤). Ties share a rank (1, 2, 2, 4). */
@@ -177,31 +180,36 @@ export function indicatorDetail(
   input: { period: string; code: string; group?: string | undefined; search?: string | undefined; page: number; pageSize: number },
 ): IndicatorDetail {
   const scope = periodScope(s, input.period);
-  const m = indicatorMatrix(s, scope.code);
-  const def = m.defs.find((d) => d.code === input.code);
-  const wards = listWards(s);
-  const byCode = new Map(wards.map((w) => [w.code, w]));
-  const only = wardCodesOfGroup(wards, input.group);
-  const cells = (m.cells.get(input.code) ?? []).filter((c) => !only || only.has(c.wardCode));
-  const indicator = def
-    ? summarise(def, cells, m.cityTargets.get(def.code))
-    : summarise({ code: input.code, owner: '', name: input.code, unit: '', isRatio: false, sort: 0 }, [], undefined);
-  const usual = m.cityTargets.get(input.code)?.comparator ?? cells.find((c) => c.comparator)?.comparator ?? null;
-  const ranked: IndicatorWardRow[] = rankCells(cells, usual)
-    .map((c) => ({ ...c, wardName: byCode.get(c.wardCode)?.name ?? c.wardCode, group: byCode.get(c.wardCode)?.group ?? null }))
-    .filter((r) => matchesSearch(`${r.wardCode} ${r.wardName}`, input.search));
-  // The same kind of period through the year, up to the one asked: the chart's x axis.
-  const periods = periodsOfYear(scope.period.kind, scope.year).filter((p) => comparePeriods(p, scope.period) <= 0);
-  const series = periods.map((p) => {
-    const code = formatPeriodCode(p);
-    const mm = indicatorMatrix(s, code);
-    const pc = (mm.cells.get(input.code) ?? []).filter((c) => !only || only.has(c.wardCode));
-    return {
-      period: code,
-      value: def ? cityFigure(def, pc).value : null,
-      met: pc.filter((c) => c.outcome === 'dat').length,
-      notMet: pc.filter((c) => c.outcome === 'chua_dat').length,
-    };
+  const d = cached(s.db, `detail:${scope.code}:${input.code}:${input.group ?? ''}`, () => {
+    const m = indicatorMatrix(s, scope.code);
+    const def = m.defs.find((x) => x.code === input.code);
+    const wards = listWards(s);
+    const byCode = new Map(wards.map((w) => [w.code, w]));
+    const only = wardCodesOfGroup(wards, input.group);
+    const cells = (m.cells.get(input.code) ?? []).filter((c) => !only || only.has(c.wardCode));
+    const indicator = def
+      ? summarise(def, cells, m.cityTargets.get(def.code))
+      : summarise({ code: input.code, owner: '', name: input.code, unit: '', isRatio: false, sort: 0 }, [], undefined);
+    const usual = m.cityTargets.get(input.code)?.comparator ?? cells.find((c) => c.comparator)?.comparator ?? null;
+    const all = rankCells(cells, usual).map((c): IndicatorWardRow => ({ ...c, wardName: byCode.get(c.wardCode)?.name ?? c.wardCode, group: byCode.get(c.wardCode)?.group ?? null }));
+    // The same kind of period through the year, up to the one asked: the chart's x axis. One query
+    // over the values, not one matrix per period.
+    const periods = periodsOfYear(scope.period.kind, scope.year)
+      .filter((p) => comparePeriods(p, scope.period) <= 0)
+      .map(formatPeriodCode);
+    const byPeriod = new Map<string, Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>>(periods.map((p) => [p, []]));
+    for (const [owner, period, value, numerator, denominator] of s.db.sqlite
+      .prepare(
+        `SELECT v.owner, v.period, v.value, v.numerator, v.denominator FROM indicator i JOIN indicator_value v ON v.indicator_id = i.id
+         WHERE i.code = ? AND i.deleted = 0 AND v.deleted = 0 AND v.period IN (${periods.map(() => '?').join(', ')})`,
+      )
+      .raw()
+      .iterate(input.code, ...periods) as IterableIterator<[string, string, number, number | null, number | null]>) {
+      if (!only || only.has(owner)) byPeriod.get(period)?.push({ value, numerator, denominator });
+    }
+    const series = periods.map((period) => ({ period, value: def ? cityFigure(def, byPeriod.get(period)!).value : null }));
+    return { indicator, all, series };
   });
-  return { indicator, total: ranked.length, rows: paginate(ranked, input.page, input.pageSize), series };
+  const ranked = input.search ? d.all.filter((r) => matchesSearch(`${r.wardCode} ${r.wardName}`, input.search)) : d.all;
+  return { indicator: d.indicator, total: ranked.length, rows: paginate(ranked, input.page, input.pageSize), series: d.series };
 }

@@ -46,7 +46,7 @@ export function cityReportFigures(s: Session, periodCode: string): CityReportFig
     counts.total++;
   }
   const tallies = new Map<string, StatusTally>();
-  for (const t of judgedTasks(s, scope)) {
+  for (const t of judgedTasks(s, scope).tasks) {
     let tally = tallies.get(t.owner);
     if (!tally) tallies.set(t.owner, (tally = emptyTally()));
     addToTally(tally, t.status);

@@ -4,7 +4,7 @@ import type { WardPage } from '../../shared/api/contract-city';
 import type { Session } from '../session';
 import { completenessRows } from './completeness';
 import { indicatorMatrix } from './indicators';
-import { addToTally, emptyTally, judgedTasks } from './progress';
+import { addToTally, emptyTally, wardTasks } from './progress';
 import { periodScope } from './scope';
 
 export function wardPage(s: Session, input: { period: string; wardCode: string }): WardPage {
@@ -15,9 +15,7 @@ export function wardPage(s: Session, input: { period: string; wardCode: string }
   const plan = s.db.sqlite
     .prepare('SELECT title, doc_number AS docNumber, year, issued_on AS issuedOn FROM plan WHERE owner = ? AND year = ? AND deleted = 0')
     .get(input.wardCode, scope.year) as WardPage['plan'] | undefined;
-  const tasks = judgedTasks(s, scope)
-    .filter((t) => t.owner === input.wardCode)
-    .map(({ owner: _o, directiveKey: _k, directiveTitle: _t, ...row }) => row);
+  const tasks = wardTasks(s, { period: scope.code, wardCode: input.wardCode });
   const tally = emptyTally();
   for (const t of tasks) addToTally(tally, t.status);
   const m = indicatorMatrix(s, scope.code);

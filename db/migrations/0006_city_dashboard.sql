@@ -60,3 +60,7 @@ CREATE INDEX `ward_info_group` ON `ward_info` (`ward_group`);
 CREATE INDEX `task_progress_owner` ON `task_progress` (`owner`);
 --> statement-breakpoint
 CREATE INDEX `indicator_value_period` ON `indicator_value` (`period`);
+--> statement-breakpoint
+CREATE INDEX `indicator_value_indicator_period` ON `indicator_value` (`indicator_id`,`period`);
+--> statement-breakpoint
+CREATE INDEX `indicator_code` ON `indicator` (`code`);

@@ -46,6 +46,14 @@ export async function startDashboard(opts: StandaloneOptions): Promise<RunningDa
   const port = (app.server.address() as AddressInfo).port;
   hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
+  // After listening, so the address is printed at once; a failure here only means a slower first page.
+  setImmediate(() => {
+    try {
+      api.warmUp();
+    } catch {
+      // The same question asked by a page reports its error properly.
+    }
+  });
   return {
     url: `${origin}/city/?token=${token}`,
     origin,

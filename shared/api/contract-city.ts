@@ -227,7 +227,7 @@ export interface IndicatorDetail {
   indicator: CityIndicatorRow;
   total: number;
   rows: IndicatorWardRow[];
-  series: Array<{ period: string; value: number | null; met: number; notMet: number }>;
+  series: Array<{ period: string; value: number | null }>;
 }
 
 export interface WardPage {
