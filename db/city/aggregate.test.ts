@@ -16,6 +16,9 @@ import { completeness } from './completeness';
 import { cityIndicators, indicatorDetail } from './indicators';
 import { directiveTable, directiveWards, wardTasks } from './progress';
 import { wardPage } from './ward-page';
+import { listTasks, recordProgress } from '../services/tasks';
+import { exportWardBundle } from '../sync/export';
+import { importBundle } from '../sync/import';
 import { cityReportFigures } from './report-data';
 import { directiveRowsOf } from './report-docx';
 
@@ -141,5 +144,22 @@ describe('the city report\'s figures', () => {
       ['W3', 2, 0, 2],
       ['W4', 0, 0, 0],
     ]);
+  });
+});
+
+// Last: it changes the city's data.
+describe('incremental updates', () => {
+  it('a new bundle from one ward changes its counts at once', async () => {
+    const before = directiveTable(c.city.s, '2026-Q3');
+    expect(before.rows.find((r) => r.key === '57-NQ/TW')).toMatchObject({ done: 1, overdue: 1 });
+    const w2 = c.wards.W2!;
+    const task = listTasks(w2.s).find((t) => t.sourceCode === 'NQ57')!;
+    recordProgress(w2.s, { taskId: task.id, status: 'done', date: '2026-09-10' });
+    const b = await exportWardBundle(w2.s, w2.store, { outDir: c.usb });
+    if (b.status !== 'written') throw new Error('no bundle');
+    expect((await importBundle(c.city.s, b.path, { store: c.city.store })).status).toBe('applied');
+    const after = directiveTable(c.city.s, '2026-Q3');
+    expect(after.rows.find((r) => r.key === '57-NQ/TW')).toMatchObject({ done: 2, overdue: 0 });
+    expect(after.totals).toMatchObject({ total: 7, done: 3, overdue: 0 });
   });
 });

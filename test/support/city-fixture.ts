@@ -106,7 +106,9 @@ function buildWard(s: Session, spec: WardSpec): void {
 
 export interface ThreeWardCity {
   dir: string;
+  usb: string;
   city: Side;
+  wards: Record<string, Side>;
   dbPath: string;
   /** Moves the city's clock (for "today" in completeness). */
   setNow(iso: string): void;
@@ -126,6 +128,7 @@ export async function threeWardCity(): Promise<ThreeWardCity> {
   const city: Side = { db: cityDb, s: citySession, store: keyStoreFor(cityDb.path) };
   saveOwnedRow(city.s, 'reporting_deadline', { id: newId(), period: '2026-Q3', due_on: '2026-10-20', title: 'Báo cáo quý III/2026' }, 'deadline.add');
   upsertOrg(cityDb, 'W4', 'ward', 'Xã Bạch Long Vĩ', 'HP', now);
+  const wards: Record<string, Side> = {};
   for (const spec of WARDS) {
     const wdb = openDatabase(path.join(dir, `${spec.code}.db`));
     const ws = initWard(wdb, { wardCode: spec.code, wardName: spec.name, cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: `Cán bộ ${spec.code}` }, clock());
@@ -139,8 +142,8 @@ export async function threeWardCity(): Promise<ThreeWardCity> {
     now = spec.code === 'W3' ? '2026-10-22T03:00:00.000Z' : '2026-10-15T03:00:00.000Z';
     const r = await importBundle(city.s, out.path, { store: city.store });
     if (r.status !== 'applied') throw new Error(`bundle of ${spec.code}: ${r.status} ${JSON.stringify(r.error)}`);
-    wdb.close();
+    wards[spec.code] = { db: wdb, s: ws, store };
   }
   now = '2026-10-15T03:00:00.000Z';
-  return { dir, city, dbPath: cityDb.path, setNow: (iso) => (now = iso) };
+  return { dir, usb, city, wards, dbPath: cityDb.path, setNow: (iso) => (now = iso) };
 }
