@@ -27,7 +27,7 @@ import { COMPLETENESS_LABEL_VI, cityReportFigures, type CityReportFigures } from
 export const CITY_REPORT_SYMBOL = 'BC-BCĐ';
 
 export function steeringCommitteeLines(cityName: string): string[] {
-  return ['ỦY BAN NHÂN DÂN', cityName.trim().toUpperCase(), 'BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ'];
+  return [`UBND ${cityName.trim().toUpperCase()}`, 'BAN CHỈ ĐẠO', 'CHUYỂN ĐỔI SỐ'];
 }
 
 function cityReportTitle(f: CityReportFigures): string {
@@ -43,7 +43,7 @@ function valueText(v: number | null, unit: string): string {
   return unit.trim() === '%' ? `${formatNumberVi(v, 2)}%` : `${formatNumberVi(v, 2)} ${unit}`.trim();
 }
 
-const STAT_WIDTHS = fitWidths([6.8, 26, 9, 10.5, 9, 11, 12, 9, 9.7], PORTRAIT_TEXT_WIDTH);
+const STAT_WIDTHS = fitWidths([7, 33, 9, 9, 8.5, 9, 10, 9, 8.5], PORTRAIT_TEXT_WIDTH);
 
 function tallyCells(t: StatusTally): string[] {
   return [t.total, t.done + t.doneLate, t.doneLate, t.inProgress, t.notStarted, t.overdue].map(num);
@@ -72,8 +72,8 @@ function directiveTableDoc(f: CityReportFigures): Table {
       children: [
         h('STT', 0, { rowSpan: 2 }),
         h('Văn bản chỉ đạo', 1, { rowSpan: 2 }),
-        h('Số phường, xã', 2, { rowSpan: 2 }),
-        h('Số nhiệm vụ', 3, { rowSpan: 2 }),
+        h('Số đơn vị', 2, { rowSpan: 2 }),
+        h('Nhiệm vụ', 3, { rowSpan: 2 }),
         h('Đã hoàn thành', 4, { columnSpan: 2, width: w[4]! + w[5]! }),
         h('Đang thực hiện trong hạn', 6, { rowSpan: 2 }),
         h('Chưa triển khai', 7, { rowSpan: 2 }),
@@ -101,7 +101,7 @@ function completenessTableDoc(f: CityReportFigures): Table {
     columns: [
       { header: 'STT', width: w[0]!, align: 'center' },
       { header: 'Tình hình báo cáo', width: w[1]! },
-      { header: 'Số phường, xã', width: w[2]!, align: 'center' },
+      { header: 'Số đơn vị', width: w[2]!, align: 'center' },
       { header: 'Tỷ lệ', width: w[3]!, align: 'center' },
     ],
     rows,
@@ -110,14 +110,14 @@ function completenessTableDoc(f: CityReportFigures): Table {
 }
 
 function indicatorTableDoc(f: CityReportFigures): Table {
-  const w = fitWidths([6, 32, 13, 15, 8, 9, 9, 8], PORTRAIT_TEXT_WIDTH);
+  const w = fitWidths([7, 31, 12, 14, 9, 8, 9, 10], PORTRAIT_TEXT_WIDTH);
   return dataTable({
     columns: [
       { header: 'STT', width: w[0]!, align: 'center' },
       { header: 'Chỉ tiêu', width: w[1]! },
       { header: 'Chỉ tiêu thành phố giao', width: w[2]!, align: 'center' },
       { header: 'Kết quả toàn thành phố', width: w[3]!, align: 'center' },
-      { header: 'Số phường, xã', width: w[4]!, align: 'center' },
+      { header: 'Số đơn vị', width: w[4]!, align: 'center' },
       { header: 'Đạt', width: w[5]!, align: 'center' },
       { header: 'Chưa đạt', width: w[6]!, align: 'center' },
       { header: 'Chưa có số liệu', width: w[7]!, align: 'center' },
@@ -136,7 +136,7 @@ function indicatorTableDoc(f: CityReportFigures): Table {
 }
 
 function appendixTableDoc(f: CityReportFigures): Table {
-  const w = fitWidths([6, 24, 16, 20, 8, 9, 8, 9], PORTRAIT_TEXT_WIDTH);
+  const w = fitWidths([7, 24, 15, 20, 9, 9, 8, 9], PORTRAIT_TEXT_WIDTH);
   return dataTable({
     columns: [
       { header: 'STT', width: w[0]!, align: 'center' },
