@@ -22,7 +22,8 @@ import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { KeyStore } from '../keys/key-store';
 import type { Session } from '../session';
-import { todayIso } from '../session';
+import { inTransaction, todayIso } from '../session';
+import { audit } from '../write';
 import { addUser, disableUser, listUsers, setPassword, sessionOf, signIn, signOut, type SignedIn } from '../city/accounts';
 import { catalogView, setCityTarget, setWardInfo } from '../city/catalog';
 import { completeness } from '../city/completeness';
@@ -193,7 +194,14 @@ export class CityApi {
         return { ...(await this.deliver(r.response, r.fileName)), enrollment: r.enrollment };
       },
       'city.enrollments.reject': (i, a) => rejectEnrollment(s(), i.id, a.name),
-      'city.keys.revoke': (i, a) => ({ revoked: revokeWard({ ...s(), actor: a.name }, i.wardCode, i.reason, i.keyId) }),
+      'city.keys.revoke': (i, a) => {
+        const as = { ...s(), actor: a.name };
+        return inTransaction(as, () => {
+          const revoked = revokeWard(as, i.wardCode, i.reason, i.keyId);
+          audit(as, 'key.revoke', 'trusted_key', i.wardCode, { revoked, reason: i.reason });
+          return { revoked };
+        });
+      },
       'city.wards.setInfo': (i, a) => setWardInfo(s(), i, a.name),
       'city.catalog.setTarget': (i, a) => setCityTarget(s(), i, a.name),
       'city.catalog.publish': async (_i, a) => {

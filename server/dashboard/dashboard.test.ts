@@ -107,6 +107,17 @@ describe('the dashboard served alone', () => {
     expect((audit.body.value as { rows: Array<{ actor: string; action: string }> }).rows).toContainEqual(expect.objectContaining({ actor: 'admin', action: 'user.add' }));
   });
 
+  it('refuses revoking a ward without a key, a malformed period, and a method that is not the city\'s', async () => {
+    const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
+    const h = { cookie, 'x-csrf-token': csrf };
+    const none = await post('/api/city/call', { method: 'city.keys.revoke', input: { wardCode: 'HP-KHONGCO', reason: 'mất máy' } }, h);
+    expect(none.body).toMatchObject({ ok: false, error: { code: 'sync.no_key_to_revoke' } });
+    const bad = await post('/api/city/call', { method: 'city.completeness', input: { period: '2026-Q5' } }, h);
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'period.format' } });
+    const unknown = await post('/api/city/call', { method: 'tasks.add', input: {} }, h);
+    expect(unknown.body).toMatchObject({ ok: false, error: { code: 'api.unknown_method' } });
+  });
+
   it('a viewer reads but is refused every administrative action, and nothing changes', async () => {
     const { cookie, csrf } = await login('xem', 'mật khẩu chỉ xem 1');
     const read = await post('/api/city/call', { method: 'city.completeness', input: { period: '2026-Q3' } }, { cookie, 'x-csrf-token': csrf });
