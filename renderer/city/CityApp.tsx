@@ -8,6 +8,7 @@ import type { CityMe, CityOverview } from '../../shared/api/contract-city';
 import type { ApiError } from '../../shared/api/contract';
 import { toApiError } from '../api/client';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { errorText } from '../i18n/errors';
 import { useLang } from '../i18n/use-lang';
@@ -100,17 +101,24 @@ function Shell({ who, onSignOut }: { who: CityMe; onSignOut: () => void }) {
   const [lang, setLang] = useLang();
   const route = useRoute();
   const [overview, setOverview] = useState<CityOverview | null>(null);
+  const [failed, setFailed] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [period, setPeriod] = useState<string | null>(null);
   const [group, setGroup] = useState<string | undefined>();
   const isAdmin = who.user.role === 'admin';
   useEffect(() => {
-    void cityCall('city.overview', {}).then((o) => {
-      setOverview(o);
-      setPeriod((p) => p ?? o.currentPeriod);
-    });
-  }, []);
+    setFailed(null);
+    cityCall('city.overview', {}).then(
+      (o) => {
+        setOverview(o);
+        setPeriod((p) => p ?? o.currentPeriod);
+      },
+      (e: unknown) => setFailed(toApiError(e)),
+    );
+  }, [attempt]);
   const items = NAV.filter((n) => isAdmin || !n.admin);
   const current = items.find((n) => n.key === route.screen) ?? items[0]!;
+  if (failed) return <ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!overview || !period) return <LoadingState />;
   const scope: Scope = { period, group, overview, isAdmin };
   return (
