@@ -142,4 +142,9 @@ export const uiCityEn: Record<keyof typeof uiCityVi, string> = {
   'city.area': 'Area',
   'city.docNumber': 'Document no.',
   'city.tasksTab': 'Tasks',
+  'city.reportStatus.draft': 'Draft',
+  'city.reportStatus.approved': 'Approved',
+  'city.reportStatus.sent': 'Sent',
+  'city.bundle.applied': 'Applied',
+  'city.bundle.pending': 'Waiting for an earlier one',
 };

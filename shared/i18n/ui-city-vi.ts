@@ -140,4 +140,9 @@ export const uiCityVi = {
   'city.area': 'Lĩnh vực',
   'city.docNumber': 'Số văn bản',
   'city.tasksTab': 'Nhiệm vụ',
+  'city.reportStatus.draft': 'Dự thảo',
+  'city.reportStatus.approved': 'Đã duyệt',
+  'city.reportStatus.sent': 'Đã gửi',
+  'city.bundle.applied': 'Đã áp dụng',
+  'city.bundle.pending': 'Chờ gói trước',
 };

@@ -192,7 +192,7 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
                   pagination={false}
                   columns={[
                     { title: t('city.period'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
-                    { title: t('city.taskStatus'), dataIndex: 'status', width: 110, render: (s: string) => <Tag>{s}</Tag> },
+                    { title: t('city.taskStatus'), dataIndex: 'status', width: 110, render: (s: string) => <Tag color={s === 'draft' ? 'default' : 'success'}>{t(`city.reportStatus.${s as 'draft' | 'approved' | 'sent'}`)}</Tag> },
                     { title: t('city.docNumber'), dataIndex: 'docNumber', width: 130 },
                     { title: t('city.reportReceived'), dataIndex: 'receivedAt', width: 140, render: (v: string | null) => fmtDateTime(v) },
                     {
@@ -253,7 +253,7 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
                     columns={[
                       { title: t('city.bundle.received'), dataIndex: 'receivedAt', width: 150, render: (v: string) => fmtDateTime(v) },
                       { title: t('city.bundle.range'), key: 'r', width: 120, render: (_, b) => `${b.seqFrom}–${b.seqTo}` },
-                      { title: t('city.bundle.status'), dataIndex: 'status', width: 110 },
+                      { title: t('city.bundle.status'), dataIndex: 'status', width: 130, render: (s: string) => t(s === 'applied' ? 'city.bundle.applied' : 'city.bundle.pending') },
                       { title: t('city.bundle.receipt'), dataIndex: 'receipt', width: 110, render: (v: boolean) => (v ? '✓' : '') },
                     ]}
                   />
