@@ -6,6 +6,8 @@ import { registerListCommands } from './commands-lists';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from './host-command';
+import { registerDashboardCommand } from './dashboard-command';
+import { registerCityCommands } from './commands-city';
 import { CliFailure, langOf } from './run';
 
 export function buildProgram(): Command {
@@ -20,6 +22,9 @@ export function buildProgram(): Command {
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerPlanImportCommand(program.commands.find((c) => c.name() === 'plan')!);
   registerSyncCommands(program);
+  const city = program.commands.find((c) => c.name() === 'city')!;
+  registerCityCommands(city);
+  registerDashboardCommand(city);
   registerHostCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));

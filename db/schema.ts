@@ -101,7 +101,7 @@ export const indicator = sqliteTable(
     note: text('note'),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code)],
+  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code), index('indicator_code').on(t.code)],
 );
 
 /**
@@ -187,7 +187,7 @@ export const taskProgress = sqliteTable(
     byName: text('by_name').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('task_progress_task').on(t.taskId, t.date)],
+  (t) => [index('task_progress_task').on(t.taskId, t.date), index('task_progress_owner').on(t.owner)],
 );
 
 export const indicatorValue = sqliteTable(
@@ -202,7 +202,7 @@ export const indicatorValue = sqliteTable(
     note: text('note'),
     byName: text('by_name').notNull(),
   },
-  (t) => [uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period)],
+  (t) => [uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period), index('indicator_value_period').on(t.period), index('indicator_value_indicator_period').on(t.indicatorId, t.period)],
 );
 
 /** Metadata of an evidence file; the bytes live beside the database under their SHA-256. */
@@ -342,3 +342,79 @@ export const taskSearchKey = sqliteTable('task_search_key', {
   rid: integer('rid').primaryKey(),
   taskId: text('task_id').notNull().unique(),
 });
+
+// ---- local: the city's dashboard ------------------------------------------------------------
+
+/** City staff who sign in to the dashboard. The password is kept only as an Argon2id hash. */
+export const cityUser = sqliteTable(
+  'city_user',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'viewer'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    disabledAt: text('disabled_at'),
+  },
+  (t) => [uniqueIndex('city_user_name').on(t.name)],
+);
+
+/** Every sign-in attempt, so repeated failures lock the account for a while. */
+export const cityLoginAttempt = sqliteTable(
+  'city_login_attempt',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userName: text('user_name').notNull(),
+    at: text('at').notNull(),
+    ok: integer('ok').notNull(),
+  },
+  (t) => [index('city_login_attempt_user').on(t.userName, t.at)],
+);
+
+/** A signed-in browser: the cookie's token is stored only as its SHA-256; csrf is echoed in a header. */
+export const cityWebSession = sqliteTable('city_web_session', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => cityUser.id),
+  csrf: text('csrf').notNull(),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** Enrollment requests received by the city, waiting for the fingerprint to be read back and approved. */
+export const enrollmentRequest = sqliteTable(
+  'enrollment_request',
+  {
+    id: text('id').primaryKey(),
+    wardCode: text('ward_code').notNull(),
+    wardName: text('ward_name').notNull(),
+    keyId: text('key_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    officerName: text('officer_name'),
+    officerTitle: text('officer_title'),
+    document: text('document').notNull(),
+    receivedAt: text('received_at').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    decidedAt: text('decided_at'),
+    decidedBy: text('decided_by'),
+    response: text('response'),
+  },
+  (t) => [uniqueIndex('enrollment_request_key').on(t.keyId)],
+);
+
+/** What the city keeps about each ward beyond the catalog: its group (district) and whom to call. */
+export const wardInfo = sqliteTable(
+  'ward_info',
+  {
+    wardCode: text('ward_code').primaryKey(),
+    wardGroup: text('ward_group'),
+    contactName: text('contact_name'),
+    contactTitle: text('contact_title'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('ward_info_group').on(t.wardGroup)],
+);

@@ -10,12 +10,13 @@ import { reportsMessagesEn, reportsMessagesVi } from './messages-reports';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
 import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 import { trustMessagesEn, trustMessagesVi } from './messages-trust';
+import { cityMessagesEn, cityMessagesVi } from './messages-city';
 
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi, ...cityMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn, ...cityMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

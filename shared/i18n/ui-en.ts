@@ -5,6 +5,7 @@
 import type { UiKey } from './ui-vi';
 import { uiPlanImportEn } from './ui-plan-import-en';
 import { uiListsEn } from './ui-lists-en';
+import { uiCityEn } from './ui-city-en';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
   ...uiPlanImportEn,
@@ -361,4 +362,5 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'backup.confirmOk': 'Restore',
   'backup.restored': 'Data restored from "{{file}}".',
   'backup.previousKept': 'The data from before the restore is kept at: {{path}}',
+  ...uiCityEn,
 };

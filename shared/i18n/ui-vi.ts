@@ -6,6 +6,7 @@
  */
 import { uiPlanImportVi } from './ui-plan-import-vi';
 import { uiListsVi } from './ui-lists-vi';
+import { uiCityVi } from './ui-city-vi';
 
 export const uiVi = {
   ...uiPlanImportVi,
@@ -369,6 +370,7 @@ export const uiVi = {
   'backup.confirmOk': 'Khôi phục',
   'backup.restored': 'Đã khôi phục dữ liệu từ "{{file}}".',
   'backup.previousKept': 'Dữ liệu trước khi khôi phục được giữ tại: {{path}}',
+  ...uiCityVi,
 };
 
 export type UiKey = keyof typeof uiVi;

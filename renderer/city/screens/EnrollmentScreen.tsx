@@ -1,0 +1,116 @@
+import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EnrollmentRow } from '../../../shared/api/contract-city';
+import { AsyncView } from '../../components/AsyncView';
+import { Fingerprint } from '../../components/Fingerprint';
+import { PageHeader } from '../../components/PageHeader';
+import { fileToBase64 } from '../../api/files';
+import { toApiError } from '../../api/client';
+import { errorText } from '../../i18n/errors';
+import { fmtDateTime } from '../../i18n/format';
+import { cityCall, download, useCity } from '../api';
+
+const STATUS_COLOR = { pending: 'processing', approved: 'success', rejected: 'default' } as const;
+
+export function EnrollmentScreen() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const list = useCity('city.enrollments', {});
+  const [busy, setBusy] = useState(false);
+  const fail = (e: unknown) => void message.error(errorText(toApiError(e)));
+  const upload = async (file: File) => {
+    setBusy(true);
+    try {
+      await cityCall('city.enrollments.submit', { fileName: file.name, contentBase64: await fileToBase64(file) });
+      list.reload();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const approve = (r: EnrollmentRow) =>
+    modal.confirm({
+      title: t('city.enroll.approveTitle', { ward: r.wardName }),
+      width: 760,
+      content: (
+        <Space direction="vertical">
+          <Typography.Text>{t('city.enroll.approveText')}</Typography.Text>
+          <Fingerprint value={r.fingerprint} />
+        </Space>
+      ),
+      okText: t('city.enroll.approve'),
+      cancelText: t('action.cancel'),
+      onOk: async () => {
+        try {
+          const res = await cityCall('city.enrollments.approve', { id: r.id });
+          download(res);
+          void message.success(t('city.enroll.approved', { file: res.fileName }));
+          list.reload();
+        } catch (e) {
+          fail(e);
+        }
+      },
+    });
+  const reject = async (r: EnrollmentRow) => {
+    try {
+      await cityCall('city.enrollments.reject', { id: r.id });
+      list.reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+  return (
+    <>
+      <PageHeader
+        title={t('city.nav.enrollment')}
+        extra={
+          <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
+            <Button type="primary" icon={<UploadOutlined />} loading={busy}>
+              {t('city.enroll.upload')}
+            </Button>
+          </Upload>
+        }
+      />
+      <Alert type="info" showIcon message={t('city.enroll.readBack')} style={{ marginBottom: 12 }} />
+      <Card size="small">
+        <AsyncView state={list}>
+          {(rows) => (
+            <Table<EnrollmentRow>
+              size="small"
+              rowKey="id"
+              dataSource={rows}
+              locale={{ emptyText: t('city.enroll.none') }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              columns={[
+                { title: t('city.ward'), key: 'w', width: 200, render: (_, r) => `${r.wardName} (${r.wardCode})` },
+                { title: t('city.enroll.officer'), key: 'o', width: 180, render: (_, r) => [r.officerName, r.officerTitle].filter(Boolean).join(', ') },
+                { title: t('city.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <Fingerprint value={f} size="small" /> },
+                { title: t('city.enroll.received'), dataIndex: 'receivedAt', width: 130, render: (v: string) => fmtDateTime(v) },
+                { title: t('city.taskStatus'), dataIndex: 'status', width: 110, render: (s: EnrollmentRow['status']) => <Tag color={STATUS_COLOR[s]}>{t(`city.enroll.status.${s}`)}</Tag> },
+                {
+                  title: '',
+                  key: 'a',
+                  width: 170,
+                  render: (_, r) =>
+                    r.status === 'pending' && (
+                      <Space>
+                        <Button size="small" type="primary" onClick={() => approve(r)}>
+                          {t('city.enroll.approve')}
+                        </Button>
+                        <Button size="small" onClick={() => void reject(r)}>
+                          {t('city.enroll.reject')}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </AsyncView>
+      </Card>
+    </>
+  );
+}
