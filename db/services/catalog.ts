@@ -35,13 +35,21 @@ export function listDirectives(s: Session): DirectiveRow[] {
     .all(...o.args) as DirectiveRow[];
 }
 
-export function addDirective(s: Session, input: { code: string; number: string; date?: string | null | undefined; issuer: string; title: string }): DirectiveRow {
+export function addDirective(
+  s: Session,
+  input: { code: string; number: string; date?: string | null | undefined; issuer: string; title: string; sort?: number | undefined },
+): DirectiveRow {
   requireCode(input.code);
   if (input.date && !isValidIsoDate(input.date)) throw new AppError('date.invalid', { value: input.date });
   return inTransaction(s, () => {
     if (ownedCodeExists(s, 'directive', input.code)) throw new AppError('directive.duplicate', { code: input.code });
     const id = newId();
-    saveOwnedRow(s, 'directive', { id, code: input.code, number: input.number, issued_on: input.date ?? null, issuer: input.issuer, title: input.title }, 'directive.add');
+    saveOwnedRow(
+      s,
+      'directive',
+      { id, code: input.code, number: input.number, issued_on: input.date ?? null, issuer: input.issuer, title: input.title, sort: input.sort ?? 0 },
+      'directive.add',
+    );
     return { id, owner: s.orgCode, code: input.code, number: input.number, issuedOn: input.date ?? null, issuer: input.issuer, title: input.title };
   });
 }
