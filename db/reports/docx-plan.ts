@@ -9,7 +9,7 @@
  * page, no date, no signer's name.
  */
 import { AlignmentType, Packer, type ISectionOptions, type Paragraph, type Table } from 'docx';
-import { formatDateVi, formatMoneyVnd } from '../../shared/rules/format-vi';
+import { formatMoneyVnd } from '../../shared/rules/format-vi';
 import { getMeta } from '../database';
 import type { Session } from '../session';
 import { listAreas, listUnits } from '../services/catalog';
@@ -46,7 +46,10 @@ import {
   indicatorNumberVi,
   issuingBodyLines,
   placeNameOf,
+  planReferenceOf,
+  planSubjectOf,
   romanNumeral,
+  committeeLongOf,
   signerAuthorityLines,
   targetLabelVi,
 } from './labels';
@@ -85,24 +88,16 @@ export function isPlanDraft(plan: PlanRow): boolean {
   return !plan.issuedOn;
 }
 
-function committeeLong(orgName: string): string {
-  return `Ủy ban nhân dân ${orgName.charAt(0).toLowerCase()}${orgName.slice(1)}`;
-}
-
 export function planSubject(plan: PlanRow): string {
-  const t = plan.title.replace(/^kế hoạch\s+/i, '').trim();
-  return t === '' ? `Chuyển đổi số năm ${plan.year}` : `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+  return planSubjectOf(plan);
 }
 
 function planReference(input: PlanDocInput): string {
-  const p = input.plan;
-  // Blanks, not a made-up date, while the plan has not been issued: the clerk writes them in.
-  const date = p.issuedOn ? `ngày ${formatDateVi(p.issuedOn)}` : 'ngày      /      /';
-  return `(Kèm theo Kế hoạch ${[p.docNumber ? `số ${p.docNumber}` : '', date].filter(Boolean).join(' ')} của ${committeeLong(input.orgName)})`;
+  return planReferenceOf(input.plan, input.orgName);
 }
 
 function groundsSection(input: PlanDocInput): Paragraph[] {
-  const committee = committeeLong(input.orgName);
+  const committee = committeeLongOf(input.orgName);
   const lines = input.directives.map((d) => `Căn cứ ${directiveCitation(d)}${d.title ? ` về ${d.title.charAt(0).toLowerCase()}${d.title.slice(1)}` : ''};`);
   return [
     ...lines.map((l) => para(l, { italics: true })),
@@ -185,7 +180,7 @@ function organisationSection(input: PlanDocInput): Paragraph[] {
   for (const [unit, nos] of byLead) {
     out.push(para(`${++n}. ${unit}: chủ trì thực hiện các nhiệm vụ số ${nos.join(', ')} tại Phụ lục; chủ động phối hợp với các đơn vị liên quan, định kỳ hằng quý báo cáo kết quả thực hiện.`));
   }
-  out.push(para(`Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị kịp thời báo cáo ${committeeLong(input.orgName)} để xem xét, giải quyết./.`));
+  out.push(para(`Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị kịp thời báo cáo ${committeeLongOf(input.orgName)} để xem xét, giải quyết./.`));
   return out;
 }
 

@@ -144,7 +144,7 @@ function statsTable(f: ReportFigures): Table {
 }
 
 function overdueTable(f: ReportFigures): Table {
-  const w = fitWidths([6.8, 32, 16, 12.5, 9, 9, 14.7], PORTRAIT_TEXT_WIDTH);
+  const w = fitWidths([6.5, 29, 15, 14, 9, 9, 17.5], PORTRAIT_TEXT_WIDTH);
   return dataTable({
     columns: [
       { header: 'STT', width: w[0]!, align: 'center' },

@@ -3,7 +3,7 @@
  * so the DOCX and XLSX writers and the UI say the same thing the same way.
  */
 import type { Comparator, IndicatorOutcome } from '../../shared/rules/indicator';
-import { formatNumberVi, formatPercentVi } from '../../shared/rules/format-vi';
+import { formatDateVi, formatNumberVi, formatPercentVi } from '../../shared/rules/format-vi';
 import { ROMAN_QUARTERS, type Period } from '../../shared/rules/period';
 import { foldVi } from '../../shared/rules/search-fold';
 import { directiveLabel } from '../../shared/rules/directive-label';
@@ -175,4 +175,21 @@ export function groupByArea<T extends { areaCode: string }>(
     for (const i of inArea) rows.push(toRow(i));
   }
   return { rows, sections };
+}
+
+/** "Ủy ban nhân dân phường Hải Dương", as running text names the committee in full. */
+export function committeeLongOf(orgName: string): string {
+  return `Ủy ban nhân dân ${orgName.charAt(0).toLowerCase()}${orgName.slice(1)}`;
+}
+
+/** The plan's subject as its title line says it: "Chuyển đổi số phường Hải Dương năm 2026". */
+export function planSubjectOf(plan: { title: string; year: number }): string {
+  const t = plan.title.replace(/^kế hoạch\s+/i, '').trim();
+  return t === '' ? `Chuyển đổi số năm ${plan.year}` : `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+}
+
+/** "(Kèm theo Kế hoạch số 111/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân phường Hải Dương)"; blanks while not issued. */
+export function planReferenceOf(plan: { docNumber: string | null; issuedOn: string | null }, orgName: string): string {
+  const date = plan.issuedOn ? `ngày ${formatDateVi(plan.issuedOn)}` : 'ngày      /      /';
+  return `(Kèm theo Kế hoạch ${[plan.docNumber ? `số ${plan.docNumber}` : '', date].filter(Boolean).join(' ')} của ${committeeLongOf(orgName)})`;
 }
