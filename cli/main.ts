@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
-import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
+import { registerDirectiveOrderCommand, registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from '../server/cli-host';
@@ -15,6 +15,7 @@ export function buildProgram(): Command {
   registerWardCommands(program);
   registerReportCommands(program);
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
+  registerDirectiveOrderCommand(program.commands.find((c) => c.name() === 'directive')!);
   registerSyncCommands(program);
   registerHostCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.

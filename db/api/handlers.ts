@@ -17,6 +17,7 @@ import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
+import { createDocumentHandlers } from './handlers-documents';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 
@@ -124,5 +125,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
       defaultOutDir,
     }),
     ...createReportHandlers(holder, { defaultOutDir }),
+    ...createDocumentHandlers(holder),
   };
 }
