@@ -2,9 +2,11 @@
  * The English screens: the same keys as ui-vi.ts, which is the reference. English also needs
  * singular forms (i18next picks `key_one` when count is 1); Vietnamese nouns do not inflect.
  */
+import { uiDocumentsEn } from './ui-documents-en';
 import type { UiKey } from './ui-vi';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
+  ...uiDocumentsEn,
   'nav.label': 'Main functions',
   'nav.overview': 'Overview',
   'nav.tasks': 'Plan & tasks',

@@ -4,7 +4,10 @@
  * Flat keys; {{name}} placeholders as in messages.ts. Status, outcome, "6 rõ" and period labels
  * come from shared/rules, so reports and screens always say the same words.
  */
+import { uiDocumentsVi } from './ui-documents-vi';
+
 export const uiVi = {
+  ...uiDocumentsVi,
   // Navigation
   'nav.label': 'Chức năng chính',
   'nav.overview': 'Tổng quan',

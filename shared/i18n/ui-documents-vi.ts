@@ -1,0 +1,47 @@
+/** Strings of the report's sections, recipients, supplementary reports and the plan document panel. */
+export const uiDocumentsVi = {
+  "docs.tabBody": "Nội dung I–IV, nơi nhận",
+  "docs.bodyHint":
+    "Ứng dụng viết sẵn từ số liệu; sửa lại cho đúng lời văn của phường. Phần để trống sẽ không in.",
+  "docs.section.results": "I. Kết quả thực hiện (đoạn mở đầu)",
+  "docs.section.shortcomings": "II. Tồn tại, hạn chế và nguyên nhân",
+  "docs.section.nextTasks": "III. Nhiệm vụ trọng tâm kỳ tới",
+  "docs.section.proposals": "IV. Kiến nghị, đề xuất",
+  "docs.restoreSuggested": "Lấy lại nội dung gợi ý",
+  "docs.recipients": "Nơi nhận (mỗi dòng một nơi)",
+  "docs.recipientsHint":
+    'Dòng cuối "{{archive}}" được thêm tự động theo đơn vị soạn thảo.',
+  "docs.recipientsDefault": "Dùng danh sách mặc định của phường",
+  "docs.recipientsCustom": "Danh sách riêng của văn bản này",
+  "docs.saveBody": "Lưu nội dung",
+  "docs.savedBody": "Đã lưu nội dung báo cáo.",
+  "docs.original": "Báo cáo kỳ",
+  "docs.supplementN": "Bổ sung lần {{n}}",
+  "docs.createSupplement": "Lập báo cáo bổ sung",
+  "docs.supplementCreated": "Đã lập báo cáo bổ sung lần {{n}} (dự thảo).",
+  "docs.planPanel": "Văn bản kế hoạch",
+  "docs.planPanelTitle": "Văn bản Kế hoạch năm {{year}}",
+  "docs.planDraft":
+    "Chưa có ngày ban hành: văn bản in ra là DỰ THẢO, không có ngày và tên người ký.",
+  "docs.planIssued": "Đã ban hành ngày {{date}}.",
+  "docs.docNumber": "Số, ký hiệu",
+  "docs.issuedOn": "Ngày ban hành",
+  "docs.signerName": "Họ tên người ký",
+  "docs.signerTitle": "Chức vụ người ký",
+  "docs.generalGoal": "Mục tiêu chung",
+  "docs.previousResults": "Kết quả thực hiện năm trước",
+  "docs.objectives": "Mục tiêu cụ thể",
+  "docs.solutions": "Giải pháp",
+  "docs.organisation":
+    "Tổ chức thực hiện (để trống: ứng dụng viết theo đơn vị chủ trì)",
+  "docs.emptyLeftOut":
+    "Phần để trống sẽ không in (ứng dụng không tự viết thay).",
+  "docs.savePlan": "Lưu văn bản kế hoạch",
+  "docs.savedPlan": "Đã lưu văn bản kế hoạch.",
+  "docs.settings": "Thiết lập chung của phường",
+  "docs.draftingUnit": "Đơn vị soạn thảo (viết tắt, ví dụ VHXH)",
+  "docs.reportRecipients": "Nơi nhận mặc định của báo cáo",
+  "docs.planRecipients": "Nơi nhận mặc định của kế hoạch",
+  "docs.saveSettings": "Lưu thiết lập",
+  "docs.savedSettings": "Đã lưu thiết lập văn bản.",
+};
