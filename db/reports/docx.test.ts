@@ -3,11 +3,11 @@
  * (the same engine officers who lack Word use), whose text and page images are checked and kept
  * under test-results/reports/ for a person to look at.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MISSING_OFFICE_TOOLS, pageOrientations, pdfText, savePages, toPdf } from '../../test/support/office';
 import { demoWard, tempDir } from '../../test/support/temp';
 import type { Session } from '../session';
 import { setValue } from '../services/indicators';
@@ -17,13 +17,7 @@ import { buildPlanDocx } from './docx-plan';
 import { buildReportDocx } from './docx-report';
 import { readDocx } from './docx-text';
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-results/reports/', import.meta.url));
-
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-const TOOLS = ['soffice', 'pdftotext', 'pdftoppm', 'pdfinfo', 'pdffonts'];
-const missing = TOOLS.filter((t) => !has(t));
+const missing = MISSING_OFFICE_TOOLS;
 if (missing.length > 0) {
   console.warn(`Skipping the LibreOffice rendering tests: ${missing.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils).`);
 }
@@ -47,37 +41,6 @@ function seedQ3(s: Session): void {
     nextTasks: 'Hoàn thành nâng cấp mạng LAN trong Quý IV.',
     proposals: 'Đề nghị thành phố hỗ trợ kinh phí mua sắm thiết bị.',
   });
-}
-
-/** DOCX → PDF with LibreOffice in its own profile (a shared one locks when tests run in parallel). */
-function toPdf(docx: string): string {
-  const dir = path.dirname(docx);
-  const profile = tempDir('lo-profile-');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-    timeout: 120_000,
-    stdio: 'pipe',
-  });
-  const pdf = docx.replace(/\.docx$/, '.pdf');
-  expect(fs.existsSync(pdf)).toBe(true);
-  return pdf;
-}
-
-/** The PDF's text with runs of white space made one: in reading order, or (layout) row by row as printed. */
-function pdfText(pdf: string, layout = false): string {
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-function pageSizes(pdf: string): string[] {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) < Number(m[2]) ? 'portrait' : 'landscape'));
-}
-
-/** Page images for a person to look at; replaced on every run. */
-function savePages(pdf: string, name: string): string[] {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  for (const old of fs.readdirSync(ARTIFACTS)) if (old.startsWith(`${name}-`)) fs.rmSync(path.join(ARTIFACTS, old));
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(ARTIFACTS, name)]);
-  return fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
 }
 
 describe('the periodic report DOCX', () => {
@@ -178,8 +141,8 @@ describe('the periodic report DOCX', () => {
       expect(text).toContain(expected);
     }
     // Table rows read across only in layout order: the totals row of the statistics per directive.
-    expect(pdfText(pdf, true)).toContain('Tổng cộng 22 3 1 3 15 1');
-    const sizes = pageSizes(pdf);
+    expect(pdfText(pdf, { layout: true })).toContain('Tổng cộng 22 3 1 3 15 1');
+    const sizes = pageOrientations(pdf);
     expect(sizes.length).toBeGreaterThanOrEqual(3);
     expect(sizes[0]).toBe('portrait');
     expect(sizes.at(-1)).toBe('landscape');
@@ -228,7 +191,7 @@ describe('the plan DOCX', () => {
     const file = path.join(dir, 'ke-hoach-2026.docx');
     fs.writeFileSync(file, await buildPlanDocx(s, 2026));
     const pdf = toPdf(file);
-    const sizes = pageSizes(pdf);
+    const sizes = pageOrientations(pdf);
     expect(sizes[0]).toBe('portrait');
     expect(sizes.at(-1)).toBe('landscape');
     const text = pdfText(pdf);

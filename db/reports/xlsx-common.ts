@@ -204,7 +204,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wo
       cell.border = THIN;
     });
   });
-  if (official) ws.pageSetup.printArea = `A1:${columnLetter(printed)}${Math.max(headerRowNo, headerRowNo + spec.rows.length)}`;
+  // Absolute rows too ("$A$1:$G$37"): LibreOffice ignores a print area whose rows are relative.
+  if (official) ws.pageSetup.printArea = `A$1:${columnLetter(printed)}$${Math.max(headerRowNo, headerRowNo + spec.rows.length)}`;
   return ws;
 }
 
