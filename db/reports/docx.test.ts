@@ -1,7 +1,7 @@
 /**
  * The generated documents, read back: as DOCX XML (always), and through LibreOffice's PDF export
  * (the same engine officers who lack Word use), whose text and page images are checked and kept
- * under test-results/reports/ for a person to look at.
+ * under artifacts/reports/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

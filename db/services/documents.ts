@@ -3,29 +3,24 @@
  * default "Nơi nhận" lists and drafting unit (local settings in `meta`), and the plan document's
  * own sections (an owned row per plan, so the city sees the plan as issued).
  */
-import type {
-  DocumentSettings,
-  PlanDocumentView,
-} from "../../shared/api/document-types";
-import { AppError } from "../../shared/errors";
-import { isValidIsoDate } from "../../shared/rules/period";
-import { getMeta, setMeta } from "../database";
-import { inTransaction, newId, type Session } from "../session";
-import { saveOwnedRow } from "../write";
-import { requirePlan, updatePlan } from "./plans";
+import type { DocumentSettings, PlanDocumentView } from '../../shared/api/document-types';
+import { AppError } from '../../shared/errors';
+import { isValidIsoDate } from '../../shared/rules/period';
+import { getMeta, setMeta } from '../database';
+import { inTransaction, newId, type Session } from '../session';
+import { saveOwnedRow } from '../write';
+import { requirePlan, updatePlan } from './plans';
 
 export const RECIPIENT_MAX = 300;
 export const RECIPIENTS_MAX = 30;
 export const SECTION_MAX = 20_000;
 
-const KEY_UNIT = "doc_drafting_unit";
-const KEY_REPORT = "doc_recipients_report";
-const KEY_PLAN = "doc_recipients_plan";
+const KEY_UNIT = 'doc_drafting_unit';
+const KEY_REPORT = 'doc_recipients_report';
+const KEY_PLAN = 'doc_recipients_plan';
 
 function orgName(s: Session): string {
-  return (
-    getMeta(s.db, s.role === "ward" ? "ward_name" : "city_name") ?? s.orgCode
-  );
+  return getMeta(s.db, s.role === 'ward' ? 'ward_name' : 'city_name') ?? s.orgCode;
 }
 
 function kindWord(name: string): string {
@@ -34,34 +29,16 @@ function kindWord(name: string): string {
 }
 
 function cityCommittee(s: Session): string {
-  const city = (getMeta(s.db, "city_name") ?? "").trim();
-  return city
-    ? `UBND ${city.charAt(0).toLowerCase()}${city.slice(1)}`
-    : "UBND thành phố";
+  const city = (getMeta(s.db, 'city_name') ?? '').trim();
+  return city ? `UBND ${city.charAt(0).toLowerCase()}${city.slice(1)}` : 'UBND thành phố';
 }
 
 /** The lists a ward starts with, before it saves its own. */
-export function builtInRecipients(
-  s: Session,
-  kind: "report" | "plan",
-): string[] {
+export function builtInRecipients(s: Session, kind: 'report' | 'plan'): string[] {
   const k = kindWord(orgName(s));
-  const up = [
-    `${cityCommittee(s)} (để báo cáo);`,
-    "Sở Khoa học và Công nghệ (để báo cáo);",
-  ];
-  if (kind === "report")
-    return [
-      ...up,
-      `Thường trực Đảng ủy ${k};`,
-      `Chủ tịch, các Phó Chủ tịch UBND ${k};`,
-    ];
-  return [
-    ...up,
-    `Thường trực Đảng ủy, HĐND ${k};`,
-    `Chủ tịch, các Phó Chủ tịch UBND ${k};`,
-    `Các phòng, ban, đơn vị thuộc UBND ${k};`,
-  ];
+  const up = [`${cityCommittee(s)} (để báo cáo);`, 'Sở Khoa học và Công nghệ (để báo cáo);'];
+  if (kind === 'report') return [...up, `Thường trực Đảng ủy ${k};`, `Chủ tịch, các Phó Chủ tịch UBND ${k};`];
+  return [...up, `Thường trực Đảng ủy, HĐND ${k};`, `Chủ tịch, các Phó Chủ tịch UBND ${k};`, `Các phòng, ban, đơn vị thuộc UBND ${k};`];
 }
 
 /**
@@ -75,18 +52,18 @@ export function cleanRecipients(lines: string[]): string[] {
     .map((l) =>
       l
         .trim()
-        .replace(/^[-–•+]\s*/, "")
+        .replace(/^[-–•+]\s*/, '')
         .trim(),
     )
-    .filter((l) => l !== "" && !/^lưu\s*:/i.test(l));
+    .filter((l) => l !== '' && !/^lưu\s*:/i.test(l));
   if (out.length > RECIPIENTS_MAX)
-    throw new AppError("documents.too_many_recipients", {
+    throw new AppError('documents.too_many_recipients', {
       count: out.length,
       max: RECIPIENTS_MAX,
     });
   out.forEach((l, i) => {
     if (l.length > RECIPIENT_MAX)
-      throw new AppError("documents.recipient_too_long", {
+      throw new AppError('documents.recipient_too_long', {
         line: i + 1,
         length: l.length,
         max: RECIPIENT_MAX,
@@ -97,19 +74,14 @@ export function cleanRecipients(lines: string[]): string[] {
 
 /** The block's last line: "Lưu: VT, VHXH." (the clerk's archive, then the drafting unit's). */
 export function archiveLine(draftingUnit: string): string {
-  const unit = draftingUnit.trim().replace(/[.;]+$/, "");
-  return unit === "" ? "Lưu: VT." : `Lưu: VT, ${unit}.`;
+  const unit = draftingUnit.trim().replace(/[.;]+$/, '');
+  return unit === '' ? 'Lưu: VT.' : `Lưu: VT, ${unit}.`;
 }
 
 /** The recipients with the "Lưu" line last; a frozen list already ends with its own. */
-export function withArchiveLine(
-  recipients: string[],
-  draftingUnit: string,
-): string[] {
+export function withArchiveLine(recipients: string[], draftingUnit: string): string[] {
   const last = recipients[recipients.length - 1];
-  return last !== undefined && /^lưu\s*:/i.test(last)
-    ? recipients
-    : [...recipients, archiveLine(draftingUnit)];
+  return last !== undefined && /^lưu\s*:/i.test(last) ? recipients : [...recipients, archiveLine(draftingUnit)];
 }
 
 function readList(s: Session, key: string): string[] | null {
@@ -121,9 +93,9 @@ function readList(s: Session, key: string): string[] | null {
 
 export function getDocumentSettings(s: Session): DocumentSettings {
   return {
-    draftingUnit: getMeta(s.db, KEY_UNIT) ?? "",
-    reportRecipients: readList(s, KEY_REPORT) ?? builtInRecipients(s, "report"),
-    planRecipients: readList(s, KEY_PLAN) ?? builtInRecipients(s, "plan"),
+    draftingUnit: getMeta(s.db, KEY_UNIT) ?? '',
+    reportRecipients: readList(s, KEY_REPORT) ?? builtInRecipients(s, 'report'),
+    planRecipients: readList(s, KEY_PLAN) ?? builtInRecipients(s, 'plan'),
   };
 }
 
@@ -133,23 +105,14 @@ export interface DocumentSettingsInput {
   planRecipients?: string[] | undefined;
 }
 
-export function saveDocumentSettings(
-  s: Session,
-  input: DocumentSettingsInput,
-): DocumentSettings {
+export function saveDocumentSettings(s: Session, input: DocumentSettingsInput): DocumentSettings {
   // Checked whole before anything is written.
-  const report =
-    input.reportRecipients === undefined
-      ? undefined
-      : cleanRecipients(input.reportRecipients);
-  const plan =
-    input.planRecipients === undefined
-      ? undefined
-      : cleanRecipients(input.planRecipients);
+  const report = input.reportRecipients === undefined ? undefined : cleanRecipients(input.reportRecipients);
+  const plan = input.planRecipients === undefined ? undefined : cleanRecipients(input.planRecipients);
   const unit = input.draftingUnit?.trim();
   if (unit !== undefined && unit.length > 100)
-    throw new AppError("documents.text_too_long", {
-      field: "draftingUnit",
+    throw new AppError('documents.text_too_long', {
+      field: 'draftingUnit',
       length: unit.length,
       max: 100,
     });
@@ -174,9 +137,7 @@ interface PlanDocRow {
 
 function readPlanDoc(s: Session, planId: string): PlanDocRow | undefined {
   return s.db.sqlite
-    .prepare(
-      "SELECT id, previous_results, objectives, solutions, organisation, recipients FROM plan_document WHERE plan_id = ? AND deleted = 0",
-    )
+    .prepare('SELECT id, previous_results, objectives, solutions, organisation, recipients FROM plan_document WHERE plan_id = ? AND deleted = 0')
     .get(planId) as PlanDocRow | undefined;
 }
 
@@ -184,15 +145,13 @@ export function getPlanDocument(s: Session, year?: number): PlanDocumentView {
   const plan = requirePlan(s, year);
   const row = readPlanDoc(s, plan.id);
   const settings = getDocumentSettings(s);
-  const custom = row?.recipients
-    ? (JSON.parse(row.recipients) as string[])
-    : null;
+  const custom = row?.recipients ? (JSON.parse(row.recipients) as string[]) : null;
   return {
     plan,
-    previousResults: row?.previous_results ?? "",
-    objectives: row?.objectives ?? "",
-    solutions: row?.solutions ?? "",
-    organisation: row?.organisation ?? "",
+    previousResults: row?.previous_results ?? '',
+    objectives: row?.objectives ?? '',
+    solutions: row?.solutions ?? '',
+    organisation: row?.organisation ?? '',
     recipients: custom ?? settings.planRecipients,
     recipientsCustom: custom !== null,
     draftingUnit: settings.draftingUnit,
@@ -216,40 +175,28 @@ export interface PlanDocumentInput {
 }
 
 const SECTION_FIELDS = [
-  ["previousResults", "previous_results"],
-  ["objectives", "objectives"],
-  ["solutions", "solutions"],
-  ["organisation", "organisation"],
+  ['previousResults', 'previous_results'],
+  ['objectives', 'objectives'],
+  ['solutions', 'solutions'],
+  ['organisation', 'organisation'],
 ] as const;
 
 /** Changes only what is given, in one transaction: the plan's issue details and the document's sections. */
-export function savePlanDocument(
-  s: Session,
-  input: PlanDocumentInput,
-): PlanDocumentView {
-  if (input.issuedOn && !isValidIsoDate(input.issuedOn))
-    throw new AppError("date.invalid", { value: input.issuedOn });
+export function savePlanDocument(s: Session, input: PlanDocumentInput): PlanDocumentView {
+  if (input.issuedOn && !isValidIsoDate(input.issuedOn)) throw new AppError('date.invalid', { value: input.issuedOn });
   for (const [k] of SECTION_FIELDS) {
     const v = input[k];
     if (v !== undefined && v.length > SECTION_MAX)
-      throw new AppError("documents.text_too_long", {
+      throw new AppError('documents.text_too_long', {
         field: k,
         length: v.length,
         max: SECTION_MAX,
       });
   }
-  const recipients =
-    input.recipients === undefined || input.recipients === null
-      ? input.recipients
-      : cleanRecipients(input.recipients);
+  const recipients = input.recipients === undefined || input.recipients === null ? input.recipients : cleanRecipients(input.recipients);
   return inTransaction(s, () => {
     const plan = requirePlan(s, input.year);
-    const blankToNull = (v: string | null | undefined) =>
-      v === undefined
-        ? undefined
-        : v === null || v.trim() === ""
-          ? null
-          : v.trim();
+    const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
     const planPatch = {
       docNumber: blankToNull(input.docNumber),
       issuedOn: blankToNull(input.issuedOn),
@@ -257,25 +204,16 @@ export function savePlanDocument(
       signerTitle: blankToNull(input.signerTitle),
       generalGoal: blankToNull(input.generalGoal),
     };
-    if (Object.values(planPatch).some((v) => v !== undefined))
-      updatePlan(s, plan.id, planPatch);
+    if (Object.values(planPatch).some((v) => v !== undefined)) updatePlan(s, plan.id, planPatch);
     const existing = readPlanDoc(s, plan.id);
     const row: Record<string, unknown> = {
       id: existing?.id ?? newId(),
       plan_id: plan.id,
       deleted: 0,
     };
-    for (const [k, col] of SECTION_FIELDS)
-      if (input[k] !== undefined) row[col] = input[k]!.trim();
-    if (recipients !== undefined)
-      row.recipients = recipients === null ? null : JSON.stringify(recipients);
-    if (!existing || Object.keys(row).length > 3)
-      saveOwnedRow(
-        s,
-        "plan_document",
-        row,
-        existing ? "plan_document.update" : "plan_document.add",
-      );
+    for (const [k, col] of SECTION_FIELDS) if (input[k] !== undefined) row[col] = input[k]!.trim();
+    if (recipients !== undefined) row.recipients = recipients === null ? null : JSON.stringify(recipients);
+    if (!existing || Object.keys(row).length > 3) saveOwnedRow(s, 'plan_document', row, existing ? 'plan_document.update' : 'plan_document.add');
     return getPlanDocument(s, plan.year);
   });
 }

@@ -273,12 +273,6 @@ export function createSupplement(s: Session, period: string): ReportView {
   });
 }
 
-/** Every report of the period: the original first, then its supplements. */
-export function listPeriodReports(s: Session, period: string): ReportRow[] {
-  const code = formatPeriodCode(requireReportPeriod(period));
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0 ORDER BY supplement`).all(s.orgCode, code) as ReportRow[];
-}
-
 function readFiguresJson(s: Session, id: string): string | null {
   return (s.db.sqlite.prepare('SELECT figures FROM report WHERE id = ?').get(id) as { figures: string | null }).figures;
 }

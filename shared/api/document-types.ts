@@ -1,5 +1,5 @@
 /** What the document-settings methods return: Nơi nhận, the drafting unit and the plan document's own words. */
-import type { PlanRow } from "./types";
+import type { PlanRow } from './types';
 
 export interface DocumentSettings {
   /** "Lưu: VT, <draftingUnit>": the unit that drafts the ward's documents (its abbreviation, e.g. VHXH). */
