@@ -120,7 +120,7 @@ function indicatorTable(input: PlanDocInput): Table {
       String(n + 1),
       i.name,
       i.unit,
-      i.baseline === null ? 'Không có số liệu' : indicatorNumberVi(i.baseline, i.unit),
+      i.baseline === null ? '–' : indicatorNumberVi(i.baseline, i.unit),
       targetLabelVi(i.comparator, i.target, i.unit),
     ]),
   });

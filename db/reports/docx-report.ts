@@ -182,7 +182,8 @@ function dueNextTable(f: ReportFigures): Table {
 }
 
 function valueText(r: IndicatorFigure, f: ReportFigures): string {
-  if (r.value === null) return 'Chưa có số liệu';
+  // The assessment column says "Chưa có số liệu"; saying it twice in one row only crowds it.
+  if (r.value === null) return '–';
   const lines = [indicatorNumberVi(r.value, r.unit)];
   if (r.numerator !== null && r.denominator !== null) lines.push(`(${formatNumberVi(r.numerator)}/${formatNumberVi(r.denominator)})`);
   const parts = r.valueParts ?? [];
@@ -197,7 +198,7 @@ function valueText(r: IndicatorFigure, f: ReportFigures): string {
 }
 
 function indicatorTable(f: ReportFigures): Table {
-  const w = fitWidths([6.8, 36.2, 7, 12, 11, 14, 13], PORTRAIT_TEXT_WIDTH);
+  const w = fitWidths([6.8, 34.2, 7, 11, 10.5, 17, 13.5], PORTRAIT_TEXT_WIDTH);
   const year = f.context.plan.year;
   return dataTable({
     columns: [
@@ -214,7 +215,7 @@ function indicatorTable(f: ReportFigures): Table {
       r.name,
       r.unit,
       targetLabelVi(r.comparator, r.target, r.unit),
-      r.baseline === null ? 'Không có số liệu' : indicatorNumberVi(r.baseline, r.unit),
+      r.baseline === null ? '–' : indicatorNumberVi(r.baseline, r.unit),
       valueText(r, f),
       outcomeLabelVi(r.outcome),
     ]),
