@@ -185,7 +185,11 @@ function valueText(r: IndicatorFigure, f: ReportFigures): string {
   // The assessment column says "Chưa có số liệu"; saying it twice in one row only crowds it.
   if (r.value === null) return '–';
   const lines = [indicatorNumberVi(r.value, r.unit)];
-  if (r.numerator !== null && r.denominator !== null) lines.push(`(${formatNumberVi(r.numerator)}/${formatNumberVi(r.denominator)})`);
+  if (r.numerator !== null && r.denominator !== null) {
+    const pair = `(${formatNumberVi(r.numerator)}/${formatNumberVi(r.denominator)})`;
+    // A long pair breaks after the slash, not in the middle of a number.
+    lines.push(...(pair.length > 13 ? [`(${formatNumberVi(r.numerator)}/`, `${formatNumberVi(r.denominator)})`] : [pair]));
+  }
   const parts = r.valueParts ?? [];
   if (parts.length > 1 && r.valueComplete === false) {
     const last = parsePeriod(parts[parts.length - 1]!);

@@ -131,7 +131,7 @@ describe('the periodic report DOCX', () => {
       'Kết quả thực hiện Kế hoạch chuyển đổi số Quý III năm 2026',
       'Kế hoạch năm 2026 có 22 nhiệm vụ. Tính đến ngày 30/09/2026, đã hoàn thành 3/22 nhiệm vụ (13,64%)',
       '99,68%',
-      '3.658.476/ 3.670.241',
+      '(3.658.476/ 3.670.241)',
       'Đã nâng cấp 12 máy tính cho Trung tâm Phục vụ hành chính công.',
       'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
       '- Hạ tầng số: Kinh phí còn hạn chế; một số thiết bị đã cũ.',
