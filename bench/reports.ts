@@ -74,9 +74,9 @@ async function measure(name: string, s: Session): Promise<Row> {
   const date = todayIso(s.now());
   const figures = repeatSync(RUNS, () => computeReportFigures(s, YEAR));
   const f = figures.last;
-  const docx = await repeatAsync(RUNS, () => renderReportDocx({ figures: f, narratives, docNumber: null, date }));
+  const docx = await repeatAsync(RUNS, () => renderReportDocx({ figures: f, narratives, docNumber: null, date, draft: false, recipients: [], draftingUnit: '' }));
   // What the officer waits for: figures and document together.
-  const total = await repeatAsync(RUNS, () => renderReportDocx({ figures: computeReportFigures(s, YEAR), narratives, docNumber: null, date }));
+  const total = await repeatAsync(RUNS, () => renderReportDocx({ figures: computeReportFigures(s, YEAR), narratives, docNumber: null, date, draft: false, recipients: [], draftingUnit: '' }));
   const xlsx = await repeatAsync(RUNS, () => writeReportXlsx(f));
   const plan = await repeatAsync(RUNS, () => buildPlanDocx(s, 2026));
   const values = (s.db.sqlite.prepare('SELECT count(*) AS n FROM indicator_value WHERE deleted = 0').get() as { n: number }).n;

@@ -12,11 +12,13 @@ import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../db/fs/atomic-write';
 import { isPlanImportError, reportsError, type PlanImportError } from '../db/reports/errors';
 import { listAreas, listDirectives, listUnits } from '../db/services/catalog';
-import { approveReport, getReport, markSent, saveNarrative } from '../db/services/reports';
+import { approveReport, createSupplement, getReport, markSent, saveNarrative, saveReportBody } from '../db/services/reports';
+import { setDirectiveOrder } from '../db/services/directive-order';
+import { getDocumentSettings, saveDocumentSettings, savePlanDocument } from '../db/services/documents';
 import { AppError, isAppError } from '../shared/errors';
 import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
-import { CliFailure, langOf, parseIntArg, print, reportError, withCommon, type CommonOpts } from './run';
+import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
 import { vietnamTime } from '../db/session';
 
@@ -96,11 +98,33 @@ const docxReport = () => import('../db/reports/docx-report');
 const docxPlan = () => import('../db/reports/docx-plan');
 const xlsx = () => import('../db/reports/xlsx');
 
+function supplementOf(o: Opts): number {
+  return typeof o.supplement === 'string' ? parseIntArg(o.supplement, 'supplement') : 0;
+}
+
+/** Repeatable options (--recipient a --recipient b) collect into a list. */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Text from --<name> or, for long sections, from the file --<name>-file names. */
+function textOption(o: Opts, name: string): string | undefined {
+  const file = o[`${name}File`];
+  if (typeof file === 'string') return readInputFile(file).toString('utf8');
+  const v = o[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function recipientsOption(o: Opts): string[] | null | undefined {
+  if (o.defaultRecipients) return null;
+  const list = (o as Record<string, unknown>).recipient;
+  return Array.isArray(list) ? (list as string[]) : undefined;
+}
+
 const formatOption = () => new Option('--format <format>', 'docx | xlsx').choices(['docx', 'xlsx']);
 
 export function registerReportCommands(program: Command): void {
   const report = withCommon(program.command('report').description('báo cáo định kỳ: quý, 6 tháng, năm (periodic reports)'), false)
     .option('--period <period>', '2026-Q3 | 2026-H1 | 2026')
+    .option('--supplement <n>', 'báo cáo bổ sung lần thứ n (supplementary report number)')
     .addOption(formatOption())
     .option('--out <file>', 'tệp kết quả (.docx / .xlsx)')
     .action(
@@ -108,10 +132,12 @@ export function registerReportCommands(program: Command): void {
         const period = required(o, 'period', '--period');
         const out = required(o, 'out', '--out');
         const format = formatOf(o, out);
+        const supplement = supplementOf(o);
         const result = await withSession(o, async (s) => {
-          const r = getReport(s, period);
-          const data = format === 'xlsx' ? await (await xlsx()).buildReportXlsx(s, period) : await (await docxReport()).buildReportDocx(s, period);
-          return { path: await writeOutput(out, data), format, period: r.period, status: r.status, bytes: data.length };
+          const r = getReport(s, period, supplement);
+          const data =
+            format === 'xlsx' ? await (await xlsx()).buildReportXlsx(s, period, supplement) : await (await docxReport()).buildReportDocx(s, period, { supplement });
+          return { path: await writeOutput(out, data), format, period: r.period, supplement, status: r.status, bytes: data.length };
         });
         print(o, result, () => `Đã ghi báo cáo ${result.period} (${STATUS_VI[result.status]}) vào ${result.path}`);
       }),
@@ -126,7 +152,13 @@ export function registerReportCommands(program: Command): void {
       act(async (o) => {
         const period = required(o, 'period', '--period');
         const r = await withSession(o, (s) =>
-          approveReport(s, { period, approvedBy: String(o.by), docNumber: o.docNumber as string | undefined, signerTitle: o.signerTitle as string | undefined }),
+          approveReport(s, {
+            period,
+            supplement: supplementOf(o),
+            approvedBy: String(o.by),
+            docNumber: o.docNumber as string | undefined,
+            signerTitle: o.signerTitle as string | undefined,
+          }),
         );
         print(o, { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber }, () =>
           `Đã phê duyệt báo cáo ${r.periodLabel} (${r.approvedBy}, ${localDateTime(r.approvedAt)}). Số liệu đã được khóa.`,
@@ -139,7 +171,7 @@ export function registerReportCommands(program: Command): void {
     .action(
       act(async (o) => {
         const period = required(o, 'period', '--period');
-        const r = await withSession(o, (s) => markSent(s, period));
+        const r = await withSession(o, (s) => markSent(s, period, supplementOf(o)));
         print(o, r, () => `Báo cáo ${r.period}: đã gửi (${localDateTime(r.sentAt)}).`);
       }),
     );
@@ -157,6 +189,7 @@ export function registerReportCommands(program: Command): void {
         const n = await withSession(o, (s) =>
           saveNarrative(s, {
             period,
+            supplement: supplementOf(o),
             areaCode: String(o.area),
             results: o.results as string | undefined,
             shortcomings: o.shortcomings as string | undefined,
@@ -173,7 +206,7 @@ export function registerReportCommands(program: Command): void {
     .action(
       act(async (o) => {
         const period = required(o, 'period', '--period');
-        const r = await withSession(o, (s) => getReport(s, period));
+        const r = await withSession(o, (s) => getReport(s, period, supplementOf(o)));
         const t = r.figures.tasks.total;
         const i = r.figures.indicators;
         print(o, r, () =>
@@ -185,6 +218,87 @@ export function registerReportCommands(program: Command): void {
         );
       }),
     );
+
+  withCommon(report.command('body').description('các phần I–IV và nơi nhận của báo cáo (report sections and recipients)'), false)
+    .option('--period <period>')
+    .option('--results <text>', 'I. kết quả thực hiện')
+    .option('--results-file <file>')
+    .option('--shortcomings <text>', 'II. tồn tại, hạn chế và nguyên nhân')
+    .option('--shortcomings-file <file>')
+    .option('--next-tasks <text>', 'III. nhiệm vụ trọng tâm kỳ tới')
+    .option('--next-tasks-file <file>')
+    .option('--proposals <text>', 'IV. kiến nghị, đề xuất')
+    .option('--proposals-file <file>')
+    .option('--recipient <line>', 'một nơi nhận; lặp lại cho mỗi nơi nhận (repeat per recipient)', collect)
+    .option('--default-recipients', 'dùng danh sách nơi nhận mặc định của phường')
+    .action(
+      act(async (o) => {
+        const period = required(o, 'period', '--period');
+        const r = await withSession(o, (s) =>
+          saveReportBody(s, {
+            period,
+            supplement: supplementOf(o),
+            results: textOption(o, 'results'),
+            shortcomings: textOption(o, 'shortcomings'),
+            nextTasks: textOption(o, 'nextTasks'),
+            proposals: textOption(o, 'proposals'),
+            recipients: recipientsOption(o),
+          }),
+        );
+        print(o, { period: r.period, supplement: r.supplement, body: r.body, recipients: r.recipients }, () => `Đã lưu nội dung báo cáo ${r.periodLabel}.`);
+      }),
+    );
+
+  withCommon(report.command('supplement').description('lập báo cáo bổ sung cho kỳ đã phê duyệt (supplementary report)'), false)
+    .option('--period <period>')
+    .action(
+      act(async (o) => {
+        const period = required(o, 'period', '--period');
+        const r = await withSession(o, (s) => createSupplement(s, period));
+        print(o, { period: r.period, supplement: r.supplement, status: r.status }, () =>
+          `Đã lập báo cáo bổ sung lần ${r.supplement} cho ${r.periodLabel} (dự thảo). Xuất: wardplan report --period ${r.period} --supplement ${r.supplement} --out <tệp>`,
+        );
+      }),
+    );
+
+  withCommon(report.command('settings').description('nơi nhận mặc định và đơn vị soạn thảo (document settings)'), false)
+    .option('--drafting-unit <abbr>', 'đơn vị soạn thảo, ghi sau "Lưu: VT," (ví dụ VHXH)')
+    .option('--report-recipient <line>', 'nơi nhận mặc định của báo cáo; lặp lại cho mỗi nơi nhận', collect)
+    .option('--plan-recipient <line>', 'nơi nhận mặc định của kế hoạch; lặp lại cho mỗi nơi nhận', collect)
+    .action(
+      act(async (o) => {
+        const x = o as Record<string, unknown>;
+        const r = await withSession(o, (s) => {
+          const given = x.draftingUnit !== undefined || x.reportRecipient !== undefined || x.planRecipient !== undefined;
+          return given
+            ? saveDocumentSettings(s, {
+                draftingUnit: x.draftingUnit as string | undefined,
+                reportRecipients: x.reportRecipient as string[] | undefined,
+                planRecipients: x.planRecipient as string[] | undefined,
+              })
+            : getDocumentSettings(s);
+        });
+        print(o, r, () =>
+          [
+            `Đơn vị soạn thảo: ${r.draftingUnit || '(chưa đặt)'}`,
+            'Nơi nhận báo cáo:',
+            ...r.reportRecipients.map((l) => `  - ${l}`),
+            'Nơi nhận kế hoạch:',
+            ...r.planRecipients.map((l) => `  - ${l}`),
+          ].join('\n'),
+        );
+      }),
+    );
+}
+
+/** `wardplan directive order NQ57 KH02 …`: the order reports and the plan list the ward's own directives. */
+export function registerDirectiveOrderCommand(directive: Command): void {
+  withCommon(directive.command('order').description('thứ tự liệt kê văn bản của phường (order of the ward\'s directives)').argument('<codes...>')).action(
+    act(async (o, codes: string[]) => {
+      const list = await withSession(o, (s) => setDirectiveOrder(s, codes));
+      print(o, list, () => list.map((d, i) => `${i + 1}. ${d.code} ${d.number}`).join('\n'));
+    }),
+  );
 }
 
 /** Adds export and template to the existing `plan` group (cli/commands-ward.ts); import is cli/commands-plan-import.ts. */
@@ -203,6 +317,50 @@ export function registerPlanDocumentCommands(plan: Command): void {
           return { path: await writeOutput(out, data), format, bytes: data.length };
         });
         print(o, result, () => `Đã ghi kế hoạch vào ${result.path}`);
+      }),
+    );
+
+  withCommon(plan.command('document').description('các phần của văn bản kế hoạch, ngày ban hành, người ký (the plan document)'))
+    .option('--year <year>', 'năm kế hoạch (mặc định: kế hoạch mới nhất)')
+    .option('--doc-number <number>', 'số, ký hiệu, ví dụ 111/KH-UBND')
+    .option('--issued-on <date>', 'ngày ban hành YYYY-MM-DD; "none" để xóa (kế hoạch trở lại dự thảo)')
+    .option('--signer-name <name>', 'họ tên người ký')
+    .option('--signer-title <title>', 'chức vụ người ký, ví dụ "Chủ tịch"')
+    .option('--general-goal <text>', 'mục tiêu chung')
+    .option('--previous-results <text>', 'kết quả thực hiện năm trước')
+    .option('--previous-results-file <file>')
+    .option('--objectives <text>', 'mục tiêu cụ thể')
+    .option('--objectives-file <file>')
+    .option('--solutions <text>', 'giải pháp')
+    .option('--solutions-file <file>')
+    .option('--organisation <text>', 'tổ chức thực hiện')
+    .option('--organisation-file <file>')
+    .option('--recipient <line>', 'một nơi nhận; lặp lại cho mỗi nơi nhận', collect)
+    .option('--default-recipients', 'dùng danh sách nơi nhận mặc định của phường')
+    .action(
+      act(async (o) => {
+        const year = o.year ? parseIntArg(String(o.year), 'year') : undefined;
+        const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+        const issued = str('issuedOn');
+        const r = await withSession(o, (s) =>
+          savePlanDocument(s, {
+            year,
+            docNumber: str('docNumber'),
+            issuedOn: issued === undefined ? undefined : issued.toLowerCase() === 'none' ? null : issued,
+            signerName: str('signerName'),
+            signerTitle: str('signerTitle'),
+            generalGoal: str('generalGoal'),
+            previousResults: textOption(o, 'previousResults'),
+            objectives: textOption(o, 'objectives'),
+            solutions: textOption(o, 'solutions'),
+            organisation: textOption(o, 'organisation'),
+            recipients: recipientsOption(o),
+          }),
+        );
+        const p = r.plan;
+        print(o, r, () =>
+          `Kế hoạch năm ${p.year}: ${p.docNumber ?? 'chưa có số'}; ${p.issuedOn ? `ban hành ngày ${formatDateVi(p.issuedOn)}` : 'dự thảo (chưa có ngày ban hành)'}; người ký: ${p.signerName ?? '(chưa có)'}${p.signerTitle ? `, ${p.signerTitle}` : ''}.`,
+        );
       }),
     );
 

@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
 import { registerPlanImportCommand } from './commands-plan-import';
-import { registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerListCommands } from './commands-lists';
+import { registerDirectiveOrderCommand, registerPlanDocumentCommands, registerReportCommands } from './commands-report';
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from './host-command';
@@ -21,6 +21,7 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerPlanImportCommand(program.commands.find((c) => c.name() === 'plan')!);
+  registerDirectiveOrderCommand(program.commands.find((c) => c.name() === 'directive')!);
   registerSyncCommands(program);
   const city = program.commands.find((c) => c.name() === 'city')!;
   registerCityCommands(city);

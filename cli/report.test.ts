@@ -99,7 +99,8 @@ describe('wardplan plan export / import / template', () => {
     const docx = run('plan', 'export', '--db', db, '--format', 'docx', '--out', 'ke-hoach.docx');
     expect(docx.code, docx.stderr).toBe(0);
     const appendix = (await readDocx(fs.readFileSync(path.join(dir, 'ke-hoach.docx')))).tables.find((t) => t[0]?.[0] === 'STT' && t[0]?.[5] === 'Sản phẩm')!;
-    expect(appendix).toHaveLength(23);
+    // The header, ten area rows and 22 tasks.
+    expect(appendix).toHaveLength(33);
     const xlsx = run('plan', 'export', '--db', db, '--out', 'ke-hoach.xlsx');
     expect(xlsx.code, xlsx.stderr).toBe(0);
     const again = run('plan', 'import', 'ke-hoach.xlsx', '--db', db, '--json');
@@ -107,8 +108,9 @@ describe('wardplan plan export / import / template', () => {
     const err = json(again).error as { code: string; rows: Array<{ row: number; reasons: Array<{ code: string; message: string }> }> };
     expect(err.code).toBe('plan_import.rows_invalid');
     expect(err.rows).toHaveLength(22);
-    expect(err.rows[0]).toMatchObject({ row: 2, reasons: [{ code: 'plan_import.duplicate_task', message: expect.stringContaining('nhiệm vụ số 1') }] });
-    expect(again.stderr).toContain('Dòng 23:');
+    // Title rows, a blank row and the header come first; then the first area's row.
+    expect(err.rows[0]).toMatchObject({ row: 7, reasons: [{ code: 'plan_import.duplicate_task', message: expect.stringContaining('nhiệm vụ số 1') }] });
+    expect(again.stderr).toContain('Dòng 37:');
   });
 
   it('writes the template, and imports a filled one into a new ward', async () => {

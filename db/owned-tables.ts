@@ -21,6 +21,7 @@ const TABLES = {
   evidence: s.evidence,
   report: s.report,
   report_narrative: s.reportNarrative,
+  plan_document: s.planDocument,
 } satisfies Record<string, SQLiteTable>;
 
 export type OwnedTableName = keyof typeof TABLES;
@@ -37,6 +38,7 @@ export const WARD_ONLY_TABLES: ReadonlySet<OwnedTableName> = new Set([
   'evidence',
   'report',
   'report_narrative',
+  'plan_document',
 ]);
 
 export interface ColumnInfo {

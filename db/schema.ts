@@ -77,6 +77,8 @@ export const directive = sqliteTable(
     issuedOn: text('issued_on'),
     issuer: text('issuer').notNull(),
     title: text('title').notNull(),
+    /** The order reports list it in: the city's catalog order for the city's, the ward's own for its own. */
+    sort: integer('sort').notNull().default(0),
   },
   (t) => [uniqueIndex('directive_owner_code').on(t.owner, t.code)],
 );
@@ -100,6 +102,11 @@ export const indicator = sqliteTable(
     denominatorLabel: text('denominator_label'),
     note: text('note'),
     sort: integer('sort').notNull().default(0),
+    /**
+     * How values of shorter periods make a longer one's (shared/rules/indicator.ts): 'latest',
+     * 'sum' or 'average'; null is 'latest'. A ratio always adds numerators and denominators.
+     */
+    aggregation: text('aggregation'),
   },
   (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code), index('indicator_code').on(t.code)],
 );
@@ -233,8 +240,14 @@ export const report = sqliteTable(
     sentAt: text('sent_at'),
     /** The computed figures frozen at approval (JSON), so the city sees what was signed. */
     figures: text('figures'),
+    /** 0: the period's report; 1, 2…: supplementary reports (báo cáo bổ sung) after it was approved. */
+    supplement: integer('supplement').notNull().default(0),
+    /** The body sections the officer edited (JSON, see ReportBody); a section left out is written from the figures. */
+    body: text('body'),
+    /** "Nơi nhận" lines (JSON array); null: the ward's default list. */
+    recipients: text('recipients'),
   },
-  (t) => [uniqueIndex('report_owner_period').on(t.owner, t.period)],
+  (t) => [uniqueIndex('report_owner_period_supplement').on(t.owner, t.period, t.supplement)],
 );
 
 export const reportNarrative = sqliteTable(
@@ -249,6 +262,22 @@ export const reportNarrative = sqliteTable(
     proposals: text('proposals').notNull().default(''),
   },
   (t) => [uniqueIndex('report_narrative_report_area').on(t.reportId, t.areaId)],
+);
+
+/** The plan document's own words: the sections an officer writes rather than the app computes. */
+export const planDocument = sqliteTable(
+  'plan_document',
+  {
+    ...owned,
+    planId: text('plan_id').notNull().references(() => plan.id),
+    previousResults: text('previous_results').notNull().default(''),
+    objectives: text('objectives').notNull().default(''),
+    solutions: text('solutions').notNull().default(''),
+    organisation: text('organisation').notNull().default(''),
+    /** "Nơi nhận" lines (JSON array); null: the ward's default list. */
+    recipients: text('recipients'),
+  },
+  (t) => [uniqueIndex('plan_document_plan').on(t.planId)],
 );
 
 // ---- local: sync and keys --------------------------------------------------------------------

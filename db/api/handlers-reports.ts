@@ -85,17 +85,21 @@ export function createReportHandlers(holder: DatabaseHolder, host: ReportHostOpt
 
   return {
     'reports.list': () => listReports(s()),
-    'reports.get': (i) => getReport(s(), i.period),
+    'reports.get': (i) => getReport(s(), i.period, i.supplement ?? 0),
     'reports.saveNarrative': (i) => saveNarrative(s(), i),
     'reports.approve': (i) => approveReport(s(), i),
-    'reports.markSent': (i) => markSent(s(), i.period),
+    'reports.markSent': (i) => markSent(s(), i.period, i.supplement ?? 0),
 
     'documents.report': async (i) => {
       const session = s();
       // Also refuses a month or a year without a plan, before any library is loaded.
-      const report = getReport(session, i.period);
-      const data = i.format === 'xlsx' ? await (await xlsx()).buildReportXlsx(session, report.period) : await (await docxReport()).buildReportDocx(session, report.period);
-      return deliver(data, reportFileName(report.period, i.format, report.status), i.outPath);
+      const supplement = i.supplement ?? 0;
+      const report = getReport(session, i.period, supplement);
+      const data =
+        i.format === 'xlsx'
+          ? await (await xlsx()).buildReportXlsx(session, report.period, supplement)
+          : await (await docxReport()).buildReportDocx(session, report.period, { supplement });
+      return deliver(data, reportFileName(report.period, i.format, report.status, supplement), i.outPath);
     },
     'documents.plan': async (i) => {
       const session = s();

@@ -17,6 +17,7 @@ import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from
 import { PassphraseMemory } from '../keys/passphrase-memory';
 import { createListsHandlers } from './handlers-lists';
 import { createPlanImportHandlers } from './handlers-plan-import';
+import { createDocumentHandlers } from './handlers-documents';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 
@@ -73,5 +74,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     ...createReportHandlers(holder, { defaultOutDir }),
     ...createPlanImportHandlers(holder),
     ...createListsHandlers(holder, { passphrase: memory }),
+    ...createDocumentHandlers(holder),
   };
 }

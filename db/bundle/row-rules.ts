@@ -45,7 +45,7 @@ const owned = { id, owner: code, updated_at: stamp, deleted: flag };
 
 const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType> = {
   unit: z.strictObject({ ...owned, code, name: txt(500) }),
-  directive: z.strictObject({ ...owned, code, number: txt(200), issued_on: optDate, issuer: txt(500), title: txt(2000) }),
+  directive: z.strictObject({ ...owned, code, number: txt(200), issued_on: optDate, issuer: txt(500), title: txt(2000), sort }),
   area: z.strictObject({ ...owned, code, name: txt(500), sort }),
   indicator: z.strictObject({
     ...owned,
@@ -58,6 +58,7 @@ const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType> = {
     denominator_label: optTxt(500),
     note: optTxt(4000),
     sort,
+    aggregation: z.enum(['latest', 'sum', 'average']).nullable(),
   }),
   indicator_target: z.strictObject({
     ...owned,
@@ -96,6 +97,7 @@ const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType> = {
     deadline: optDate,
     output: optTxt(2000),
     authority: optTxt(300),
+    partner_note: optTxt(2000),
     created_at: stamp,
   }),
   task_progress: z.strictObject({
@@ -139,6 +141,9 @@ const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType> = {
     approved_at: optStamp,
     sent_at: optStamp,
     figures: optTxt(900_000),
+    supplement: z.number().int().min(0).max(99),
+    body: optTxt(400_000),
+    recipients: optTxt(20_000),
   }),
   report_narrative: z.strictObject({
     ...owned,
@@ -148,6 +153,15 @@ const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType> = {
     shortcomings: txt(100_000),
     next_tasks: txt(100_000),
     proposals: txt(100_000),
+  }),
+  plan_document: z.strictObject({
+    ...owned,
+    plan_id: id,
+    previous_results: txt(100_000),
+    objectives: txt(100_000),
+    solutions: txt(100_000),
+    organisation: txt(100_000),
+    recipients: optTxt(20_000),
   }),
 };
 
@@ -180,6 +194,7 @@ export const REFERENCES: Readonly<Partial<Record<OwnedTableName, ReadonlyArray<r
     ['report_id', 'report'],
     ['area_id', 'area'],
   ],
+  plan_document: [['plan_id', 'plan']],
 };
 
 /** The ids a row's reference column names (none for a null reference). */

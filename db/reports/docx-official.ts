@@ -13,6 +13,8 @@ import {
   Header,
   LineRuleType,
   PageNumber,
+  PageOrientation,
+  TabStopType,
   Paragraph,
   Table,
   TableBorders,
@@ -199,6 +201,11 @@ export interface TableSpec {
   headerRows?: TableRow[];
   /** Row indexes shown bold (totals). */
   boldRows?: ReadonlySet<number>;
+  /**
+   * Row indexes of section rows ("I | CHÍNH QUYỀN SỐ"): the first cell as given, the second
+   * spanning the rest of the row, both bold.
+   */
+  spanRows?: ReadonlySet<number>;
 }
 
 /** A data table: thin grid, header repeated on every page, rows never split across pages. */
@@ -211,12 +218,19 @@ export function dataTable(spec: TableSpec): Table {
       children: spec.columns.map((c) => cell(c.header, { width: c.width, align: 'center', bold: true })),
     }),
   ];
-  const body = spec.rows.map(
-    (r, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: r.map((text, j) => cell(text, { width: widths[j]!, align: spec.columns[j]!.align ?? 'left', bold: spec.boldRows?.has(i) ?? false })),
-      }),
+  const body = spec.rows.map((r, i) =>
+    spec.spanRows?.has(i)
+      ? new TableRow({
+          cantSplit: true,
+          children: [
+            cell(r[0] ?? '', { width: widths[0]!, align: 'center', bold: true }),
+            cell(r[1] ?? '', { width: widths.slice(1).reduce((a, b) => a + b, 0), columnSpan: widths.length - 1, bold: true }),
+          ],
+        })
+      : new TableRow({
+          cantSplit: true,
+          children: r.map((text, j) => cell(text, { width: widths[j]!, align: spec.columns[j]!.align ?? 'left', bold: spec.boldRows?.has(i) ?? false })),
+        }),
   );
   return new Table({
     rows: [...header, ...body],
@@ -332,25 +346,75 @@ export function signatureBlock(b: SignatureBlock): Table {
   return layoutTable([left, right], [recipients, signer]);
 }
 
-/** Page numbers centred in the top margin, from the second page on (the decree's rule). */
-export function pageNumberHeaders(): ISectionOptions['headers'] {
+/** The mark a draft carries, so nobody mistakes it for the issued document. */
+export const DRAFT_MARK = 'DỰ THẢO';
+
+function draftMarkRun(): TextRun {
+  return new TextRun({
+    text: ` ${DRAFT_MARK} `,
+    font: FONT,
+    size: SIZE.header,
+    bold: true,
+    border: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 },
+  });
+}
+
+export interface PageOptions {
+  /** Marks every page "DỰ THẢO": boxed at the top left of the first page, beside the number on the others. */
+  draft?: boolean;
+  /** The width of the text, where the page number is centred. */
+  width?: number;
+}
+
+/**
+ * Page numbers centred in the top margin, from the second page on (the decree's rule); a draft
+ * also carries its mark on every page, the first page's in the top-left corner where offices put it.
+ */
+export function pageNumberHeaders(o: PageOptions = {}): ISectionOptions['headers'] {
+  const width = o.width ?? PORTRAIT_TEXT_WIDTH;
+  const number = new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header });
+  const pageLine = o.draft
+    ? new Paragraph({
+        tabStops: [
+          { type: TabStopType.CENTER, position: Math.round(width / 2) },
+          { type: TabStopType.RIGHT, position: width },
+        ],
+        children: [draftMarkRun(), new TextRun({ text: '\t', font: FONT, size: SIZE.header }), number],
+      })
+    : new Paragraph({ alignment: AlignmentType.CENTER, children: [number] });
   return {
-    default: new Header({
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })] }),
-      ],
-    }),
-    first: new Header({ children: [new Paragraph({ children: [] })] }),
+    default: new Header({ children: [pageLine] }),
+    first: new Header({ children: [new Paragraph({ children: o.draft ? [draftMarkRun()] : [] })] }),
   };
 }
 
-export function portraitSection(children: ISectionOptions['children'], numbered = true): ISectionOptions {
+export function portraitSection(children: ISectionOptions['children'], o: PageOptions & { numbered?: boolean } = {}): ISectionOptions {
+  const numbered = o.numbered ?? true;
   return {
     properties: {
       page: { size: { width: A4.width, height: A4.height }, margin: PORTRAIT_MARGIN },
-      titlePage: numbered,
+      titlePage: numbered || (o.draft ?? false),
     },
-    headers: numbered ? pageNumberHeaders() : undefined,
+    headers: numbered || o.draft ? pageNumberHeaders({ draft: o.draft ?? false, width: PORTRAIT_TEXT_WIDTH }) : undefined,
+    children,
+  };
+}
+
+/**
+ * An appendix on landscape pages, numbered on its own from 1 (its first page unnumbered, as the
+ * body's), because it is a document attached to the body rather than its continuation.
+ */
+export function appendixSection(children: ISectionOptions['children'], o: PageOptions = {}): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+        margin: LANDSCAPE_MARGIN,
+        pageNumbers: { start: 1 },
+      },
+      titlePage: true,
+    },
+    headers: pageNumberHeaders({ draft: o.draft ?? false, width: LANDSCAPE_TEXT_WIDTH }),
     children,
   };
 }

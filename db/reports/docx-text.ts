@@ -5,7 +5,8 @@
  */
 import yauzl from 'yauzl';
 
-async function readEntry(buffer: Buffer, name: string): Promise<string> {
+/** One file of the archive as text (word/document.xml, word/header1.xml …). */
+export async function readEntry(buffer: Buffer, name: string): Promise<string> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
   );
@@ -36,6 +37,17 @@ function unescapeXml(s: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/** The text of every page header of the document, one string per header part. */
+export async function readHeaders(buffer: Buffer): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 1; i <= 12; i++) {
+    const xml = await readEntry(buffer, `word/header${i}.xml`).catch(() => null);
+    if (xml === null) break;
+    out.push(textOf(xml));
+  }
+  return out;
 }
 
 function textOf(xml: string): string {

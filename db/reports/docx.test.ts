@@ -3,11 +3,11 @@
  * (the same engine officers who lack Word use), whose text and page images are checked and kept
  * under artifacts/reports/ for a person to look at.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MISSING_OFFICE_TOOLS, pageOrientations, pdfText, savePages, toPdf } from '../../test/support/office';
 import { demoWard, tempDir } from '../../test/support/temp';
 import type { Session } from '../session';
 import { setValue } from '../services/indicators';
@@ -17,13 +17,7 @@ import { buildPlanDocx } from './docx-plan';
 import { buildReportDocx } from './docx-report';
 import { readDocx } from './docx-text';
 
-const ARTIFACTS = fileURLToPath(new URL('../../artifacts/reports/', import.meta.url));
-
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-const TOOLS = ['soffice', 'pdftotext', 'pdftoppm', 'pdfinfo', 'pdffonts'];
-const missing = TOOLS.filter((t) => !has(t));
+const missing = MISSING_OFFICE_TOOLS;
 if (missing.length > 0) {
   console.warn(`Skipping the LibreOffice rendering tests: ${missing.join(', ')} not installed (apt-get install libreoffice-writer-nogui poppler-utils).`);
 }
@@ -49,37 +43,6 @@ function seedQ3(s: Session): void {
   });
 }
 
-/** DOCX → PDF with LibreOffice in its own profile (a shared one locks when tests run in parallel). */
-function toPdf(docx: string): string {
-  const dir = path.dirname(docx);
-  const profile = tempDir('lo-profile-');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-    timeout: 120_000,
-    stdio: 'pipe',
-  });
-  const pdf = docx.replace(/\.docx$/, '.pdf');
-  expect(fs.existsSync(pdf)).toBe(true);
-  return pdf;
-}
-
-/** The PDF's text with runs of white space made one: in reading order, or (layout) row by row as printed. */
-function pdfText(pdf: string, layout = false): string {
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-function pageSizes(pdf: string): string[] {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) < Number(m[2]) ? 'portrait' : 'landscape'));
-}
-
-/** Page images for a person to look at; replaced on every run. */
-function savePages(pdf: string, name: string): string[] {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  for (const old of fs.readdirSync(ARTIFACTS)) if (old.startsWith(`${name}-`)) fs.rmSync(path.join(ARTIFACTS, old));
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(ARTIFACTS, name)]);
-  return fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
-}
-
 describe('the periodic report DOCX', () => {
   it('holds the official blocks and the computed tables', async () => {
     const { s } = demoWard();
@@ -91,25 +54,31 @@ describe('the periodic report DOCX', () => {
       'PHƯỜNG HẢI DƯƠNG',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'Hải Dương, ngày 15 tháng 10 năm 2026',
+      'Hải Dương, ngày … tháng … năm …',
       'BÁO CÁO',
       'Kết quả thực hiện Kế hoạch chuyển đổi số Quý III năm 2026',
       'Nơi nhận:',
       'TM. ỦY BAN NHÂN DÂN',
-      'Phạm Thị Thanh Vân',
     ]) {
       expect(text).toContain(expected);
     }
+    // A draft is not signed and not dated.
+    expect(text).not.toContain('Phạm Thị Thanh Vân');
+    expect(text).not.toContain('ngày 15 tháng 10 năm 2026');
     expect(doc.paragraphs.find((p) => p.startsWith('Số:'))).toMatch(/^Số: +\/BC-UBND$/);
     // A4 portrait; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman only.
-    expect(doc.sections).toEqual([{ width: 11906, height: 16838, orientation: 'portrait', margins: { top: 1134, bottom: 1134, left: 1701, right: 850 } }]);
+    // Then the per-task appendix, landscape.
+    expect(doc.sections).toEqual([
+      { width: 11906, height: 16838, orientation: 'portrait', margins: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
+      { width: 16838, height: 11906, orientation: 'landscape', margins: { top: 1701, bottom: 850, left: 1134, right: 1134 } },
+    ]);
     expect(doc.fonts).toEqual(['Times New Roman']);
     const stats = doc.tables.find((t) => t[0]?.[1] === 'Văn bản chỉ đạo')!;
     // Two header rows, five directives, the totals row.
     expect(stats).toHaveLength(8);
     expect(stats.at(-1)).toEqual(['', 'Tổng cộng', '22', '3', '1', '3', '15', '1']);
     expect(stats.find((r) => r[1]!.includes('359/KH-UBND'))).toEqual([
-      '5',
+      '4',
       'Kế hoạch số 359/KH-UBND ngày 31/12/2025 của UBND thành phố',
       '12',
       '3',
@@ -130,8 +99,8 @@ describe('the periodic report DOCX', () => {
       '99,68%(3.658.476/3.670.241)',
       'Đạt',
     ]);
-    const overdue = doc.tables.find((t) => t[0]?.[1] === 'Nội dung nhiệm vụ')!;
-    expect(overdue.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([['22', '30/06/2026', '92']]);
+    const overdue = doc.tables.find((t) => t[0]?.[1] === 'Nội dung nhiệm vụ' && t[0]?.[6] === 'Lý do')!;
+    expect(overdue.slice(1).map((r) => [r[0], r[3], r[4], r[6]])).toEqual([['22', '30/06/2026', '92', 'Chưa nêu lý do']]);
   });
 
   it('carries the approval: number, date of approval and the approver as signer', async () => {
@@ -157,26 +126,26 @@ describe('the periodic report DOCX', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'Số: ',
-      'Hải Dương, ngày 15 tháng 10 năm 2026',
+      'Hải Dương, ngày … tháng … năm …',
       'BÁO CÁO',
       'Kết quả thực hiện Kế hoạch chuyển đổi số Quý III năm 2026',
-      'Kế hoạch năm 2026 có 22 nhiệm vụ và 19 chỉ tiêu. Tính đến ngày 30/09/2026',
-      'đã hoàn thành 3/22 (13,64%)',
+      'Kế hoạch năm 2026 có 22 nhiệm vụ. Tính đến ngày 30/09/2026, đã hoàn thành 3/22 nhiệm vụ (13,64%)',
       '99,68%',
-      '3.658.476/ 3.670.241',
+      '(3.658.476/ 3.670.241)',
       'Đã nâng cấp 12 máy tính cho Trung tâm Phục vụ hành chính công.',
-      'b) Tồn tại, hạn chế và nguyên nhân',
+      'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+      '- Hạ tầng số: Kinh phí còn hạn chế; một số thiết bị đã cũ.',
       'Nơi nhận:',
       'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH',
-      'Phạm Thị Thanh Vân',
     ]) {
       expect(text).toContain(expected);
     }
     // Table rows read across only in layout order: the totals row of the statistics per directive.
-    expect(pdfText(pdf, true)).toContain('Tổng cộng 22 3 1 3 15 1');
-    const sizes = pageSizes(pdf);
+    expect(pdfText(pdf, { layout: true })).toContain('Tổng cộng 22 3 1 3 15 1');
+    const sizes = pageOrientations(pdf);
     expect(sizes.length).toBeGreaterThanOrEqual(3);
-    expect(sizes.every((p) => p === 'portrait')).toBe(true);
+    expect(sizes[0]).toBe('portrait');
+    expect(sizes.at(-1)).toBe('landscape');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     // Times New Roman, or the metric-compatible Liberation Serif LibreOffice substitutes for it.
     expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/TimesNewRoman|LiberationSerif/);
@@ -189,9 +158,14 @@ describe('the plan DOCX', () => {
     const { s } = demoWard();
     const doc = await readDocx(await buildPlanDocx(s, 2026));
     const appendix = doc.tables.find((t) => t[0]?.join('|') === 'STT|Nội dung nhiệm vụ|Đơn vị chủ trì|Đơn vị phối hợp|Thời gian thực hiện|Sản phẩm')!;
-    expect(appendix.length - 1).toBe(22);
-    expect(appendix.slice(1).map((r) => Number(r[0]))).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
-    expect(appendix[7]).toEqual([
+    const taskRows = appendix.slice(1).filter((r) => /^\d+$/.test(r[0]!));
+    expect(taskRows.map((r) => Number(r[0])).sort((a, b) => a - b)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    // Each area that has tasks opens with its Roman-numeral row, the area's name across the row.
+    const areaRows = appendix.slice(1).filter((r) => !/^\d+$/.test(r[0]!));
+    expect(areaRows.map((r) => r[0])).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].slice(0, areaRows.length));
+    expect(areaRows.every((r) => r.length === 2 && r[1] === r[1]!.toUpperCase())).toBe(true);
+    expect(areaRows.length).toBeGreaterThanOrEqual(5);
+    expect(appendix.find((r) => r[0] === '7')).toEqual([
       '7',
       'Nâng cấp hạ tầng mạng LAN bảo đảm an toàn thông tin và tốc độ đường truyền cho cơ quan và Trung tâm phục vụ hành chính công',
       'Văn phòng HĐND và UBND phường',
@@ -217,7 +191,7 @@ describe('the plan DOCX', () => {
     const file = path.join(dir, 'ke-hoach-2026.docx');
     fs.writeFileSync(file, await buildPlanDocx(s, 2026));
     const pdf = toPdf(file);
-    const sizes = pageSizes(pdf);
+    const sizes = pageOrientations(pdf);
     expect(sizes[0]).toBe('portrait');
     expect(sizes.at(-1)).toBe('landscape');
     const text = pdfText(pdf);

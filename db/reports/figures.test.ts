@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../../shared/rules/period';
 import { parseTimeline } from '../../shared/rules/timeline';
-import { computeFigures, pickValue, reportAsOf, type FigureInput, type TaskFact } from './figures';
+import { computeFigures, reportAsOf, type FigureInput, type TaskFact, type ValueFact } from './figures';
 import {
   dateLineVi,
   directiveCitation,
@@ -106,11 +106,28 @@ describe('task statistics', () => {
 describe('indicator values for a period', () => {
   const v = (period: string, value: number) => ({ period, value, numerator: null, denominator: null });
 
-  it("prefers the period's own value, else the latest one inside it", () => {
-    expect(pickValue([v('2026-M09', 1), v('2026-Q3', 2), v('2026-M08', 3)], Q3)?.value).toBe(2);
-    expect(pickValue([v('2026-M07', 1), v('2026-M09', 2), v('2026-M08', 3)], Q3)?.value).toBe(2);
-    expect(pickValue([v('2026-Q4', 1), v('2026-M12', 2), v('2026-H2', 3)], YEAR)?.value).toBe(3);
-    expect(pickValue([v('2026-M10', 1), v('2025-Q3', 2), v('2026', 3)], Q3)).toBeNull();
+  it("prefers the period's own value, else combines the values inside it by the indicator's rule", () => {
+    const ind = (code: string, values: ValueFact[], extra: object = {}) => ({
+      code, name: code, areaCode: 'CQ', unit: '%', comparator: '>=' as const, target: 80, baseline: null, values, ...extra,
+    });
+    const r = (period: string, numerator: number, denominator: number) => ({ period, value: (numerator * 100) / denominator, numerator, denominator });
+    const f = computeFigures({
+      ...input(Q3, []),
+      indicators: [
+        ind('OWN', [v('2026-M09', 1), v('2026-Q3', 2), v('2026-M08', 3)]),
+        ind('LATEST', [v('2026-M07', 1), v('2026-M09', 2), v('2026-M08', 3)]),
+        ind('SUM', [v('2026-M07', 1), v('2026-M09', 2), v('2026-M08', 3)], { aggregation: 'sum' }),
+        ind('RATIO', [r('2026-M07', 90, 100), r('2026-M08', 60, 100), r('2026-M09', 99, 100)], { isRatio: true }),
+        ind('NONE', [v('2026-M10', 1), v('2025-Q3', 2), v('2026', 3)]),
+      ],
+    });
+    const by = new Map(f.indicators.rows.map((x) => [x.code, x]));
+    expect(by.get('OWN')).toMatchObject({ value: 2, valuePeriod: '2026-Q3' });
+    expect(by.get('LATEST')).toMatchObject({ value: 2, valuePeriod: '2026-M09' });
+    expect(by.get('SUM')).toMatchObject({ value: 6, valuePeriod: '2026-Q3', valueComplete: true });
+    // 249/300, not September's 99%: below the target of 80%.
+    expect(by.get('RATIO')).toMatchObject({ value: 83, numerator: 249, denominator: 300, outcome: 'dat' });
+    expect(by.get('NONE')).toMatchObject({ value: null, outcome: 'no_data' });
   });
 
   it('says đạt / chưa đạt / chưa có số liệu against the comparator', () => {

@@ -6,14 +6,25 @@
  * come out on the ward's machine, in the UI preview and in a test, and an approved report can
  * store them as JSON and show them unchanged years later.
  */
-import { evaluateIndicator, type Comparator } from '../../shared/rules/indicator';
-import { daysBetween, formatPeriodCode, isPeriodWithin, parsePeriod, periodLabelVi, periodRange, type Period } from '../../shared/rules/period';
+import { aggregateIndicatorValues, evaluateIndicator, type Aggregation, type Comparator } from '../../shared/rules/indicator';
+import { daysBetween, daysInMonth, formatPeriodCode, periodLabelVi, periodRange, toIsoDate, type Period } from '../../shared/rules/period';
 import { evaluateTaskStatus, type ProgressEntry, type TaskStatus } from '../../shared/rules/task-status';
 import type { Timeline } from '../../shared/rules/timeline';
 
 export { FIGURES_VERSION } from '../../shared/api/report-types';
-export type { AreaTally, DirectiveTally, IndicatorFigure, OverdueTask, ReportContext, ReportFigures, StatusTally } from '../../shared/api/report-types';
-import { FIGURES_VERSION, type AreaTally, type DirectiveTally, type IndicatorFigure, type OverdueTask, type ReportContext, type ReportFigures, type StatusTally } from '../../shared/api/report-types';
+export type { AreaTally, DirectiveTally, DueTask, IndicatorFigure, OverdueTask, ReportContext, ReportFigures, StatusTally, TaskProgressRow } from '../../shared/api/report-types';
+import {
+  FIGURES_VERSION,
+  type AreaTally,
+  type DirectiveTally,
+  type DueTask,
+  type IndicatorFigure,
+  type OverdueTask,
+  type ReportContext,
+  type ReportFigures,
+  type StatusTally,
+  type TaskProgressRow,
+} from '../../shared/api/report-types';
 
 // ---- input facts -------------------------------------------------------------------------------
 
@@ -27,6 +38,8 @@ export interface TaskFact {
   timelineText: string | null;
   timeline: Timeline;
   progress: ProgressEntry[];
+  /** Progress notes with their dates, oldest first: the latest by the report's day is the task's "reason". */
+  notes?: Array<{ date: string; note: string }>;
 }
 
 export interface DirectiveFact {
@@ -52,6 +65,8 @@ export interface IndicatorFact {
   comparator: Comparator | null;
   target: number | null;
   baseline: number | null;
+  isRatio?: boolean;
+  aggregation?: Aggregation | null;
   values: ValueFact[];
 }
 
@@ -117,27 +132,28 @@ function lastPercent(progress: ProgressEntry[], asOf: string): number {
   return percent;
 }
 
-/**
- * The value a report shows for an indicator: the one entered for the report's own period, else
- * the latest one inside it (September's for Q3, Q4's for the year). On the same end date the
- * longer period wins, because it covers more of the report's span.
- */
-export function pickValue(values: readonly ValueFact[], period: Period): ValueFact | null {
-  const own = formatPeriodCode(period);
-  let best: { v: ValueFact; start: string; end: string } | null = null;
-  for (const v of values) {
-    const p = parsePeriod(v.period);
-    if (!p) continue;
-    if (formatPeriodCode(p) === own) return v;
-    if (!isPeriodWithin(p, period)) continue;
-    const r = periodRange(p);
-    if (!best || r.end > best.end || (r.end === best.end && r.start < best.start)) best = { v, start: r.start, end: r.end };
-  }
-  return best?.v ?? null;
+function lastNote(notes: TaskFact['notes'], asOf: string): string | null {
+  let out: string | null = null;
+  for (const n of notes ?? []) if (n.date <= asOf && n.note.trim() !== '') out = n.note.trim();
+  return out;
 }
 
+/** The calendar month after the one holding `date`: what "due next month" means in a report. */
+export function nextMonthRange(date: string): { start: string; end: string } {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  return { start: toIsoDate(ny, nm, 1), end: toIsoDate(ny, nm, daysInMonth(ny, nm)) };
+}
+
+/**
+ * The value a report shows for an indicator: the one entered for the report's own period, else
+ * the shorter periods' values inside it combined by the indicator's rule (a ratio adds its
+ * numerators and denominators; see aggregateIndicatorValues).
+ */
 function indicatorFigure(ind: IndicatorFact, period: Period): IndicatorFigure {
-  const v = pickValue(ind.values, period);
+  const v = aggregateIndicatorValues(ind.values, period, { isRatio: ind.isRatio ?? false, aggregation: ind.aggregation ?? null });
   const outcome = v && ind.comparator && ind.target !== null ? evaluateIndicator(ind.comparator, ind.target, v.value) : 'no_data';
   return {
     code: ind.code,
@@ -150,7 +166,9 @@ function indicatorFigure(ind: IndicatorFact, period: Period): IndicatorFigure {
     value: v?.value ?? null,
     numerator: v?.numerator ?? null,
     denominator: v?.denominator ?? null,
-    valuePeriod: v ? v.period : null,
+    valuePeriod: !v ? null : v.parts.length === 1 ? v.parts[0]! : formatPeriodCode(period),
+    valueParts: v?.parts ?? [],
+    valueComplete: v?.complete ?? false,
     outcome,
   };
 }
@@ -165,6 +183,9 @@ export function computeFigures(input: FigureInput): ReportFigures {
   const byArea = new Map<string, AreaTally>();
   const directiveOf = new Map(input.directives.map((d) => [d.code, d]));
   const overdue: OverdueTask[] = [];
+  const dueNext: DueTask[] = [];
+  const taskRows: TaskProgressRow[] = [];
+  const next = nextMonthRange(asOf);
 
   for (const t of input.tasks) {
     // Recurring tasks are judged on the work of this period, not of the quarter holding asOf.
@@ -195,8 +216,23 @@ export function computeFigures(input: FigureInput): ReportFigures {
         deadline: t.timeline.deadline,
         daysOverdue: daysBetween(t.timeline.deadline, asOf),
         percent: lastPercent(t.progress, asOf),
+        note: lastNote(t.notes, asOf),
       });
     }
+    const done = status === 'done' || status === 'done_late';
+    if (!done && t.timeline.kind === 'deadline' && t.timeline.deadline >= next.start && t.timeline.deadline <= next.end) {
+      dueNext.push({ no: t.no, content: t.content, leadUnitName: t.leadUnitName, timeline: t.timelineText, deadline: t.timeline.deadline, percent: lastPercent(t.progress, asOf) });
+    }
+    taskRows.push({
+      no: t.no,
+      content: t.content,
+      areaCode: t.areaCode,
+      leadUnitName: t.leadUnitName,
+      timeline: t.timelineText,
+      status,
+      percent: lastPercent(t.progress, asOf),
+      note: lastNote(t.notes, asOf),
+    });
   }
 
   const directiveOrder = new Map<string | null, number>(input.directives.map((d, i) => [d.code, i]));
@@ -218,6 +254,8 @@ export function computeFigures(input: FigureInput): ReportFigures {
       byDirective: [...byDirective.values()].sort((a, b) => order(directiveOrder, a.code) - order(directiveOrder, b.code)),
       byArea: [...byArea.values()].sort((a, b) => order(areaOrder, a.code) - order(areaOrder, b.code)),
       overdue: overdue.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.no - b.no)),
+      dueNext: dueNext.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.no - b.no)),
+      rows: taskRows.sort((a, b) => a.no - b.no),
     },
     indicators: {
       rows,

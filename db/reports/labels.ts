@@ -6,6 +6,7 @@ import type { Comparator, IndicatorOutcome } from '../../shared/rules/indicator'
 import { formatDateVi, formatNumberVi, formatPercentVi } from '../../shared/rules/format-vi';
 import { ROMAN_QUARTERS, type Period } from '../../shared/rules/period';
 import { foldVi } from '../../shared/rules/search-fold';
+import { directiveLabel } from '../../shared/rules/directive-label';
 
 const ADMIN_PREFIX = /^(phường|xã|đặc khu|thị trấn|thị xã|thành phố|tỉnh|quận|huyện)\s+/i;
 
@@ -46,14 +47,12 @@ export function dateLineVi(place: string, isoDate: string): string {
   return `${place}, ngày ${pad2(d)} tháng ${month} năm ${y}`;
 }
 
-/** A date line with the day and month left for the clerk, for a document not yet issued. */
-export function blankDateLineVi(place: string, year: number): string {
-  return `${place}, ngày      tháng      năm ${year}`;
-}
-
-/** "ngày 22/12/2024" style date inside running text, or '' when unknown. */
-export function onDateVi(isoDate: string | null | undefined): string {
-  return isoDate ? `ngày ${formatDateVi(isoDate)}` : '';
+/**
+ * The date line of a document not yet issued: day, month and year left for the clerk, so a draft
+ * never carries a date as if it had been signed.
+ */
+export function blankDateLineVi(place: string): string {
+  return `${place}, ngày … tháng … năm …`;
 }
 
 /** "Số: 45/BC-UBND", or blank space for the clerk (văn thư) to fill in when the number is issued. */
@@ -81,31 +80,9 @@ export function signerAuthorityLines(signerTitle: string | null | undefined): st
   return [title.toUpperCase()];
 }
 
-const DOC_KINDS: Array<[RegExp, string]> = [
-  [/^NQ/, 'Nghị quyết'],
-  [/^KH/, 'Kế hoạch'],
-  [/^(QĐ|QD)/, 'Quyết định'],
-  // Before 'CT': 'CTr' (chương trình) also starts with it.
-  [/^CTr/, 'Chương trình'],
-  [/^CT/, 'Chỉ thị'],
-  [/^TB/, 'Thông báo'],
-  [/^KL/, 'Kết luận'],
-  [/^NĐ/, 'Nghị định'],
-];
-
-/** The kind of a document read from its symbol: '57-NQ/TW' → 'Nghị quyết', '749/QĐ-TTg' → 'Quyết định'. */
-export function documentKindOf(number: string): string {
-  const symbol = number.split(/[-/]/).slice(1).join('-');
-  for (const [re, kind] of DOC_KINDS) if (re.test(symbol)) return kind;
-  return 'Văn bản';
-}
-
 /** "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", the way documents cite each other. */
-export function directiveCitation(d: { number: string; issuer?: string | null; issuedOn?: string | null }): string {
-  const parts = [`${documentKindOf(d.number)} số ${d.number}`];
-  if (d.issuedOn) parts.push(onDateVi(d.issuedOn));
-  if (d.issuer) parts.push(`của ${d.issuer}`);
-  return parts.join(' ');
+export function directiveCitation(d: { number: string | null; issuer?: string | null; issuedOn?: string | null }): string {
+  return directiveLabel(d);
 }
 
 /** 'Quý III năm 2026', '6 tháng đầu năm 2026', 'năm 2026': the period as a report title says it. */
@@ -150,4 +127,74 @@ export function outcomeLabelVi(o: IndicatorOutcome): string {
 export function shareVi(part: number, total: number): string {
   const pct = total === 0 ? 0 : (part * 100) / total;
   return `${part}/${total} (${formatPercentVi(pct)})`;
+}
+
+const ROMAN: Array<[number, string]> = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** 1 → 'I', 14 → 'XIV': how appendices number their area sections. */
+export function romanNumeral(n: number): string {
+  let out = '';
+  let rest = Math.max(0, Math.floor(n));
+  for (const [v, r] of ROMAN) {
+    while (rest >= v) {
+      out += r;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+/**
+ * Groups rows under their areas, in the areas' order, each group headed by a section row
+ * ["I", "AREA NAME"]; areas with no rows are left out. Returns the rows and which are headings.
+ */
+export function groupByArea<T extends { areaCode: string }>(
+  areas: Array<{ code: string; name: string }>,
+  items: T[],
+  toRow: (item: T) => string[],
+): { rows: string[][]; sections: Set<number> } {
+  const rows: string[][] = [];
+  const sections = new Set<number>();
+  let n = 0;
+  const known = new Set(areas.map((a) => a.code));
+  const groups = [...areas, ...[...new Set(items.map((i) => i.areaCode))].filter((c) => !known.has(c)).map((c) => ({ code: c, name: c }))];
+  for (const a of groups) {
+    const inArea = items.filter((i) => i.areaCode === a.code);
+    if (inArea.length === 0) continue;
+    sections.add(rows.length);
+    rows.push([romanNumeral(++n), a.name.toUpperCase()]);
+    for (const i of inArea) rows.push(toRow(i));
+  }
+  return { rows, sections };
+}
+
+/** "Ủy ban nhân dân phường Hải Dương", as running text names the committee in full. */
+export function committeeLongOf(orgName: string): string {
+  return `Ủy ban nhân dân ${orgName.charAt(0).toLowerCase()}${orgName.slice(1)}`;
+}
+
+/** The plan's subject as its title line says it: "Chuyển đổi số phường Hải Dương năm 2026". */
+export function planSubjectOf(plan: { title: string; year: number }): string {
+  const t = plan.title.replace(/^kế hoạch\s+/i, '').trim();
+  return t === '' ? `Chuyển đổi số năm ${plan.year}` : `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+}
+
+/** "(Kèm theo Kế hoạch số 111/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân phường Hải Dương)"; blanks while not issued. */
+export function planReferenceOf(plan: { docNumber: string | null; issuedOn: string | null }, orgName: string): string {
+  const date = plan.issuedOn ? `ngày ${formatDateVi(plan.issuedOn)}` : 'ngày      /      /';
+  return `(Kèm theo Kế hoạch ${[plan.docNumber ? `số ${plan.docNumber}` : '', date].filter(Boolean).join(' ')} của ${committeeLongOf(orgName)})`;
 }

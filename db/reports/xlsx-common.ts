@@ -37,6 +37,46 @@ export interface SheetSpec {
   boldRows?: ReadonlySet<number>;
   /** A note above the header, over the whole width (the template's hint). */
   intro?: string;
+  /**
+   * Prints the sheet as an official appendix: these title lines above the header (centred over
+   * the printed columns), only the first `printColumns` columns printed, their widths fitted to a
+   * landscape A4 page at 100 % so the text prints at the cell font size, never shrunk.
+   */
+  official?: { titles: SheetTitle[]; printColumns: number };
+  /** Row indexes (0-based, in `rows`) of area section rows: STT, then the text running across the printed columns, bold. */
+  spanRows?: ReadonlySet<number>;
+}
+
+export interface SheetTitle {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** Cell text size (points) of official sheets; the decree's tables use 12–13 pt. */
+export const OFFICIAL_FONT_SIZE = 12;
+/** Landscape A4 (11.69 in) less 0.4 in margins each side, in pixels at 96 dpi. */
+const PRINTABLE_PX = Math.floor((11.69 - 0.8) * 96);
+/** Excel's pixel width of a column `w` characters wide in the default 11 pt Calibri (7 px a digit, 5 px padding). */
+export function columnPixels(w: number): number {
+  return Math.floor(w * 7 + 5);
+}
+/** The widest the printed columns may be together, with a margin for LibreOffice's rounding. */
+export const MAX_PRINT_PX = Math.floor(PRINTABLE_PX * 0.96);
+
+/** Shrinks the widths in proportion until they fit the printable width; widths that fit are kept. */
+export function fitColumnWidths(widths: number[]): number[] {
+  const px = widths.reduce((n, w) => n + columnPixels(w), 0);
+  if (px <= MAX_PRINT_PX) return widths;
+  const padding = widths.length * 5;
+  const factor = (MAX_PRINT_PX - padding) / (px - padding);
+  return widths.map((w) => Math.floor(w * factor * 10) / 10);
+}
+
+function columnLetter(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -76,13 +116,39 @@ function estimatedHeight(cells: XCell[], columns: SheetColumn[]): number {
 }
 
 export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
-  const headerRowNo = spec.intro ? 2 : 1;
+  const official = spec.official;
+  const titleRows = official ? official.titles.length + 1 : spec.intro ? 1 : 0;
+  const headerRowNo = titleRows + 1;
+  const size = official ? OFFICIAL_FONT_SIZE : 12;
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', ySplit: headerRowNo, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRowNo}:${headerRowNo}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      scale: 100,
+      horizontalCentered: !!official,
+      printTitlesRow: `${headerRowNo}:${headerRowNo}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
   });
-  ws.columns = spec.columns.map((c) => ({ width: c.width }));
-  if (spec.intro) {
+  const printed = official ? Math.min(official.printColumns, spec.columns.length) : spec.columns.length;
+  const widths = spec.columns.map((c) => c.width);
+  if (official) widths.splice(0, printed, ...fitColumnWidths(widths.slice(0, printed)));
+  const columns = spec.columns.map((c, i) => ({ ...c, width: widths[i]! }));
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  if (official) {
+    official.titles.forEach((t, i) => {
+      ws.mergeCells(i + 1, 1, i + 1, printed);
+      const c = ws.getCell(i + 1, 1);
+      c.value = t.text;
+      c.font = { name: XLSX_FONT, size: size + 1, bold: t.bold ?? false, italic: t.italic ?? false };
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      ws.getRow(i + 1).height = 20;
+    });
+  } else if (spec.intro) {
     ws.mergeCells(1, 1, 1, spec.columns.length);
     const hint = ws.getCell(1, 1);
     hint.value = spec.intro;
@@ -91,20 +157,40 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wo
     ws.getRow(1).height = 15 * Math.max(2, spec.intro.split('\n').length + 1);
   }
   const header = ws.getRow(headerRowNo);
-  spec.columns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: XLSX_FONT, size: 12, bold: true };
+    cell.font = { name: XLSX_FONT, size, bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
     cell.border = THIN;
   });
-  header.height = 32;
+  header.height = Math.max(32, estimatedHeight(columns.map((c) => c.header), columns));
   spec.rows.forEach((r, i) => {
-    const row = ws.getRow(headerRowNo + 1 + i);
-    row.height = estimatedHeight(r, spec.columns);
+    const rowNo = headerRowNo + 1 + i;
+    const row = ws.getRow(rowNo);
+    if (spec.spanRows?.has(i)) {
+      // Not merged: a merged range repeats its text in every cell it covers, and a reader of the
+      // file would take the heading for a task. The unwrapped text runs over the empty cells.
+      row.getCell(1).value = r[0] as Primitive;
+      row.getCell(2).value = r[1] as Primitive;
+      for (let j = 1; j <= printed; j++) {
+        const cell = row.getCell(j);
+        cell.font = { name: XLSX_FONT, size, bold: true };
+        cell.alignment = { wrapText: false, vertical: 'middle', horizontal: j === 1 ? 'center' : 'left' };
+        cell.border = {
+          top: { style: 'thin' },
+          bottom: { style: 'thin' },
+          ...(j <= 2 ? { left: { style: 'thin' } } : {}),
+          ...(j === 1 || j === printed ? { right: { style: 'thin' } } : {}),
+        };
+      }
+      row.height = LINE_HEIGHT + 6;
+      return;
+    }
+    row.height = estimatedHeight(r, columns);
     r.forEach((value, j) => {
-      const col = spec.columns[j]!;
+      const col = columns[j]!;
       const cell = row.getCell(j + 1);
       if (isFormatted(value)) {
         cell.value = value.value;
@@ -113,11 +199,13 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wo
         cell.value = value;
         if (col.numFmt) cell.numFmt = col.numFmt;
       }
-      cell.font = { name: XLSX_FONT, size: 12, bold: spec.boldRows?.has(i) ?? false };
+      cell.font = { name: XLSX_FONT, size, bold: spec.boldRows?.has(i) ?? false };
       cell.alignment = { wrapText: true, vertical: 'top', horizontal: col.align ?? 'left' };
       cell.border = THIN;
     });
   });
+  // Absolute rows too ("$A$1:$G$37"): LibreOffice ignores a print area whose rows are relative.
+  if (official) ws.pageSetup.printArea = `A$1:${columnLetter(printed)}$${Math.max(headerRowNo, headerRowNo + spec.rows.length)}`;
   return ws;
 }
 

@@ -12,6 +12,7 @@ import { listTasks } from '../services/tasks';
 import type { Session } from '../session';
 import { isPlanImportError, type RowProblem } from './errors';
 import { buildPlanXlsx, buildReportXlsx, importPlanSheet, parsePlanSheet, planSheetContext, writePlanTemplate } from './xlsx';
+import { columnPixels, MAX_PRINT_PX } from './xlsx-common';
 
 /** A new ward that knows the demo's units and directives but has no plan yet. */
 function freshWard(): Session {
@@ -66,21 +67,54 @@ describe('plan appendix as XLSX', () => {
     expect(comparable(target).find((t) => t.no === 5)!.partners).toEqual(['VP', 'HCC', 'KTHTDT']);
   });
 
-  it('writes Vietnamese headers, widths, wrapped text and a frozen header row', async () => {
+  it('prints as an official appendix: title rows with the plan’s number, names not codes, area rows, repeated header', async () => {
     const { s } = demoWard();
     const wb = await load(await buildPlanXlsx(s, 2026));
     const tasks = wb.getWorksheet('Phụ lục nhiệm vụ')!;
-    expect((tasks.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Sản phẩm']);
-    expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(tasks.getColumn(2).width).toBe(60);
-    expect(tasks.getCell('B2').alignment).toMatchObject({ wrapText: true });
-    expect(tasks.rowCount).toBe(23);
-    expect(tasks.getCell('C8').value).toBe('Văn phòng HĐND và UBND phường');
+    expect(tasks.getCell('A1').value).toBe('Phụ lục');
+    expect(tasks.getCell('A2').value).toBe('DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ PHƯỜNG HẢI DƯƠNG NĂM 2026');
+    expect(tasks.getCell('A3').value).toBe('(Kèm theo Kế hoạch số 111/KH-UBND ngày      /      / của Ủy ban nhân dân phường Hải Dương)');
+    expect((tasks.getRow(5).values as unknown[]).slice(1, 8)).toEqual([
+      'STT',
+      'Nội dung nhiệm vụ',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
+      'Thời gian thực hiện',
+      'Sản phẩm',
+      'Văn bản căn cứ',
+    ]);
+    expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(tasks.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printArea: 'A1:G37' });
+    expect(tasks.pageSetup.printTitlesRow).toBe('5:5');
+    // The first area's row, then its tasks; names, not codes.
+    expect([tasks.getCell('A6').value, tasks.getCell('B6').value]).toEqual(['I', 'LÃNH ĐẠO, CHỈ ĐẠO, ĐIỀU HÀNH; KIỂM TRA, GIÁM SÁT']);
+    expect(tasks.getCell('B6').font).toMatchObject({ bold: true });
+    const row7 = [...Array(10).keys()].map((i) => tasks.getRow(7).getCell(i + 1).value);
+    expect(row7[0]).toBe(1);
+    expect(row7[2]).toBe('Ban Chỉ đạo phát triển KHCN, ĐMST, CĐS và Đề án 06 phường');
+    expect(row7[7]).toBe('Lãnh đạo, chỉ đạo, điều hành; kiểm tra, giám sát');
+    const cited = [...Array(tasks.rowCount).keys()].map((i) => tasks.getRow(i + 1).getCell(7).value).filter((v) => typeof v === 'string' && v.startsWith('Nghị quyết'));
+    expect(cited).toContain('Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị');
+    expect(tasks.getCell('B7').alignment).toMatchObject({ wrapText: true });
+    // Every cell at 11 pt or more.
+    tasks.eachRow((row) => row.eachCell((c) => expect(c.font?.size ?? 0).toBeGreaterThanOrEqual(11)));
     const indicators = wb.getWorksheet('Chỉ tiêu')!;
-    const cq07 = indicators.getRow(13);
-    expect(cq07.getCell(2).value).toBe('CQ-07');
-    expect(cq07.getCell(7).value).toBe(89);
-    expect(cq07.getCell(8)).toMatchObject({ value: 85.87, numFmt: '0.00"%"' });
+    const cq07 = indicators.getRow(17);
+    expect(cq07.getCell(8).value).toBe('CQ-07');
+    expect(cq07.getCell(3).value).toBe('Chính quyền số');
+    expect(cq07.getCell(6).value).toBe(89);
+    expect(cq07.getCell(7)).toMatchObject({ value: 85.87, numFmt: '0.00"%"' });
+  });
+
+  it('sets column widths so the printed columns fit a landscape A4 page at 100 %', async () => {
+    const { s } = demoWard();
+    const wb = await load(await buildPlanXlsx(s, 2026));
+    for (const ws of wb.worksheets) {
+      const printed = Number(/^A1:([A-Z])/.exec(ws.pageSetup.printArea ?? '')![1]!.charCodeAt(0) - 64);
+      const px = [...Array(printed).keys()].reduce((n, i) => n + columnPixels(ws.getColumn(i + 1).width ?? 8), 0);
+      expect(px).toBeLessThanOrEqual(MAX_PRINT_PX);
+      expect(ws.pageSetup.scale).toBe(100);
+    }
   });
 
   it('writes a report’s tables with number formats', async () => {
@@ -94,16 +128,16 @@ describe('plan appendix as XLSX', () => {
     expect(total.getCell(3).value).toBe(22);
     expect(total.getCell(2).font?.bold).toBe(true);
     const ind = wb.getWorksheet('Chỉ tiêu')!;
-    const row = ind.getRow(15);
-    expect(row.getCell(2).value).toBe('CQ-09');
-    expect(row.getCell(8)).toMatchObject({ value: 99.68, numFmt: '0.00"%"' });
+    const row = ind.getRow(19);
+    expect(row.getCell(12).value).toBe('CQ-09');
+    expect(row.getCell(7)).toMatchObject({ value: 99.68, numFmt: '0.00"%"' });
     expect(row.getCell(10)).toMatchObject({ value: 3658476, numFmt: '#,##0' });
-    expect(row.getCell(12).value).toBe('Đạt');
+    expect(row.getCell(9).value).toBe('Đạt');
     const overdue = wb.getWorksheet('Nhiệm vụ quá hạn')!;
     // Nothing recorded in the demo: Quý I and Quý II tasks are overdue on 30 September.
-    expect(overdue.rowCount - 1).toBe(3);
-    expect(overdue.getCell('E2')).toMatchObject({ numFmt: 'dd/mm/yyyy' });
-    expect((overdue.getCell('E2').value as Date).toISOString().slice(0, 10)).toBe('2026-03-31');
+    expect(overdue.rowCount - 5).toBe(3);
+    expect(overdue.getCell('E6')).toMatchObject({ numFmt: 'dd/mm/yyyy' });
+    expect((overdue.getCell('E6').value as Date).toISOString().slice(0, 10)).toBe('2026-03-31');
   });
 });
 

@@ -35,7 +35,10 @@ export function listDirectives(s: Session): DirectiveRow[] {
     .all(...o.args) as DirectiveRow[];
 }
 
-export function addDirective(s: Session, input: { code: string; number?: string | null | undefined; date?: string | null | undefined; issuer: string; title: string }): DirectiveRow {
+export function addDirective(
+  s: Session,
+  input: { code: string; number?: string | null | undefined; date?: string | null | undefined; issuer: string; title: string; sort?: number | undefined },
+): DirectiveRow {
   requireCode(input.code);
   if (input.date && !isValidIsoDate(input.date)) throw new AppError('date.invalid', { value: input.date });
   return inTransaction(s, () => {
@@ -45,7 +48,12 @@ export function addDirective(s: Session, input: { code: string; number?: string 
     const number = (input.number ?? '').trim();
     const issuer = input.issuer.trim();
     const title = input.title.trim();
-    saveOwnedRow(s, 'directive', { id, code: input.code, number, issued_on: input.date ?? null, issuer, title, deleted: 0 }, 'directive.add');
+    saveOwnedRow(
+      s,
+      'directive',
+      { id, code: input.code, number, issued_on: input.date ?? null, issuer, title, sort: input.sort ?? 0, deleted: 0 },
+      'directive.add',
+    );
     return { id, owner: s.orgCode, code: input.code, number, issuedOn: input.date ?? null, issuer, title };
   });
 }

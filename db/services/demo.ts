@@ -7,6 +7,7 @@ import type { Database } from '../database';
 import { inTransaction, systemClock, type Session } from '../session';
 import { addDirective, addUnit, upsertAreaByCode } from './catalog';
 import { addIndicator, setTarget } from './indicators';
+import { savePlanDocument } from './documents';
 import { addPlan } from './plans';
 import { initWard } from './setup';
 import { addTask } from './tasks';
@@ -19,7 +20,8 @@ export function loadPlanData(s: Session, data: DemoPlan): void {
   inTransaction(s, () => {
     data.areas.forEach((a, i) => upsertAreaByCode(s, { code: a.code, name: a.name, sort: i + 1 }));
     for (const u of data.units) addUnit(s, u);
-    for (const d of data.directives) addDirective(s, { code: d.code, number: d.number, date: d.date, issuer: d.issuer, title: d.title });
+    // The plan cites its directives in this order; reports list them the same way.
+    data.directives.forEach((d, i) => addDirective(s, { code: d.code, number: d.number, date: d.date, issuer: d.issuer, title: d.title, sort: i + 1 }));
     const p = data.plan;
     addPlan(s, {
       year: p.year,
@@ -31,6 +33,8 @@ export function loadPlanData(s: Session, data: DemoPlan): void {
       generalGoal: p.generalGoal,
       budgetVnd: p.budgetPreviousYearVnd,
     });
+    // The plan's own account of the year before, as its section I prints it.
+    savePlanDocument(s, { year: p.year, previousResults: data.previousYearResults.facts.map((f) => `- ${f}`).join('\n') });
     data.indicators.forEach((ind, i) => {
       const ratio = (ind as { ratio?: { numerator: string; denominator: string } }).ratio;
       addIndicator(s, {

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { evaluateIndicator, parseComparator, ratioPercent, roundTo, type Comparator } from '../../shared/rules/indicator';
+import { evaluateIndicator, isAggregation, parseComparator, ratioPercent, roundTo, type Aggregation, type Comparator } from '../../shared/rules/indicator';
 import { formatPeriodCode, parsePeriod, periodRange, type Period } from '../../shared/rules/period';
 import { validateIndicatorValue } from '../../shared/rules/validation';
 import { getMeta } from '../database';
@@ -18,6 +18,8 @@ export interface IndicatorDefInput {
   denominatorLabel?: string | null | undefined;
   note?: string | null | undefined;
   sort?: number | undefined;
+  /** How shorter periods' values make a longer one's (see Aggregation); absent: 'latest'. */
+  aggregation?: Aggregation | null | undefined;
 }
 
 export interface TargetInput {
@@ -57,10 +59,25 @@ export function addIndicator(s: Session, input: IndicatorDefInput): { id: string
         note: input.note ?? null,
         sort: input.sort ?? 0,
         deleted: 0,
+        aggregation: input.aggregation ?? null,
       },
       'indicator.add',
     );
     return { id };
+  });
+}
+
+/** Sets how an indicator of this organisation's own adds up over a period; the city's are the city's to set. */
+export function setAggregation(s: Session, code: string, aggregation: string): { code: string; aggregation: Aggregation } {
+  if (!isAggregation(aggregation)) throw new AppError('indicator.bad_aggregation', { value: aggregation });
+  return inTransaction(s, () => {
+    const row = s.db.sqlite.prepare('SELECT id, owner FROM indicator WHERE code = ? AND deleted = 0 ORDER BY owner = ? DESC').get(code, s.orgCode) as
+      | { id: string; owner: string }
+      | undefined;
+    if (!row) throw new AppError('indicator.not_found', { code });
+    if (row.owner !== s.orgCode) throw new AppError('indicator.not_own', { code });
+    saveOwnedRow(s, 'indicator', { id: row.id, aggregation }, 'indicator.aggregation');
+    return { code, aggregation };
   });
 }
 

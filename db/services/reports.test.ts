@@ -57,8 +57,8 @@ describe('report figures of the demo plan', () => {
     const kh359 = f.tasks.byDirective.find((d) => d.code === 'KH359')!;
     expect(kh359).toMatchObject({ number: '359/KH-UBND', assigned: 12, done: 3, doneLate: 1, inProgress: 1, notStarted: 7, overdue: 1 });
     expect(f.tasks.byDirective.reduce((n, d) => n + d.assigned, 0)).toBe(22);
-    // Oldest directive first, the catalog's order.
-    expect(f.tasks.byDirective.map((d) => d.code)).toEqual(['QD749', 'NQ57', 'KH02', 'KH238', 'KH359']);
+    // The order the plan cites them in (the ward's own order), not by date.
+    expect(f.tasks.byDirective.map((d) => d.code)).toEqual(['NQ57', 'KH02', 'KH238', 'KH359', 'QD749']);
     // Quý II not done: overdue; Quý III and "Trước 30/9" are due on the report's day, so still within term.
     expect(f.tasks.overdue.map((t) => [t.no, t.deadline, t.daysOverdue])).toEqual([[22, '2026-06-30', 92]]);
     const ind = (c: string) => f.indicators.rows.find((r) => r.code === c)!;

@@ -7,7 +7,7 @@
  * wards sent with listReceivedReports / getReceivedReport.
  */
 import { formatPeriodCode, parsePeriod, periodLabelVi, type Period } from '../../shared/rules/period';
-import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportFigures, ReportRow, ReportView } from '../../shared/api/report-types';
+import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportBody, ReportFigures, ReportRow, ReportView } from '../../shared/api/report-types';
 import { FIGURES_VERSION } from '../reports/figures';
 import { computeReportFigures } from '../reports/figures-data';
 import { reportsError } from '../reports/errors';
@@ -17,11 +17,15 @@ import { saveOwnedRow } from '../write';
 import { listAreas } from './catalog';
 import { requireIdByCode } from './lookup';
 import { requirePlan } from './plans';
+import { AppError } from '../../shared/errors';
+import { defaultReportBody, effectiveReportBody, REPORT_BODY_KEYS } from '../reports/report-body';
+import { cleanRecipients, getDocumentSettings, withArchiveLine } from './documents';
 
 export type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportRow, ReportStatus, ReportView } from '../../shared/api/report-types';
 
 export interface NarrativeInput {
   period: string;
+  supplement?: number | undefined;
   areaCode: string;
   results?: string | undefined;
   shortcomings?: string | undefined;
@@ -31,6 +35,7 @@ export interface NarrativeInput {
 
 export interface ApproveInput {
   period: string;
+  supplement?: number | undefined;
   approvedBy: string;
   docNumber?: string | null | undefined;
   /** The approver's title when it is not the plan's signer's (e.g. a vice-chair signs for the chair). */
@@ -41,7 +46,7 @@ export interface ApproveInput {
 export const NARRATIVE_MAX = 20_000;
 const REPORT_SYMBOL = 'BC-UBND';
 
-const SELECT = `SELECT id, owner, period, status, doc_number AS docNumber, approved_by AS approvedBy, approved_at AS approvedAt,
+const SELECT = `SELECT id, owner, period, supplement, status, doc_number AS docNumber, approved_by AS approvedBy, approved_at AS approvedAt,
   sent_at AS sentAt, updated_at AS updatedAt FROM report`;
 
 /** Quarters, halves and years are reporting periods; a month is not. */
@@ -51,15 +56,19 @@ export function requireReportPeriod(code: string): Period {
   return p;
 }
 
-function findReport(s: Session, owner: string, period: string): ReportRow | undefined {
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0`).get(owner, period) as ReportRow | undefined;
+function findReport(s: Session, owner: string, period: string, supplement = 0): ReportRow | undefined {
+  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND supplement = ? AND deleted = 0`).get(owner, period, supplement) as
+    | ReportRow
+    | undefined;
 }
 
-export function getOrCreateReport(s: Session, period: string): ReportRow {
+export function getOrCreateReport(s: Session, period: string, supplement = 0): ReportRow {
   const code = formatPeriodCode(requireReportPeriod(period));
   return inTransaction(s, () => {
-    const existing = findReport(s, s.orgCode, code);
+    const existing = findReport(s, s.orgCode, code, supplement);
     if (existing) return existing;
+    // A supplementary report is made by createSupplement, after the one before it was approved.
+    if (supplement > 0) throw new AppError('report.supplement_not_found', { period: code, supplement });
     // A report is about a plan's year: refuse before writing a row no figures can be computed for.
     requirePlan(s, Number(code.slice(0, 4)));
     saveOwnedRow(s, 'report', { id: newId(), period: code, status: 'draft' }, 'report.create');
@@ -79,7 +88,7 @@ export function saveNarrative(s: Session, input: NarrativeInput): AreaNarrative 
   const fields = { results: input.results, shortcomings: input.shortcomings, next_tasks: input.nextTasks, proposals: input.proposals };
   for (const [k, v] of Object.entries(fields)) checkLength(k, v);
   return inTransaction(s, () => {
-    const report = getOrCreateReport(s, input.period);
+    const report = getOrCreateReport(s, input.period, input.supplement ?? 0);
     requireDraft(report);
     const areaId = requireIdByCode(s, 'area', input.areaCode);
     const existing = s.db.sqlite.prepare('SELECT id FROM report_narrative WHERE report_id = ? AND area_id = ?').get(report.id, areaId) as { id: string } | undefined;
@@ -126,7 +135,7 @@ export function approveReport(s: Session, input: ApproveInput): ReportView {
   const approvedBy = input.approvedBy?.trim() ?? '';
   if (approvedBy === '') throw reportsError('report.approver_required');
   return inTransaction(s, () => {
-    const report = getOrCreateReport(s, input.period);
+    const report = getOrCreateReport(s, input.period, input.supplement ?? 0);
     if (report.status !== 'draft') {
       throw reportsError('report.already_approved', { period: report.period, approvedBy: report.approvedBy ?? '', approvedAt: report.approvedAt ?? '' });
     }
@@ -135,11 +144,18 @@ export function approveReport(s: Session, input: ApproveInput): ReportView {
       title: input.signerTitle?.trim() || plan.signerTitle,
       name: approvedBy,
     });
+    // The sections and recipients are frozen with the figures: the signed copy never changes.
+    const stored = readStored(s, report.id);
+    const body = effectiveReportBody(figures, stored.body);
+    const settings = getDocumentSettings(s);
+    const recipients = withArchiveLine(stored.recipients ?? settings.reportRecipients, settings.draftingUnit);
     saveOwnedRow(
       s,
       'report',
       {
         id: report.id,
+        body: JSON.stringify(body),
+        recipients: JSON.stringify(recipients),
         status: 'approved',
         approved_by: approvedBy,
         approved_at: s.now(),
@@ -148,19 +164,19 @@ export function approveReport(s: Session, input: ApproveInput): ReportView {
       },
       'report.approve',
     );
-    return getReport(s, report.period);
+    return getReport(s, report.period, report.supplement);
   });
 }
 
-export function markSent(s: Session, period: string): ReportRow {
+export function markSent(s: Session, period: string, supplement = 0): ReportRow {
   const code = formatPeriodCode(requireReportPeriod(period));
   return inTransaction(s, () => {
-    const report = findReport(s, s.orgCode, code);
+    const report = findReport(s, s.orgCode, code, supplement);
     if (!report || report.status === 'draft') throw reportsError('report.not_approved', { period: code });
     // Sending twice (a second USB stick, a re-upload) keeps the first date: that is when it went out.
     if (report.status === 'sent') return report;
     saveOwnedRow(s, 'report', { id: report.id, status: 'sent', sent_at: s.now() }, 'report.sent');
-    return findReport(s, s.orgCode, code)!;
+    return findReport(s, s.orgCode, code, supplement)!;
   });
 }
 
@@ -171,11 +187,16 @@ function parseFigures(json: string | null): ReportFigures | null {
   return f;
 }
 
-export function getReport(s: Session, period: string): ReportView {
+export function getReport(s: Session, period: string, supplement = 0): ReportView {
   const p = requireReportPeriod(period);
   const code = formatPeriodCode(p);
-  const row = findReport(s, s.orgCode, code);
+  const row = findReport(s, s.orgCode, code, supplement);
+  if (supplement > 0 && !row) throw new AppError('report.supplement_not_found', { period: code, supplement });
   const frozen = row && row.status !== 'draft' ? parseFigures(readFiguresJson(s, row.id)) : null;
+  const figures = frozen ?? computeReportFigures(s, p);
+  const stored = row ? readStored(s, row.id) : { body: null, recipients: null };
+  const settings = getDocumentSettings(s);
+  const original = supplement > 0 ? findReport(s, s.orgCode, code, supplement - 1) : undefined;
   return {
     id: row?.id ?? null,
     period: code,
@@ -186,9 +207,70 @@ export function getReport(s: Session, period: string): ReportView {
     approvedAt: row?.approvedAt ?? null,
     sentAt: row?.sentAt ?? null,
     narratives: row ? narrativesOf(s, row.id, true) : narrativesOf(s, '', true),
-    figures: frozen ?? computeReportFigures(s, p),
+    figures,
     figuresFrozen: frozen !== null,
+    supplement,
+    body: effectiveReportBody(figures, stored.body),
+    bodySuggested: defaultReportBody(figures),
+    recipients: stored.recipients ?? settings.reportRecipients,
+    recipientsCustom: stored.recipients !== null,
+    draftingUnit: settings.draftingUnit,
+    supplementOf: original ? { docNumber: original.docNumber, approvedAt: original.approvedAt } : null,
   };
+}
+
+function readStored(s: Session, id: string): { body: Partial<ReportBody> | null; recipients: string[] | null } {
+  const r = s.db.sqlite.prepare('SELECT body, recipients FROM report WHERE id = ?').get(id) as { body: string | null; recipients: string | null };
+  return { body: r.body ? (JSON.parse(r.body) as Partial<ReportBody>) : null, recipients: r.recipients ? (JSON.parse(r.recipients) as string[]) : null };
+}
+
+export interface ReportBodyInput {
+  period: string;
+  supplement?: number | undefined;
+  results?: string | undefined;
+  shortcomings?: string | undefined;
+  nextTasks?: string | undefined;
+  proposals?: string | undefined;
+  /** null: back to the ward's default list. */
+  recipients?: string[] | null | undefined;
+}
+
+/** Saves the sections I–IV and the recipients of a draft; only the parts given change. */
+export function saveReportBody(s: Session, input: ReportBodyInput): ReportView {
+  for (const k of REPORT_BODY_KEYS) checkLength(k, input[k]);
+  const recipients = input.recipients === undefined || input.recipients === null ? input.recipients : cleanRecipients(input.recipients);
+  return inTransaction(s, () => {
+    const report = getOrCreateReport(s, input.period, input.supplement ?? 0);
+    requireDraft(report);
+    const stored = readStored(s, report.id);
+    const body: Partial<ReportBody> = { ...(stored.body ?? {}) };
+    for (const k of REPORT_BODY_KEYS) if (input[k] !== undefined) body[k] = input[k]!.trim();
+    const row: Record<string, unknown> = { id: report.id, body: Object.keys(body).length > 0 ? JSON.stringify(body) : null };
+    if (recipients !== undefined) row.recipients = recipients === null ? null : JSON.stringify(recipients);
+    saveOwnedRow(s, 'report', row, 'report.body_update');
+    return getReport(s, report.period, report.supplement);
+  });
+}
+
+/**
+ * A supplementary report (báo cáo bổ sung) for a period whose report is approved: a new draft,
+ * numbered after the last one, with live figures until it is approved in turn. Asking again while
+ * that draft is open returns it.
+ */
+export function createSupplement(s: Session, period: string): ReportView {
+  const code = formatPeriodCode(requireReportPeriod(period));
+  return inTransaction(s, () => {
+    const last = s.db.sqlite
+      .prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0 ORDER BY supplement DESC LIMIT 1`)
+      .get(s.orgCode, code) as ReportRow | undefined;
+    if (!last || last.status === 'draft') {
+      if (last && last.supplement > 0) return getReport(s, code, last.supplement);
+      throw new AppError('report.supplement_needs_approved', { period: code });
+    }
+    const supplement = last.supplement + 1;
+    saveOwnedRow(s, 'report', { id: newId(), period: code, supplement, status: 'draft' }, 'report.supplement_create');
+    return getReport(s, code, supplement);
+  });
 }
 
 function readFiguresJson(s: Session, id: string): string | null {
@@ -196,12 +278,12 @@ function readFiguresJson(s: Session, id: string): string | null {
 }
 
 export function listReports(s: Session): ReportRow[] {
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND deleted = 0 ORDER BY period DESC`).all(s.orgCode) as ReportRow[];
+  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND deleted = 0 ORDER BY period DESC, supplement`).all(s.orgCode) as ReportRow[];
 }
 
 // ---- the city's side ---------------------------------------------------------------------------
 
-const RECEIVED_SELECT = `SELECT r.id, r.owner, coalesce(o.name, r.owner) AS orgName, r.period, r.status, r.doc_number AS docNumber,
+const RECEIVED_SELECT = `SELECT r.id, r.owner, coalesce(o.name, r.owner) AS orgName, r.period, r.supplement, r.status, r.doc_number AS docNumber,
   r.approved_by AS approvedBy, r.approved_at AS approvedAt, r.sent_at AS sentAt, r.updated_at AS updatedAt
   FROM report r LEFT JOIN org o ON o.code = r.owner`;
 
@@ -219,7 +301,7 @@ export function listReceivedReports(s: Session, opts: { includeDrafts?: boolean 
 export function getReceivedReport(s: Session, owner: string, period: string): ReceivedReport {
   const p = requireReportPeriod(period);
   const code = formatPeriodCode(p);
-  const row = s.db.sqlite.prepare(`${RECEIVED_SELECT} WHERE r.owner = ? AND r.period = ? AND r.deleted = 0`).get(owner, code) as
+  const row = s.db.sqlite.prepare(`${RECEIVED_SELECT} WHERE r.owner = ? AND r.period = ? AND r.supplement = 0 AND r.deleted = 0`).get(owner, code) as
     | ReceivedReportRow
     | undefined;
   if (!row || owner === s.orgCode) throw reportsError('report.not_found', { period: code, owner });

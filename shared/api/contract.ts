@@ -20,6 +20,7 @@ import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './syn
 import type { AreaNarrative, ReportRow, ReportView } from './report-types';
 import { planImportSchemas, type PlanImportOutputs } from './contract-plan-import';
 import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
+import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -140,19 +141,20 @@ export const schemas = {
   'backup.inspect': fileInput,
   // Periodic reports. A month is a valid period but not a report's: the service refuses it by name.
   'reports.list': z.object({}),
-  'reports.get': z.object({ period: periodCode }),
+  'reports.get': z.object({ period: periodCode, supplement: supplementNo }),
   'reports.saveNarrative': z.object({
     period: periodCode,
+    supplement: supplementNo,
     areaCode: code,
     results: narrativeText,
     shortcomings: narrativeText,
     nextTasks: narrativeText,
     proposals: narrativeText,
   }),
-  'reports.approve': z.object({ period: periodCode, approvedBy: text(200), docNumber: optText(100), signerTitle: optText(200) }),
-  'reports.markSent': z.object({ period: periodCode }),
+  'reports.approve': z.object({ period: periodCode, supplement: supplementNo, approvedBy: text(200), docNumber: optText(100), signerTitle: optText(200) }),
+  'reports.markSent': z.object({ period: periodCode, supplement: supplementNo }),
   // Documents, written to `outPath` or the host's folder, and returned so a browser can download them.
-  'documents.report': z.object({ period: periodCode, format: docFormat, outPath }),
+  'documents.report': z.object({ period: periodCode, supplement: supplementNo, format: docFormat, outPath }),
   'documents.plan': z.object({ format: docFormat, year: planYear.optional(), outPath }),
   'documents.planTemplate': z.object({ outPath }),
   // A plan kept in Excel: checked row by row first, imported whole or not at all.
@@ -160,6 +162,7 @@ export const schemas = {
   'plan.importSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
   ...planImportSchemas,
   ...listsSchemas,
+  ...documentsSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -197,7 +200,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs extends PlanImportOutputs, ListsOutputs {
+export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;

@@ -6,8 +6,8 @@
 import type { ReportStatus } from './report-types';
 import { parsePeriod, ROMAN_QUARTERS } from '../rules/period';
 
-/** 'bao-cao-quy-III-2026.docx', 'bao-cao-6-thang-dau-nam-2026.xlsx'; a draft says so in its name. */
-export function reportFileName(period: string, format: 'docx' | 'xlsx', status: ReportStatus): string {
+/** 'bao-cao-quy-III-2026.docx', 'bao-cao-bo-sung-1-quy-III-2026.docx'; a draft says so in its name. */
+export function reportFileName(period: string, format: 'docx' | 'xlsx', status: ReportStatus, supplement = 0): string {
   const p = parsePeriod(period);
   let stem: string;
   if (!p) stem = period.replace(/[^\w-]+/g, '-');
@@ -15,7 +15,7 @@ export function reportFileName(period: string, format: 'docx' | 'xlsx', status: 
   else if (p.kind === 'half') stem = `6-thang-${p.index === 1 ? 'dau' : 'cuoi'}-nam-${p.year}`;
   else if (p.kind === 'year') stem = `nam-${p.year}`;
   else stem = `thang-${p.index}-${p.year}`;
-  return `bao-cao-${stem}${status === 'draft' ? '-du-thao' : ''}.${format}`;
+  return `bao-cao-${supplement > 0 ? `bo-sung-${supplement}-` : ''}${stem}${status === 'draft' ? '-du-thao' : ''}.${format}`;
 }
 
 export function planFileName(year: number, format: 'docx' | 'xlsx'): string {

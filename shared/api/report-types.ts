@@ -3,6 +3,7 @@
  * ReportFigures is also the JSON stored when a report is approved, so its shape is versioned.
  */
 import type { Comparator, IndicatorOutcome } from '../rules/indicator';
+import type { TaskStatus } from '../rules/task-status';
 
 /** Bumped when the stored JSON changes shape, so a reader can tell an older or newer report. */
 export const FIGURES_VERSION = 1;
@@ -42,6 +43,30 @@ export interface OverdueTask {
   daysOverdue: number;
   /** The last percent recorded by the report's day. */
   percent: number;
+  /** The latest progress note by the report's day: why it is late, in the officer's words. */
+  note?: string | null;
+}
+
+/** A task not yet done whose deadline falls in the month after the report's day. */
+export interface DueTask {
+  no: number;
+  content: string;
+  leadUnitName: string;
+  timeline: string | null;
+  deadline: string;
+  percent: number;
+}
+
+/** One row of the report's appendix: every task's standing on the report's day. */
+export interface TaskProgressRow {
+  no: number;
+  content: string;
+  areaCode: string;
+  leadUnitName: string;
+  timeline: string | null;
+  status: TaskStatus;
+  percent: number;
+  note: string | null;
 }
 
 export interface IndicatorFigure {
@@ -55,8 +80,12 @@ export interface IndicatorFigure {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  /** The period whose value is shown: the report's own, or the latest one inside it. */
+  /** The period whose value is shown: the report's own (entered, or combined from its parts), or the one part used. */
   valuePeriod: string | null;
+  /** The periods whose values made it (absent in reports approved before values were combined). */
+  valueParts?: string[];
+  /** Whether those periods cover the report's whole period. */
+  valueComplete?: boolean;
   outcome: IndicatorOutcome;
 }
 
@@ -91,6 +120,9 @@ export interface ReportFigures {
     byDirective: DirectiveTally[];
     byArea: AreaTally[];
     overdue: OverdueTask[];
+    /** Absent in reports approved before these lists existed. */
+    dueNext?: DueTask[];
+    rows?: TaskProgressRow[];
   };
   indicators: {
     rows: IndicatorFigure[];
@@ -107,6 +139,8 @@ export interface ReportRow {
   id: string;
   owner: string;
   period: string;
+  /** 0: the period's report; 1, 2…: its supplementary reports. */
+  supplement: number;
   status: ReportStatus;
   docNumber: string | null;
   approvedBy: string | null;
@@ -118,6 +152,14 @@ export interface ReportRow {
 export interface AreaNarrative {
   areaCode: string;
   areaName: string;
+  results: string;
+  shortcomings: string;
+  nextTasks: string;
+  proposals: string;
+}
+
+/** The report's own sections I–IV, as the officer edited them. */
+export interface ReportBody {
   results: string;
   shortcomings: string;
   nextTasks: string;
@@ -139,6 +181,20 @@ export interface ReportView {
   figures: ReportFigures;
   /** true: the figures are the ones stored at approval, not recomputed. */
   figuresFrozen: boolean;
+  /** 0: the period's report; 1, 2…: a supplementary report. */
+  supplement: number;
+  /** The sections I–IV as the document prints them (frozen at approval). */
+  body: ReportBody;
+  /** What the app writes for each section from the figures, for "restore the suggested text". */
+  bodySuggested: ReportBody;
+  /** "Nơi nhận" lines without "Lưu: VT, …", which the document adds. */
+  recipients: string[];
+  /** false: the ward's default list. */
+  recipientsCustom: boolean;
+  /** The unit that drafted it, for "Lưu: VT, <unit>". */
+  draftingUnit: string;
+  /** The original report a supplementary one adds to (its number and approval day). */
+  supplementOf: { docNumber: string | null; approvedAt: string | null } | null;
 }
 
 export interface ReceivedReportRow extends ReportRow {

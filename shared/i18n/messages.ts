@@ -3,6 +3,7 @@
  * loads these into i18next; Node hosts (the command line) format them with `formatMessage`.
  */
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
+import { documentsMessagesEn, documentsMessagesVi } from './messages-documents';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
 import { listsMessagesEn, listsMessagesVi } from './messages-lists';
 import { planImportMessagesEn, planImportMessagesVi } from './messages-plan-import';
@@ -15,8 +16,8 @@ import { cityMessagesEn, cityMessagesVi } from './messages-city';
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi, ...cityMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn, ...cityMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi, ...cityMessagesVi, ...documentsMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn, ...cityMessagesEn, ...documentsMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

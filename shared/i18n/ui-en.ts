@@ -2,6 +2,7 @@
  * The English screens: the same keys as ui-vi.ts, which is the reference. English also needs
  * singular forms (i18next picks `key_one` when count is 1); Vietnamese nouns do not inflect.
  */
+import { uiDocumentsEn } from './ui-documents-en';
 import type { UiKey } from './ui-vi';
 import { uiPlanImportEn } from './ui-plan-import-en';
 import { uiListsEn } from './ui-lists-en';
@@ -10,6 +11,7 @@ import { uiCityEn } from './ui-city-en';
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
   ...uiPlanImportEn,
   ...uiListsEn,
+  ...uiDocumentsEn,
   'nav.label': 'Main functions',
   'nav.overview': 'Overview',
   'nav.tasks': 'Plan & tasks',

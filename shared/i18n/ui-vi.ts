@@ -7,10 +7,13 @@
 import { uiPlanImportVi } from './ui-plan-import-vi';
 import { uiListsVi } from './ui-lists-vi';
 import { uiCityVi } from './ui-city-vi';
+import { uiDocumentsVi } from './ui-documents-vi';
 
 export const uiVi = {
   ...uiPlanImportVi,
   ...uiListsVi,
+
+  ...uiDocumentsVi,
   // Navigation
   'nav.label': 'Chức năng chính',
   'nav.overview': 'Tổng quan',

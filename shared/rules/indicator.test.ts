@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demoPlan from '../demo/phuong-hai-duong-2026.json';
 import {
+  aggregateIndicatorValues,
   COMPARATORS,
   baselineChange,
   baselineChangeText,
@@ -14,6 +15,7 @@ import {
   targetText,
   type Comparator,
 } from './indicator';
+import { parsePeriod } from './period';
 
 describe('parseComparator', () => {
   it.each<[string, Comparator]>([
@@ -183,5 +185,46 @@ describe('comparator and target text', () => {
     expect(targetText('>=', 99.5, '%', 'vi')).toBe('≥ 99,5%');
     expect(targetText('>=', 3500, 'hồ sơ', 'vi')).toBe('≥ 3.500 hồ sơ');
     expect(targetText('>=', 3500, 'hồ sơ', 'en')).toBe('≥ 3,500 hồ sơ');
+  });
+});
+
+describe('aggregateIndicatorValues', () => {
+  const Q3 = parsePeriod('2026-Q3')!;
+  const H2 = parsePeriod('2026-H2')!;
+  const YEAR = parsePeriod('2026')!;
+  const ratio = (period: string, numerator: number, denominator: number) => ({ period, value: roundTo((numerator * 100) / denominator, 2), numerator, denominator });
+  const plain = (period: string, value: number) => ({ period, value, numerator: null, denominator: null });
+
+  it('adds a ratio’s monthly numerators and denominators into the quarter, the half and the year', () => {
+    const months = [ratio('2026-M07', 90, 100), ratio('2026-M08', 10, 100), ratio('2026-M09', 299, 300)];
+    const q = aggregateIndicatorValues(months, Q3, { isRatio: true, aggregation: null })!;
+    expect([q.numerator, q.denominator, q.value, q.complete]).toEqual([399, 500, 79.8, true]);
+    expect(q.parts).toEqual(['2026-M07', '2026-M08', '2026-M09']);
+    // Not the latest month's 99,67%, nor the mean of the three ratios.
+    const year = aggregateIndicatorValues([ratio('2026-Q1', 50, 100), ratio('2026-Q2', 50, 100), ...months], YEAR, { isRatio: true, aggregation: 'latest' })!;
+    expect([year.numerator, year.denominator, year.value, year.complete]).toEqual([499, 700, 71.29, false]);
+    const half = aggregateIndicatorValues([...months, ratio('2026-Q4', 1, 100)], H2, { isRatio: true, aggregation: null })!;
+    expect([half.numerator, half.denominator, half.complete]).toEqual([400, 600, true]);
+  });
+
+  it('takes a period’s own value before its parts', () => {
+    const values = [ratio('2026-M07', 90, 100), ratio('2026-Q3', 3658476, 3670241)];
+    expect(aggregateIndicatorValues(values, Q3, { isRatio: true, aggregation: null })).toEqual({ value: 99.68, numerator: 3658476, denominator: 3670241, parts: ['2026-Q3'], complete: true });
+  });
+
+  it('follows the rule of a plain indicator: latest, sum or average', () => {
+    const values = [plain('2026-M07', 10), plain('2026-M08', 20), plain('2026-M09', 60)];
+    expect(aggregateIndicatorValues(values, Q3, { isRatio: false, aggregation: 'latest' })?.value).toBe(60);
+    expect(aggregateIndicatorValues(values, Q3, { isRatio: false, aggregation: null })?.value).toBe(60);
+    expect(aggregateIndicatorValues(values, Q3, { isRatio: false, aggregation: 'sum' })?.value).toBe(90);
+    expect(aggregateIndicatorValues(values, Q3, { isRatio: false, aggregation: 'average' })?.value).toBe(30);
+    // A quarter counts three months in a yearly average.
+    const mixed = [plain('2026-Q1', 10), plain('2026-M04', 40)];
+    expect(aggregateIndicatorValues(mixed, YEAR, { isRatio: false, aggregation: 'average' })?.value).toBe(17.5);
+    expect(aggregateIndicatorValues(mixed, YEAR, { isRatio: false, aggregation: 'sum' })).toMatchObject({ value: 50, complete: false });
+  });
+
+  it('has nothing when no value falls inside the period', () => {
+    expect(aggregateIndicatorValues([plain('2026-M10', 1), plain('2025-Q3', 2), plain('2026', 3)], Q3, { isRatio: false, aggregation: 'sum' })).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  */
 import { formatNumberEn, formatNumberVi } from './format-vi';
 import { roundTo } from './math';
+import { formatPeriodCode, parsePeriod, type Period } from './period';
 
 export { roundTo } from './math';
 
@@ -156,4 +157,105 @@ export function targetText(c: Comparator, target: number, unit: string, lang: 'v
   const n = lang === 'vi' ? formatNumberVi(target) : formatNumberEn(target);
   const u = unit.trim();
   return `${SYMBOLS[c]} ${n}${u === '%' || u === '' ? u : ` ${u}`}`;
+}
+
+// ---- values of shorter periods make a longer one's ---------------------------------------------
+
+/**
+ * How an indicator's values of shorter periods make the value of a longer one, set in the
+ * indicator's definition:
+ * - 'latest': the most recent value inside the period (a stock: "số hệ thống đang vận hành");
+ * - 'sum': the values added up (a flow: "số hồ sơ tiếp nhận");
+ * - 'average': the mean, weighted by the months each value covers.
+ * A ratio indicator always adds numerators and denominators, whatever the rule says, because
+ * the quarter's ratio is not the mean of the months' ratios.
+ */
+export type Aggregation = 'latest' | 'sum' | 'average';
+export const AGGREGATIONS: readonly Aggregation[] = ['latest', 'sum', 'average'];
+
+export function isAggregation(x: unknown): x is Aggregation {
+  return typeof x === 'string' && (AGGREGATIONS as readonly string[]).includes(x);
+}
+
+export interface PeriodValue {
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface AggregatedValue {
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  /** The periods whose values were used, oldest first. */
+  parts: string[];
+  /** Whether those periods cover the whole period asked for. */
+  complete: boolean;
+}
+
+function childPeriods(p: Period): Period[] {
+  switch (p.kind) {
+    case 'year':
+      return [1, 2].map((index) => ({ kind: 'half', year: p.year, index }));
+    case 'half':
+      return [1, 2].map((i) => ({ kind: 'quarter', year: p.year, index: (p.index - 1) * 2 + i }));
+    case 'quarter':
+      return [1, 2, 3].map((i) => ({ kind: 'month', year: p.year, index: (p.index - 1) * 3 + i }));
+    case 'month':
+      return [];
+  }
+}
+
+const MONTHS: Record<Period['kind'], number> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+interface Partial_ extends AggregatedValue {
+  months: number;
+}
+
+/**
+ * The value of `period` from values entered for it or for periods inside it. A value entered for
+ * the period itself wins; otherwise its halves, quarters or months are combined by the rule, each
+ * of them taken whole when it has its own value, so a year made of Q1–Q2 and July–December mixes
+ * them without counting a month twice. null: no value inside the period.
+ */
+export function aggregateIndicatorValues(
+  values: readonly PeriodValue[],
+  period: Period,
+  rule: { isRatio: boolean; aggregation: Aggregation | null },
+): AggregatedValue | null {
+  const byCode = new Map<string, PeriodValue>();
+  for (const v of values) {
+    const p = parsePeriod(v.period);
+    if (p) byCode.set(formatPeriodCode(p), v);
+  }
+  const walk = (p: Period): Partial_ | null => {
+    const code = formatPeriodCode(p);
+    const own = byCode.get(code);
+    if (own) return { value: own.value, numerator: own.numerator, denominator: own.denominator, parts: [code], complete: true, months: MONTHS[p.kind] };
+    const kids = childPeriods(p)
+      .map(walk)
+      .filter((k): k is Partial_ => k !== null);
+    if (kids.length === 0) return null;
+    const months = kids.reduce((n, k) => n + k.months, 0);
+    const parts = kids.flatMap((k) => k.parts);
+    const complete = months === MONTHS[p.kind] && kids.every((k) => k.complete);
+    if (rule.isRatio && kids.every((k) => k.numerator !== null && k.denominator !== null)) {
+      const numerator = kids.reduce((n, k) => n + k.numerator!, 0);
+      const denominator = kids.reduce((n, k) => n + k.denominator!, 0);
+      const value = roundTo(ratioPercent(numerator, denominator), 2);
+      if (Number.isFinite(value)) return { value, numerator, denominator, parts, complete, months };
+    }
+    const aggregation = rule.isRatio ? 'latest' : (rule.aggregation ?? 'latest');
+    if (aggregation === 'sum') return { value: roundTo(kids.reduce((n, k) => n + k.value, 0), 10), numerator: null, denominator: null, parts, complete, months };
+    if (aggregation === 'average') {
+      const value = roundTo(kids.reduce((n, k) => n + k.value * k.months, 0) / months, 10);
+      return { value, numerator: null, denominator: null, parts, complete, months };
+    }
+    const last = kids[kids.length - 1]!;
+    return { ...last, complete: last.complete && complete };
+  };
+  const r = walk(period);
+  if (!r) return null;
+  return { value: r.value, numerator: r.numerator, denominator: r.denominator, parts: r.parts, complete: r.complete };
 }

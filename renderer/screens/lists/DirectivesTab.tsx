@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/api/contract-lists';
 import type { DirectiveRow } from '../../../shared/api/types';
-import { directiveLabel } from '../../../shared/rules/directive-label';
+import { directiveListLabel } from '../../../shared/rules/directive-list-label';
 import { call } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { confirmRemoval } from '../../components/confirm';
@@ -27,7 +27,7 @@ export function DirectivesTab() {
         onEdit={setEditing}
         onRetire={(d) =>
           confirmRemoval(app, t, {
-            title: t('lists.retireTitle', { name: directiveLabel(d) }),
+            title: t('lists.retireTitle', { name: directiveListLabel(d) }),
             content: t('lists.retireText'),
             okText: t('lists.retire'),
             run: () => call('directives.retire', { id: d.id }),
@@ -37,7 +37,7 @@ export function DirectivesTab() {
         }
         columns={[
           { title: t('lists.code'), dataIndex: 'code', width: 110 },
-          { title: t('directive.label'), render: (_, d) => directiveLabel(d) },
+          { title: t('directive.label'), render: (_, d) => directiveListLabel(d) },
           { title: t('directive.issuer'), dataIndex: 'issuer', width: 220 },
         ]}
       />

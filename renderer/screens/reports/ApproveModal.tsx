@@ -33,6 +33,7 @@ export function ApproveModal({
   const approve = useAction((v: Values) =>
     call('reports.approve', {
       period: report.period,
+      supplement: report.supplement,
       approvedBy: v.approvedBy.trim(),
       signerTitle: v.signerTitle?.trim() || null,
       docNumber: v.docNumber?.trim() || null,

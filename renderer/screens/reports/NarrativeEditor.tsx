@@ -148,7 +148,7 @@ function DraftNarratives({ report, onDirtyChange }: Props) {
     setBusy((b) => ({ ...b, [area]: true }));
     setErrors((e) => ({ ...e, [area]: undefined }));
     try {
-      const r = await call('reports.saveNarrative', { period, areaCode: area, ...sent });
+      const r = await call('reports.saveNarrative', { period, supplement: report.supplement, areaCode: area, ...sent });
       const stored = fieldsOf(r);
       setSaved((s) => ({ ...s, [area]: stored }));
       // Text typed while the save was on its way stays, and stays marked unsaved.

@@ -1,9 +1,10 @@
 /**
- * Periodic reports: pick a period, check the computed tables, write the text per area, approve
- * (which freezes it), mark it sent, and save it as DOCX or Excel.
+ * Periodic reports: pick a period, check the computed tables, write the sections I–IV and the text
+ * per area, approve (which freezes it), mark it sent, and save it as DOCX or Excel; after approval,
+ * a supplementary report. The plan document's own sections and issue details open in a drawer.
  */
-import { App, Alert, Button, Card, Flex, Select, Tabs, Typography } from 'antd';
-import { CheckOutlined, FileExcelOutlined, FileWordOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Alert, Button, Card, Flex, Segmented, Select, Tabs, Typography } from 'antd';
+import { CheckOutlined, FileAddOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, SendOutlined } from '@ant-design/icons';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRow, ReportView } from '../../../shared/api/report-types';
@@ -23,6 +24,8 @@ import { DocumentResult } from './DocumentResult';
 import { DirectiveTable, FiguresSummary, IndicatorFigureTable, OverdueTable } from './FiguresTables';
 import { reportFileName } from '../../../shared/api/document-names';
 import { NarrativeEditor } from './NarrativeEditor';
+import { PlanDocumentDrawer } from './PlanDocumentPanel';
+import { ReportBodyEditor } from './ReportBodyEditor';
 import { defaultReportPeriod, reportPeriodLabel, reportPeriods, validReportPeriod } from './periods';
 import { ReportStatusTag } from './ReportStatusTag';
 import { saveDocument, type DocFormat, type SavedDocument } from './save-document';
@@ -36,9 +39,12 @@ function ReportsView({ year, params }: { year: number; params: Record<string, st
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const period = validReportPeriod(params.period, year) ?? defaultReportPeriod(year, new Date().toISOString().slice(0, 10));
-  const report = useApi('reports.get', { period });
+  const supplement = /^\d{1,2}$/.test(params.supplement ?? '') ? Number(params.supplement) : 0;
+  const report = useApi('reports.get', { period, supplement });
   const list = useApi('reports.list', {});
-  const statusOf = new Map((list.data ?? []).map((r: ReportRow) => [r.period, r.status]));
+  const [planDoc, setPlanDoc] = useState(false);
+  const statusOf = new Map((list.data ?? []).filter((r: ReportRow) => r.supplement === 0).map((r: ReportRow) => [r.period, r.status]));
+  const supplements = (list.data ?? []).filter((r: ReportRow) => r.period === period && r.supplement > 0).map((r) => r.supplement);
   const options = reportPeriods(year).map((p) => {
     const value = formatPeriodCode(p);
     return { value, label: reportPeriodLabel(value, lang) };
@@ -49,6 +55,10 @@ function ReportsView({ year, params }: { year: number; params: Record<string, st
         title={t('reports.title')}
         sub={t('reports.sub', { year })}
         extra={
+          <Flex gap={8} wrap>
+          <Button icon={<FileTextOutlined />} onClick={() => setPlanDoc(true)} data-testid="open-plan-document">
+            {t('docs.planPanel')}
+          </Button>
           <Select
             value={period}
             onChange={(v) => navigate('reports', { period: v })}
@@ -71,12 +81,23 @@ function ReportsView({ year, params }: { year: number; params: Record<string, st
               );
             }}
           />
+          </Flex>
         }
       />
+      {planDoc && <PlanDocumentDrawer year={year} onClose={() => setPlanDoc(false)} />}
+      {supplements.length > 0 && (
+        <Segmented
+          style={{ marginBottom: 10 }}
+          value={supplement}
+          onChange={(v) => navigate('reports', { period, ...(v ? { supplement: String(v) } : {}) })}
+          options={[{ value: 0, label: t('docs.original') }, ...supplements.map((n) => ({ value: n, label: t('docs.supplementN', { n }) }))]}
+          data-testid="report-supplements"
+        />
+      )}
       <AsyncView state={report}>
         {(r) => (
           <ReportBody
-            key={r.period}
+            key={`${r.period}-${r.supplement}-${r.status}`}
             report={r}
             loading={report.loading}
             onChanged={() => {
@@ -99,10 +120,19 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
   const [unsaved, setUnsaved] = useState<string[]>([]);
   const [doc, setDoc] = useState<SavedDocument | null>(null);
   const onDirtyChange = useCallback((areas: string[]) => setUnsaved(areas), []);
-  const sent = useAction(() => call('reports.markSent', { period: r.period }));
+  const sent = useAction(() => call('reports.markSent', { period: r.period, supplement: r.supplement }));
+  const supplementAction = useAction(() => call('reports.createSupplement', { period: r.period }));
+  const createSupplement = async () => {
+    const created = await supplementAction.run();
+    if (created) {
+      void message.success(t('docs.supplementCreated', { n: created.supplement }));
+      onChanged();
+      navigate('reports', { period: r.period, supplement: String(created.supplement) });
+    }
+  };
   const download = useAction((format: DocFormat) =>
-    saveDocument(reportFileName(r.period, format, r.status), format, t(format === 'docx' ? 'files.docx' : 'files.xlsx'), (outPath) =>
-      call('documents.report', { period: r.period, format, outPath }),
+    saveDocument(reportFileName(r.period, format, r.status, r.supplement), format, t(format === 'docx' ? 'files.docx' : 'files.xlsx'), (outPath) =>
+      call('documents.report', { period: r.period, supplement: r.supplement, format, outPath }),
     ),
   );
   const [format, setFormat] = useState<DocFormat | null>(null);
@@ -135,6 +165,7 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
             <Flex align="center" gap={8} wrap>
               <Typography.Text strong style={{ fontSize: 15 }}>
                 {label}
+                {r.supplement > 0 && ` — ${t('docs.supplementN', { n: r.supplement })}`}
               </Typography.Text>
               <ReportStatusTag status={r.status} />
               {r.docNumber && <Typography.Text>{t('reports.docNumber', { number: r.docNumber })}</Typography.Text>}
@@ -160,6 +191,11 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
                 {t('reports.markSent')}
               </Button>
             )}
+            {frozen && (
+              <Button icon={<FileAddOutlined />} loading={supplementAction.busy} onClick={() => void createSupplement()} data-testid="create-supplement">
+                {t('docs.createSupplement')}
+              </Button>
+            )}
             <Button icon={<FileWordOutlined />} loading={download.busy && format === 'docx'} disabled={download.busy} onClick={() => void save('docx')}>
               {t('reports.downloadDocx')}
             </Button>
@@ -169,7 +205,10 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
           </Flex>
         </Flex>
       </Card>
-      <FormError error={download.error ?? sent.error} onClose={() => (download.clearError(), sent.clearError())} />
+      <FormError
+        error={download.error ?? sent.error ?? supplementAction.error}
+        onClose={() => (download.clearError(), sent.clearError(), supplementAction.clearError())}
+      />
       {doc && <DocumentResult doc={doc} onClose={() => setDoc(null)} />}
       {frozen && <Alert type="info" showIcon data-testid="report-frozen" title={t('reports.frozenBanner')} />}
       <FiguresSummary figures={f} />
@@ -180,6 +219,7 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
             { key: 'tasks', label: t('reports.tabTasks'), children: <DirectiveTable figures={f} /> },
             { key: 'indicators', label: t('reports.tabIndicators', { count: f.indicators.total }), children: <IndicatorFigureTable figures={f} /> },
             { key: 'overdue', label: t('reports.tabOverdue', { count: f.tasks.overdue.length }), children: <OverdueTable figures={f} /> },
+            { key: 'body', label: t('docs.tabBody'), children: <ReportBodyEditor report={r} onSaved={onChanged} /> },
             {
               key: 'narrative',
               label: (

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/use-api';
 import { FormError } from '../../components/FormError';
 import { viSearch } from '../../components/vi-search';
-import { directiveLabel } from '../../../shared/rules/directive-label';
+import { directiveListLabel } from '../../../shared/rules/directive-list-label';
 import { parseTimeline } from '../../../shared/rules/timeline';
 import { fmtDate } from '../../i18n/format';
 import { TimelinePreview } from './TimelinePreview';
@@ -138,7 +138,7 @@ export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: C
           </Col>
           <Col span={12}>
             <Form.Item name="sourceCode" label={t('task.source')}>
-              <Select allowClear showSearch={viSearch} options={catalog.directives.map((d) => ({ value: d.code, label: directiveLabel(d) }))} />
+              <Select allowClear showSearch={viSearch} options={catalog.directives.map((d) => ({ value: d.code, label: directiveListLabel(d) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
