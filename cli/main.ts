@@ -4,6 +4,8 @@ import { registerPlanDocumentCommands, registerReportCommands } from './commands
 import { registerSyncCommands } from './commands-sync';
 import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from '../server/cli-host';
+import { registerHubCommand } from '../server/hub/command';
+import { registerHubCommands } from './commands-hub';
 import { CliFailure, langOf } from './run';
 
 export function buildProgram(): Command {
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerPlanDocumentCommands(program.commands.find((c) => c.name() === 'plan')!);
   registerSyncCommands(program);
   registerHostCommand(program);
+  registerHubCommands(program);
+  registerHubCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));
   walk(program);

@@ -19,6 +19,8 @@ import { addTask, getTask, listTasks, recordProgress, updateTask } from '../serv
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
+import { createHubHandlers } from './handlers-hub';
+import type { SendOptions } from '../hub-client/send';
 
 export interface ApiHostOptions {
   dbPath: string;
@@ -28,6 +30,8 @@ export interface ApiHostOptions {
   keyStore?: (() => KeyStore) | undefined;
   /** Where exports and backups go when the user picked no folder. */
   defaultOutDir?: (() => string) | undefined;
+  /** Retry timing of sends to the city's hub; tests shorten it. */
+  hubSend?: SendOptions | undefined;
 }
 
 type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -84,6 +88,7 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
   const s = () => holder.requireSession();
   // One store per host, so a passphrase asked once serves the whole session.
   let keyStore: KeyStore | undefined;
+  const sharedKeyStore = () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(`${holder.opts.dbPath}.key`, passphraseFromEnvOrPrompt()));
   // Where bundles, backups and documents go when the user picked no folder: beside the database.
   const defaultOutDir = holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox'));
   return {
@@ -119,10 +124,8 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     'indicators.list': (i) => listIndicators(s(), i),
     'indicators.history': (i) => valueHistory(s(), i.code),
     'values.set': (i) => setValue(s(), i),
-    ...createSyncHandlers(holder, {
-      keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(`${holder.opts.dbPath}.key`, passphraseFromEnvOrPrompt())),
-      defaultOutDir,
-    }),
+    ...createSyncHandlers(holder, { keyStore: sharedKeyStore, defaultOutDir }),
+    ...createHubHandlers(holder, { keyStore: sharedKeyStore, send: holder.opts.hubSend }),
     ...createReportHandlers(holder, { defaultOutDir }),
   };
 }

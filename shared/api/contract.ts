@@ -18,6 +18,7 @@ import type {
 } from './types';
 import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './sync-types';
 import type { AreaNarrative, ReportRow, ReportView } from './report-types';
+import { hubSchemas, type HubOutputs } from './contract-hub';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -152,6 +153,7 @@ export const schemas = {
   // A plan kept in Excel: checked row by row first, imported whole or not at all.
   'plan.checkSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
   'plan.importSheet': z.intersection(fileInput, z.object({ year: planYear.optional() })),
+  ...hubSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -189,7 +191,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs {
+export interface Outputs extends HubOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;
