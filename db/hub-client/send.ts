@@ -132,7 +132,7 @@ export async function sendToHub(s: Session, store: KeyStore, hubUrl: string | nu
   let acknowledged: string[] = [];
   let catalogError: ApiError | null = null;
   try {
-    acknowledged = await fetchCatalog(s, store, base);
+    acknowledged = await fetchCatalog(s, store, base, opts.stallTimeoutMs);
   } catch (e) {
     catalogError = toApiError(e);
   }
@@ -140,10 +140,10 @@ export async function sendToHub(s: Session, store: KeyStore, hubUrl: string | nu
 }
 
 /** The catalog with this ward's receipts, imported as a stick's catalog would be. */
-export async function fetchCatalog(s: Session, store: KeyStore, hubUrl: string): Promise<string[]> {
+export async function fetchCatalog(s: Session, store: KeyStore, hubUrl: string, timeoutMs?: number): Promise<string[]> {
   const base = hubBase(hubUrl);
   const key = await ensureKey(s, store);
-  const res = await hubRequest(base, '/v1/catalog', { headers: credentialHeaders(signHubRequest(key, 'catalog', '')) });
+  const res = await hubRequest(base, '/v1/catalog', { headers: credentialHeaders(signHubRequest(key, 'catalog', '')), ...(timeoutMs ? { timeoutMs } : {}) });
   const bytes = Buffer.from(await res.arrayBuffer());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-catalog-'));
   try {

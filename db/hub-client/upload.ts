@@ -24,7 +24,7 @@ export interface UploadOptions {
   onAttempt(attempt: number, error: AppError | null): void;
   /** Waits between attempts; the number of attempts is one more than its length. */
   retryDelaysMs: number[];
-  /** With no byte moving for this long the attempt is given up and retried. */
+  /** With no byte moving for this long the attempt is given up and retried; also the limit on each plain request. */
   stallTimeoutMs: number;
 }
 
@@ -37,11 +37,11 @@ function uploadIdOf(url: string): string | null {
   return /\/v1\/uploads\/([0-9a-f]{32})$/.exec(url)?.[1] ?? null;
 }
 
-async function outcomeOf(base: string, url: string): Promise<HubOutcome | null> {
+async function outcomeOf(base: string, url: string, timeoutMs: number): Promise<HubOutcome | null> {
   const id = uploadIdOf(url);
   if (!id) return null;
   try {
-    const r = await hubJson<{ status: string; outcome: HubOutcome | null }>(base, `/v1/outcomes/${id}`, { timeoutMs: 15_000 });
+    const r = await hubJson<{ status: string; outcome: HubOutcome | null }>(base, `/v1/outcomes/${id}`, { timeoutMs });
     return r.status === 'done' ? r.outcome : null;
   } catch {
     return null;
@@ -83,7 +83,7 @@ function attemptOnce(o: UploadOptions, uploadUrl: string | null): Promise<HubOut
             resolve(JSON.parse(lastResponse.getBody() ?? '') as HubOutcome);
           } catch {
             // The last answer carried no outcome (a resumed, already complete upload): ask for it.
-            outcomeOf(o.base, upload.url ?? '').then((r) => (r ? resolve(r) : reject(new AppError('hub.bad_answer', { url: o.base }))), reject);
+            outcomeOf(o.base, upload.url ?? '', o.stallTimeoutMs).then((r) => (r ? resolve(r) : reject(new AppError('hub.bad_answer', { url: o.base }))), reject);
           }
         }),
       onError: (err) =>
@@ -118,7 +118,7 @@ export async function uploadBundle(o: UploadOptions): Promise<HubOutcome> {
   for (let attempt = 1; attempt <= o.retryDelaysMs.length + 1; attempt++) {
     o.onAttempt(attempt, last);
     if (url) {
-      const done = await outcomeOf(o.base, url);
+      const done = await outcomeOf(o.base, url, o.stallTimeoutMs);
       if (done) return done;
     }
     try {
