@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
 import { ensureKey } from '../db/sync/identity';
 import { approveInboxEnrollment, enrollmentInbox, refuseInboxEnrollment } from '../db/sync/hub-city';
-import { fetchEnrollmentAnswer, postEnrollmentRequest } from '../db/hub-client/enroll';
-import { hubAddress, sendToHub } from '../db/hub-client/send';
 import { action, langOf, print, requireDb, withCommon, type CommonOpts } from './run';
 import { cliKeyStore, withSession } from './session';
 
@@ -17,6 +15,8 @@ export function registerHubCommands(program: Command): void {
     .option('--hub <url>', 'địa chỉ máy chủ thành phố (mặc định: địa chỉ đã lưu trong Cài đặt)')
     .action(
       action(async (o: CommonOpts & { hub?: string }) => {
+        // The network client is loaded only for the commands that use it, so every other command starts faster.
+        const { hubAddress, sendToHub } = await import('../db/hub-client/send');
         const tty = !o.json && process.stderr.isTTY;
         const r = await withSession(o, (s) =>
           sendToHub(s, cliKeyStore(requireDb(o)), o.hub ?? hubAddress(s), {
@@ -45,6 +45,7 @@ export function registerHubCommands(program: Command): void {
     .requiredOption('--hub <url>')
     .action(
       action(async (o: CommonOpts & { hub: string }) => {
+        const { postEnrollmentRequest } = await import('../db/hub-client/enroll');
         const r = await withSession(o, (s) => postEnrollmentRequest(s, cliKeyStore(requireDb(o), true), o.hub));
         print(o, r, () => `Đã gửi yêu cầu ${r.id}.\nDấu vân tay để đọc cho thành phố qua điện thoại: ${r.fingerprint}\nSau khi thành phố duyệt: wardplan enroll fetch --hub ${o.hub}`);
       }),
@@ -53,6 +54,7 @@ export function registerHubCommands(program: Command): void {
     .requiredOption('--hub <url>')
     .action(
       action(async (o: CommonOpts & { hub: string }) => {
+        const { fetchEnrollmentAnswer } = await import('../db/hub-client/enroll');
         const r = await withSession(o, (s) => fetchEnrollmentAnswer(s, o.hub));
         print(o, r, () => `Đã nhận chứng nhận của ${r.cityCode}. Dấu vân tay của thành phố: ${r.cityFingerprint} (đối chiếu qua điện thoại).`);
       }),

@@ -19,7 +19,6 @@ import { credentialHeaders, signHubRequest } from '../sync/hub-auth';
 import { ensureKey } from '../sync/identity';
 import { importBundle } from '../sync/import';
 import { hubBase, hubRequest } from './http';
-import { uploadBundle } from './upload';
 
 export const HUB_ADDRESS_META = 'hub_url';
 
@@ -91,6 +90,8 @@ export async function sendToHub(s: Session, store: KeyStore, hubUrl: string | nu
     )
     .all() as SendRow[];
   const sent: HubOutcome[] = [];
+  // tus-js-client is loaded when there is something to upload, not by every command that opens the API.
+  const { uploadBundle } = await import('./upload');
   for (const row of waiting) {
     if (!fs.existsSync(row.file_path)) {
       // The file went missing (cleaned by hand): the next export carries the same changes again.

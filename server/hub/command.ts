@@ -6,7 +6,6 @@ import { AppError } from '../../shared/errors';
 import { action, langOf, parseIntArg, requireDb, withCommon, type CommonOpts } from '../../cli/run';
 import { cliKeyStore } from '../../cli/session';
 import { hubBase } from '../../db/hub-client/http';
-import { buildHub } from './app';
 
 interface HubCliOpts extends CommonOpts {
   host: string;
@@ -43,6 +42,8 @@ export function registerHubCommand(program: Command): void {
           return fs.readFileSync(f);
         };
         const https = o.tlsCert && o.tlsKey ? { cert: read(o.tlsCert), key: read(o.tlsKey) } : undefined;
+        // Loaded only here: every other command starts faster without the server's libraries.
+        const { buildHub } = await import('./app');
         const app = await buildHub({
           dbPath,
           keyStore: cliKeyStore(dbPath),

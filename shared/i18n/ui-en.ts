@@ -3,8 +3,10 @@
  * singular forms (i18next picks `key_one` when count is 1); Vietnamese nouns do not inflect.
  */
 import type { UiKey } from './ui-vi';
+import { uiHubEn } from './ui-hub-en';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
+  ...uiHubEn,
   'nav.label': 'Main functions',
   'nav.overview': 'Overview',
   'nav.tasks': 'Plan & tasks',

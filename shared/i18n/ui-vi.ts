@@ -4,7 +4,10 @@
  * Flat keys; {{name}} placeholders as in messages.ts. Status, outcome, "6 rõ" and period labels
  * come from shared/rules, so reports and screens always say the same words.
  */
+import { uiHubVi } from './ui-hub-vi';
+
 export const uiVi = {
+  ...uiHubVi,
   // Navigation
   'nav.label': 'Chức năng chính',
   'nav.overview': 'Tổng quan',
