@@ -1,4 +1,5 @@
 /** Sending over the network: the ward's `bundle send` and `enroll send/fetch`, the city's enrollment inbox. */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
 import { ensureKey } from '../db/sync/identity';
@@ -78,6 +79,16 @@ export function registerHubCommands(program: Command): void {
       action(async (id: string, o: CommonOpts) => {
         const r = await withSession(o, async (s) => approveInboxEnrollment(s, await ensureKey(s, cliKeyStore(requireDb(o))), id));
         print(o, r, () => `Đã duyệt khóa của ${r.wardName} (${r.wardCode}), dấu vân tay ${r.fingerprint}. Phường lấy trả lời bằng: wardplan enroll fetch`);
+      }),
+    );
+  withCommon(city.command('backup').description('sao lưu cơ sở dữ liệu thành phố khi máy chủ đang chạy (online backup)'))
+    .requiredOption('--out <dir>')
+    .action(
+      action(async (o: CommonOpts & { out: string }) => {
+        const { createBackup } = await import('../db/services/backup');
+        // SQLite's online backup: consistent while the hub keeps writing.
+        const r = await withSession(o, (s) => createBackup(s.db, s.orgCode, path.resolve(o.out), s.now()));
+        print(o, r, () => `Đã sao lưu vào ${r.path} (${r.size} byte).`);
       }),
     );
   withCommon(city.command('refuse-enrollment').argument('<id>').description('từ chối yêu cầu đăng ký (dấu vân tay không khớp)'))
