@@ -167,6 +167,36 @@ describe('the hub receives bundles over the network', () => {
     expect((city.db.sqlite.prepare('SELECT count(*) AS n FROM hub_upload').get() as { n: number }).n).toBe(1);
   });
 
+  it('after the app restarts mid-upload, the send resumes the same upload from where it stopped', async () => {
+    const { ward, city } = await enrolledPair();
+    const t = listTasks(ward.s)[0]!;
+    await attachEvidence(ward.s, { taskId: t.id, fileName: 'bien-ban.pdf', data: (await import('node:crypto')).randomBytes(300_000) });
+    const hub = await hubFor(city);
+    // The line dies for good after 120 kB: every attempt of this run is cut, as when the office loses power.
+    const proxy = await startFaultyProxy(hub.port, () => ({ kind: 'cut', afterBytes: 120_000 }));
+    open.push(proxy);
+    await expect(sendToHub(ward.s, ward.store, proxy.url, { retryDelaysMs: [10], stallTimeoutMs: 5_000 })).rejects.toMatchObject({ code: 'hub.send_failed' });
+    const kept = ward.db.sqlite.prepare('SELECT upload_url, status FROM hub_send').get() as { upload_url: string | null; status: string };
+    expect(kept.status).toBe('waiting');
+    expect(kept.upload_url).toMatch(/\/v1\/uploads\/[0-9a-f]{32}$/);
+    expect(outbox(ward.s)[0]!.lastError?.code).toBe('hub.send_failed');
+    // "Restart": the same database opened afresh, the line back (straight to the hub: the proxy stood for the broken line).
+    const dbPath = ward.db.path;
+    ward.db.close();
+    const { openDatabase } = await import('../../db/database');
+    const { sessionFor } = await import('../../db/session');
+    const reopened = openDatabase(dbPath, { mustExist: true });
+    const s = sessionFor(reopened);
+    const direct = kept.upload_url!.replace(proxy.url, hub.url);
+    reopened.sqlite.prepare('UPDATE hub_send SET upload_url = ?').run(direct);
+    const r = await sendToHub(s, ward.store, hub.url, FAST);
+    expect(r.sent.map((o) => o.status)).toEqual(['applied']);
+    // One upload at the hub: resumed, not begun again.
+    expect((city.db.sqlite.prepare('SELECT count(*) AS n FROM hub_upload').get() as { n: number }).n).toBe(1);
+    expect(outbox(s)[0]!.status).toBe('acknowledged');
+    reopened.close();
+  });
+
   it('through a line that drops, stalls and slows, every bundle arrives once', async () => {
     const { ward, city } = await enrolledPair();
     const hub = await hubFor(city);
