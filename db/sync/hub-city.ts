@@ -47,7 +47,7 @@ export function uploadOutcome(s: Session, uploadId: string): { status: string; o
   return r ? { status: r.status, outcome: r.outcome ? (JSON.parse(r.outcome) as HubOutcome) : null } : null;
 }
 
-function outcomeMessage(lang: Lang, o: ImportOutcome): string {
+function outcomeMessage(lang: Lang, o: ImportOutcome, error: ImportOutcome['error']): string {
   const bundle = o.bundleId ?? path.basename(o.file);
   switch (o.status) {
     case 'applied':
@@ -57,12 +57,13 @@ function outcomeMessage(lang: Lang, o: ImportOutcome): string {
     case 'pending':
       return formatMessage(lang, 'hub.outcome_pending', { bundle, from: o.missing?.from ?? 0, to: o.missing?.to ?? 0 });
     default:
-      return formatMessage(lang, 'hub.outcome_refused', { bundle, reason: o.error ? formatMessage(lang, o.error.code, o.error.params) : '' });
+      return formatMessage(lang, 'hub.outcome_refused', { bundle, reason: error ? formatMessage(lang, error.code, error.params) : '' });
   }
 }
 
-/** The import's outcome as the ward sees it: the file name on the hub means nothing to the ward. */
+/** The import's outcome as the ward sees it: the hub's file names mean nothing to the ward and stay on the hub. */
 export function hubOutcome(uploadId: string, o: ImportOutcome): HubOutcome {
+  const error = o.error ? { code: o.error.code, params: { ...o.error.params, file: o.bundleId ?? uploadId } } : null;
   return {
     uploadId,
     status: o.status,
@@ -72,8 +73,8 @@ export function hubOutcome(uploadId: string, o: ImportOutcome): HubOutcome {
     applied: o.applied,
     missing: o.missing,
     receipt: o.receipt,
-    error: o.error ? { code: o.error.code, params: { ...o.error.params, file: o.bundleId ?? uploadId } } : null,
-    message: { vi: outcomeMessage('vi', o), en: outcomeMessage('en', o) },
+    error,
+    message: { vi: outcomeMessage('vi', o, error), en: outcomeMessage('en', o, error) },
   };
 }
 

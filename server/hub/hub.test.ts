@@ -112,6 +112,7 @@ describe('the hub receives bundles over the network', () => {
     const t = await upload(hub.url, truncated, key);
     expect(t).toMatchObject({ status: 'refused', error: { code: 'bundle.truncated' } });
     expect(t.message.vi).toContain('Thành phố từ chối gói');
+    expect(t.message.vi).not.toContain('.uploads');
 
     const raw = await readBundleEntries(good.path);
     const tampered = path.join(dir, 'tampered.wpb');
