@@ -298,6 +298,24 @@ describe('the hub itself', () => {
     expect(((await junk.json()) as { error: { code: string } }).error.code).toBe('keys.bad_enrollment_request');
   });
 
+  it('cleans abandoned uploads out of the upload area', async () => {
+    const { ward, city } = await enrolledPair();
+    const key = (await loadOrCreateKey(ward.store)).key;
+    const first = await startHub(city);
+    const c = signHubRequest(key, 'upload', '5000');
+    const meta = [`keyId ${Buffer.from(c.keyId).toString('base64')}`, `at ${Buffer.from(c.at).toString('base64')}`, `sig ${Buffer.from(c.signature).toString('base64')}`].join(',');
+    const res = await fetch(`${first.url}/v1/uploads`, { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '5000', 'Upload-Metadata': meta } });
+    expect(res.status).toBe(201);
+    await first.app.close();
+    const uploads = `${city.db.path}.uploads`;
+    expect(fs.readdirSync(uploads).length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 20));
+    // A hub that keeps unfinished uploads for 10 ms: the one above is long abandoned.
+    await hubFor(city, { limits: { expirationMs: 10 } });
+    expect(fs.readdirSync(uploads)).toEqual([]);
+    expect(city.db.sqlite.prepare('SELECT status FROM hub_upload').all()).toEqual([{ status: 'expired' }]);
+  });
+
   it('limits uploads in flight per ward and the size of an upload', async () => {
     const { ward, city } = await enrolledPair();
     const hub = await hubFor(city, { limits: { maxInFlightPerWard: 2, maxUploadBytes: 2 * 1024 * 1024 } });
