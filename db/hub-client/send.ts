@@ -18,7 +18,7 @@ import { exportWardBundle } from '../sync/export';
 import { credentialHeaders, signHubRequest } from '../sync/hub-auth';
 import { ensureKey } from '../sync/identity';
 import { importBundle } from '../sync/import';
-import { hubBase, hubRequest } from './http';
+import { hubBase, hubRequest, hubVersion } from './http';
 
 export const HUB_ADDRESS_META = 'hub_url';
 
@@ -67,6 +67,21 @@ function touch(s: Session, bundleId: string, fields: Record<string, string | num
     .run(...keys.map((k) => fields[k]), s.now(), bundleId);
 }
 
+/** The hub answers, perhaps after a retry or two on a poor line; else `hub.unreachable`. */
+async function reachable(base: string, opts: SendOptions): Promise<void> {
+  const delays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  for (let i = 0; ; i++) {
+    try {
+      await hubVersion(base, opts.stallTimeoutMs ?? 15_000);
+      return;
+    } catch (e) {
+      // A few tries tell a dropped connection from a line that is down; the upload itself retries longer.
+      if (!(e instanceof AppError) || e.code !== 'hub.unreachable' || i >= Math.min(3, delays.length)) throw e;
+      await new Promise((r) => setTimeout(r, delays[i]));
+    }
+  }
+}
+
 export async function sendToHub(s: Session, store: KeyStore, hubUrl: string | null, opts: SendOptions = {}): Promise<HubSendResult> {
   if (s.role !== 'ward') throw new AppError('sync.ward_only');
   const base = hubBase(hubUrl ?? hubAddress(s));
@@ -74,6 +89,8 @@ export async function sendToHub(s: Session, store: KeyStore, hubUrl: string | nu
   const key = await ensureKey(s, store);
   const progress = opts.onProgress ?? (() => {});
 
+  // Offline, nothing is exported: the changes stay for the USB export, which would otherwise find them already packed.
+  await reachable(base, opts);
   progress({ stage: 'export', bundleId: null, bytesSent: 0, bytesTotal: 0, attempt: 0 });
   fs.mkdirSync(outboxDir(s), { recursive: true });
   const exported = await exportWardBundle(s, store, { outDir: outboxDir(s) });

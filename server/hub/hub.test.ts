@@ -70,6 +70,14 @@ describe('the hub receives bundles over the network', () => {
     expect(again).toMatchObject({ exported: null, sent: [] });
   });
 
+  it('offline, sending exports nothing, so the USB export still finds the changes', async () => {
+    const { ward, usb } = await enrolledPair();
+    // A port nothing listens on: a city whose line is down.
+    await expect(sendToHub(ward.s, ward.store, 'http://127.0.0.1:9', { ...FAST, stallTimeoutMs: 2_000 })).rejects.toMatchObject({ code: 'hub.unreachable' });
+    expect(outbox(ward.s)).toEqual([]);
+    expect((await exportWardBundle(ward.s, ward.store, { outDir: usb })).status).toBe('written');
+  });
+
   it('the same bundle twice is a quiet no-op', async () => {
     const { ward, city, usb } = await enrolledPair();
     const hub = await hubFor(city);
