@@ -340,19 +340,14 @@ export const hubSend = sqliteTable('hub_send', {
 });
 
 /** City side: what the hub did with each finished upload, so a ward that lost the answer can ask again. */
-export const hubUpload = sqliteTable(
-  'hub_upload',
-  {
-    uploadId: text('upload_id').primaryKey(),
-    wardCode: text('ward_code').notNull(),
-    keyId: text('key_id').notNull(),
-    status: text('status', { enum: ['uploading', 'done', 'expired'] }).notNull(),
-    outcome: text('outcome'),
-    createdAt: text('created_at').notNull(),
-    finishedAt: text('finished_at'),
-  },
-  (t) => [index('hub_upload_ward').on(t.wardCode, t.status)],
-);
+export const hubUpload = sqliteTable('hub_upload', {
+  uploadId: text('upload_id').primaryKey(),
+  wardCode: text('ward_code').notNull(),
+  keyId: text('key_id').notNull(),
+  /** JSON of HubOutcome. */
+  outcome: text('outcome').notNull(),
+  finishedAt: text('finished_at').notNull(),
+});
 
 /** City side: enrollment requests posted to the hub, waiting for approval after the phone call. */
 export const enrollmentInbox = sqliteTable('enrollment_inbox', {

@@ -12,18 +12,14 @@ CREATE TABLE `hub_send` (
 );
 --> statement-breakpoint
 -- The city's side: what the hub did with each finished upload, so a ward that lost the answer
--- can ask again.
+-- can ask again instead of sending the bundle twice.
 CREATE TABLE `hub_upload` (
 	`upload_id` text PRIMARY KEY NOT NULL,
 	`ward_code` text NOT NULL,
 	`key_id` text NOT NULL,
-	`status` text NOT NULL,
-	`outcome` text,
-	`created_at` text NOT NULL,
-	`finished_at` text
+	`outcome` text NOT NULL,
+	`finished_at` text NOT NULL
 );
---> statement-breakpoint
-CREATE INDEX `hub_upload_ward` ON `hub_upload` (`ward_code`, `status`);
 --> statement-breakpoint
 -- Enrollment requests posted to the hub, waiting for the city officer to read the fingerprint
 -- over the phone and approve.

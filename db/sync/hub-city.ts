@@ -18,33 +18,15 @@ import { publishCatalog } from './publish';
 
 // ---- uploads ------------------------------------------------------------------------------
 
-export function recordUploadStart(s: Session, uploadId: string, wardCode: string, keyId: string): void {
+export function recordUploadDone(s: Session, uploadId: string, wardCode: string, keyId: string, outcome: HubOutcome): void {
   s.db.sqlite
-    .prepare("INSERT INTO hub_upload (upload_id, ward_code, key_id, status, created_at) VALUES (?, ?, ?, 'uploading', ?)")
-    .run(uploadId, wardCode, keyId, s.now());
+    .prepare('INSERT INTO hub_upload (upload_id, ward_code, key_id, outcome, finished_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(upload_id) DO NOTHING')
+    .run(uploadId, wardCode, keyId, JSON.stringify(outcome), s.now());
 }
 
-/** Uploads of this ward begun within the expiry window and not yet finished. */
-export function uploadsInFlight(s: Session, wardCode: string, sinceIso: string): number {
-  return (
-    s.db.sqlite.prepare("SELECT count(*) AS n FROM hub_upload WHERE ward_code = ? AND status = 'uploading' AND created_at >= ?").get(wardCode, sinceIso) as {
-      n: number;
-    }
-  ).n;
-}
-
-export function recordUploadDone(s: Session, uploadId: string, outcome: HubOutcome): void {
-  s.db.sqlite.prepare("UPDATE hub_upload SET status = 'done', outcome = ?, finished_at = ? WHERE upload_id = ?").run(JSON.stringify(outcome), s.now(), uploadId);
-}
-
-/** Uploads left unfinished past the expiry: the files are gone, the rows say so. */
-export function expireUploads(s: Session, beforeIso: string): number {
-  return s.db.sqlite.prepare("UPDATE hub_upload SET status = 'expired' WHERE status = 'uploading' AND created_at < ?").run(beforeIso).changes;
-}
-
-export function uploadOutcome(s: Session, uploadId: string): { status: string; outcome: HubOutcome | null } | null {
-  const r = s.db.sqlite.prepare('SELECT status, outcome FROM hub_upload WHERE upload_id = ?').get(uploadId) as { status: string; outcome: string | null } | undefined;
-  return r ? { status: r.status, outcome: r.outcome ? (JSON.parse(r.outcome) as HubOutcome) : null } : null;
+export function uploadOutcome(s: Session, uploadId: string): HubOutcome | null {
+  const r = s.db.sqlite.prepare('SELECT outcome FROM hub_upload WHERE upload_id = ?').get(uploadId) as { outcome: string } | undefined;
+  return r ? (JSON.parse(r.outcome) as HubOutcome) : null;
 }
 
 function outcomeMessage(lang: Lang, o: ImportOutcome, error: ImportOutcome['error']): string {

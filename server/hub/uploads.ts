@@ -13,7 +13,7 @@ import { FileStore } from '@tus/file-store';
 import { toApiError } from '../../shared/api/errors';
 import { AppError } from '../../shared/errors';
 import { authenticateWard, parseRotation } from '../../db/sync/hub-auth';
-import { expireUploads, hubOutcome, recordUploadDone, recordUploadStart, uploadOutcome, uploadsInFlight } from '../../db/sync/hub-city';
+import { hubOutcome, recordUploadDone, uploadOutcome } from '../../db/sync/hub-city';
 import { importBundle } from '../../db/sync/import';
 import { errorBody, statusOf, type HubContext } from './context';
 
@@ -36,6 +36,18 @@ function translateTusError(ctx: HubContext, status: number, body: string): { sta
 export async function registerUploads(app: FastifyInstance, ctx: HubContext): Promise<void> {
   fs.mkdirSync(ctx.uploadDir, { recursive: true });
   const store = new FileStore({ directory: ctx.uploadDir, expirationPeriodInMilliseconds: ctx.limits.expirationMs });
+  // Uploads begun and not finished, per ward. Kept in memory: a limit on a burst, not a record, so
+  // it costs no database write per upload, and an upload abandoned before a restart counts no more.
+  const inFlight = new Map<string, { ward: string; at: number }>();
+  const inFlightOf = (ward: string) => {
+    const since = Date.now() - ctx.limits.inFlightWindowMs;
+    let n = 0;
+    for (const [id, u] of inFlight) {
+      if (u.at < since) inFlight.delete(id);
+      else if (u.ward === ward) n++;
+    }
+    return n;
+  };
   const tus = new TusServer({
     path: UPLOAD_PATH,
     datastore: store,
@@ -48,10 +60,9 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
         if (upload.sizeIsDeferred || upload.size === undefined) throw new AppError('hub.length_required');
         const m = upload.metadata ?? {};
         const who = authenticateWard(ctx.s, 'upload', { keyId: m.keyId ?? undefined, at: m.at ?? undefined, signature: m.sig ?? undefined, rotation: parseRotation(m.rotation) }, String(upload.size));
-        const since = new Date(Date.now() - ctx.limits.inFlightWindowMs).toISOString();
-        const count = uploadsInFlight(ctx.s, who.wardCode, since);
+        const count = inFlightOf(who.wardCode);
         if (count >= ctx.limits.maxInFlightPerWard) throw new AppError('hub.too_many_uploads', { ward: who.wardCode, count, limit: ctx.limits.maxInFlightPerWard });
-        recordUploadStart(ctx.s, upload.id, who.wardCode, who.keyId);
+        inFlight.set(upload.id, { ward: who.wardCode, at: Date.now() });
         return {};
       } catch (e) {
         throw refusal(e);
@@ -61,8 +72,9 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
       const file = path.join(ctx.uploadDir, upload.id);
       try {
         const outcome = await ctx.serial(async () => {
-          const r = hubOutcome(upload.id, await importBundle(ctx.s, file, { cityKey: ctx.cityKey }));
-          recordUploadDone(ctx.s, upload.id, r);
+          const imported = await importBundle(ctx.s, file, { cityKey: ctx.cityKey });
+          const r = hubOutcome(upload.id, imported);
+          recordUploadDone(ctx.s, upload.id, inFlight.get(upload.id)?.ward ?? imported.owner ?? '', upload.metadata?.keyId ?? '', r);
           return r;
         });
         // POST carrying the whole bundle answers 201 as tus says; a PATCH answers 200, since 204 could carry no body.
@@ -80,6 +92,7 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
   });
   // The bundle has been imported (or quarantined by the import): the upload area keeps nothing of it.
   tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
+    inFlight.delete(upload.id);
     fs.rmSync(path.join(ctx.uploadDir, upload.id), { force: true });
     fs.rmSync(path.join(ctx.uploadDir, `${upload.id}.json`), { force: true });
   });
@@ -95,15 +108,14 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
 
   app.get<{ Params: { id: string } }>('/v1/outcomes/:id', async (req, reply) => {
     if (!/^[0-9a-f]{32}$/.test(req.params.id)) return reply.code(404).send(errorBody({ code: 'hub.upload_not_found', params: {} }));
-    const o = uploadOutcome(ctx.s, req.params.id);
-    if (!o) return reply.code(404).send(errorBody({ code: 'hub.upload_not_found', params: {} }));
-    return o;
+    const outcome = uploadOutcome(ctx.s, req.params.id);
+    if (!outcome) return reply.code(404).send(errorBody({ code: 'hub.upload_not_found', params: {} }));
+    return { status: 'done', outcome };
   });
 
   const cleanup = async () => {
     try {
       await store.deleteExpired();
-      expireUploads(ctx.s, new Date(Date.now() - ctx.limits.expirationMs).toISOString());
     } catch (e) {
       app.log.warn({ err: e }, 'cleaning the upload area failed');
     }
