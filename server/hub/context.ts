@@ -2,7 +2,6 @@
 import type { StoredKey } from '../../db/keys/key-store';
 import type { Session } from '../../db/session';
 import type { ApiError } from '../../shared/api/contract';
-import { AppError } from '../../shared/errors';
 import { formatMessage } from '../../shared/i18n/messages';
 
 export interface HubLimits {
@@ -64,8 +63,4 @@ export function statusOf(code: string): number {
 /** The body of every refusal: a message key the ward formats itself, and both texts for anyone else. */
 export function errorBody(e: ApiError): { error: ApiError & { message: { vi: string; en: string } } } {
   return { error: { ...e, message: { vi: formatMessage('vi', e.code, e.params), en: formatMessage('en', e.code, e.params) } } };
-}
-
-export function appErrorOf(e: unknown): AppError | null {
-  return e instanceof AppError ? e : null;
 }
