@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { openDatabase, type Database } from '../db/database';
 import { bundleFileName, CHANGES_NAME, DEFAULT_LIMITS } from '../db/bundle/format';
@@ -61,10 +62,10 @@ import {
   timeSync,
 } from './stats';
 
-const PASSPHRASE = 'mật khẩu của benchmark';
+export const PASSPHRASE = 'mật khẩu của benchmark';
 const CITY = { cityCode: 'HP', cityName: 'Thành phố Hải Phòng' };
 
-function keyStoreFor(dbPath: string): PassphraseFileKeyStore {
+export function keyStoreFor(dbPath: string): PassphraseFileKeyStore {
   return new PassphraseFileKeyStore(`${dbPath}.key`, async () => PASSPHRASE);
 }
 
@@ -188,13 +189,13 @@ async function verifyAtCity(file: string, city: Side): Promise<{ changes: Verifi
 
 // ---- A. the demo ward's quarter ------------------------------------------------------------
 
-interface Template {
+export interface Template {
   initial: VerifiedChange[];
   quarter: VerifiedChange[];
   quarterSeq: { from: number; to: number };
 }
 
-async function demoQuarter(root: string): Promise<{ sizes: SizeReport; t: Timings; template: Template; catalogBytes: number }> {
+export async function demoQuarter(root: string): Promise<{ sizes: SizeReport; t: Timings; template: Template; catalogBytes: number }> {
   const dir = path.join(root, 'a');
   const usb = path.join(dir, 'usb');
   fs.mkdirSync(usb, { recursive: true });
@@ -340,11 +341,12 @@ function remap(changes: VerifiedChange[], ids: Map<string, string>, owner: strin
   });
 }
 
-interface WardFixture {
+export interface WardFixture {
   code: string;
   origin: string;
   file: string;
   quarter: VerifiedChange[];
+  key: StoredKey;
 }
 
 /**
@@ -430,7 +432,7 @@ async function probeFirstBundle(city: Side, dir: string, template: Template): Pr
   return { tasksAtCity, deleteScanMs, firstBundleMs: imp.ms, firstBundleRows: imp.value.applied, firstBundleTasks: rows.filter((c) => c.table === 'task').length };
 }
 
-interface CitySetup {
+export interface CitySetup {
   dir: string;
   city: Side;
   wards: WardFixture[];
@@ -445,7 +447,7 @@ interface CitySetup {
  * as applyRemoteRow would write it, with origin_state set as after a first bundle; and each ward
  * has its own signed quarterly bundle on the "USB stick".
  */
-async function setupCity(root: string, n: number, template: Template): Promise<CitySetup> {
+export async function setupCity(root: string, n: number, template: Template): Promise<CitySetup> {
   const t0 = nowMs();
   const dir = path.join(root, `c${n}`);
   const usb = path.join(dir, 'usb');
@@ -499,7 +501,7 @@ async function setupCity(root: string, n: number, template: Template): Promise<C
         w.key,
       );
       bundleBytes += written.size;
-      wards.push({ code: w.code, origin: w.origin, file, quarter: w.quarter });
+      wards.push({ code: w.code, origin: w.origin, file, quarter: w.quarter, key: w.key });
     }
   }
   city.clock.set('2026-10-10');
@@ -508,7 +510,7 @@ async function setupCity(root: string, n: number, template: Template): Promise<C
 }
 
 /** A copy of the city as it stands (database and key file), for a second run from the same state. */
-function copyCity(setup: CitySetup, name: string): string {
+export function copyCity(setup: CitySetup, name: string): string {
   setup.city.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const target = path.join(setup.dir, name);
   fs.copyFileSync(setup.city.db.path, target);
@@ -786,8 +788,11 @@ async function main(): Promise<void> {
   cleanupTempDirs();
 }
 
-main().catch((e) => {
-  cleanupTempDirs();
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script; bench/hub.ts imports the fixtures above without running this benchmark.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((e) => {
+    cleanupTempDirs();
+    console.error(e);
+    process.exit(1);
+  });
+}

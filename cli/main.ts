@@ -8,6 +8,8 @@ import { registerWardCommands } from './commands-ward';
 import { registerHostCommand } from './host-command';
 import { registerDashboardCommand } from './dashboard-command';
 import { registerCityCommands } from './commands-city';
+import { registerHubCommand } from './hub-command';
+import { registerHubCommands } from './commands-hub';
 import { CliFailure, langOf } from './run';
 
 export function buildProgram(): Command {
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerCityCommands(city);
   registerDashboardCommand(city);
   registerHostCommand(program);
+  registerHubCommands(program);
+  registerHubCommand(program);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));
   walk(program);

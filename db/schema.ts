@@ -447,3 +447,40 @@ export const wardInfo = sqliteTable(
   },
   (t) => [index('ward_info_group').on(t.wardGroup)],
 );
+
+/** Ward side: each bundle handed to the city's hub, with the upload address so a restart resumes it. */
+export const hubSend = sqliteTable('hub_send', {
+  bundleId: text('bundle_id').primaryKey(),
+  filePath: text('file_path').notNull(),
+  uploadUrl: text('upload_url'),
+  status: text('status', { enum: ['waiting', 'sent', 'refused'] }).notNull(),
+  /** The hub's answer (JSON of HubOutcome). */
+  outcome: text('outcome'),
+  /** The last failure to reach the hub (JSON of ApiError), cleared on success. */
+  error: text('error'),
+  attempts: integer('attempts').notNull().default(0),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** City side: what the hub did with each finished upload, so a ward that lost the answer can ask again. */
+export const hubUpload = sqliteTable('hub_upload', {
+  uploadId: text('upload_id').primaryKey(),
+  wardCode: text('ward_code').notNull(),
+  keyId: text('key_id').notNull(),
+  /** JSON of HubOutcome. */
+  outcome: text('outcome').notNull(),
+  finishedAt: text('finished_at').notNull(),
+});
+
+/** City side: enrollment requests posted to the hub, waiting for approval after the phone call. */
+export const enrollmentInbox = sqliteTable('enrollment_inbox', {
+  id: text('id').primaryKey(),
+  wardCode: text('ward_code').notNull(),
+  keyId: text('key_id').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  request: text('request').notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'refused'] }).notNull(),
+  response: text('response'),
+  receivedAt: text('received_at').notNull(),
+  decidedAt: text('decided_at'),
+});

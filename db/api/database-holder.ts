@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { openDatabase, type Database } from '../database';
 import { sessionFor, type Session } from '../session';
 import type { KeyStore } from '../keys/key-store';
+import type { SendOptions } from '../hub-client/send';
 
 export interface ApiHostOptions {
   dbPath: string;
@@ -15,6 +16,8 @@ export interface ApiHostOptions {
   defaultOutDir?: (() => string) | undefined;
   /** The key's passphrase is typed in the app (the browser host) and kept in memory, not asked at a terminal. */
   passphraseInApp?: boolean | undefined;
+  /** Retry timing of sends to the city's hub; tests shorten it. */
+  hubSend?: SendOptions | undefined;
 }
 
 /** Holds the open database of one host; opens it lazily so a first run creates nothing until setup. */

@@ -20,6 +20,7 @@ import { createPlanImportHandlers } from './handlers-plan-import';
 import { createDocumentHandlers } from './handlers-documents';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
+import { createHubHandlers } from './handlers-hub';
 
 type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -32,6 +33,7 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
   let keyStore: KeyStore | undefined;
   const keyFile = `${holder.opts.dbPath}.key`;
   const memory = holder.opts.passphraseInApp ? new PassphraseMemory(keyFile) : null;
+  const sharedKeyStore = () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnvOrPrompt()));
   // Where bundles, backups and documents go when the user picked no folder: beside the database.
   const defaultOutDir = holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox'));
   return {
@@ -67,10 +69,8 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     'indicators.list': (i) => listIndicators(s(), i),
     'indicators.history': (i) => valueHistory(s(), i.code),
     'values.set': (i) => setValue(s(), i),
-    ...createSyncHandlers(holder, {
-      keyStore: () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnvOrPrompt())),
-      defaultOutDir,
-    }),
+    ...createSyncHandlers(holder, { keyStore: sharedKeyStore, defaultOutDir }),
+    ...createHubHandlers(holder, { keyStore: sharedKeyStore, send: holder.opts.hubSend }),
     ...createReportHandlers(holder, { defaultOutDir }),
     ...createPlanImportHandlers(holder),
     ...createListsHandlers(holder, { passphrase: memory }),

@@ -9,7 +9,7 @@ import { getMeta, setMeta } from '../database';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { fingerprintOf, isPublicKey, keyIdOf } from '../keys/ed25519';
 import { issueWardCertificate, makeEnrollmentRequest, verifyEnrollmentRequest, verifyWardCertificate, type EnrollmentRequest } from '../keys/documents';
-import type { KeyStore } from '../keys/key-store';
+import type { KeyStore, StoredKey } from '../keys/key-store';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { ensureKey } from './identity';
@@ -64,32 +64,50 @@ export interface EnrollResult {
   responsePath: string;
 }
 
+export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
+
+/** The city's signed answer to a ward's request; nothing is trusted until `grantEnrollment`. */
+export function answerEnrollment(s: Session, cityKey: StoredKey, request: EnrollmentRequest): EnrollmentResponse {
+  requireRole(s, 'city');
+  return {
+    type: 'wardplan-enrollment-response',
+    v: 1,
+    cityCode: s.orgCode,
+    cityName: getMeta(s.db, 'city_name') ?? s.orgCode,
+    cityPublicKey: cityKey.publicKey,
+    certificate: issueWardCertificate(cityKey, s.orgCode, request, s.now()),
+  };
+}
+
+/**
+ * Trusts the ward's key: shared by the file exchange (`city enroll`) and the hub's online inbox
+ * (`city approve`), so both paths grant exactly the same trust.
+ */
+export function grantEnrollment(s: Session, request: EnrollmentRequest, response: EnrollmentResponse): void {
+  upsertOrg(s.db, request.wardCode, 'ward', request.wardName, s.orgCode, s.now());
+  trustKey(s, request.wardCode, request.publicKey, request.keyId, response.certificate);
+}
+
 /** The city approves a ward's key and writes the answer the ward imports. */
 export async function cityEnroll(s: Session, store: KeyStore, requestFile: string, responseFile: string): Promise<EnrollResult> {
   requireRole(s, 'city');
   const request = verifyEnrollmentRequest(readJsonFile(requestFile));
   const cityKey = await ensureKey(s, store);
-  const certificate = issueWardCertificate(cityKey, s.orgCode, request, s.now());
-  const response = {
-    type: 'wardplan-enrollment-response' as const,
-    v: 1 as const,
-    cityCode: s.orgCode,
-    cityName: getMeta(s.db, 'city_name') ?? s.orgCode,
-    cityPublicKey: cityKey.publicKey,
-    certificate,
-  };
+  const response = answerEnrollment(s, cityKey, request);
   await writeFileAtomic(responseFile, `${JSON.stringify(response, null, 2)}\n`);
-  s.db.sqlite.transaction(() => {
-    upsertOrg(s.db, request.wardCode, 'ward', request.wardName, s.orgCode, s.now());
-    trustKey(s, request.wardCode, request.publicKey, request.keyId, certificate);
-  })();
+  s.db.sqlite.transaction(() => grantEnrollment(s, request, response))();
   return { wardCode: request.wardCode, wardName: request.wardName, keyId: request.keyId, fingerprint: fingerprintOf(request.publicKey), responsePath: responseFile };
 }
 
 /** The ward takes the city's answer: it now trusts the city's key and knows its own key is enrolled. */
 export function importEnrollmentResponse(s: Session, file: string): { cityCode: string; cityFingerprint: string; wardFingerprint: string } {
+  return acceptEnrollmentResponse(s, readJsonFile(file));
+}
+
+/** The same, for an answer fetched from the hub instead of read from a file. */
+export function acceptEnrollmentResponse(s: Session, obj: unknown): { cityCode: string; cityFingerprint: string; wardFingerprint: string } {
   requireRole(s, 'ward');
-  const parsed = enrollmentResponseSchema.safeParse(readJsonFile(file));
+  const parsed = enrollmentResponseSchema.safeParse(obj);
   if (!parsed.success) throw new AppError('keys.bad_ward_certificate', {});
   const r = parsed.data;
   const cert = verifyWardCertificate(r.certificate, r.cityPublicKey);

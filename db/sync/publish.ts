@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { bundleFileName, CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME } from '../bundle/format';
 import { writeBundleFile } from '../bundle/writer';
-import type { KeyStore } from '../keys/key-store';
+import type { KeyStore, StoredKey } from '../keys/key-store';
 import { WARD_ONLY_TABLES, OWNED_TABLE_NAMES } from '../owned-tables';
 import { newId, type Session } from '../session';
 import { audit } from '../write';
@@ -20,10 +20,20 @@ export interface PublishResult {
   fileSha256: string;
 }
 
+export interface PublishOptions {
+  /**
+   * Only this ward's receipts: what the hub hands to one ward, so no ward learns what another sent.
+   * The catalog rows themselves are the city's own and go to every ward alike.
+   */
+  forWard?: string | undefined;
+  /** The city's key, already unlocked (the hub holds it for its whole run). */
+  key?: StoredKey | undefined;
+}
+
 /** The catalog is small, so it always travels whole: a ward that missed one catalog loses nothing. */
-export async function publishCatalog(s: Session, store: KeyStore, outDir: string): Promise<PublishResult> {
+export async function publishCatalog(s: Session, store: KeyStore | null, outDir: string, opts: PublishOptions = {}): Promise<PublishResult> {
   if (s.role !== 'city') throw new AppError('sync.city_only');
-  const key = await ensureKey(s, store);
+  const key = opts.key ?? (store ? await ensureKey(s, store) : failNoKey());
   const lines: string[] = [];
   let maxSeq = 0;
   for (const table of OWNED_TABLE_NAMES) {
@@ -45,7 +55,10 @@ export async function publishCatalog(s: Session, store: KeyStore, outDir: string
     }
   }
   const orgs = s.db.sqlite.prepare('SELECT code, kind, name, parent_code AS parentCode FROM org ORDER BY kind, code').all();
-  const receipts = (s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL ORDER BY applied_at").all() as { receipt: string }[]).map(
+  const receiptRows = opts.forWard
+    ? s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL AND owner = ? ORDER BY applied_at").all(opts.forWard)
+    : s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL ORDER BY applied_at").all();
+  const receipts = (receiptRows as { receipt: string }[]).map(
     (r) => JSON.parse(r.receipt) as unknown,
   );
   const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind = 'catalog' ORDER BY created_at DESC LIMIT 1").get() as { h: string } | undefined;
@@ -93,4 +106,8 @@ export async function publishCatalog(s: Session, store: KeyStore, outDir: string
     size: written.size,
     fileSha256: written.fileSha256,
   };
+}
+
+function failNoKey(): never {
+  throw new AppError('keys.passphrase_needed');
 }

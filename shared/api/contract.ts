@@ -21,6 +21,7 @@ import type { AreaNarrative, ReportRow, ReportView } from './report-types';
 import { planImportSchemas, type PlanImportOutputs } from './contract-plan-import';
 import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
+import { hubSchemas, type HubOutputs } from './contract-hub';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 const code = z.string().trim().min(1).max(32);
@@ -163,6 +164,7 @@ export const schemas = {
   ...planImportSchemas,
   ...listsSchemas,
   ...documentsSchemas,
+  ...hubSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -200,7 +202,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs {
+export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;

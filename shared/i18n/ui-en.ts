@@ -7,11 +7,14 @@ import type { UiKey } from './ui-vi';
 import { uiPlanImportEn } from './ui-plan-import-en';
 import { uiListsEn } from './ui-lists-en';
 import { uiCityEn } from './ui-city-en';
+import { uiHubEn } from './ui-hub-en';
 
 export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string>> = {
   ...uiPlanImportEn,
   ...uiListsEn,
   ...uiDocumentsEn,
+
+  ...uiHubEn,
   'nav.label': 'Main functions',
   'nav.overview': 'Overview',
   'nav.tasks': 'Plan & tasks',

@@ -8,12 +8,15 @@ import { uiPlanImportVi } from './ui-plan-import-vi';
 import { uiListsVi } from './ui-lists-vi';
 import { uiCityVi } from './ui-city-vi';
 import { uiDocumentsVi } from './ui-documents-vi';
+import { uiHubVi } from './ui-hub-vi';
 
 export const uiVi = {
   ...uiPlanImportVi,
   ...uiListsVi,
 
   ...uiDocumentsVi,
+
+  ...uiHubVi,
   // Navigation
   'nav.label': 'Chức năng chính',
   'nav.overview': 'Tổng quan',

@@ -2,6 +2,7 @@ import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { BackupCard } from './BackupCard';
+import { HubAddressCard } from './HubAddressCard';
 import { KeyCard } from './KeyCard';
 import { LanguageCard } from './LanguageCard';
 import { ProfileCard } from './ProfileCard';
@@ -26,6 +27,9 @@ export default function SettingsScreen() {
           <Row gutter={[12, 12]}>
             <Col span={24}>
               <KeyCard />
+            </Col>
+            <Col span={24}>
+              <HubAddressCard />
             </Col>
             <Col span={24}>
               <BackupCard />

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EnrollImportCard } from './EnrollImportCard';
 import { ExportCard } from './ExportCard';
 import { HistoryTable } from './HistoryTable';
+import { HubSendCard } from './HubSendCard';
 import { ImportCard } from './ImportCard';
 import { StatusCard } from './StatusCard';
 
@@ -20,6 +21,9 @@ export default function SyncScreen() {
           <Row gutter={[12, 12]}>
             <Col span={24}>
               <StatusCard status={s} />
+            </Col>
+            <Col span={24}>
+              <HubSendCard enrolled={s.enrolled} onDone={status.reload} />
             </Col>
             <Col span={8}>
               <ExportCard enrolled={s.enrolled} onDone={status.reload} />

@@ -1,0 +1,188 @@
+/**
+ * The city's records behind the hub: uploads in flight and what became of them, the online
+ * enrollment inbox, and the catalog handed to each ward. Kept in the city database, so an answer
+ * survives a restart of the hub and the command line sees the same inbox.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HubOutcome } from '../../shared/api/contract-hub';
+import type { ImportOutcome } from '../../shared/api/sync-types';
+import { AppError } from '../../shared/errors';
+import { formatMessage, type Lang } from '../../shared/i18n/messages';
+import { fingerprintOf } from '../keys/ed25519';
+import { verifyEnrollmentRequest } from '../keys/documents';
+import type { StoredKey } from '../keys/key-store';
+import { newId, type Session } from '../session';
+import { answerEnrollment, grantEnrollment, type EnrollmentResponse } from './enroll';
+import { publishCatalog } from './publish';
+
+// ---- uploads ------------------------------------------------------------------------------
+
+export function recordUploadDone(s: Session, uploadId: string, wardCode: string, keyId: string, outcome: HubOutcome): void {
+  s.db.sqlite
+    .prepare('INSERT INTO hub_upload (upload_id, ward_code, key_id, outcome, finished_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(upload_id) DO NOTHING')
+    .run(uploadId, wardCode, keyId, JSON.stringify(outcome), s.now());
+}
+
+export function uploadOutcome(s: Session, uploadId: string): HubOutcome | null {
+  const r = s.db.sqlite.prepare('SELECT outcome FROM hub_upload WHERE upload_id = ?').get(uploadId) as { outcome: string } | undefined;
+  return r ? (JSON.parse(r.outcome) as HubOutcome) : null;
+}
+
+function outcomeMessage(lang: Lang, o: ImportOutcome, error: ImportOutcome['error']): string {
+  const bundle = o.bundleId ?? path.basename(o.file);
+  switch (o.status) {
+    case 'applied':
+      return formatMessage(lang, 'hub.outcome_applied', { bundle, applied: o.applied, seqFrom: o.seqFrom ?? 0, seqTo: o.seqTo ?? 0 });
+    case 'duplicate':
+      return formatMessage(lang, 'hub.outcome_duplicate', { bundle });
+    case 'pending':
+      return formatMessage(lang, 'hub.outcome_pending', { bundle, from: o.missing?.from ?? 0, to: o.missing?.to ?? 0 });
+    default:
+      return formatMessage(lang, 'hub.outcome_refused', { bundle, reason: error ? formatMessage(lang, error.code, error.params) : '' });
+  }
+}
+
+/** The import's outcome as the ward sees it: the hub's file names mean nothing to the ward and stay on the hub. */
+export function hubOutcome(uploadId: string, o: ImportOutcome): HubOutcome {
+  const error = o.error ? { code: o.error.code, params: { ...o.error.params, file: o.bundleId ?? uploadId } } : null;
+  return {
+    uploadId,
+    status: o.status,
+    bundleId: o.bundleId,
+    seqFrom: o.seqFrom,
+    seqTo: o.seqTo,
+    applied: o.applied,
+    missing: o.missing,
+    receipt: o.receipt,
+    error,
+    message: { vi: outcomeMessage('vi', o, error), en: outcomeMessage('en', o, error) },
+  };
+}
+
+// ---- online enrollment --------------------------------------------------------------------
+
+/** Beyond this many requests waiting, the inbox takes no more: a flood cannot bury real wards. */
+export const ENROLLMENT_INBOX_LIMIT = 500;
+
+export interface InboxItem {
+  id: string;
+  wardCode: string;
+  wardName: string;
+  officer: string;
+  keyId: string;
+  fingerprint: string;
+  status: 'pending' | 'approved' | 'refused';
+  receivedAt: string;
+  decidedAt: string | null;
+}
+
+/** A ward's self-signed request, kept until the city has read the fingerprint over the phone. */
+export function submitEnrollment(s: Session, body: unknown): { id: string; fingerprint: string; status: string } {
+  const request = verifyEnrollmentRequest(body);
+  const existing = s.db.sqlite.prepare('SELECT id, status FROM enrollment_inbox WHERE key_id = ? ORDER BY received_at DESC LIMIT 1').get(request.keyId) as
+    | { id: string; status: string }
+    | undefined;
+  if (existing) return { id: existing.id, fingerprint: fingerprintOf(request.publicKey), status: existing.status };
+  const waiting = (s.db.sqlite.prepare("SELECT count(*) AS n FROM enrollment_inbox WHERE status = 'pending'").get() as { n: number }).n;
+  if (waiting >= ENROLLMENT_INBOX_LIMIT) throw new AppError('hub.enrollment_inbox_full');
+  const id = newId();
+  const fingerprint = fingerprintOf(request.publicKey);
+  s.db.sqlite
+    .prepare("INSERT INTO enrollment_inbox (id, ward_code, key_id, fingerprint, request, status, received_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)")
+    .run(id, request.wardCode, request.keyId, fingerprint, JSON.stringify(request), s.now());
+  return { id, fingerprint, status: 'pending' };
+}
+
+export function enrollmentInbox(s: Session, all = false): InboxItem[] {
+  const rows = s.db.sqlite
+    .prepare(`SELECT id, ward_code, key_id, fingerprint, request, status, received_at, decided_at FROM enrollment_inbox ${all ? '' : "WHERE status = 'pending'"} ORDER BY received_at`)
+    .all() as Array<{ id: string; ward_code: string; key_id: string; fingerprint: string; request: string; status: InboxItem['status']; received_at: string; decided_at: string | null }>;
+  return rows.map((r) => {
+    const req = JSON.parse(r.request) as { wardName: string; officer: { name: string; title?: string } };
+    return {
+      id: r.id,
+      wardCode: r.ward_code,
+      wardName: req.wardName,
+      officer: req.officer.title ? `${req.officer.name} (${req.officer.title})` : req.officer.name,
+      keyId: r.key_id,
+      fingerprint: r.fingerprint,
+      status: r.status,
+      receivedAt: r.received_at,
+      decidedAt: r.decided_at,
+    };
+  });
+}
+
+function inboxRow(s: Session, id: string): { request: string; status: string; response: string | null } {
+  const row = s.db.sqlite.prepare('SELECT request, status, response FROM enrollment_inbox WHERE id = ?').get(id) as
+    | { request: string; status: string; response: string | null }
+    | undefined;
+  if (!row) throw new AppError('hub.enrollment_not_found', { id });
+  return row;
+}
+
+/** The city approves after the phone call: same certificate and trust as `city enroll` on a file. */
+export function approveInboxEnrollment(s: Session, cityKey: StoredKey, id: string): InboxItem {
+  const row = inboxRow(s, id);
+  if (row.status !== 'pending') throw new AppError('hub.enrollment_decided', { id, status: row.status });
+  const request = verifyEnrollmentRequest(JSON.parse(row.request));
+  const response = answerEnrollment(s, cityKey, request);
+  s.db.sqlite.transaction(() => {
+    grantEnrollment(s, request, response);
+    s.db.sqlite.prepare("UPDATE enrollment_inbox SET status = 'approved', response = ?, decided_at = ? WHERE id = ?").run(JSON.stringify(response), s.now(), id);
+  })();
+  return enrollmentInbox(s, true).find((i) => i.id === id)!;
+}
+
+export function refuseInboxEnrollment(s: Session, id: string): InboxItem {
+  const row = inboxRow(s, id);
+  if (row.status !== 'pending') throw new AppError('hub.enrollment_decided', { id, status: row.status });
+  s.db.sqlite.prepare("UPDATE enrollment_inbox SET status = 'refused', decided_at = ? WHERE id = ?").run(s.now(), id);
+  return enrollmentInbox(s, true).find((i) => i.id === id)!;
+}
+
+/** What the ward fetches: its certificate once approved. It holds nothing secret. */
+export function enrollmentAnswer(s: Session, id: string): { status: string; response: EnrollmentResponse | null } {
+  const row = inboxRow(s, id);
+  return { status: row.status, response: row.response ? (JSON.parse(row.response) as EnrollmentResponse) : null };
+}
+
+// ---- the catalog for one ward -------------------------------------------------------------
+
+/**
+ * What a new catalog for this ward would differ by: the city's own change log and the ward's
+ * receipts. While neither moves, the ward gets the same signed file again (and imports it as a
+ * no-op) instead of the hub signing and storing a new one on every request.
+ */
+function catalogState(s: Session, wardCode: string): string {
+  const one = (sql: string, ...a: unknown[]) => String((s.db.sqlite.prepare(sql).get(...a) as { v: unknown }).v ?? '');
+  return [
+    one('SELECT max(seq) AS v FROM change_log WHERE origin = ?', s.installationId),
+    one("SELECT count(*) AS v FROM bundle_in WHERE owner = ? AND status = 'applied'", wardCode),
+    one('SELECT max(updated_at) AS v FROM org'),
+  ].join('|');
+}
+
+export async function catalogForWard(s: Session, cityKey: StoredKey, wardCode: string, dir: string): Promise<string> {
+  if (!lookupWardKnown(s, wardCode)) throw new AppError('hub.unknown_key', { keyId: wardCode });
+  const wardDir = path.join(dir, wardCode);
+  const stateFile = path.join(wardDir, 'state.json');
+  const state = catalogState(s, wardCode);
+  try {
+    const kept = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { state: string; file: string };
+    if (kept.state === state && fs.existsSync(kept.file)) return kept.file;
+  } catch {
+    // No catalog made for this ward yet, or its note is unreadable: make a fresh one.
+  }
+  fs.mkdirSync(wardDir, { recursive: true });
+  const r = await publishCatalog(s, null, wardDir, { forWard: wardCode, key: cityKey });
+  for (const name of fs.readdirSync(wardDir)) if (name.endsWith('.wpb') && path.join(wardDir, name) !== r.path) fs.rmSync(path.join(wardDir, name), { force: true });
+  fs.writeFileSync(stateFile, JSON.stringify({ state, file: r.path }));
+  return r.path;
+}
+
+function lookupWardKnown(s: Session, wardCode: string): boolean {
+  return !!s.db.sqlite.prepare("SELECT 1 FROM trusted_key WHERE org_code = ? AND revoked_at IS NULL").get(wardCode);
+}
+
