@@ -561,6 +561,11 @@ describe('rotation statements', () => {
     await expectRefused(city, notJson, 'bundle.unknown_key');
     const otherNew = await forge(dir, key, {}, line, [rot({ ...statement, newKeyId: keyB.keyId })]);
     await expectRefused(city, otherNew, 'bundle.unknown_key');
+    // A genuine statement for another new key does not vouch for the key that signed this bundle.
+    const stranger = generateKeyPair();
+    const strangerKey = { keyId: keyIdOf(stranger.publicKey), privateKeyPem: stranger.privateKeyPem };
+    const notThisKey = await forge(dir, strangerKey, {}, line, [rot(statement)]);
+    await expectRefused(city, notThisKey, 'bundle.unknown_key', { keyId: strangerKey.keyId });
     // Ward B's key "vouching" for A's new key: the old key must belong to the bundle's owner.
     const byB = await forge(dir, key, {}, line, [rot({ ...statement, oldKeyId: keyB.keyId })]);
     await expectRefused(city, byB, 'bundle.unknown_key');
