@@ -195,7 +195,7 @@ describe('rows and lines', () => {
       { seq: 2, table: 'unit', row: unit(A, { code: 'TRUNG' }) },
     ]);
     const r = await importBundle(city.s, file, { store: city.store });
-    expect(r.error?.code).toBe('bundle.bad_row');
+    expect(r.error).toMatchObject({ code: 'bundle.bad_row', params: { table: '-' } });
     expect(String(r.error?.params?.reason)).toMatch(/UNIQUE constraint failed: unit\.owner, unit\.code/);
   });
 
@@ -337,10 +337,11 @@ describe('keys, quarantine and outcomes', () => {
 describe('collecting bundle files', () => {
   it('takes .wpb files of a folder in name order, skips dot-files and others, keeps files given by name, refuses a missing path', () => {
     const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'wardplan-collect-'));
-    for (const name of ['b.wpb', 'A.WPB', '.a.wpb.tmp', '.c.wpb', 'notes.txt']) fs.writeFileSync(path.join(dir, name), 'x');
+    for (const name of ['A.WPB', 'b.wpb', 'c.wpb', '.a.wpb.tmp', '.c.wpb', 'notes.txt']) fs.writeFileSync(path.join(dir, name), 'x');
     const single = path.join(dir, 'notes.txt');
-    expect(collectBundleFiles([dir, single])).toEqual([path.join(dir, 'A.WPB'), path.join(dir, 'b.wpb'), single]);
-    expect(() => collectBundleFiles([path.join(dir, 'none')])).toThrow(expect.objectContaining({ code: 'file.not_found' }));
+    expect(collectBundleFiles([dir, single])).toEqual([path.join(dir, 'A.WPB'), path.join(dir, 'b.wpb'), path.join(dir, 'c.wpb'), single]);
+    const none = path.join(dir, 'none');
+    expect(() => collectBundleFiles([none])).toThrow(expect.objectContaining({ code: 'file.not_found', params: { path: none } }));
     fs.rmSync(dir, { recursive: true });
   });
 });
