@@ -174,7 +174,13 @@ export function rowProblem(table: OwnedTableName, row: Record<string, unknown>):
 }
 
 /** Columns that name another owned row; `partner_unit_ids` holds a JSON list of them. */
-export const REFERENCES: Readonly<Partial<Record<OwnedTableName, ReadonlyArray<readonly [column: string, target: OwnedTableName]>>>> = {
+export const REFERENCES: Readonly<Record<OwnedTableName, ReadonlyArray<readonly [column: string, target: OwnedTableName]>>> = {
+  unit: [],
+  directive: [],
+  area: [],
+  reporting_deadline: [],
+  plan: [],
+  report: [],
   indicator: [['area_id', 'area']],
   indicator_target: [['indicator_id', 'indicator']],
   task: [

@@ -121,7 +121,8 @@ describe('verifyBundle', () => {
   it('tells a manifest that is not WardPlan’s, null, or has a version that is not a number', async () => {
     const base = await bundle({}, [changes(unit())]);
     const withManifest = (text: string) => rezip(base, (name, data) => (name === 'manifest.json' ? Buffer.from(text) : data));
-    await expect(verifyFile(await withManifest('null'))).rejects.toMatchObject({ code: 'bundle.not_a_bundle' });
+    const nullManifest = await withManifest('null');
+    await expect(verifyFile(nullManifest)).rejects.toMatchObject({ code: 'bundle.not_a_bundle', params: { file: nullManifest } });
     await expect(verifyFile(await withManifest('{"format":"other"}'))).rejects.toMatchObject({ code: 'bundle.not_a_bundle' });
     await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":"2"}'))).rejects.toMatchObject({ code: 'bundle.bad_manifest' });
     await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":2}'))).rejects.toMatchObject({ code: 'bundle.future_version', params: { version: 2, supported: 1 } });
@@ -181,6 +182,69 @@ describe('limits and reasons', () => {
     const base = await bundle({}, [changes(unit())]);
     const negative = await rezip(base, (name, data) => (name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes": 1', '"changes": -1')) : data));
     await expect(verifyFile(negative)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: expect.stringMatching(/^counts\.changes \S/) } });
+  });
+});
+
+describe('lines and listings', () => {
+  const limited = async (file: string, limits: Partial<typeof DEFAULT_LIMITS>) => {
+    const archive = await openBundle(file, { ...DEFAULT_LIMITS, ...limits });
+    try {
+      return await verifyBundle(archive, () => trusted, null);
+    } finally {
+      archive.close();
+    }
+  };
+  const line = (row: unknown) => JSON.stringify({ seq: 1, table: 'unit', row });
+
+  it('a line of exactly the limit passes, with or without its newline; a longer last line without newline is refused', async () => {
+    const text = line(unit());
+    const exact = { maxLineBytes: Buffer.byteLength(text) };
+    await expect(limited(await bundle({}, [{ path: CHANGES_NAME, data: Buffer.from(`${text}\n`) }]), exact)).resolves.toBeTruthy();
+    await expect(limited(await bundle({}, [{ path: CHANGES_NAME, data: Buffer.from(text) }]), exact)).resolves.toBeTruthy();
+    await expect(limited(await bundle({}, [{ path: CHANGES_NAME, data: Buffer.from(text) }]), { maxLineBytes: exact.maxLineBytes - 1 })).rejects.toMatchObject({
+      code: 'bundle.row_too_large',
+    });
+  });
+
+  it('reports the first broken line, not a later one', async () => {
+    const first = JSON.stringify({ seq: 1, table: 'unit', row: { ...unit(), owner: 'HP-KHAC' } });
+    const second = JSON.stringify({ seq: 2, table: 'nope', row: unit() });
+    const file = await bundle({ seqTo: 2, counts: { changes: 2, blobs: 0 } }, [{ path: CHANGES_NAME, data: Buffer.from(`${first}\n${second}\n`) }]);
+    await expect(verifyFile(file)).rejects.toMatchObject({ code: 'bundle.not_owner', params: { file, rowOwner: 'HP-KHAC' } });
+  });
+
+  it('an entry the signed manifest does not list is refused; a catalog without changes carries none', async () => {
+    const file = await rezip(await bundle({}, [changes(unit())]), (_name, data) => data);
+    const raw = await readBundleEntries(file);
+    const zip = new yazl.ZipFile();
+    for (const [name, data] of raw.entries) zip.addBuffer(data, name);
+    zip.addBuffer(Buffer.from('x'), `blobs/${'c'.repeat(64)}`);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    const extra = `${file}.extra.wpb`;
+    fs.writeFileSync(extra, Buffer.concat(chunks));
+    await expect(verifyFile(extra)).rejects.toMatchObject({ code: 'bundle.unlisted_entry', params: { file: extra, entry: `blobs/${'c'.repeat(64)}` } });
+    const bare = await bundle({ kind: 'catalog', ownerKind: 'city', seqFrom: 0, seqTo: 0, counts: { changes: 0, blobs: 0 } }, []);
+    expect((await verifyFile(bare)).changes).toEqual([]);
+  });
+
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('closes every staged evidence file, kept or refused', async () => {
+    const data = Buffer.from('%PDF');
+    const sha = createHash('sha256').update(data).digest('hex');
+    const file = await bundle({ counts: { changes: 1, blobs: 1 } }, [changes(unit()), { path: `blobs/${sha}`, data }]);
+    const stage = path.join(tempDir('wardplan-stage-'), 's');
+    const openInStage = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(stage);
+        } catch {
+          return false;
+        }
+      });
+    await verifyFile(file, () => trusted, stage);
+    expect(fs.readdirSync(stage)).toEqual([sha]);
+    expect(openInStage()).toEqual([]);
   });
 });
 

@@ -79,8 +79,8 @@ function parseManifest(file: string, bytes: Buffer | undefined): Manifest {
   } catch {
     throw new AppError('bundle.bad_manifest', { file, reason: 'JSON' });
   }
-  const o = obj as { format?: unknown; version?: unknown };
-  if (!o || typeof o !== 'object' || o.format !== BUNDLE_FORMAT) throw new AppError('bundle.not_a_bundle', { file });
+  const o = obj as { format?: unknown; version?: unknown } | null;
+  if (!o || o.format !== BUNDLE_FORMAT) throw new AppError('bundle.not_a_bundle', { file });
   if (typeof o.version === 'number' && o.version > BUNDLE_VERSION) {
     throw new AppError('bundle.future_version', { file, version: o.version, supported: BUNDLE_VERSION });
   }

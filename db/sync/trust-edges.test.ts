@@ -195,7 +195,7 @@ describe('rows and lines', () => {
       { seq: 2, table: 'unit', row: unit(A, { code: 'TRUNG' }) },
     ]);
     const r = await importBundle(city.s, file, { store: city.store });
-    expect(r.error?.code).toBe('bundle.bad_row');
+    expect(r.error).toMatchObject({ code: 'bundle.bad_row', params: { table: '-' } });
     expect(String(r.error?.params?.reason)).toMatch(/UNIQUE constraint failed: unit\.owner, unit\.code/);
   });
 
@@ -297,7 +297,9 @@ describe('keys, quarantine and outcomes', () => {
     const r = await importBundle(city.s, file, { cityKey });
     expect(r.status).toBe('applied');
     expect(r.receipt).toMatchObject({ cityKeyId: cityKey.keyId, wardCode: A });
-    expect(rowOf(city, 'audit_log', 'entity_id = ?', r.bundleId)).toMatchObject({ action: 'bundle.import', entity: 'bundle' });
+    const logged = rowOf(city, 'audit_log', 'entity_id = ?', r.bundleId);
+    expect(logged).toMatchObject({ action: 'bundle.import', entity: 'bundle' });
+    expect(JSON.parse(String(logged.detail))).toEqual({ owner: A, seqFrom: 1, seqTo: 1, applied: 1 });
   });
 
   it('a refusal names the bundle and its sender when the manifest can be read, and nothing when it cannot', async () => {
@@ -321,8 +323,10 @@ describe('keys, quarantine and outcomes', () => {
     fs.mkdirSync(folder);
     expect((await importBundle(city.s, folder, { store: city.store })).error?.code).toBe('file.not_found');
     const q = sideFolders(city.s).quarantine;
-    const note = JSON.parse(fs.readFileSync(path.join(q, fs.readdirSync(q)[0]!), 'utf8')) as Record<string, unknown>;
-    expect(note).toMatchObject({ size: null, sha256: null, kept: false });
+    expect((await importBundle(city.s, path.join(dir, 'khong-co.wpb'), { store: city.store })).error?.code).toBe('file.not_found');
+    const notes = fs.readdirSync(q).map((f) => JSON.parse(fs.readFileSync(path.join(q, f), 'utf8')) as Record<string, unknown>);
+    expect(notes).toEqual([expect.objectContaining({ size: null, sha256: null, kept: false }), expect.objectContaining({ size: null, sha256: null, kept: false })]);
+    expect(notes.map((x) => path.basename(String(x.file))).sort()).toEqual(['folder.wpb', 'khong-co.wpb']);
     fs.rmSync(q, { recursive: true });
     fs.writeFileSync(q, 'không phải thư mục');
     const missing = await importBundle(city.s, path.join(dir, 'khong-co.wpb'), { store: city.store });
@@ -333,10 +337,11 @@ describe('keys, quarantine and outcomes', () => {
 describe('collecting bundle files', () => {
   it('takes .wpb files of a folder in name order, skips dot-files and others, keeps files given by name, refuses a missing path', () => {
     const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'wardplan-collect-'));
-    for (const name of ['b.wpb', 'A.WPB', '.a.wpb.tmp', '.c.wpb', 'notes.txt']) fs.writeFileSync(path.join(dir, name), 'x');
+    for (const name of ['A.WPB', 'b.wpb', 'c.wpb', '.a.wpb.tmp', '.c.wpb', 'notes.txt']) fs.writeFileSync(path.join(dir, name), 'x');
     const single = path.join(dir, 'notes.txt');
-    expect(collectBundleFiles([dir, single])).toEqual([path.join(dir, 'A.WPB'), path.join(dir, 'b.wpb'), single]);
-    expect(() => collectBundleFiles([path.join(dir, 'none')])).toThrow(expect.objectContaining({ code: 'file.not_found' }));
+    expect(collectBundleFiles([dir, single])).toEqual([path.join(dir, 'A.WPB'), path.join(dir, 'b.wpb'), path.join(dir, 'c.wpb'), single]);
+    const none = path.join(dir, 'none');
+    expect(() => collectBundleFiles([none])).toThrow(expect.objectContaining({ code: 'file.not_found', params: { path: none } }));
     fs.rmSync(dir, { recursive: true });
   });
 });

@@ -91,6 +91,7 @@ async function expectRefused(side: Side, file: string, code: string, params: Rec
   const before = dumpDatabase(side.db);
   const r = await importBundle(side.s, file, { store: side.store });
   expect(r.status).toBe('refused');
+  expect(r).toMatchObject({ acknowledged: [], released: [] });
   expect(r.error?.code).toBe(code);
   expect(r.error?.params).toMatchObject(params);
   expect(r.applied).toBe(0);
@@ -125,6 +126,13 @@ describe('origins belong to the organisation that signs for them', () => {
     const { dir, city, ward, keyA, usb } = await world();
     const file = await forge(dir, keyA, { origin: city.s.installationId }, [{ seq: 1, table: 'unit', row: unitRow(A) }]);
     await expectRefused(city, file, 'bundle.origin_own', { origin: city.s.installationId, owner: A });
+    // Refused outright, not kept as pending for a gap that would never fill.
+    const later = await forge(dir, keyA, { origin: city.s.installationId }, [{ seq: 5, table: 'unit', row: unitRow(A) }]);
+    await expectRefused(city, later, 'bundle.origin_own', { origin: city.s.installationId });
+    // Nor can a ward take over one of the city's rows by sending it as its own.
+    const cityArea = rowOf(city, 'area', 'owner = ?', 'HP');
+    const takeover = await forge(dir, keyA, {}, [{ seq: 1, table: 'area', row: { ...cityArea, owner: A, name: 'Chiếm quyền' } }]);
+    await expectRefused(city, takeover, 'bundle.not_owner', { owner: A, table: 'area', rowOwner: 'HP' });
     const cat = await publishCatalog(city.s, city.store, usb);
     const r = await importBundle(ward.s, cat.path, {});
     expect(r.status).toBe('applied');
@@ -204,7 +212,7 @@ describe('a ward never changes another ward through references', () => {
     expect((await importBundle(city.s, ok, { store: city.store })).status).toBe('applied');
     expect(rowOf(city, 'task', 'id = ?', taskA.id).area_id).toBe(cityArea.id);
     const dangling = await forge(dir, keyA, { origin }, [{ seq: 2, table: 'task', row: { ...taskA, plan_id: newId() } }]);
-    await expectRefused(city, dangling, 'bundle.dangling_reference', { reason: 'FOREIGN KEY' });
+    await expectRefused(city, dangling, 'bundle.dangling_reference', { table: '-', reason: 'FOREIGN KEY' });
   });
 });
 
@@ -522,7 +530,22 @@ describe('updates and order', () => {
     expect(late.released.map((x) => [x.status, x.error?.code])).toEqual([['refused', 'bundle.not_a_bundle']]);
     expect(count(city, "SELECT count(*) AS n FROM bundle_in WHERE status = 'pending'")).toBe(0);
     expect(fs.existsSync(stored)).toBe(false);
+    // It was verified once already: a failure on release is reported, not quarantined again.
+    expect(fs.existsSync(sideFolders(city.s).quarantine)).toBe(false);
     expect((await importBundle(city.s, b2.path, { store: city.store })).status).toBe('applied');
+  });
+
+  it('a pending copy that disappeared is reported when its turn comes, and the rest still applies', async () => {
+    const { ward, city, usb } = await world();
+    const b1 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    recordProgress(ward.s, { taskId: listTasks(ward.s)[0]!.id, status: 'in_progress', percent: 10, date: '2026-10-20' });
+    ward.db.sqlite.prepare('UPDATE bundle_out SET acknowledged_at = ?').run(STAMP);
+    const b2 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b2.path, { store: city.store })).status).toBe('pending');
+    fs.rmSync(rowOf(city, 'bundle_in', "status = 'pending'").stored_path as string);
+    const late = await importBundle(city.s, b1.path, { store: city.store });
+    expect(late.status).toBe('applied');
+    expect(late.released.map((x) => x.error?.code)).toEqual(['file.not_found']);
   });
 
   it('the same pending bundle twice waits once', async () => {
@@ -549,7 +572,7 @@ describe('rotation statements', () => {
   }
 
   it('a statement with a forged signature, from a revoked or unknown old key, or by another ward, vouches for nothing', async () => {
-    const { dir, city, ward, keyB, statementOf } = await rotated();
+    const { dir, city, ward, wardB, keyB, statementOf } = await rotated();
     const { statement, key } = await statementOf();
     const rot = (s: unknown): BundleContent => ({ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(s)) });
     const line = [{ seq: 1, table: 'unit', row: unitRow(A) }];
@@ -561,9 +584,18 @@ describe('rotation statements', () => {
     await expectRefused(city, notJson, 'bundle.unknown_key');
     const otherNew = await forge(dir, key, {}, line, [rot({ ...statement, newKeyId: keyB.keyId })]);
     await expectRefused(city, otherNew, 'bundle.unknown_key');
+    // A genuine statement for another new key does not vouch for the key that signed this bundle.
+    const stranger = generateKeyPair();
+    const strangerKey = { keyId: keyIdOf(stranger.publicKey), privateKeyPem: stranger.privateKeyPem };
+    const notThisKey = await forge(dir, strangerKey, {}, line, [rot(statement)]);
+    await expectRefused(city, notThisKey, 'bundle.unknown_key', { keyId: strangerKey.keyId });
     // Ward B's key "vouching" for A's new key: the old key must belong to the bundle's owner.
     const byB = await forge(dir, key, {}, line, [rot({ ...statement, oldKeyId: keyB.keyId })]);
     await expectRefused(city, byB, 'bundle.unknown_key');
+    // Ward B's own genuine rotation cannot make its new key speak for ward A.
+    const rotatedB = await rotateKey(wardB.store);
+    const viaB = await forge(dir, rotatedB.key, {}, line, [rot(rotatedB.statement)]);
+    await expectRefused(city, viaB, 'bundle.unknown_key', { keyId: rotatedB.key.keyId, owner: A });
     // Unlisted in the manifest, the statement is refused even if genuine.
     const good = await forge(dir, key, {}, line, [rot(statement)]);
     revokeWard(city.s, A, 'Máy bị mất');
