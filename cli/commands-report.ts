@@ -16,7 +16,7 @@ import { approveReport, getReport, markSent, saveNarrative } from '../db/service
 import { AppError, isAppError } from '../shared/errors';
 import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
-import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
+import { CliFailure, langOf, parsePeriodArg, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
 import { vietnamTime } from '../db/session';
 
@@ -105,7 +105,7 @@ export function registerReportCommands(program: Command): void {
     .option('--out <file>', 'tệp kết quả (.docx / .xlsx)')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const out = required(o, 'out', '--out');
         const format = formatOf(o, out);
         const result = await withSession(o, async (s) => {
@@ -124,7 +124,7 @@ export function registerReportCommands(program: Command): void {
     .option('--signer-title <title>', 'chức vụ người ký, ví dụ "Phó Chủ tịch"')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const r = await withSession(o, (s) =>
           approveReport(s, { period, approvedBy: String(o.by), docNumber: o.docNumber as string | undefined, signerTitle: o.signerTitle as string | undefined }),
         );
@@ -138,7 +138,7 @@ export function registerReportCommands(program: Command): void {
     .option('--period <period>')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const r = await withSession(o, (s) => markSent(s, period));
         print(o, r, () => `Báo cáo ${r.period}: đã gửi (${localDateTime(r.sentAt)}).`);
       }),
@@ -153,7 +153,7 @@ export function registerReportCommands(program: Command): void {
     .option('--proposals <text>', 'đề xuất, kiến nghị')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const n = await withSession(o, (s) =>
           saveNarrative(s, {
             period,
@@ -172,7 +172,7 @@ export function registerReportCommands(program: Command): void {
     .option('--period <period>')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const r = await withSession(o, (s) => getReport(s, period));
         const t = r.figures.tasks.total;
         const i = r.figures.indicators;
@@ -197,7 +197,7 @@ export function registerPlanDocumentCommands(plan: Command): void {
       act(async (o) => {
         const out = String(o.out);
         const format = formatOf(o, out);
-        const year = o.year ? parseIntArg(String(o.year), 'year') : undefined;
+        const year = o.year ? parseYearArg(String(o.year), 'year') : undefined;
         const result = await withSession(o, async (s) => {
           const data = format === 'xlsx' ? await (await xlsx()).buildPlanXlsx(s, year) : await (await docxPlan()).buildPlanDocx(s, year);
           return { path: await writeOutput(out, data), format, bytes: data.length };
@@ -211,7 +211,7 @@ export function registerPlanDocumentCommands(plan: Command): void {
     .action(
       act(async (o, file: string) => {
         const data = readInputFile(file);
-        const year = o.year ? parseIntArg(String(o.year), 'year') : undefined;
+        const year = o.year ? parseYearArg(String(o.year), 'year') : undefined;
         const { importPlanSheet } = await xlsx();
         const r = await withSession(o, (s) => importPlanSheet(s, data, { year }));
         print(o, r, () => `Đã nhập ${r.imported} nhiệm vụ vào kế hoạch năm ${r.year}${r.planCreated ? ' (kế hoạch mới được tạo)' : ''}.`);

@@ -5,8 +5,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
-import { action, langOf, parseIntArg, withCommon, type CommonOpts } from '../cli/run';
+import { action, langOf, withCommon, type CommonOpts } from '../cli/run';
+import { checkNewPassphrase } from '../db/keys/key-store';
+import { MIN_PASSPHRASE_LENGTH } from '../db/keys/passphrase-envelope';
 import { startBrowserHost } from './browser-host';
+import { parsePort } from './port';
 
 interface HostOpts extends CommonOpts {
   port: string;
@@ -35,10 +38,12 @@ async function passphraseOnce(keyFile: string): Promise<() => Promise<string>> {
   const isNew = !fs.existsSync(keyFile);
   process.stderr.write(
     isNew
-      ? 'Đặt cụm mật khẩu bảo vệ khóa ký của đơn vị (ít nhất 8 ký tự; hãy ghi nhớ, mất cụm mật khẩu là phải đăng ký khóa lại) / Choose the passphrase protecting the signing key.\n'
+      ? `Đặt cụm mật khẩu bảo vệ khóa ký của đơn vị (ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự, không để trống; hãy ghi nhớ, mất cụm mật khẩu là phải đăng ký khóa lại) / Choose the passphrase protecting the signing key (at least ${MIN_PASSPHRASE_LENGTH} characters).\n`
       : 'Nhập cụm mật khẩu của khóa ký / Enter the signing key passphrase.\n',
   );
   const value = await passphraseFromEnvOrPrompt({ confirm: isNew })();
+  // Said now, at the prompt, rather than on the page's first call that needs the key.
+  if (isNew) checkNewPassphrase(value);
   return async () => value;
 }
 
@@ -51,8 +56,8 @@ export function registerHostCommand(program: Command): void {
       action(async (o: HostOpts) => {
         const dbPath = path.resolve(o.db!);
         if (!fs.existsSync(path.dirname(dbPath))) throw new AppError('db.folder_missing', { path: path.dirname(dbPath) });
-        const port = parseIntArg(o.port, 'port');
-        if (port < 0 || port > 65535) throw new AppError('cli.usage', { detail: `--port ${o.port}` });
+        const port = parsePort(o.port);
+        if (port === null) throw new AppError('cli.bad_port', { value: o.port });
         const passphrase = await passphraseOnce(`${dbPath}.key`);
         const host = await startBrowserHost({ dbPath, port, passphrase, outDir: o.out ? path.resolve(o.out) : undefined });
         const en = langOf(o) === 'en';

@@ -3,6 +3,7 @@
  * loads these into i18next; Node hosts (the command line) format them with `formatMessage`.
  */
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
+import { inputMessagesEn, inputMessagesVi } from './messages-input';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
 import { reportsMessagesEn, reportsMessagesVi } from './messages-reports';
 import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
@@ -11,8 +12,8 @@ import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...reportsMessagesVi, ...inputMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...reportsMessagesEn, ...inputMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */
