@@ -170,3 +170,25 @@ describe('formatMoneyVnd', () => {
     expect(formatMoneyVnd(Number.NaN)).toBe('');
   });
 });
+
+describe('edges a changed rule would cross', () => {
+  it('reads groups that start with two or three digits', () => {
+    expect(parseNumberVi('125.000')).toBe(125000);
+    expect(parseNumberVi('45.000.000')).toBe(45000000);
+    expect(parseNumberVi('12 500')).toBe(12500);
+    expect(parseNumberVi('999.999.999,5')).toBe(999999999.5);
+    // Four digits before a group is not grouping.
+    expect(parseNumberVi('1250.000')).toBeNull();
+    expect(parseNumberVi('125.00')).toBeNull();
+    expect(parseNumberVi('125.0000')).toBeNull();
+  });
+
+  it('reads a whole date only, not a date inside a longer run of digits', () => {
+    expect(parseDateVi('131/12/2025')).toBeNull();
+    expect(parseDateVi('31/12/20255')).toBeNull();
+    expect(parseDateVi('x31/12/2025')).toBeNull();
+    expect(parseDateVi('31/12/2025x')).toBeNull();
+    expect(parseDateVi(' 31 / 12 / 2025 ')).toBe('2025-12-31');
+    expect(parseDateVi('31.12.2025')).toBe('2025-12-31');
+  });
+});

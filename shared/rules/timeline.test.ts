@@ -261,3 +261,41 @@ describe('the demo plan (real ward data)', () => {
     }
   });
 });
+
+describe('edges a changed rule would cross', () => {
+  it.each<[string, string]>([
+    ['1 tuần/lần', 'weekly'],
+    ['Tuần/lần', 'weekly'],
+    ['Một tuần một lần', 'weekly'],
+    ['Định kỳ 1 tuần', 'weekly'],
+    ['1 tháng/lần', 'monthly'],
+    ['Định kỳ 12 tháng', 'yearly'],
+    ['Định kỳ 3 tháng', 'quarterly'],
+    ['Định kỳ quý', 'quarterly'],
+    ['Định kỳ hằng tuần', 'weekly'],
+    ['Mỗi tháng', 'monthly'],
+    ['Mỗi năm', 'yearly'],
+    ['2 quý/lần', 'half-yearly'],
+    ['4 quý/lần', 'yearly'],
+    ['1 quí/lần', 'quarterly'],
+    ['1 năm/lần', 'yearly'],
+    ['Thực hiện định kỳ 6 tháng', 'half-yearly'],
+    ['Liên tục', 'continuous'],
+    ['Hằng ngày, liên tục', 'continuous'],
+  ])('%s → %s', (text, every) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'recurring', every });
+  });
+
+  it.each(['2 năm/lần', '12 tuần/lần', '4 tháng/lần', '5 quý/lần', 'Định kỳ 2 tháng', '12 tháng', 'tháng/lần hằng quý', 'Hằng', 'Thường xuyên hằng quý'])(
+    '%s stays unparsed',
+    (text) => {
+      expect(parseTimeline(text, 2026).kind).toBe('unparsed');
+    },
+  );
+
+  it('reads a range of one day', () => {
+    expect(parseTimeline('Từ 05/3/2026 đến 05/3/2026', 2026)).toEqual({ kind: 'deadline', start: '2026-03-05', deadline: '2026-03-05' });
+    expect(parseTimeline('Từ ngày 05/3 đến ngày 05/3', 2027)).toEqual({ kind: 'deadline', start: '2027-03-05', deadline: '2027-03-05' });
+    expect(parseTimeline('Từ 06/3/2026 đến 05/3/2026', 2026).kind).toBe('unparsed');
+  });
+});
