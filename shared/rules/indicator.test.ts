@@ -272,3 +272,30 @@ describe('edges a changed rule would cross', () => {
     expect(targetText('<', 1.5, 'ngày', 'en')).toBe('< 1.5 ngày');
   });
 });
+
+describe('the tolerance, at its exact edge', () => {
+  it('a difference of exactly the tolerance counts as equal', () => {
+    // Around 0 the tolerance is 1e-9.
+    expect(evaluateIndicator('>', 0, 1e-9)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 0, -1e-9)).toBe('dat');
+    expect(evaluateIndicator('=', 0, 1e-9)).toBe('dat');
+    expect(evaluateIndicator('<=', 0, 1e-9)).toBe('dat');
+    expect(evaluateIndicator('<', 0, -1e-9)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 90, 95)).toBe('dat');
+    expect(evaluateIndicator('>=', 95, 90)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 100, '100' as unknown as number)).toBe('no_data');
+    expect(baselineChange('5' as unknown as number, 3)).toBeNull();
+  });
+});
+
+describe('roundTo at its limits', () => {
+  it('passes infinities through and takes 0 to 20 whole decimals only', () => {
+    expect(roundTo(Number.POSITIVE_INFINITY, 2)).toBe(Number.POSITIVE_INFINITY);
+    expect(roundTo(Number.NEGATIVE_INFINITY, 2)).toBe(Number.NEGATIVE_INFINITY);
+    expect(roundTo(1.25, 20)).toBe(1.25);
+    expect(roundTo(1.5, 0)).toBe(2);
+    expect(() => roundTo(1, 21)).toThrow('decimals must be an integer 0..20: 21');
+    expect(() => roundTo(1, -1)).toThrow('decimals must be an integer 0..20: -1');
+    expect(() => roundTo(1, 1.5)).toThrow(RangeError);
+  });
+});

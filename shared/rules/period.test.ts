@@ -10,6 +10,8 @@ import {
   isPeriodWithin,
   isReportingPeriodCode,
   isReportingYear,
+  isValidDateParts,
+  isValidPeriod,
   isValidIsoDate,
   parseIsoDate,
   parsePeriod,
@@ -277,5 +279,43 @@ describe('edges a changed rule would cross', () => {
     expect(isReportingPeriodCode('2000-M01')).toBe(true);
     expect(isReportingPeriodCode('2100')).toBe(true);
     for (const bad of ['9999-Q4', '1999-Q4', '2101-H1', '2026-Q5', 'Q3/2026', '']) expect(isReportingPeriodCode(bad), bad).toBe(false);
+  });
+});
+
+describe('what each check refuses, and how it says so', () => {
+  it('date parts must be whole numbers', () => {
+    expect(isValidDateParts(2026, 1, 1)).toBe(true);
+    expect(isValidDateParts(2026.5, 1, 1)).toBe(false);
+    expect(isValidDateParts(2026, 1.5, 1)).toBe(false);
+    expect(isValidDateParts(2026, 1, 1.5)).toBe(false);
+    expect(parseIsoDate(['2026-09-30'] as unknown as string)).toBeNull();
+    expect(isValidIsoDate({ toString: () => '2026-09-30' } as unknown as string)).toBe(false);
+  });
+
+  it('names the bad value in every RangeError', () => {
+    expect(() => toIsoDate(2026, 2, 30)).toThrow('Not a calendar date: 2026-2-30');
+    expect(() => addDays('2026-13-01', 1)).toThrow('Not an ISO date (YYYY-MM-DD): 2026-13-01');
+    expect(() => addDays('2026-02-01', 1.5)).toThrow('Whole days only: 1.5');
+    expect(() => formatPeriodCode(q(2026, 5))).toThrow('Not a valid period: {"kind":"quarter","year":2026,"index":5}');
+    expect(() => periodContaining('week' as never, '2026-01-01')).toThrow('Unknown period kind: week');
+    expect(() => shiftPeriod(q(2026, 1), 1.5)).toThrow('Whole steps only: 1.5');
+  });
+
+  it('a period needs a kind, a four-digit year and an index of its kind', () => {
+    expect(isValidPeriod(null as unknown as Period)).toBe(false);
+    expect(isValidPeriod({ kind: 'week', year: 2026, index: 1 } as unknown as Period)).toBe(false);
+    expect(isValidPeriod(y(1000))).toBe(true);
+    expect(isValidPeriod(y(999))).toBe(false);
+    expect(isValidPeriod(y(9999))).toBe(true);
+    expect(isValidPeriod(y(10000))).toBe(false);
+    expect(isValidPeriod(y(2026.5))).toBe(false);
+  });
+
+  it('overlap and containment, whichever comes first', () => {
+    expect(periodsOverlap(q(2026, 1), y(2025))).toBe(false);
+    expect(periodsOverlap(y(2026), q(2026, 4))).toBe(true);
+    expect(isPeriodWithin(h(2026, 1), q(2026, 2))).toBe(false);
+    expect(isPeriodWithin(q(2026, 2), h(2026, 1))).toBe(true);
+    expect(isPeriodWithin(q(2026, 3), h(2026, 1))).toBe(false);
   });
 });

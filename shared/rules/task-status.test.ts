@@ -5,6 +5,7 @@ import {
   countStatuses,
   evaluateTaskStatus,
   isDoneStatus,
+  isRecordedStatus,
   taskStatusLabel,
   type ProgressEntry,
   type TaskStatus,
@@ -268,5 +269,28 @@ describe('edges a changed rule would cross', () => {
   it('counts nothing as all zeros', () => {
     expect(countStatuses([])).toEqual({ done: 0, done_late: 0, in_progress: 0, not_started: 0, overdue: 0, total: 0 });
     expect(countStatuses(['in_progress', 'in_progress'])).toMatchObject({ in_progress: 2, total: 2 });
+  });
+});
+
+describe('recorded statuses and the order of one day', () => {
+  it('only the three recorded statuses are recorded ones', () => {
+    expect(['not_started', 'in_progress', 'done', 'overdue', 'done_late', 42, null].map(isRecordedStatus)).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it('several entries on one day: the last one written is the latest word', () => {
+    const day = '2026-05-05';
+    for (const order of [
+      ['in_progress', 'done', 'not_started', 'in_progress', 'done'],
+      ['done', 'not_started', 'done', 'in_progress', 'in_progress', 'not_started'],
+      ['not_started', 'done', 'in_progress', 'done', 'not_started', 'in_progress', 'done'],
+    ] as const) {
+      const progress = order.map((s) => e(day, s));
+      expect(evaluateTaskStatus({ timeline: unparsed, progress }, '2026-12-31'), order.join(' ')).toBe(order[order.length - 1]);
+    }
+  });
+
+  it('in progress at 0% is still under way in its period', () => {
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'in_progress', 0)] }, '2026-09-30', Q3)).toBe('in_progress');
+    expect(() => evaluateTaskStatus({ timeline: quarterly, progress: [] }, '30/09/2026')).toThrow('asOf is not an ISO date: 30/09/2026');
   });
 });

@@ -299,3 +299,63 @@ describe('edges a changed rule would cross', () => {
     expect(parseTimeline('Từ 06/3/2026 đến 05/3/2026', 2026).kind).toBe('unparsed');
   });
 });
+
+describe('the whole text, and nothing but the text', () => {
+  it('tidies dashes, slashes, punctuation and spaces the way sheets write them', () => {
+    expect(parseTimeline('Từ 01/3/2026 – 30/6/2026', 2026)).toEqual({ kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' });
+    expect(parseTimeline('Quý II / 2026', 2025)).toEqual({ kind: 'deadline', start: '2026-04-01', deadline: '2026-06-30' });
+    expect(parseTimeline('6 tháng /lần', 2026)).toEqual({ kind: 'recurring', every: 'half-yearly' });
+    expect(parseTimeline('6 tháng/ lần', 2026)).toEqual({ kind: 'recurring', every: 'half-yearly' });
+    expect(parseTimeline('Hằng quý.;', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
+    expect(parseTimeline('Hằng ngày,liên tục', 2026)).toEqual({ kind: 'recurring', every: 'continuous' });
+    expect(parseTimeline('Thường xuyên,, liên tục', 2026)).toEqual({ kind: 'recurring', every: 'continuous' });
+  });
+
+  it('reads a recurrence only when it is the whole text', () => {
+    for (const text of [
+      'Không thường xuyên',
+      'Hằng tháng trừ tháng 2',
+      'Báo cáo 6 tháng/lần',
+      'Định kỳ quý báo cáo',
+      'Định kỳ báo cáo quý',
+      'Định kỳ kiểm tra',
+      'Định kỳ thực hiện 6 tháng',
+      'Hằng định kỳ quý',
+    ]) {
+      expect(parseTimeline(text, 2026), text).toEqual({ kind: 'unparsed', text });
+    }
+  });
+
+  it('a period needs a four-digit year the calendar knows', () => {
+    expect(parseTimeline('Quý II/0999', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Quý II', 10000).kind).toBe('unparsed');
+    expect(parseTimeline('Năm 1000', 2026)).toEqual({ kind: 'deadline', start: '1000-01-01', deadline: '1000-12-31' });
+    expect(parseTimeline('Năm 9999', 2026)).toEqual({ kind: 'deadline', start: '9999-01-01', deadline: '9999-12-31' });
+    expect(parseTimeline('Tháng 13/2026', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Quý 5', 2026).kind).toBe('unparsed');
+  });
+
+  it('a range with one side unreadable stays unparsed', () => {
+    expect(parseTimeline('Từ đầu năm đến 30/6/2026', 2026)).toEqual({ kind: 'unparsed', text: 'Từ đầu năm đến 30/6/2026' });
+    expect(parseTimeline('Từ 01/3/2026 đến cuối năm', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Từ ngày 1 tháng 3 đến ngày 30 tháng 6 năm 2026', 2026)).toEqual({ kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' });
+  });
+
+  it('takes anything that is not a string as empty', () => {
+    expect(parseTimeline(null as unknown as string, 2026)).toEqual({ kind: 'unparsed', text: '' });
+    expect(parseTimeline(' .;: ', 2026)).toEqual({ kind: 'unparsed', text: '.;:' });
+  });
+
+  it('shows a range as a period only when it is exactly one', () => {
+    const notAPeriod: Timeline = { kind: 'deadline', start: '2026-08-01', deadline: '2026-09-30' };
+    expect(formatTimelineVi(notAPeriod)).toBe('Từ ngày 01/08/2026 đến ngày 30/09/2026');
+    expect(formatTimelineEn(notAPeriod)).toBe('From 2026-08-01 to 2026-09-30');
+    expect(formatTimelineEn({ kind: 'deadline', deadline: '2026-09-30' })).toBe('By 2026-09-30');
+    expect(formatTimelineEn(Q3)).toBe('Q3 2026');
+    expect(formatTimelineEn({ kind: 'on-request' })).toBe('On request');
+    expect(formatTimelineEn({ kind: 'unparsed', text: 'Theo tiến độ' })).toBe('Theo tiến độ');
+    expect(formatTimelineEn({ kind: 'recurring', every: 'half-yearly' })).toBe('Every six months');
+    // A deadline no calendar has is shown as typed, not turned into a period.
+    expect(formatTimelineEn({ kind: 'deadline', start: '2026-07-01', deadline: '2026-13-31' })).toBe('From 2026-07-01 to 2026-13-31');
+  });
+});

@@ -3,6 +3,7 @@ import { rulesMessagesEn, rulesMessagesVi } from '../i18n/messages-rules';
 import {
   RULES_ISSUE_CODES,
   findDuplicatePeriodValues,
+  isPercentUnit,
   validateIndicatorValue,
   validatePeriodCode,
   validateProgressPercent,
@@ -304,5 +305,15 @@ describe('edges a changed rule would cross', () => {
     expect(validateTaskStatusChange({ status: 'not_started', percent: 1 })).toEqual([{ code: 'status.not_started_with_progress', params: { percent: 1 } }]);
     expect(validateTaskStatusChange({ status: 'done', percent: 0 })).toEqual([{ code: 'status.done_requires_100', params: { percent: 0 } }]);
     expect(validateTaskStatusChange({ status: 'in_progress', percent: 50 })).toEqual([]);
+  });
+});
+
+describe('one problem per cause', () => {
+  it('a part that is missing or not a number is not also compared', () => {
+    expect(validateIndicatorValue(ratio, { numerator: 5, denominator: null })).toEqual([{ code: 'value.denominator_missing' }]);
+    expect(validateIndicatorValue(ratio, { numerator: Number.POSITIVE_INFINITY, denominator: 5 })).toEqual([{ code: 'value.numerator_not_a_number' }]);
+    expect(isPercentUnit(null)).toBe(false);
+    expect(isPercentUnit(undefined)).toBe(false);
+    expect(isPercentUnit(' % ')).toBe(true);
   });
 });
