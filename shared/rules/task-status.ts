@@ -59,15 +59,12 @@ export function isDoneStatus(s: TaskStatus): boolean {
 
 /**
  * Entries dated on or before asOf, in date order; entries with the same date
- * keep their array order, so the later element is treated as the later word.
- * Entries with an impossible date cannot be placed in time and are ignored.
+ * keep their array order (the sort is stable), so the later element is
+ * treated as the later word. Entries with an impossible date cannot be placed
+ * in time and are ignored.
  */
 function countedEntries(progress: readonly ProgressEntry[], asOf: string): ProgressEntry[] {
-  return progress
-    .map((entry, i) => ({ entry, i }))
-    .filter(({ entry }) => isValidIsoDate(entry.date) && compareDates(entry.date, asOf) <= 0)
-    .sort((a, b) => compareDates(a.entry.date, b.entry.date) || a.i - b.i)
-    .map(({ entry }) => entry);
+  return progress.filter((entry) => isValidIsoDate(entry.date) && compareDates(entry.date, asOf) <= 0).sort((a, b) => compareDates(a.date, b.date));
 }
 
 /**

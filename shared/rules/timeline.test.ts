@@ -359,3 +359,15 @@ describe('the whole text, and nothing but the text', () => {
     expect(formatTimelineEn({ kind: 'deadline', start: '2026-07-01', deadline: '2026-13-31' })).toBe('From 2026-07-01 to 2026-13-31');
   });
 });
+
+describe('last details', () => {
+  it('a stray full stop after a space is tidied away', () => {
+    expect(parseTimeline('Hằng quý .', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
+  });
+
+  it('a range that starts a period but ends inside it is not that period', () => {
+    const t: Timeline = { kind: 'deadline', start: '2026-07-01', deadline: '2026-08-31' };
+    expect(formatTimelineVi(t)).toBe('Từ ngày 01/07/2026 đến ngày 31/08/2026');
+    expect(parseTimeline(formatTimelineVi(t), 2026)).toEqual(t);
+  });
+});
