@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import demoPlan from '../demo/phuong-hai-duong-2026.json';
-import { formatTimelineEn, formatTimelineVi, parseTimeline, timelineDeadline, type Timeline } from './timeline';
+import { RECURRENCES, formatTimelineEn, formatTimelineVi, parseTimeline, timelineDeadline, type Timeline } from './timeline';
 
 const Q3: Timeline = { kind: 'deadline', start: '2026-07-01', deadline: '2026-09-30' };
 
@@ -369,5 +369,53 @@ describe('last details', () => {
     const t: Timeline = { kind: 'deadline', start: '2026-07-01', deadline: '2026-08-31' };
     expect(formatTimelineVi(t)).toBe('Từ ngày 01/07/2026 đến ngày 31/08/2026');
     expect(parseTimeline(formatTimelineVi(t), 2026)).toEqual(t);
+  });
+});
+
+describe('every form read whole, every label written', () => {
+  it('lists the recurrences and labels each in English', () => {
+    expect(RECURRENCES).toEqual(['continuous', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly']);
+    expect(RECURRENCES.map((every) => formatTimelineEn({ kind: 'recurring', every }))).toEqual(['Ongoing', 'Weekly', 'Monthly', 'Quarterly', 'Every six months', 'Yearly']);
+    expect(parseTimeline('Hằng quí', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
+  });
+
+  it.each([
+    'Không theo yêu cầu',
+    'Tháng 3 năm 2026 và tháng 4',
+    'x3/2026',
+    '3/2026x',
+    '12/2026 và 1/2027',
+    'Kế hoạch 6 tháng đầu năm',
+    '6 tháng đầu năm 2026 và năm 2027',
+    '6 tháng đầu 2026 xyz',
+    'Cả năm 2026 và 2027',
+    'Trong năm 2026 x',
+    'x 2026',
+    '2026 x',
+    'Ngày 30 tháng 9 năm 2026 x',
+    'x 30 tháng 9 năm 2026',
+    'Xong trước 30/9/2026 hoặc sớm hơn',
+    'Từ 01/3 đến 30/6/2026 x',
+    'x từ 01/3/2026 - 30/6/2026',
+    'Từ 01/3-30/6/2026 x',
+    'x 01/3-30/6/2026',
+    'Kế hoạch trong quý II',
+  ])('%s stays unparsed', (text) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'unparsed', text });
+  });
+
+  it.each<[string, Timeline]>([
+    ['12/2026', { kind: 'deadline', start: '2026-12-01', deadline: '2026-12-31' }],
+    ['Tháng 12', { kind: 'deadline', start: '2026-12-01', deadline: '2026-12-31' }],
+    ['6 tháng đầu 2027', { kind: 'deadline', start: '2027-01-01', deadline: '2027-06-30' }],
+    ['Sáu tháng cuối', { kind: 'deadline', start: '2026-07-01', deadline: '2026-12-31' }],
+    ['Hoàn thành trong quý II', { kind: 'deadline', start: '2026-04-01', deadline: '2026-06-30' }],
+    ['Trong năm', { kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' }],
+    ['Ngày 30 tháng 12', { kind: 'deadline', deadline: '2026-12-30' }],
+    ['01/3-30/6/2026', { kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' }],
+    ['Từ ngày 01/3-30/6/2026', { kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' }],
+    ['Thực hiện theo văn bản chỉ đạo', { kind: 'on-request' }],
+  ])('%s', (text, t) => {
+    expect(parseTimeline(text, 2026)).toEqual(t);
   });
 });
