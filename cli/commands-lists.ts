@@ -6,14 +6,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
-import { action, callApi, parseIntArg, parseNumberArg, print, withCommon, type CommonOpts } from './run';
+import { action, callApi, parseYearArg, parseNumberArg, print, withCommon, type CommonOpts } from './run';
 
 function group(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 
 async function planId(o: CommonOpts, year: string): Promise<string> {
-  const y = parseIntArg(year, 'year');
+  const y = parseYearArg(year, 'year');
   const p = (await callApi(o, 'plans.list', {})).find((x) => x.year === y);
   if (!p) throw new AppError('plan.not_found', { year: y });
   return p.id;
@@ -46,7 +46,7 @@ interface TargetOpts {
 function targetOf(o: TargetOpts) {
   if (o.target === undefined) return undefined;
   if (!o.year || !o.comparator) throw new AppError('cli.usage', { detail: '--target needs --year and --comparator' });
-  return { year: parseIntArg(o.year, 'year'), comparator: o.comparator, target: parseNumberArg(o.target, 'target'), baseline: optNum(o.baseline, 'baseline') ?? null };
+  return { year: parseYearArg(o.year, 'year'), comparator: o.comparator, target: parseNumberArg(o.target, 'target'), baseline: optNum(o.baseline, 'baseline') ?? null };
 }
 
 export function registerListCommands(program: Command): void {

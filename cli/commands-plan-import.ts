@@ -10,7 +10,7 @@ import { IMPORT_FIELDS, type ColumnTarget, type ImportIssue, type PlanImportPrev
 import { AppError } from '../shared/errors';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
-import { callApi, CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
+import { callApi, CliFailure, langOf, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 
 interface ImportOpts extends CommonOpts {
   year?: string;
@@ -154,7 +154,7 @@ async function importFile(file: string, o: ImportOpts): Promise<void> {
   const ref = { path: path.resolve(file) };
   const mapping = o.map ? parseMapping(o.map) : undefined;
   const year =
-    o.year !== undefined ? parseIntArg(o.year, 'year') : ((await callApi(o, 'plans.list', {}))[0]?.year ?? Number(new Date().toISOString().slice(0, 4)));
+    o.year !== undefined ? parseYearArg(o.year, 'year') : ((await callApi(o, 'plans.list', {}))[0]?.year ?? Number(new Date().toISOString().slice(0, 4)));
   const preview = await callApi(o, 'planImport.preview', {
     file: ref,
     year,

@@ -18,7 +18,7 @@ import { getDocumentSettings, saveDocumentSettings, savePlanDocument } from '../
 import { AppError, isAppError } from '../shared/errors';
 import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
-import { CliFailure, langOf, parseIntArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
+import { CliFailure, langOf, parseIntArg, parsePeriodArg, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
 import { vietnamTime } from '../db/session';
 
@@ -129,7 +129,7 @@ export function registerReportCommands(program: Command): void {
     .option('--out <file>', 'tệp kết quả (.docx / .xlsx)')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const out = required(o, 'out', '--out');
         const format = formatOf(o, out);
         const supplement = supplementOf(o);
@@ -150,7 +150,7 @@ export function registerReportCommands(program: Command): void {
     .option('--signer-title <title>', 'chức vụ người ký, ví dụ "Phó Chủ tịch"')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const r = await withSession(o, (s) =>
           approveReport(s, {
             period,
@@ -170,7 +170,7 @@ export function registerReportCommands(program: Command): void {
     .option('--period <period>')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const r = await withSession(o, (s) => markSent(s, period, supplementOf(o)));
         print(o, r, () => `Báo cáo ${r.period}: đã gửi (${localDateTime(r.sentAt)}).`);
       }),
@@ -185,7 +185,7 @@ export function registerReportCommands(program: Command): void {
     .option('--proposals <text>', 'đề xuất, kiến nghị')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const n = await withSession(o, (s) =>
           saveNarrative(s, {
             period,
@@ -205,7 +205,7 @@ export function registerReportCommands(program: Command): void {
     .option('--period <period>')
     .action(
       act(async (o) => {
-        const period = required(o, 'period', '--period');
+        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
         const r = await withSession(o, (s) => getReport(s, period, supplementOf(o)));
         const t = r.figures.tasks.total;
         const i = r.figures.indicators;
@@ -311,7 +311,7 @@ export function registerPlanDocumentCommands(plan: Command): void {
       act(async (o) => {
         const out = String(o.out);
         const format = formatOf(o, out);
-        const year = o.year ? parseIntArg(String(o.year), 'year') : undefined;
+        const year = o.year ? parseYearArg(String(o.year), 'year') : undefined;
         const result = await withSession(o, async (s) => {
           const data = format === 'xlsx' ? await (await xlsx()).buildPlanXlsx(s, year) : await (await docxPlan()).buildPlanDocx(s, year);
           return { path: await writeOutput(out, data), format, bytes: data.length };
@@ -339,7 +339,7 @@ export function registerPlanDocumentCommands(plan: Command): void {
     .option('--default-recipients', 'dùng danh sách nơi nhận mặc định của phường')
     .action(
       act(async (o) => {
-        const year = o.year ? parseIntArg(String(o.year), 'year') : undefined;
+        const year = o.year ? parseYearArg(String(o.year), 'year') : undefined;
         const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
         const issued = str('issuedOn');
         const r = await withSession(o, (s) =>

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, MANIFEST_NAME } from '../db/bundle/format';
 import { openBundle } from '../db/bundle/reader';
 import { peekManifest, verifyBundle } from '../db/bundle/verify';
 import { fingerprintOf } from '../db/keys/ed25519';
+import { checkNewPassphrase, PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
 import { rotateKey } from '../db/keys/rotation';
 import { initCity } from '../db/services/setup';
 import { cityEnroll, importEnrollmentResponse, revokeWard, writeEnrollmentRequest } from '../db/sync/enroll';
@@ -21,7 +22,7 @@ import { cityProgress, cityStatus, wardSyncStatus } from '../db/sync/status';
 import { lookupTrustedKey } from '../db/sync/trust';
 import { exportWardBundle } from '../db/sync/export';
 import { toApiError } from '../shared/api/errors';
-import { CliFailure, action, langOf, print, requireDb, withCommon, type CommonOpts } from './run';
+import { CliFailure, action, langOf, parseDateArg, parsePeriodArg, print, requireDb, withCommon, type CommonOpts } from './run';
 import { cliKeyStore, withSession } from './session';
 import { todayIso } from '../db/session';
 
@@ -154,15 +155,24 @@ export function registerSyncCommands(program: Command): void {
       action(async (o: CommonOpts & { city: string; name: string }) => {
         const file = path.resolve(requireDb(o));
         if (fs.existsSync(file)) throw new AppError('db.exists', { path: file });
+        // Asked and checked before anything is created, so a refused passphrase leaves no files.
+        const passphrase = await passphraseFromEnvOrPrompt({ confirm: true })();
+        checkNewPassphrase(passphrase);
+        const keyFile = `${file}.key`;
+        const created = [file, `${file}-wal`, `${file}-shm`, keyFile].filter((f) => !fs.existsSync(f));
+        let r: { city: string; keyId: string; fingerprint: string } | undefined;
         const db = openDatabase(file);
         try {
           const s = initCity(db, { cityCode: o.city, cityName: o.name });
-          const key = await ensureKey(s, cliKeyStore(file, true));
-          const r = { city: o.city, keyId: key.keyId, fingerprint: fingerprintOf(key.publicKey) };
-          print(o, r, () => `Đã tạo cơ sở dữ liệu thành phố ${o.name} (${o.city}).\nDấu vân tay khóa thành phố: ${r.fingerprint}`);
+          const key = await ensureKey(s, new PassphraseFileKeyStore(keyFile, async () => passphrase));
+          r = { city: o.city, keyId: key.keyId, fingerprint: fingerprintOf(key.publicKey) };
         } finally {
           db.close();
+          // A half-made city database would make the next `city init` refuse with "already exists".
+          if (!r) for (const f of created) fs.rmSync(f, { force: true });
         }
+        const made = r;
+        print(o, made, () => `Đã tạo cơ sở dữ liệu thành phố ${o.name} (${o.city}).\nDấu vân tay khóa thành phố: ${made.fingerprint}`);
       }),
     );
   withCommon(city.command('enroll').argument('<request>'))
@@ -192,7 +202,8 @@ export function registerSyncCommands(program: Command): void {
     .option('--as-of <date>')
     .action(
       action(async (o: CommonOpts & { asOf?: string }) => {
-        const st = await withSession(o, (s) => cityStatus(s, o.asOf));
+        const asOf = o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined;
+        const st = await withSession(o, (s) => cityStatus(s, asOf));
         print(o, st, () =>
           [
             `${st.city.name} — ${st.quarter}`,
@@ -210,7 +221,8 @@ export function registerSyncCommands(program: Command): void {
     .option('--as-of <date>')
     .action(
       action(async (o: CommonOpts & { asOf?: string }) => {
-        const rows = await withSession(o, (s) => cityProgress(s, o.asOf));
+        const asOf = o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined;
+        const rows = await withSession(o, (s) => cityProgress(s, asOf));
         print(o, rows, () =>
           rows.length
             ? rows
@@ -232,7 +244,7 @@ export function registerSyncCommands(program: Command): void {
         const { listReceivedReports } = await import('../db/services/reports');
         if (o.ward && o.period && o.out) {
           const { buildReceivedReportDocx } = await import('../db/reports/docx-report');
-          const data = await withSession(o, (s) => buildReceivedReportDocx(s, o.ward!, o.period!));
+          const data = await withSession(o, (s) => buildReceivedReportDocx(s, o.ward!, parsePeriodArg(o.period!, 'period')));
           const out = path.resolve(o.out);
           await writeFileAtomic(out, data);
           print(o, { path: out, size: data.length }, () => `Đã ghi báo cáo ${o.period} của ${o.ward} ra ${out}`);

@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
 import { taskStatusLabel, type TaskStatus } from '../shared/rules/task-status';
 import type { TaskItem, WardSummary } from '../shared/api/types';
-import { action, callApi, langOf, parseIntArg, parseNumberArg, print, readInputFile, withCommon, type CommonOpts } from './run';
+import { action, callApi, langOf, parseDateArg, parseNumberArg, parsePeriodArg, parseYearArg, print, readInputFile, withCommon, type CommonOpts } from './run';
 
 const STATUSES = ['not_started', 'in_progress', 'overdue', 'done', 'done_late'];
 
@@ -73,7 +73,7 @@ export function registerWardCommands(program: Command): void {
     .option('--year <year>', 'năm kế hoạch')
     .action(
       action(async (o: CommonOpts & { asOf?: string; year?: string }) => {
-        const s = await callApi(o, 'summary.get', { asOf: o.asOf, year: o.year ? parseIntArg(o.year, 'year') : undefined });
+        const s = await callApi(o, 'summary.get', { asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined, year: o.year ? parseYearArg(o.year, 'year') : undefined });
         print(o, s, () => summaryText(s, o));
       }),
     );
@@ -116,7 +116,7 @@ export function registerWardCommands(program: Command): void {
     .option('--number <number>', 'số, ký hiệu văn bản (111/KH-UBND)')
     .action(
       action(async (o: CommonOpts & { year: string; title: string; number?: string }) => {
-        const p = await callApi(o, 'plans.add', { year: parseIntArg(o.year, 'year'), title: o.title, docNumber: o.number });
+        const p = await callApi(o, 'plans.add', { year: parseYearArg(o.year, 'year'), title: o.title, docNumber: o.number });
         print(o, p, () => p.id);
       }),
     );
@@ -133,8 +133,8 @@ export function registerWardCommands(program: Command): void {
           status: o.status as TaskStatus | undefined,
           areaCode: o.area,
           search: o.search,
-          planYear: o.plan ? parseIntArg(o.plan, 'plan') : undefined,
-          asOf: o.asOf,
+          planYear: o.plan ? parseYearArg(o.plan, 'plan') : undefined,
+          asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined,
         });
         print(o, ts, () => ts.map((t) => taskLine(t, langOf(o))).join('\n'));
       }),
@@ -171,7 +171,7 @@ export function registerWardCommands(program: Command): void {
           },
         ) => {
           const r = await callApi(o, 'tasks.add', {
-            planYear: o.plan ? parseIntArg(o.plan, 'plan') : undefined,
+            planYear: o.plan ? parseYearArg(o.plan, 'plan') : undefined,
             areaCode: o.area,
             content: o.content,
             leadUnitCode: o.lead,
@@ -217,7 +217,7 @@ export function registerWardCommands(program: Command): void {
     .option('--year <year>')
     .action(
       action(async (o: CommonOpts & { period?: string; year?: string }) => {
-        const is = await callApi(o, 'indicators.list', { period: o.period, year: o.year ? parseIntArg(o.year, 'year') : undefined });
+        const is = await callApi(o, 'indicators.list', { period: o.period ? parsePeriodArg(o.period, 'period') : undefined, year: o.year ? parseYearArg(o.year, 'year') : undefined });
         print(o, is, () =>
           is
             .map(
@@ -241,7 +241,7 @@ export function registerWardCommands(program: Command): void {
       action(async (code: string, o: CommonOpts & { period: string; value?: string; num?: string; den?: string; note?: string }) => {
         const r = await callApi(o, 'values.set', {
           indicatorCode: code,
-          period: o.period,
+          period: parsePeriodArg(o.period, 'period'),
           value: o.value !== undefined ? parseNumberArg(o.value, 'value') : undefined,
           numerator: o.num !== undefined ? parseNumberArg(o.num, 'num') : undefined,
           denominator: o.den !== undefined ? parseNumberArg(o.den, 'den') : undefined,

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
-import { action, langOf, parseIntArg, withCommon, type CommonOpts } from './run';
+import { action, langOf, withCommon, type CommonOpts } from './run';
 import { startDashboard } from '../server/dashboard/standalone';
+import { parsePort } from '../server/port';
 
 /** Asked once before serving: approving an enrollment or publishing the catalog needs the city's key. */
 async function passphraseOnce(): Promise<() => Promise<string>> {
@@ -23,8 +24,8 @@ export function registerDashboardCommand(city: Command): void {
       action(async (o: CommonOpts & { port: string; out?: string }) => {
         const dbPath = path.resolve(o.db!);
         if (!fs.existsSync(dbPath)) throw new AppError('db.not_found', { path: dbPath });
-        const port = parseIntArg(o.port, 'port');
-        if (port < 0 || port > 65535) throw new AppError('cli.usage', { detail: `--port ${o.port}` });
+        const port = parsePort(o.port);
+        if (port === null) throw new AppError('cli.bad_port', { value: o.port });
         const passphrase = await passphraseOnce();
         const d = await startDashboard({ dbPath, port, passphrase, outDir: o.out ? path.resolve(o.out) : undefined });
         const en = langOf(o) === 'en';

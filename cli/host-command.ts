@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
-import { action, langOf, parseIntArg, withCommon, type CommonOpts } from './run';
+import { action, langOf, withCommon, type CommonOpts } from './run';
 import { startBrowserHost } from '../server/browser-host';
+import { parsePort } from '../server/port';
 
 interface HostOpts extends CommonOpts {
   port: string;
@@ -34,8 +35,8 @@ export function registerHostCommand(program: Command): void {
       action(async (o: HostOpts) => {
         const dbPath = path.resolve(o.db!);
         if (!fs.existsSync(path.dirname(dbPath))) throw new AppError('db.folder_missing', { path: path.dirname(dbPath) });
-        const port = parseIntArg(o.port, 'port');
-        if (port < 0 || port > 65535) throw new AppError('cli.usage', { detail: `--port ${o.port}` });
+        const port = parsePort(o.port);
+        if (port === null) throw new AppError('cli.bad_port', { value: o.port });
         // The passphrase is asked in the page (or read from the environment), never at this terminal.
         const host = await startBrowserHost({ dbPath, port, outDir: o.out ? path.resolve(o.out) : undefined });
         const en = langOf(o) === 'en';

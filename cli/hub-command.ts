@@ -7,6 +7,7 @@ import { AppError } from '../shared/errors';
 import { action, langOf, parseIntArg, requireDb, withCommon, type CommonOpts } from './run';
 import { cliKeyStore } from './session';
 import { hubBase } from '../db/hub-client/http';
+import { parsePort } from '../server/port';
 
 interface HubCliOpts extends CommonOpts {
   host: string;
@@ -37,8 +38,8 @@ export function registerHubCommand(program: Command): void {
       action(async (o: HubCliOpts) => {
         const dbPath = path.resolve(requireDb(o));
         if (!fs.existsSync(dbPath)) throw new AppError('db.not_found', { path: dbPath });
-        const port = parseIntArg(o.port, 'port');
-        if (port < 0 || port > 65535) throw new AppError('cli.usage', { detail: `--port ${o.port}` });
+        const port = parsePort(o.port);
+        if (port === null) throw new AppError('cli.bad_port', { value: o.port });
         if (!!o.tlsCert !== !!o.tlsKey) throw new AppError('hub.tls_pair');
         const read = (f: string) => {
           if (!fs.existsSync(f)) throw new AppError('file.not_found', { path: f });

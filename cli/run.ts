@@ -5,6 +5,7 @@ import type { Input, Method, Output } from '../shared/api/contract';
 import { AppError, isAppError } from '../shared/errors';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { parseNumberVi } from '../shared/rules/format-vi';
+import { isReportingPeriodCode, isReportingYear, isValidIsoDate, REPORTING_YEARS } from '../shared/rules/period';
 import { toApiError } from '../shared/api/errors';
 import { WardApi } from '../db/api/ward-api';
 
@@ -72,6 +73,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
     try {
       await fn(...args);
     } catch (e) {
+      // A command that already printed its own refusal only sets the exit code.
+      if (e instanceof CliFailure) throw e;
       throw new CliFailure(reportError(opts, e));
     }
   };
@@ -84,10 +87,31 @@ export function parseNumberArg(raw: string, field: string): number {
   return plain;
 }
 
+/** A calendar date as YYYY-MM-DD, checked here so a typo gets its own message, not a failure deep inside. */
+export function parseDateArg(raw: string, field: string): string {
+  const value = raw.trim();
+  if (!isValidIsoDate(value)) throw new AppError('cli.bad_date', { value: raw, field });
+  return value;
+}
+
+/** A whole number of something (megabytes, requests, a supplement's number), digits only. */
 export function parseIntArg(raw: string, field: string): number {
-  const n = parseNumberArg(raw, field);
-  if (!Number.isInteger(n)) throw new AppError('cli.not_a_number', { value: raw, field });
-  return n;
+  const value = raw.trim();
+  if (!/^\d{1,9}$/.test(value)) throw new AppError('cli.not_a_number', { value: raw, field });
+  return Number(value);
+}
+
+export function parseYearArg(raw: string, field: string): number {
+  const value = raw.trim();
+  const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!isReportingYear(year)) throw new AppError('cli.bad_year', { value: raw, field, min: REPORTING_YEARS.min, max: REPORTING_YEARS.max });
+  return year;
+}
+
+export function parsePeriodArg(raw: string, field: string): string {
+  const value = raw.trim().toUpperCase();
+  if (!isReportingPeriodCode(value)) throw new AppError('cli.bad_period', { value: raw, field, min: REPORTING_YEARS.min, max: REPORTING_YEARS.max });
+  return value;
 }
 
 export function readInputFile(p: string): Buffer {

@@ -26,9 +26,11 @@ import { WardApi } from '../db/api/ward-api';
 import type { ApiResult, Input, Method } from '../shared/api/contract';
 import { formatMessage } from '../shared/i18n/messages';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, mimeTypeFor, resolveAppRequest, responseHeaders } from './app-protocol';
+import type { PickedPlace } from '../shared/api/bridge-types';
 import { CHANNELS } from './channels';
 import { CONTENT_SECURITY_POLICY } from '../shared/web-serving';
 import { checkCallArgs, isTrustedSender, parseDefaultName, parseFilters } from './ipc-guards';
+import { PickedPaths, resolvePickedPaths, type PickKind } from './picked-paths';
 import { chooseKeyProtection, keyStoreFor } from './key-protection';
 import { defaultUserData, resolveLocations, userDataOverride } from './locations';
 import { createFileLogger } from './log';
@@ -57,6 +59,8 @@ process.on('uncaughtException', (e) => logger.log('error', 'uncaught exception i
 process.on('unhandledRejection', (e) => logger.log('error', 'unhandled promise rejection in the main process', e));
 
 let mainWindow: BrowserWindow | null = null;
+/** What the officer picked in this run's dialogs; the page names them only by handle. */
+const picked = new PickedPaths();
 let api: WardApi | null = null;
 /** API calls not yet answered: an export or a restore half done when the app quits is what the drain below waits for. */
 let inFlight = 0;
@@ -247,19 +251,24 @@ function registerIpc(): void {
     if (!trusted(event)) throw new Error('forbidden');
     const check = checkCallArgs(method, input);
     if (!check.ok) return { ok: false, error: check.error };
-    return tracked(check.method, input);
+    const paths = resolvePickedPaths(input, picked);
+    if (!paths.ok) {
+      logger.log('warn', `IPC refused a place not picked in a dialog (${check.method}, ${paths.error.params.field})`);
+      return { ok: false, error: paths.error };
+    }
+    return tracked(check.method, paths.input);
   });
 
   ipcMain.handle(CHANNELS.pickFolder, async (event) => {
     if (!trusted(event)) throw new Error('forbidden');
-    return openDialog({ title: 'Chọn thư mục (ví dụ ổ USB)', buttonLabel: 'Chọn thư mục', properties: ['openDirectory', 'createDirectory'] });
+    return openDialog('folder', { title: 'Chọn thư mục (ví dụ ổ USB)', buttonLabel: 'Chọn thư mục', properties: ['openDirectory', 'createDirectory'] });
   });
 
   ipcMain.handle(CHANNELS.pickFile, async (event, rawFilters: unknown) => {
     if (!trusted(event)) throw new Error('forbidden');
     const filters = parseFilters(rawFilters);
     if (!filters) throw new Error('bad filters');
-    return openDialog({ title: 'Chọn tệp', buttonLabel: 'Mở', properties: ['openFile'], ...(filters.length ? { filters } : {}) });
+    return openDialog('file', { title: 'Chọn tệp', buttonLabel: 'Mở', properties: ['openFile'], ...(filters.length ? { filters } : {}) });
   });
 
   ipcMain.handle(CHANNELS.saveFile, async (event, rawName: unknown, rawFilters: unknown) => {
@@ -275,7 +284,7 @@ function registerIpc(): void {
       properties: ['createDirectory', 'showOverwriteConfirmation'],
       ...(filters.length ? { filters } : {}),
     });
-    return r.canceled || !r.filePath ? null : r.filePath;
+    return r.canceled || !r.filePath ? null : picked.remember('save', r.filePath);
   });
 
   ipcMain.handle(CHANNELS.openEvidence, async (event, id: unknown) => {
@@ -300,10 +309,11 @@ async function openEvidence(id: string): Promise<ApiResult<'evidence.saveCopy'>>
   return { ok: false, error: { code: 'evidence.open_failed', params: { path: r.value.path, reason: failure } } };
 }
 
-async function openDialog(options: OpenDialogOptions): Promise<string | null> {
+async function openDialog(kind: PickKind, options: OpenDialogOptions): Promise<PickedPlace | null> {
   if (!mainWindow) return null;
   const r = await dialog.showOpenDialog(mainWindow, options);
-  return r.canceled ? null : (r.filePaths[0] ?? null);
+  const chosen = r.canceled ? undefined : r.filePaths[0];
+  return chosen === undefined ? null : picked.remember(kind, chosen);
 }
 
 /** Every call, the page's and the menu's, goes through here, so a quit waits for it to finish. */

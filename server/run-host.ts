@@ -7,18 +7,20 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host';
+import { parsePort } from './port';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, out: { type: 'string' }, renderer: { type: 'string' } },
 });
-if (!values.db) {
-  process.stderr.write('usage: run-host.ts --db FILE [--port N] [--out DIR] [--renderer DIR]\n');
+const port = parsePort(values.port);
+if (!values.db || port === null) {
+  process.stderr.write('usage: run-host.ts --db FILE [--port N (0-65535)] [--out DIR] [--renderer DIR]\n');
   process.exit(2);
 }
 
 const host = await startBrowserHost({
   dbPath: path.resolve(values.db),
-  port: Number(values.port),
+  port,
   outDir: values.out ? path.resolve(values.out) : undefined,
   rendererDir: values.renderer ? path.resolve(values.renderer) : undefined,
 });

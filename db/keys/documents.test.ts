@@ -231,3 +231,46 @@ describe('revocation', () => {
     expectAppError(() => verifyRevocation(claimed, ward.publicKey), 'keys.bad_revocation');
   });
 });
+
+describe('each refusal says which check failed', () => {
+  const otherCity = newStoredKey();
+
+  it('an enrollment request whose key id or signature is wrong', () => {
+    const request = makeEnrollmentRequest(ward, info);
+    const other = newStoredKey();
+    // Re-signed by the key it names, but the id belongs to another key.
+    const wrongId = signDocument(ward, { ...request, keyId: other.keyId });
+    expect(() => verifyEnrollmentRequest(wrongId)).toThrow(/^keyId does not match publicKey$/);
+    expect(() => verifyEnrollmentRequest({ ...request, wardName: 'Phường khác' })).toThrow(/^signature does not verify$/);
+    expect(() => verifyEnrollmentRequest({ ...request, extra: 1 })).toThrow(expect.objectContaining({ code: 'keys.bad_enrollment_request', params: { field: '(document)' } }));
+    expect(() => verifyEnrollmentRequest({ ...request, officer: { name: '' } })).toThrow(expect.objectContaining({ params: { field: 'officer.name' } }));
+  });
+
+  it('a certificate from another city key, for another key, with a wrong fingerprint or signature', () => {
+    const cert = issueWardCertificate(city, 'HP', makeEnrollmentRequest(ward, info), '2026-03-03T00:00:00.000Z');
+    expect(() => verifyWardCertificate(cert, otherCity.publicKey)).toThrow(
+      expect.objectContaining({ code: 'keys.certificate_wrong_city_key', params: { certificateKeyId: city.keyId, expectedKeyId: otherCity.keyId } }),
+    );
+    const other = newStoredKey();
+    expect(() => verifyWardCertificate(signDocument(city, { ...cert, keyId: other.keyId }), city.publicKey)).toThrow(/^keyId does not match publicKey$/);
+    const wrongPrint = signDocument(city, { ...cert, fingerprint: '0000 0000 0000 0000 0000' });
+    expect(() => verifyWardCertificate(wrongPrint, city.publicKey)).toThrow(/^fingerprint does not match publicKey$/);
+    expect(() => verifyWardCertificate({ ...cert, wardName: 'Phường khác' }, city.publicKey)).toThrow(/^signature does not verify$/);
+  });
+
+  it('a revocation signed by another key than it names, or altered', () => {
+    const r = makeRevocation(city, { keyId: ward.keyId, wardCode: 'HP-HAIDUONG', reason: 'Máy tính bị mất', at: '2026-05-01T00:00:00.000Z' });
+    expect(r.byKeyId).toBe(city.keyId);
+    expect(() => verifyRevocation(r, otherCity.publicKey)).toThrow(/^byKeyId does not match the signer$/);
+    expect(() => verifyRevocation({ ...r, reason: 'khác' }, city.publicKey)).toThrow(/^signature does not verify$/);
+    expect(() => makeRevocation(city, { keyId: ward.keyId, wardCode: 'HP-HAIDUONG', reason: 'a\u0007b' })).toThrow(
+      expect.objectContaining({ code: 'keys.invalid_revocation_details', params: { field: 'reason' } }),
+    );
+  });
+
+  it('leaves out officer fields that were not given', () => {
+    const request = makeEnrollmentRequest(ward, { ...info, officer: { name: 'Phạm Thị Thanh Vân', title: undefined, phone: undefined } });
+    expect(request.officer).toEqual({ name: 'Phạm Thị Thanh Vân' });
+    expect(Object.keys(request.officer)).toEqual(['name']);
+  });
+});

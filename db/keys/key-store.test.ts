@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateKeyPair, keyIdOf, publicKeyOf, sign, verify } from './ed25519';
-import { PassphraseFileKeyStore, SealedFileKeyStore, loadOrCreateKey, type Sealer } from './key-store';
+import { PassphraseFileKeyStore, SealedFileKeyStore, checkNewPassphrase, loadOrCreateKey, type Sealer } from './key-store';
+import { MAX_KDF_MEMORY, isKdfAffordable, openWithPassphrase, scryptMemory } from './passphrase-envelope';
 import { newStoredKey } from './stored-key';
 
 const PASSPHRASE = 'chuyen doi so 2026';
@@ -147,9 +148,37 @@ describe('PassphraseFileKeyStore', () => {
       cipher: { name: 'aes-256-gcm', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' },
       data: 'AAAA',
     });
-    const started = Date.now();
-    await expect(store.load()).rejects.toMatchObject({ code: 'keys.wrong_passphrase_or_corrupt' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(store.load()).rejects.toMatchObject({ code: 'keys.kdf_too_costly', params: { path: keyPath, limitMb: 256 } });
+  });
+
+  it.each([
+    ['2 GiB of memory (N = 2^20, r = 16)', { N: 2 ** 20, r: 16, p: 1 }],
+    ['just over 256 MiB (N = 2^20, r = 2)', { N: 2 ** 20, r: 2, p: 1 }],
+    ['a larger r than any version writes', { N: 2 ** 14, r: 17, p: 1 }],
+    ['more parallel passes than any version writes', { N: 2 ** 15, r: 8, p: 5 }],
+  ])('refuses a key file asking scrypt for %s, with its own message, before asking for the passphrase', async (_label, kdf) => {
+    const file = { format: 'wardplan-key', v: 1, kdf: { name: 'scrypt', ...kdf, salt: 'AAAA' }, cipher: { name: 'aes-256-gcm', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' }, data: 'AAAA' };
+    writeJson(file);
+    await expect(new PassphraseFileKeyStore(keyPath, nothingToAsk).load()).rejects.toMatchObject({ code: 'keys.kdf_too_costly', params: { limitMb: 256 } });
+    await expect(openWithPassphrase(file, PASSPHRASE)).resolves.toBeNull();
+  });
+
+  it('bounds what scrypt may be asked for by a key file, and allows the default well inside it', () => {
+    const envelope = (kdf: object) => ({ kdf: { name: 'scrypt', salt: 'AAAA', ...kdf } });
+    expect(scryptMemory({ N: 2 ** 15, r: 8, p: 1 })).toBe(128 * 8 * (2 ** 15 + 3));
+    expect(isKdfAffordable(envelope({ N: 2 ** 15, r: 8, p: 1 }))).toBe(true);
+    // 128 MiB and a little: the largest N that still fits with r = 1, and with p at its bound.
+    expect(isKdfAffordable(envelope({ N: 2 ** 20, r: 1, p: 4 }))).toBe(true);
+    expect(isKdfAffordable(envelope({ N: 2 ** 17, r: 16, p: 4 }))).toBe(false);
+    expect(isKdfAffordable(envelope({ N: 2 ** 21, r: 1, p: 1 }))).toBe(false);
+    expect(isKdfAffordable(envelope({ N: 2 ** 16, r: 16, p: 1 }))).toBe(true);
+    expect(isKdfAffordable(envelope({ N: 2 ** 14, r: 16, p: 5 }))).toBe(false);
+    expect(isKdfAffordable(envelope({ N: 2 ** 14, r: 17, p: 1 }))).toBe(false);
+    expect(MAX_KDF_MEMORY).toBe(256 * 1024 * 1024);
+    // Not numbers: left to the schema, which calls the file damaged.
+    for (const odd of [null, 'x', {}, { kdf: null }, { kdf: 'scrypt' }, envelope({ N: '1048576', r: 16, p: 1 }), envelope({ N: 2 ** 20, r: '16', p: 1 }), envelope({ N: 2 ** 20, r: 16, p: '1' })]) {
+      expect(isKdfAffordable(odd)).toBe(true);
+    }
   });
 
   it('says a newer WardPlan wrote a file of a later version', async () => {
@@ -163,14 +192,32 @@ describe('PassphraseFileKeyStore', () => {
   });
 
   it.each([
-    ['empty', ''],
-    ['seven characters', 'abcdefg'],
-    // Seven letters as a person sees them, although decomposed it is more than eight code points.
-    ['seven Vietnamese letters typed decomposed', 'mậtkhẩu'.normalize('NFD')],
+    ['nine characters', '123456789'],
+    ['nine characters around a space', 'mật khẩu1'],
+    // Nine letters as a person sees them, although decomposed it is more than ten code points.
+    ['nine Vietnamese letters typed decomposed', 'mậtkhẩuso'.normalize('NFD')],
   ])('refuses a passphrase that is %s, and writes nothing', async (_label, passphrase) => {
     const store = new PassphraseFileKeyStore(keyPath, fixed(passphrase));
-    await expect(store.save(newStoredKey())).rejects.toMatchObject({ code: 'keys.passphrase_too_short', params: { min: 8 } });
+    await expect(store.save(newStoredKey())).rejects.toMatchObject({ code: 'keys.passphrase_too_short', params: { min: 10 } });
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['eight spaces', '        '],
+    ['twelve spaces', ' '.repeat(12)],
+    ['tabs and spaces', '\t \t \t \t \t \t'],
+  ])('refuses a passphrase that is %s as blank, and writes nothing', async (_label, passphrase) => {
+    const store = new PassphraseFileKeyStore(keyPath, fixed(passphrase));
+    await expect(store.save(newStoredKey())).rejects.toMatchObject({ code: 'keys.passphrase_blank', params: { min: 10 } });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('accepts ten characters, spaces inside included', async () => {
+    expect(() => checkNewPassphrase('mật khẩu12')).not.toThrow();
+    expect(() => checkNewPassphrase(' a        ')).not.toThrow();
+    await new PassphraseFileKeyStore(keyPath, fixed('0123456789')).save(newStoredKey());
+    expect(fs.readdirSync(dir)).toEqual(['ward-key.json']);
   });
 
   it('opens with the same Vietnamese passphrase whichever way the keyboard composed it', async () => {

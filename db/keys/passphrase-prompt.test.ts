@@ -84,4 +84,26 @@ describe('passphraseFromEnvOrPrompt', () => {
       params: { envVar: 'WARDPLAN_PASSPHRASE' },
     });
   });
+
+  it('treats the end of input (Ctrl-D) as cancelling, and ends the prompt line either way', async () => {
+    const t = terminal();
+    t.output.on('data', (chunk: Buffer) => {
+      if (/Passphrase/.test(chunk.toString('utf8'))) setImmediate(() => t.input.end());
+    });
+    const get = passphraseFromEnvOrPrompt({ env: {}, input: t.input, output: t.output });
+    await expect(get()).rejects.toMatchObject({ code: 'keys.passphrase_cancelled' });
+    expect(t.shown()).toMatch(/Passphrase: [^]*\n$/);
+
+    const typed = terminal();
+    typeWhenAsked(typed, ['bí mật phường\r']);
+    await expect(passphraseFromEnvOrPrompt({ env: {}, input: typed.input, output: typed.output })()).resolves.toBe('bí mật phường');
+    expect(typed.shown()).toMatch(/\n$/);
+  });
+
+  it('Ctrl-C says cancelled in words the officer can read', async () => {
+    const t = terminal();
+    typeWhenAsked(t, ['x\x03']);
+    const err = await passphraseFromEnvOrPrompt({ env: {}, input: t.input, output: t.output })().catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'keys.passphrase_cancelled', params: {} });
+  });
 });

@@ -63,6 +63,7 @@ function askHidden(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, 
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      // Stryker disable next-line BooleanLiteral: nothing writes to the screen after this; unmuting is for tidiness
       muted = false;
       // The Enter key's newline was swallowed too; without this the next output shares the line.
       output.write('\n');

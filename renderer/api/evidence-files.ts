@@ -41,8 +41,9 @@ export async function openEvidence(id: string): Promise<EvidenceOutcome> {
 export async function saveEvidenceCopy(id: string, fileName: string): Promise<EvidenceOutcome> {
   const b = bridge();
   if (!b) return openEvidence(id);
-  const outPath = await b.saveFile(fileName.replace(/[\\/]/g, '_'), []);
-  if (!outPath) return null;
-  const r = await call('evidence.saveCopy', { id, outPath });
+  // The page holds only a handle of the place the officer picked; the main process knows the path.
+  const place = await b.saveFile(fileName.replace(/[\\/]/g, '_'), []);
+  if (!place) return null;
+  const r = await call('evidence.saveCopy', { id, outPath: place.handle });
   return { kind: 'copied', path: r.path };
 }

@@ -1,12 +1,14 @@
 /**
  * A file the user picks for the core to read. In the desktop shell the native dialog gives a
- * path and the main process reads the disk; in a browser the bytes travel as base64.
+ * handle that only the main process can turn back into the path (the page never names a place on
+ * disk); in a browser the bytes travel as base64.
  */
 import { bridge, type FileFilter } from './bridge';
 
+/** `path` holds the desktop shell's handle, which the main process swaps for the real path. */
 export type PickedFile = { path: string; name: string } | { fileName: string; contentBase64: string; name: string };
 
-/** The API's file input: a path or the bytes, never both, and never the display name. */
+/** The API's file input: a picked file's handle or the bytes, never both, and never the display name. */
 export function asFileInput(f: PickedFile): { path: string } | { fileName: string; contentBase64: string } {
   return 'path' in f ? { path: f.path } : { fileName: f.fileName, contentBase64: f.contentBase64 };
 }
@@ -32,7 +34,7 @@ export async function pickNative(filters?: FileFilter[]): Promise<PickedFile | n
   const b = bridge();
   if (!b) return 'browser';
   const p = await b.pickFile(filters);
-  return p ? { path: p, name: p.split(/[\\/]/).pop() ?? p } : null;
+  return p ? { path: p.handle, name: p.name } : null;
 }
 
 /**
@@ -44,5 +46,5 @@ export async function pickOutDir(): Promise<{ outDir?: string } | null> {
   const b = bridge();
   if (!b) return {};
   const dir = await b.pickFolder();
-  return dir ? { outDir: dir } : null;
+  return dir ? { outDir: dir.handle } : null;
 }

@@ -12,16 +12,27 @@ export interface FileFilter {
   extensions: string[];
 }
 
+/**
+ * A file or folder the officer picked in a native dialog. The page holds only the handle and a
+ * name to show; the main process alone knows the path, and swaps it back in when a call carries
+ * the handle (as `path`, `outDir` or `outPath`).
+ */
+export interface PickedPlace {
+  handle: string;
+  /** The file or folder name, for display. */
+  name: string;
+}
+
 export interface WardplanBridge {
   readonly host: 'electron';
   /** The one typed API; every argument is validated again in the main process. Never rejects for a refused call: the result says why. */
   call<M extends Method>(method: M, input: Input<M>): Promise<ApiResult<M>>;
   /** A folder chosen in the native dialog (for example the USB stick), or null when cancelled. */
-  pickFolder(): Promise<string | null>;
+  pickFolder(): Promise<PickedPlace | null>;
   /** A file to open, or null when cancelled. */
-  pickFile(filters?: FileFilter[]): Promise<string | null>;
+  pickFile(filters?: FileFilter[]): Promise<PickedPlace | null>;
   /** Where to save a file, or null when cancelled. `defaultName` is a bare file name, not a path. */
-  saveFile(defaultName: string, filters?: FileFilter[]): Promise<string | null>;
+  saveFile(defaultName: string, filters?: FileFilter[]): Promise<PickedPlace | null>;
   /** Opens a verified copy of an evidence file with the system's viewer; the result says where the copy is, or why not. */
   openEvidence(id: string): Promise<ApiResult<'evidence.saveCopy'>>;
 }

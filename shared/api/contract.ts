@@ -22,19 +22,20 @@ import { planImportSchemas, type PlanImportOutputs } from './contract-plan-impor
 import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
 import { hubSchemas, type HubOutputs } from './contract-hub';
+import { isReportingPeriodCode, isReportingYear, isValidIsoDate } from '../rules/period';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format').refine(isValidIsoDate, 'date.format');
 const code = z.string().trim().min(1).max(32);
 const text = (max: number) => z.string().max(max);
 const optText = (max: number) => z.string().max(max).nullable().optional();
-const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period.format');
+const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period.format').refine(isReportingPeriodCode, 'period.year_range');
 const taskStatus = z.enum(['not_started', 'in_progress', 'overdue', 'done', 'done_late']);
 const recordedStatus = z.enum(['not_started', 'in_progress', 'done']);
 const finite = z.number().finite();
 const docFormat = z.enum(['docx', 'xlsx']);
 /** Where the officer chose to save a document (the desktop shell's save dialog); absent: the host's own folder. */
 const outPath = z.string().min(1).max(1000).optional();
-const planYear = z.number().int().min(2000).max(2100);
+const planYear = z.number().int('year.range').refine(isReportingYear, 'year.range');
 /** Long enough for pages of narrative; the service holds the exact limit and says it in words. */
 const narrativeText = z.string().max(100_000).optional();
 
@@ -73,23 +74,23 @@ export const schemas = {
     demo: z.boolean(),
   }),
   'profile.update': z.object({ orgName: text(200).optional(), officerName: text(200).optional(), officerTitle: text(200).optional() }),
-  'summary.get': z.object({ asOf: isoDate.optional(), year: z.number().int().optional() }),
+  'summary.get': z.object({ asOf: isoDate.optional(), year: planYear.optional() }),
   'units.list': z.object({}),
   'units.add': z.object({ code, name: text(300).trim().min(1) }),
   'directives.list': z.object({}),
   'directives.add': z.object({ code, number: optText(100), date: isoDate.nullable().optional(), issuer: text(300).trim().min(1), title: text(1000).trim().min(1) }),
   'areas.list': z.object({}),
   'plans.list': z.object({}),
-  'plans.add': z.object({ year: z.number().int().min(2000).max(2100), ...planFields }),
+  'plans.add': z.object({ year: planYear, ...planFields }),
   'tasks.list': z.object({
-    planYear: z.number().int().optional(),
+    planYear: planYear.optional(),
     status: taskStatus.optional(),
     areaCode: code.optional(),
     search: text(200).optional(),
     asOf: isoDate.optional(),
   }),
   'tasks.get': z.object({ id: z.string().uuid() }),
-  'tasks.add': z.object({ planYear: z.number().int().optional(), ...taskFields }),
+  'tasks.add': z.object({ planYear: planYear.optional(), ...taskFields }),
   'tasks.update': z.object({
     id: z.string().uuid(),
     patch: z.object({
@@ -121,7 +122,7 @@ export const schemas = {
     contentBase64: z.string().min(1),
     note: optText(1000),
   }),
-  'indicators.list': z.object({ year: z.number().int().optional(), period: periodCode.optional(), asOf: isoDate.optional() }),
+  'indicators.list': z.object({ year: planYear.optional(), period: periodCode.optional(), asOf: isoDate.optional() }),
   'indicators.history': z.object({ code }),
   'values.set': z.object({
     indicatorCode: code,

@@ -12,6 +12,10 @@ export const keysMessagesEn = {
     'The passphrase is too short: it needs at least {{min}} characters. Choose a longer one, for example a few words together.',
   'keys.passphrase_needed':
     'The key’s passphrase is needed, but there is no terminal to ask on (the command is running from a script). Set the environment variable {{envVar}} to the passphrase and run it again. Do not put the passphrase on the command line.',
+  'keys.passphrase_blank':
+    'The passphrase is only spaces. Choose one with letters or digits, at least {{min}} characters, for example a few words together.',
+  'keys.kdf_too_costly':
+    'The key file {{path}} asks for more memory to open than WardPlan allows ({{limitMb}} MB): it was not written by WardPlan or has been altered. It was not opened; restore the key file from a backup or contact the city’s administrator.',
   'keys.passphrase_mismatch': 'The two passphrases you typed are not the same. Please type them again.',
   'keys.passphrase_cancelled': 'Passphrase entry was cancelled. Nothing was changed.',
   'keys.key_file_wrong_kind':
@@ -57,6 +61,10 @@ export const keysMessagesVi: Record<KeysErrorCode, string> = {
     'Cụm mật khẩu quá ngắn: cần ít nhất {{min}} ký tự. Hãy chọn cụm dài hơn, ví dụ ghép vài từ với nhau.',
   'keys.passphrase_needed':
     'Cần cụm mật khẩu của khóa nhưng không có màn hình dòng lệnh để hỏi (lệnh đang chạy trong một script). Hãy đặt biến môi trường {{envVar}} bằng cụm mật khẩu rồi chạy lại. Không ghi cụm mật khẩu vào dòng lệnh.',
+  'keys.passphrase_blank':
+    'Cụm mật khẩu chỉ có dấu cách. Hãy chọn cụm có chữ hoặc số, ít nhất {{min}} ký tự, ví dụ ghép vài từ với nhau.',
+  'keys.kdf_too_costly':
+    'Tệp khóa {{path}} đòi nhiều bộ nhớ để mở hơn mức WardPlan cho phép ({{limitMb}} MB): tệp không do WardPlan tạo ra hoặc đã bị sửa đổi. Tệp chưa được mở; hãy khôi phục tệp khóa từ bản sao lưu hoặc liên hệ cán bộ quản trị của thành phố.',
   'keys.passphrase_mismatch': 'Hai lần nhập cụm mật khẩu không giống nhau. Hãy nhập lại.',
   'keys.passphrase_cancelled': 'Đã hủy nhập cụm mật khẩu. Không có gì bị thay đổi.',
   'keys.key_file_wrong_kind':

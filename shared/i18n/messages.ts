@@ -5,6 +5,7 @@
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
 import { documentsMessagesEn, documentsMessagesVi } from './messages-documents';
 import { hubMessagesEn, hubMessagesVi } from './messages-hub';
+import { inputMessagesEn, inputMessagesVi } from './messages-input';
 import { keysMessagesEn, keysMessagesVi } from './messages-keys';
 import { listsMessagesEn, listsMessagesVi } from './messages-lists';
 import { planImportMessagesEn, planImportMessagesVi } from './messages-plan-import';
@@ -17,8 +18,8 @@ import { cityMessagesEn, cityMessagesVi } from './messages-city';
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi, ...cityMessagesVi, ...documentsMessagesVi, ...hubMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn, ...cityMessagesEn, ...documentsMessagesEn, ...hubMessagesEn },
+  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi, ...cityMessagesVi, ...documentsMessagesVi, ...hubMessagesVi, ...inputMessagesVi },
+  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn, ...cityMessagesEn, ...documentsMessagesEn, ...hubMessagesEn, ...inputMessagesEn },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

@@ -170,3 +170,53 @@ describe('formatMoneyVnd', () => {
     expect(formatMoneyVnd(Number.NaN)).toBe('');
   });
 });
+
+describe('edges a changed rule would cross', () => {
+  it('reads groups that start with two or three digits', () => {
+    expect(parseNumberVi('125.000')).toBe(125000);
+    expect(parseNumberVi('45.000.000')).toBe(45000000);
+    expect(parseNumberVi('12 500')).toBe(12500);
+    expect(parseNumberVi('999.999.999,5')).toBe(999999999.5);
+    // Four digits before a group is not grouping.
+    expect(parseNumberVi('1250.000')).toBeNull();
+    expect(parseNumberVi('125.00')).toBeNull();
+    expect(parseNumberVi('125.0000')).toBeNull();
+  });
+
+  it('reads a whole date only, not a date inside a longer run of digits', () => {
+    expect(parseDateVi('131/12/2025')).toBeNull();
+    expect(parseDateVi('31/12/20255')).toBeNull();
+    expect(parseDateVi('x31/12/2025')).toBeNull();
+    expect(parseDateVi('31/12/2025x')).toBeNull();
+    expect(parseDateVi(' 31 / 12 / 2025 ')).toBe('2025-12-31');
+    expect(parseDateVi('31.12.2025')).toBe('2025-12-31');
+  });
+});
+
+describe('what each reader and writer does with odd input', () => {
+  it('writes nothing for a value that is not a finite number', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '12' as unknown as number, null as unknown as number]) {
+      expect(formatNumberVi(bad)).toBe('');
+      expect(formatNumberEn(bad)).toBe('');
+      expect(formatPercentVi(bad)).toBe('');
+      expect(formatPercentEn(bad)).toBe('');
+      expect(formatMoneyVnd(bad)).toBe('');
+    }
+  });
+
+  it('percentages in English drop trailing zeros too', () => {
+    expect(formatPercentEn(99.5)).toBe('99.5%');
+    expect(formatPercentEn(100)).toBe('100%');
+    expect(formatPercentEn(85.875, 1)).toBe('85.9%');
+  });
+
+  it('reads signs, spaces and percent signs where officers put them, and nothing else', () => {
+    expect(parseNumberVi('85,87 %')).toBe(85.87);
+    expect(parseNumberVi('- 12')).toBe(-12);
+    expect(parseNumberVi('+ 1.050')).toBe(1050);
+    expect(parseNumberVi('12\u00a03')).toBeNull();
+    expect(parseNumberVi('9'.repeat(400))).toBeNull();
+    expect(parseNumberVi('-0')).toBe(0);
+    expect(parseDateVi(['31/12/2025'] as unknown as string)).toBeNull();
+  });
+});

@@ -228,3 +228,117 @@ describe('aggregateIndicatorValues', () => {
     expect(aggregateIndicatorValues([plain('2026-M10', 1), plain('2025-Q3', 2), plain('2026', 3)], Q3, { isRatio: false, aggregation: 'sum' })).toBeNull();
   });
 });
+
+describe('edges a changed rule would cross', () => {
+  it('a count indicator at 0 is a figure: met by ≤ 0, = 0 and ≥ 0, not by > 0', () => {
+    expect(evaluateIndicator('>=', 0, 0)).toBe('dat');
+    expect(evaluateIndicator('<=', 0, 0)).toBe('dat');
+    expect(evaluateIndicator('=', 0, 0)).toBe('dat');
+    expect(evaluateIndicator('>', 0, 0)).toBe('chua_dat');
+    expect(evaluateIndicator('<', 0, 0)).toBe('chua_dat');
+    expect(evaluateIndicator('<', 1, 0)).toBe('dat');
+    expect(evaluateIndicator('>', 0, 1)).toBe('dat');
+  });
+
+  it('every comparator on both sides of its target, by the smallest shortfall that counts', () => {
+    const cases: Array<[Comparator, number, number, string]> = [
+      ['>', 84, 84.01, 'dat'],
+      ['>', 84, 84, 'chua_dat'],
+      ['>=', 100, 99.99, 'chua_dat'],
+      ['>=', 100, 100, 'dat'],
+      ['=', 100, 100.01, 'chua_dat'],
+      ['=', 100, 99.99, 'chua_dat'],
+      ['<=', 5, 5, 'dat'],
+      ['<=', 5, 5.01, 'chua_dat'],
+      ['<', 5, 4.99, 'dat'],
+      ['<', 5, 5, 'chua_dat'],
+    ];
+    for (const [c, target, actual, outcome] of cases) expect(evaluateIndicator(c, target, actual), `${actual} ${c} ${target}`).toBe(outcome);
+    // Binary noise of a computed ratio is not a shortfall, for large figures too.
+    expect(evaluateIndicator('>=', 100, ratioPercent(29, 29) - 1e-12)).toBe('dat');
+    expect(evaluateIndicator('=', 3_000_000, 3_000_000.001)).toBe('dat');
+    expect(evaluateIndicator('>', 3_000_000, 3_000_000.001)).toBe('chua_dat');
+    expect(evaluateIndicator('=', 3_000_000, 3_000_000.1)).toBe('chua_dat');
+  });
+
+  it('no data without a finite figure, target or known comparator', () => {
+    expect(evaluateIndicator('>=', 100, null)).toBe('no_data');
+    expect(evaluateIndicator('>=', 100, undefined)).toBe('no_data');
+    expect(evaluateIndicator('>=', 100, Number.NaN)).toBe('no_data');
+    expect(evaluateIndicator('>=', Number.NaN, 5)).toBe('no_data');
+    expect(evaluateIndicator('~' as Comparator, 100, 100)).toBe('no_data');
+    expect(ratioPercent(1, 0)).toBeNaN();
+    expect(ratioPercent(Number.NaN, 5)).toBeNaN();
+    expect(ratioPercent(5, Number.POSITIVE_INFINITY)).toBeNaN();
+    expect(ratioPercent(0, 5)).toBe(0);
+  });
+
+  it('reads comparators as sheets write them', () => {
+    expect(['>', '>=', '≥', '=>', '=', '==', '<=', '≤', '=<', '<', ' > = '].map(parseComparator)).toEqual(['>', '>=', '>=', '>=', '=', '=', '<=', '<=', '<=', '<', '>=']);
+    expect(parseComparator('!=')).toBeNull();
+    expect(parseComparator(undefined)).toBeNull();
+  });
+
+  it('change on last year, in both languages, at the shown precision', () => {
+    expect(changeDirection(0.004)).toBe('same');
+    expect(changeDirection(-0.004)).toBe('same');
+    expect(changeDirection(0.005)).toBe('up');
+    expect(changeDirection(-0.005)).toBe('down');
+    expect(changeDirection(0.4, 0)).toBe('same');
+    expect(baselineChange(5, null)).toBeNull();
+    expect(baselineChange(undefined, 5)).toBeNull();
+    expect(baselineChange(Number.NaN, 5)).toBeNull();
+    expect(baselineChange(5, Number.POSITIVE_INFINITY)).toBeNull();
+    expect(baselineChange(89.5, 85.87)).toBe(3.63);
+    expect(baselineChangeText(89.5, 85.87, 'vi')).toBe('tăng 3,63 điểm so với năm trước');
+    expect(baselineChangeText(84, 85, 'vi', '')).toBe('giảm 1 điểm so với năm trước');
+    expect(baselineChangeText(12, 7, 'vi', ' hệ thống ')).toBe('tăng 5 hệ thống so với năm trước');
+    expect(baselineChangeText(7, 7, 'vi')).toBe('bằng năm trước');
+    expect(baselineChangeText(7, 7, 'en')).toBe('unchanged on last year');
+    expect(baselineChangeText(86, 85, 'en')).toBe('up 1 point on last year');
+    expect(baselineChangeText(84, 85, 'en', '')).toBe('down 1 point on last year');
+    expect(baselineChangeText(87.5, 85, 'en')).toBe('up 2.5 points on last year');
+    expect(baselineChangeText(1500, 3500, 'en', 'hồ sơ')).toBe('down 2,000 hồ sơ on last year');
+    expect(baselineChangeText(null, 3500, 'en')).toBeNull();
+  });
+
+  it('labels and target texts', () => {
+    expect(indicatorOutcomeLabel('dat', 'vi')).toBe('Đạt');
+    expect(indicatorOutcomeLabel('chua_dat', 'en')).toBe('Not met');
+    expect(indicatorOutcomeLabel('no_data', 'vi')).toBe('Chưa có số liệu');
+    expect(COMPARATORS.map((c) => comparatorText(c, 'vi'))).toEqual(['>', '≥', '=', '≤', '<']);
+    expect(COMPARATORS.map((c) => comparatorText(c, 'vi', 'words'))).toEqual(['lớn hơn', 'không thấp hơn', 'bằng', 'không vượt quá', 'nhỏ hơn']);
+    expect(COMPARATORS.map((c) => comparatorText(c, 'en', 'words'))).toEqual(['more than', 'at least', 'exactly', 'at most', 'less than']);
+    expect(targetText('>', 84, '%', 'vi')).toBe('> 84%');
+    expect(targetText('>=', 3500, ' hồ sơ ', 'vi')).toBe('≥ 3.500 hồ sơ');
+    expect(targetText('<=', 3500, '', 'en')).toBe('≤ 3,500');
+    expect(targetText('<', 1.5, 'ngày', 'en')).toBe('< 1.5 ngày');
+  });
+});
+
+describe('the tolerance, at its exact edge', () => {
+  it('a difference of exactly the tolerance counts as equal', () => {
+    // Around 0 the tolerance is 1e-9.
+    expect(evaluateIndicator('>', 0, 1e-9)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 0, -1e-9)).toBe('dat');
+    expect(evaluateIndicator('=', 0, 1e-9)).toBe('dat');
+    expect(evaluateIndicator('<=', 0, 1e-9)).toBe('dat');
+    expect(evaluateIndicator('<', 0, -1e-9)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 90, 95)).toBe('dat');
+    expect(evaluateIndicator('>=', 95, 90)).toBe('chua_dat');
+    expect(evaluateIndicator('>=', 100, '100' as unknown as number)).toBe('no_data');
+    expect(baselineChange('5' as unknown as number, 3)).toBeNull();
+  });
+});
+
+describe('roundTo at its limits', () => {
+  it('passes infinities through and takes 0 to 20 whole decimals only', () => {
+    expect(roundTo(Number.POSITIVE_INFINITY, 2)).toBe(Number.POSITIVE_INFINITY);
+    expect(roundTo(Number.NEGATIVE_INFINITY, 2)).toBe(Number.NEGATIVE_INFINITY);
+    expect(roundTo(1.25, 20)).toBe(1.25);
+    expect(roundTo(1.5, 0)).toBe(2);
+    expect(() => roundTo(1, 21)).toThrow('decimals must be an integer 0..20: 21');
+    expect(() => roundTo(1, -1)).toThrow('decimals must be an integer 0..20: -1');
+    expect(() => roundTo(1, 1.5)).toThrow(RangeError);
+  });
+});

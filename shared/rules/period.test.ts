@@ -6,7 +6,12 @@ import {
   daysBetween,
   formatPeriodCode,
   isDateInPeriod,
+  isLeapYear,
   isPeriodWithin,
+  isReportingPeriodCode,
+  isReportingYear,
+  isValidDateParts,
+  isValidPeriod,
   isValidIsoDate,
   parseIsoDate,
   parsePeriod,
@@ -16,7 +21,9 @@ import {
   periodRange,
   periodsOfYear,
   periodsOverlap,
+  REPORTING_YEARS,
   shiftPeriod,
+  toIsoDate,
   type Period,
 } from './period';
 
@@ -218,5 +225,97 @@ describe('periodContaining / isDateInPeriod / overlap / order', () => {
     expect(shiftPeriod(m(2026, 3), -15)).toEqual(m(2024, 12));
     expect(shiftPeriod(h(2026, 2), 3)).toEqual(h(2028, 1));
     expect(shiftPeriod(y(2026), -1)).toEqual(y(2025));
+  });
+});
+
+describe('edges a changed rule would cross', () => {
+  it('lists every period of a year, the last included', () => {
+    expect(periodsOfYear('quarter', 2026).map(formatPeriodCode)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(periodsOfYear('month', 2026)).toHaveLength(12);
+    expect(periodsOfYear('month', 2026).at(-1)).toEqual(m(2026, 12));
+    expect(periodsOfYear('half', 2026)).toEqual([h(2026, 1), h(2026, 2)]);
+    expect(periodsOfYear('year', 2026)).toEqual([y(2026)]);
+    expect(() => periodsOfYear('quarter', 99)).toThrow(RangeError);
+  });
+
+  it('counts days exactly before 2000 and after 2099, across centuries and eras of 400 years', () => {
+    expect(addDays('1999-12-31', 1)).toBe('2000-01-01');
+    expect(addDays('1900-02-28', 1)).toBe('1900-03-01');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(addDays('1600-01-01', -1)).toBe('1599-12-31');
+    expect(addDays('1601-03-01', -1)).toBe('1601-02-28');
+    expect(addDays('2400-02-29', 1)).toBe('2400-03-01');
+    expect(addDays('1970-01-01', 0)).toBe('1970-01-01');
+    expect(daysBetween('1970-01-01', '2000-01-01')).toBe(10957);
+    expect(daysBetween('1899-12-31', '1900-03-01')).toBe(60);
+    expect(daysBetween('2099-12-31', '2200-01-01')).toBe(36525);
+    expect(daysBetween('1000-01-01', '9999-12-31')).toBe(3287181);
+    for (let month = 1; month <= 12; month++) {
+      for (const year of [1899, 1900, 1996, 2000, 2100, 2399, 2400]) {
+        const first = toIsoDate(year, month, 1);
+        const last = addDays(first, month === 12 ? 30 : daysBetween(first, toIsoDate(year, month + 1, 1)) - 1);
+        expect(addDays(last, 1).slice(8), `${first}`).toBe('01');
+        expect(addDays(addDays(first, -1), 1)).toBe(first);
+      }
+    }
+    expect(() => addDays('0999-12-31', 1)).toThrow(RangeError);
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+  });
+
+  it('knows the leap years of the Gregorian calendar', () => {
+    expect([1900, 2000, 2024, 2026, 2100, 2400].map(isLeapYear)).toEqual([false, true, true, false, false, true]);
+    expect(isValidIsoDate('1900-02-29')).toBe(false);
+    expect(isValidIsoDate('2000-02-29')).toBe(true);
+    expect(isValidIsoDate('1000-01-01')).toBe(true);
+    expect(isValidIsoDate('0999-12-31')).toBe(false);
+    expect(isValidIsoDate('9999-12-31')).toBe(true);
+  });
+
+  it('accepts plan and report years from 2000 to 2100 only', () => {
+    expect(REPORTING_YEARS).toEqual({ min: 2000, max: 2100 });
+    expect([1999, 2000, 2026, 2100, 2101, 2026.5, -1, Number.NaN].map(isReportingYear)).toEqual([false, true, true, true, false, false, false, false]);
+    expect(isReportingPeriodCode('2026-Q3')).toBe(true);
+    expect(isReportingPeriodCode('2000-M01')).toBe(true);
+    expect(isReportingPeriodCode('2100')).toBe(true);
+    for (const bad of ['9999-Q4', '1999-Q4', '2101-H1', '2026-Q5', 'Q3/2026', '']) expect(isReportingPeriodCode(bad), bad).toBe(false);
+  });
+});
+
+describe('what each check refuses, and how it says so', () => {
+  it('date parts must be whole numbers', () => {
+    expect(isValidDateParts(2026, 1, 1)).toBe(true);
+    expect(isValidDateParts(2026.5, 1, 1)).toBe(false);
+    expect(isValidDateParts(2026, 1.5, 1)).toBe(false);
+    expect(isValidDateParts(2026, 1, 1.5)).toBe(false);
+    expect(parseIsoDate(['2026-09-30'] as unknown as string)).toBeNull();
+    expect(isValidIsoDate({ toString: () => '2026-09-30' } as unknown as string)).toBe(false);
+  });
+
+  it('names the bad value in every RangeError', () => {
+    expect(() => toIsoDate(2026, 2, 30)).toThrow('Not a calendar date: 2026-2-30');
+    expect(() => addDays('2026-13-01', 1)).toThrow('Not an ISO date (YYYY-MM-DD): 2026-13-01');
+    expect(() => addDays('2026-02-01', 1.5)).toThrow('Whole days only: 1.5');
+    expect(() => formatPeriodCode(q(2026, 5))).toThrow('Not a valid period: {"kind":"quarter","year":2026,"index":5}');
+    expect(() => periodContaining('week' as never, '2026-01-01')).toThrow('Unknown period kind: week');
+    expect(() => shiftPeriod(q(2026, 1), 1.5)).toThrow('Whole steps only: 1.5');
+  });
+
+  it('a period needs a kind, a four-digit year and an index of its kind', () => {
+    expect(isValidPeriod(null as unknown as Period)).toBe(false);
+    expect(isValidPeriod({ kind: 'week', year: 2026, index: 1 } as unknown as Period)).toBe(false);
+    expect(isValidPeriod(y(1000))).toBe(true);
+    expect(isValidPeriod(y(999))).toBe(false);
+    expect(isValidPeriod(y(9999))).toBe(true);
+    expect(isValidPeriod(y(10000))).toBe(false);
+    expect(isValidPeriod(y(2026.5))).toBe(false);
+  });
+
+  it('overlap and containment, whichever comes first', () => {
+    expect(periodsOverlap(q(2026, 1), y(2025))).toBe(false);
+    expect(periodsOverlap(y(2026), q(2026, 4))).toBe(true);
+    expect(isPeriodWithin(h(2026, 1), q(2026, 2))).toBe(false);
+    expect(isPeriodWithin(q(2026, 2), h(2026, 1))).toBe(true);
+    expect(isPeriodWithin(q(2026, 3), h(2026, 1))).toBe(false);
   });
 });

@@ -31,6 +31,22 @@ const COUNT_IN_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, half:
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 
+/**
+ * The years a plan, a report or a figure may belong to. Dates themselves may be older (a decree
+ * of 1998 is still cited); a plan year of 9999 or −1 is a typo that would otherwise be stored.
+ */
+export const REPORTING_YEARS = { min: 2000, max: 2100 } as const;
+
+export function isReportingYear(year: number): boolean {
+  return Number.isInteger(year) && year >= REPORTING_YEARS.min && year <= REPORTING_YEARS.max;
+}
+
+/** A period code naming a period of a reporting year: '2026-Q3' yes, '9999-Q4' and '2026-Q5' no. */
+export function isReportingPeriodCode(code: string): boolean {
+  const p = parsePeriod(code);
+  return p !== null && isReportingYear(p.year);
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -247,6 +263,7 @@ export function isDateInPeriod(date: string, p: Period): boolean {
 export function periodsOverlap(a: Period, b: Period): boolean {
   const ra = periodRange(a);
   const rb = periodRange(b);
+  // Stryker disable next-line EqualityOperator: a period starts on a 1st and ends on a 28th–31st, so no start equals an end
   return ra.start <= rb.end && rb.start <= ra.end;
 }
 
@@ -264,7 +281,9 @@ export function isPeriodWithin(a: Period, b: Period): boolean {
 export function comparePeriods(a: Period, b: Period): -1 | 0 | 1 {
   const ra = periodRange(a);
   const rb = periodRange(b);
+  // Stryker disable next-line EqualityOperator: the values differ here, so < and <= agree
   if (ra.start !== rb.start) return ra.start < rb.start ? -1 : 1;
+  // Stryker disable next-line EqualityOperator: the values differ here, so < and <= agree
   if (ra.end !== rb.end) return ra.end < rb.end ? -1 : 1;
   return 0;
 }

@@ -50,3 +50,13 @@ describe('matchesSearch', () => {
     expect(matchesSearch(null, 'a')).toBe(false);
   });
 });
+
+describe('words, not letters', () => {
+  it('finds every word in any order, but not scattered letters', () => {
+    expect(matchesSearch('Cấp chữ ký số cho cán bộ mới', 'số ký')).toBe(true);
+    expect(matchesSearch('abc', 'cab')).toBe(false);
+    expect(matchesSearch('Cấp chữ ký số', '  ')).toBe(true);
+    expect(matchesSearch(null, '')).toBe(true);
+    expect(matchesSearch(null, 'x')).toBe(false);
+  });
+});

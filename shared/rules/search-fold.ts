@@ -23,10 +23,12 @@ export function foldVi(text: string | null | undefined): string {
   );
 }
 
-/** Every word of the query appears somewhere in the haystack, in any order. An empty query matches everything. */
+/**
+ * Every word of the query appears somewhere in the haystack, in any order. An empty query is one
+ * empty word, which every text contains, so it matches everything.
+ */
 export function matchesSearch(haystack: string | null | undefined, query: string | null | undefined): boolean {
-  const words = foldVi(query).split(' ').filter((w) => w.length > 0);
-  if (words.length === 0) return true;
+  const words = foldVi(query).split(' ');
   const folded = foldVi(haystack);
   return words.every((w) => folded.includes(w));
 }

@@ -5,6 +5,7 @@ import {
   countStatuses,
   evaluateTaskStatus,
   isDoneStatus,
+  isRecordedStatus,
   taskStatusLabel,
   type ProgressEntry,
   type TaskStatus,
@@ -202,5 +203,94 @@ describe('labels and order', () => {
     expect(c).toEqual({ done: 2, done_late: 1, in_progress: 0, not_started: 1, overdue: 1, total: 5 });
     expect(isDoneStatus('done_late')).toBe(true);
     expect(isDoneStatus('overdue')).toBe(false);
+  });
+});
+
+describe('edges a changed rule would cross', () => {
+  it('done and done late are done; nothing else is', () => {
+    expect(isDoneStatus('done')).toBe(true);
+    expect(isDoneStatus('done_late')).toBe(true);
+    expect(isDoneStatus('in_progress')).toBe(false);
+    expect(isDoneStatus('not_started')).toBe(false);
+  });
+
+  it('labels every status in English too', () => {
+    expect(['done', 'done_late', 'in_progress', 'not_started'].map((s) => taskStatusLabel(s as TaskStatus, 'en'))).toEqual([
+      'Done',
+      'Done late',
+      'In progress within term',
+      'Not started',
+    ]);
+  });
+
+  it('a task done on its deadline day is done, one day later is done late', () => {
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-30', 'done')] }, '2026-12-31')).toBe('done');
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-10-01', 'done')] }, '2026-12-31')).toBe('done_late');
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-30', 'in_progress')] }, '2026-09-30')).toBe('in_progress');
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [] }, '2026-10-01')).toBe('overdue');
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [] }, '2026-09-30')).toBe('not_started');
+  });
+
+  it('an entry dated on the as-of day counts, one after it does not', () => {
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-05-05', 'in_progress')] }, '2026-05-05')).toBe('in_progress');
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-05-06', 'in_progress')] }, '2026-05-05')).toBe('not_started');
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-02-30', 'done'), e('2026-05-01', 'in_progress')] }, '2026-12-31')).toBe('in_progress');
+    expect(() => evaluateTaskStatus({ timeline: unparsed, progress: [] }, '2026-02-30')).toThrow(RangeError);
+  });
+
+  it('entries of one day keep their order; entries out of order are sorted by date', () => {
+    const sameDay = [e('2026-05-05', 'done'), e('2026-05-05', 'in_progress')];
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: sameDay }, '2026-12-31')).toBe('in_progress');
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: [...sameDay].reverse() }, '2026-12-31')).toBe('done');
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-06-01', 'done'), e('2026-05-01', 'in_progress')] }, '2026-12-31')).toBe('done');
+    // Done in time and noted again later stays in time; done, reopened and done again after the deadline is late.
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-01', 'done'), e('2026-11-01', 'done')] }, '2026-12-31')).toBe('done');
+    expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-01', 'done'), e('2026-10-01', 'in_progress'), e('2026-11-01', 'done')] }, '2026-12-31')).toBe('done_late');
+  });
+
+  it('a broken deadline keeps the recorded status and is never late', () => {
+    const broken: Timeline = { kind: 'deadline', deadline: '2026-02-30' };
+    expect(evaluateTaskStatus({ timeline: broken, progress: [] }, '2027-01-01')).toBe('not_started');
+    expect(evaluateTaskStatus({ timeline: broken, progress: [e('2026-01-01', 'in_progress')] }, '2027-01-01')).toBe('in_progress');
+  });
+
+  it('per period: 1% of work is under way, 0% not started is not, outside the period nothing counts', () => {
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started', 1)] }, '2026-09-30', Q3)).toBe('in_progress');
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started', 0)] }, '2026-09-30', Q3)).toBe('not_started');
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started', Number.NaN)] }, '2026-09-30', Q3)).toBe('not_started');
+    expect(evaluateTaskStatus({ timeline: onRequest, progress: [e('2026-06-30', 'done')] }, '2026-09-30', Q3)).toBe('not_started');
+    expect(evaluateTaskStatus({ timeline: onRequest, progress: [e('2026-07-01', 'done'), e('2026-07-02', 'in_progress')] }, '2026-09-30', Q3)).toBe('done');
+    // Without a period, the quarter of the as-of day.
+    expect(evaluateTaskStatus({ timeline: continuous, progress: [e('2026-06-30', 'done')] }, '2026-06-30')).toBe('done');
+    expect(evaluateTaskStatus({ timeline: continuous, progress: [e('2026-06-30', 'done')] }, '2026-07-01')).toBe('not_started');
+    expect(evaluateTaskStatus({ timeline: continuous, progress: undefined as unknown as ProgressEntry[] }, '2026-07-01')).toBe('not_started');
+  });
+
+  it('counts nothing as all zeros', () => {
+    expect(countStatuses([])).toEqual({ done: 0, done_late: 0, in_progress: 0, not_started: 0, overdue: 0, total: 0 });
+    expect(countStatuses(['in_progress', 'in_progress'])).toMatchObject({ in_progress: 2, total: 2 });
+  });
+});
+
+describe('recorded statuses and the order of one day', () => {
+  it('only the three recorded statuses are recorded ones', () => {
+    expect(['not_started', 'in_progress', 'done', 'overdue', 'done_late', 42, null].map(isRecordedStatus)).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it('several entries on one day: the last one written is the latest word', () => {
+    const day = '2026-05-05';
+    for (const order of [
+      ['in_progress', 'done', 'not_started', 'in_progress', 'done'],
+      ['done', 'not_started', 'done', 'in_progress', 'in_progress', 'not_started'],
+      ['not_started', 'done', 'in_progress', 'done', 'not_started', 'in_progress', 'done'],
+    ] as const) {
+      const progress = order.map((s) => e(day, s));
+      expect(evaluateTaskStatus({ timeline: unparsed, progress }, '2026-12-31'), order.join(' ')).toBe(order[order.length - 1]);
+    }
+  });
+
+  it('in progress at 0% is still under way in its period', () => {
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'in_progress', 0)] }, '2026-09-30', Q3)).toBe('in_progress');
+    expect(() => evaluateTaskStatus({ timeline: quarterly, progress: [] }, '30/09/2026')).toThrow('asOf is not an ISO date: 30/09/2026');
   });
 });

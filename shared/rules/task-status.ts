@@ -49,7 +49,7 @@ export function taskStatusLabel(status: TaskStatus, lang: 'vi' | 'en'): string {
 }
 
 export function isRecordedStatus(s: unknown): s is RecordedStatus {
-  return typeof s === 'string' && (RECORDED_STATUSES as readonly string[]).includes(s);
+  return (RECORDED_STATUSES as readonly unknown[]).includes(s);
 }
 
 /** done_late still counts as done when a report totals finished tasks. */
@@ -59,15 +59,12 @@ export function isDoneStatus(s: TaskStatus): boolean {
 
 /**
  * Entries dated on or before asOf, in date order; entries with the same date
- * keep their array order, so the later element is treated as the later word.
- * Entries with an impossible date cannot be placed in time and are ignored.
+ * keep their array order (the sort is stable), so the later element is
+ * treated as the later word. Entries with an impossible date cannot be placed
+ * in time and are ignored.
  */
 function countedEntries(progress: readonly ProgressEntry[], asOf: string): ProgressEntry[] {
-  return progress
-    .map((entry, i) => ({ entry, i }))
-    .filter(({ entry }) => isValidIsoDate(entry.date) && compareDates(entry.date, asOf) <= 0)
-    .sort((a, b) => compareDates(a.entry.date, b.entry.date) || a.i - b.i)
-    .map(({ entry }) => entry);
+  return progress.filter((entry) => isValidIsoDate(entry.date) && compareDates(entry.date, asOf) <= 0).sort((a, b) => compareDates(a.date, b.date));
 }
 
 /**
@@ -103,6 +100,7 @@ function judgeInPeriod(entries: readonly ProgressEntry[], period: Period): TaskS
 
 export function evaluateTaskStatus(input: TaskStatusInput, asOf: string, period?: Period): TaskStatus {
   if (!isValidIsoDate(asOf)) throw new RangeError(`asOf is not an ISO date: ${String(asOf)}`);
+  // Stryker disable next-line ArrayDeclaration: an entry without a real date is left out anyway
   const entries = countedEntries(input.progress ?? [], asOf);
   const latest = entries[entries.length - 1];
   const t = input.timeline;
@@ -113,6 +111,7 @@ export function evaluateTaskStatus(input: TaskStatusInput, asOf: string, period?
 
   // An unparsed timeline (or a broken deadline) may hide a one-off task, so we
   // keep its recorded status across periods, but can never call it late.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: an unparsed timeline has no deadline, so the date test alone sends it here; the kind test is there for the type
   if (t.kind === 'unparsed' || !isValidIsoDate(t.deadline)) {
     return latest?.status ?? 'not_started';
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import demoPlan from '../demo/phuong-hai-duong-2026.json';
-import { formatTimelineEn, formatTimelineVi, parseTimeline, timelineDeadline, type Timeline } from './timeline';
+import { RECURRENCES, formatTimelineEn, formatTimelineVi, parseTimeline, timelineDeadline, type Timeline } from './timeline';
 
 const Q3: Timeline = { kind: 'deadline', start: '2026-07-01', deadline: '2026-09-30' };
 
@@ -259,5 +259,163 @@ describe('the demo plan (real ward data)', () => {
       const parsed = parseTimeline(t.timeline, demo.plan.year);
       if (parsed.kind === 'deadline') expect(parsed.deadline.startsWith(String(demo.plan.year))).toBe(true);
     }
+  });
+});
+
+describe('edges a changed rule would cross', () => {
+  it.each<[string, string]>([
+    ['1 tuần/lần', 'weekly'],
+    ['Tuần/lần', 'weekly'],
+    ['Một tuần một lần', 'weekly'],
+    ['Định kỳ 1 tuần', 'weekly'],
+    ['1 tháng/lần', 'monthly'],
+    ['Định kỳ 12 tháng', 'yearly'],
+    ['Định kỳ 3 tháng', 'quarterly'],
+    ['Định kỳ quý', 'quarterly'],
+    ['Định kỳ hằng tuần', 'weekly'],
+    ['Mỗi tháng', 'monthly'],
+    ['Mỗi năm', 'yearly'],
+    ['2 quý/lần', 'half-yearly'],
+    ['4 quý/lần', 'yearly'],
+    ['1 quí/lần', 'quarterly'],
+    ['1 năm/lần', 'yearly'],
+    ['Thực hiện định kỳ 6 tháng', 'half-yearly'],
+    ['Liên tục', 'continuous'],
+    ['Hằng ngày, liên tục', 'continuous'],
+  ])('%s → %s', (text, every) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'recurring', every });
+  });
+
+  it.each(['2 năm/lần', '12 tuần/lần', '4 tháng/lần', '5 quý/lần', 'Định kỳ 2 tháng', '12 tháng', 'tháng/lần hằng quý', 'Hằng', 'Thường xuyên hằng quý'])(
+    '%s stays unparsed',
+    (text) => {
+      expect(parseTimeline(text, 2026).kind).toBe('unparsed');
+    },
+  );
+
+  it('reads a range of one day', () => {
+    expect(parseTimeline('Từ 05/3/2026 đến 05/3/2026', 2026)).toEqual({ kind: 'deadline', start: '2026-03-05', deadline: '2026-03-05' });
+    expect(parseTimeline('Từ ngày 05/3 đến ngày 05/3', 2027)).toEqual({ kind: 'deadline', start: '2027-03-05', deadline: '2027-03-05' });
+    expect(parseTimeline('Từ 06/3/2026 đến 05/3/2026', 2026).kind).toBe('unparsed');
+  });
+});
+
+describe('the whole text, and nothing but the text', () => {
+  it('tidies dashes, slashes, punctuation and spaces the way sheets write them', () => {
+    expect(parseTimeline('Từ 01/3/2026 – 30/6/2026', 2026)).toEqual({ kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' });
+    expect(parseTimeline('Quý II / 2026', 2025)).toEqual({ kind: 'deadline', start: '2026-04-01', deadline: '2026-06-30' });
+    expect(parseTimeline('6 tháng /lần', 2026)).toEqual({ kind: 'recurring', every: 'half-yearly' });
+    expect(parseTimeline('6 tháng/ lần', 2026)).toEqual({ kind: 'recurring', every: 'half-yearly' });
+    expect(parseTimeline('Hằng quý.;', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
+    expect(parseTimeline('Hằng ngày,liên tục', 2026)).toEqual({ kind: 'recurring', every: 'continuous' });
+    expect(parseTimeline('Thường xuyên,, liên tục', 2026)).toEqual({ kind: 'recurring', every: 'continuous' });
+  });
+
+  it('reads a recurrence only when it is the whole text', () => {
+    for (const text of [
+      'Không thường xuyên',
+      'Hằng tháng trừ tháng 2',
+      'Báo cáo 6 tháng/lần',
+      'Định kỳ quý báo cáo',
+      'Định kỳ báo cáo quý',
+      'Định kỳ kiểm tra',
+      'Định kỳ thực hiện 6 tháng',
+      'Hằng định kỳ quý',
+    ]) {
+      expect(parseTimeline(text, 2026), text).toEqual({ kind: 'unparsed', text });
+    }
+  });
+
+  it('a period needs a four-digit year the calendar knows', () => {
+    expect(parseTimeline('Quý II/0999', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Quý II', 10000).kind).toBe('unparsed');
+    expect(parseTimeline('Năm 1000', 2026)).toEqual({ kind: 'deadline', start: '1000-01-01', deadline: '1000-12-31' });
+    expect(parseTimeline('Năm 9999', 2026)).toEqual({ kind: 'deadline', start: '9999-01-01', deadline: '9999-12-31' });
+    expect(parseTimeline('Tháng 13/2026', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Quý 5', 2026).kind).toBe('unparsed');
+  });
+
+  it('a range with one side unreadable stays unparsed', () => {
+    expect(parseTimeline('Từ đầu năm đến 30/6/2026', 2026)).toEqual({ kind: 'unparsed', text: 'Từ đầu năm đến 30/6/2026' });
+    expect(parseTimeline('Từ 01/3/2026 đến cuối năm', 2026).kind).toBe('unparsed');
+    expect(parseTimeline('Từ ngày 1 tháng 3 đến ngày 30 tháng 6 năm 2026', 2026)).toEqual({ kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' });
+  });
+
+  it('takes anything that is not a string as empty', () => {
+    expect(parseTimeline(null as unknown as string, 2026)).toEqual({ kind: 'unparsed', text: '' });
+    expect(parseTimeline(' .;: ', 2026)).toEqual({ kind: 'unparsed', text: '.;:' });
+  });
+
+  it('shows a range as a period only when it is exactly one', () => {
+    const notAPeriod: Timeline = { kind: 'deadline', start: '2026-08-01', deadline: '2026-09-30' };
+    expect(formatTimelineVi(notAPeriod)).toBe('Từ ngày 01/08/2026 đến ngày 30/09/2026');
+    expect(formatTimelineEn(notAPeriod)).toBe('From 2026-08-01 to 2026-09-30');
+    expect(formatTimelineEn({ kind: 'deadline', deadline: '2026-09-30' })).toBe('By 2026-09-30');
+    expect(formatTimelineEn(Q3)).toBe('Q3 2026');
+    expect(formatTimelineEn({ kind: 'on-request' })).toBe('On request');
+    expect(formatTimelineEn({ kind: 'unparsed', text: 'Theo tiến độ' })).toBe('Theo tiến độ');
+    expect(formatTimelineEn({ kind: 'recurring', every: 'half-yearly' })).toBe('Every six months');
+    // A deadline no calendar has is shown as typed, not turned into a period.
+    expect(formatTimelineEn({ kind: 'deadline', start: '2026-07-01', deadline: '2026-13-31' })).toBe('From 2026-07-01 to 2026-13-31');
+  });
+});
+
+describe('last details', () => {
+  it('a stray full stop after a space is tidied away', () => {
+    expect(parseTimeline('Hằng quý .', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
+  });
+
+  it('a range that starts a period but ends inside it is not that period', () => {
+    const t: Timeline = { kind: 'deadline', start: '2026-07-01', deadline: '2026-08-31' };
+    expect(formatTimelineVi(t)).toBe('Từ ngày 01/07/2026 đến ngày 31/08/2026');
+    expect(parseTimeline(formatTimelineVi(t), 2026)).toEqual(t);
+  });
+});
+
+describe('every form read whole, every label written', () => {
+  it('lists the recurrences and labels each in English', () => {
+    expect(RECURRENCES).toEqual(['continuous', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly']);
+    expect(RECURRENCES.map((every) => formatTimelineEn({ kind: 'recurring', every }))).toEqual(['Ongoing', 'Weekly', 'Monthly', 'Quarterly', 'Every six months', 'Yearly']);
+    expect(parseTimeline('Hằng quí', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
+  });
+
+  it.each([
+    'Không theo yêu cầu',
+    'Tháng 3 năm 2026 và tháng 4',
+    'x3/2026',
+    '3/2026x',
+    '12/2026 và 1/2027',
+    'Kế hoạch 6 tháng đầu năm',
+    '6 tháng đầu năm 2026 và năm 2027',
+    '6 tháng đầu 2026 xyz',
+    'Cả năm 2026 và 2027',
+    'Trong năm 2026 x',
+    'x 2026',
+    '2026 x',
+    'Ngày 30 tháng 9 năm 2026 x',
+    'x 30 tháng 9 năm 2026',
+    'Xong trước 30/9/2026 hoặc sớm hơn',
+    'Từ 01/3 đến 30/6/2026 x',
+    'x từ 01/3/2026 - 30/6/2026',
+    'Từ 01/3-30/6/2026 x',
+    'x 01/3-30/6/2026',
+    'Kế hoạch trong quý II',
+  ])('%s stays unparsed', (text) => {
+    expect(parseTimeline(text, 2026)).toEqual({ kind: 'unparsed', text });
+  });
+
+  it.each<[string, Timeline]>([
+    ['12/2026', { kind: 'deadline', start: '2026-12-01', deadline: '2026-12-31' }],
+    ['Tháng 12', { kind: 'deadline', start: '2026-12-01', deadline: '2026-12-31' }],
+    ['6 tháng đầu 2027', { kind: 'deadline', start: '2027-01-01', deadline: '2027-06-30' }],
+    ['Sáu tháng cuối', { kind: 'deadline', start: '2026-07-01', deadline: '2026-12-31' }],
+    ['Hoàn thành trong quý II', { kind: 'deadline', start: '2026-04-01', deadline: '2026-06-30' }],
+    ['Trong năm', { kind: 'deadline', start: '2026-01-01', deadline: '2026-12-31' }],
+    ['Ngày 30 tháng 12', { kind: 'deadline', deadline: '2026-12-30' }],
+    ['01/3-30/6/2026', { kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' }],
+    ['Từ ngày 01/3-30/6/2026', { kind: 'deadline', start: '2026-03-01', deadline: '2026-06-30' }],
+    ['Thực hiện theo văn bản chỉ đạo', { kind: 'on-request' }],
+  ])('%s', (text, t) => {
+    expect(parseTimeline(text, 2026)).toEqual(t);
   });
 });

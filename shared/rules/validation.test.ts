@@ -3,6 +3,7 @@ import { rulesMessagesEn, rulesMessagesVi } from '../i18n/messages-rules';
 import {
   RULES_ISSUE_CODES,
   findDuplicatePeriodValues,
+  isPercentUnit,
   validateIndicatorValue,
   validatePeriodCode,
   validateProgressPercent,
@@ -241,5 +242,78 @@ describe('messages', () => {
       (_, k: string) => String(issue?.params?.[k]),
     );
     expect(filled).toBe('Tử số (12) lớn hơn mẫu số (10). Kiểm tra lại hai số đã nhập.');
+  });
+});
+
+describe('edges a changed rule would cross', () => {
+  it('a count of 0 is a figure like any other', () => {
+    expect(validateIndicatorValue(count, { value: 0 })).toEqual([]);
+    expect(validateIndicatorValue(count, { value: -0.01 })).toEqual([{ code: 'value.negative', params: { value: -0.01 } }]);
+    expect(validateIndicatorValue({ unit: '', isRatio: false }, { value: 250 })).toEqual([]);
+    expect(validateIndicatorValue({ unit: '%%', isRatio: false }, { value: 250 })).toEqual([]);
+  });
+
+  it('ratio parts: zero numerator, a numerator equal to the denominator, and one just above', () => {
+    expect(validateIndicatorValue(ratio, { numerator: 0, denominator: 1 })).toEqual([]);
+    expect(validateIndicatorValue(ratio, { numerator: 7, denominator: 7 })).toEqual([]);
+    expect(validateIndicatorValue(ratio, { numerator: 7.5, denominator: 7 })).toEqual([
+      { code: 'value.numerator_above_denominator', params: { numerator: 7.5, denominator: 7 } },
+    ]);
+    expect(validateIndicatorValue(ratio, { numerator: 5, denominator: -1 })).toEqual([{ code: 'value.denominator_negative', params: { denominator: -1 } }]);
+    expect(validateIndicatorValue(ratio, { numerator: -1, denominator: 0 })).toEqual([
+      { code: 'value.numerator_negative', params: { numerator: -1 } },
+      { code: 'value.denominator_zero' },
+    ]);
+    expect(validateIndicatorValue(ratio, { numerator: Number.NaN, denominator: Number.NaN })).toEqual([
+      { code: 'value.numerator_not_a_number' },
+      { code: 'value.denominator_not_a_number' },
+    ]);
+    expect(validateIndicatorValue(ratio, { numerator: 1, denominator: 2, value: undefined })).toEqual([]);
+    expect(validateIndicatorValue(ratio, { value: 5 })).toEqual([{ code: 'value.ratio_required' }]);
+    expect(validateIndicatorValue(count, { numerator: 1 })).toEqual([{ code: 'value.plain_required' }]);
+    expect(validateIndicatorValue(count, { denominator: 1 })).toEqual([{ code: 'value.plain_required' }]);
+    expect(validateIndicatorValue(count, { value: 1, numerator: 1 })).toEqual([{ code: 'value.both_forms' }]);
+    expect(validateIndicatorValue(count, {})).toEqual([{ code: 'value.missing' }]);
+  });
+
+  it('period codes and duplicates', () => {
+    expect(validatePeriodCode('2026-Q4')).toEqual([]);
+    expect(validatePeriodCode('2026-Q5')).toEqual([{ code: 'period.invalid', params: { period: '2026-Q5' } }]);
+    expect(validatePeriodCode(undefined as unknown as string)).toEqual([{ code: 'period.invalid', params: { period: '' } }]);
+    expect(findDuplicatePeriodValues([{ indicatorCode: 'A', period: '2026-Q1' }, { indicatorCode: 'A', period: '2026-Q2' }])).toEqual([]);
+    expect(
+      findDuplicatePeriodValues([
+        { indicatorCode: ' ht-01', period: 'x' },
+        { indicatorCode: 'B', period: '2026' },
+        { indicatorCode: 'HT-01 ', period: ' X ' },
+        { indicatorCode: 'HT-01', period: 'x' },
+      ]),
+    ).toEqual([{ code: 'value.duplicate_period', params: { indicatorCode: 'HT-01', period: 'X', count: 3, rows: '1, 3, 4' } }]);
+    expect(findDuplicatePeriodValues([{ indicatorCode: undefined as unknown as string, period: undefined as unknown as string }, { indicatorCode: '', period: '' }])).toEqual([
+      { code: 'value.duplicate_period', params: { indicatorCode: '', period: '', count: 2, rows: '1, 2' } },
+    ]);
+  });
+
+  it('status and percent', () => {
+    expect(validateProgressPercent(Number.POSITIVE_INFINITY)).toEqual([{ code: 'progress.not_a_number' }]);
+    expect(validateProgressPercent(-1)).toEqual([{ code: 'progress.out_of_range', params: { percent: -1 } }]);
+    expect(validateTaskStatusChange({ status: 'hacked', percent: 100 })).toEqual([{ code: 'status.invalid', params: { status: 'hacked' } }]);
+    expect(validateTaskStatusChange({ status: 'hacked', percent: 150 })).toEqual([
+      { code: 'status.invalid', params: { status: 'hacked' } },
+      { code: 'progress.out_of_range', params: { percent: 150 } },
+    ]);
+    expect(validateTaskStatusChange({ status: 'not_started', percent: 1 })).toEqual([{ code: 'status.not_started_with_progress', params: { percent: 1 } }]);
+    expect(validateTaskStatusChange({ status: 'done', percent: 0 })).toEqual([{ code: 'status.done_requires_100', params: { percent: 0 } }]);
+    expect(validateTaskStatusChange({ status: 'in_progress', percent: 50 })).toEqual([]);
+  });
+});
+
+describe('one problem per cause', () => {
+  it('a part that is missing or not a number is not also compared', () => {
+    expect(validateIndicatorValue(ratio, { numerator: 5, denominator: null })).toEqual([{ code: 'value.denominator_missing' }]);
+    expect(validateIndicatorValue(ratio, { numerator: Number.POSITIVE_INFINITY, denominator: 5 })).toEqual([{ code: 'value.numerator_not_a_number' }]);
+    expect(isPercentUnit(null)).toBe(false);
+    expect(isPercentUnit(undefined)).toBe(false);
+    expect(isPercentUnit(' % ')).toBe(true);
   });
 });

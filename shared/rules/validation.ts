@@ -4,6 +4,7 @@
  * an Excel import can list them per row, and each host translates the code
  * through shared/i18n/messages-rules.ts.
  */
+import { isFiniteNumber } from './math';
 import { formatPeriodCode, parsePeriod } from './period';
 import { isRecordedStatus } from './task-status';
 
@@ -49,9 +50,6 @@ function present(v: unknown): boolean {
   return v !== null && v !== undefined;
 }
 
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
 
 /** '%' is the only unit whose values are bounded to 0–100. */
 export function isPercentUnit(unit: string | null | undefined): boolean {

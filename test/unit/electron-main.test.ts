@@ -108,25 +108,27 @@ describe('the bundled main process, on a stand-in Electron', () => {
 
   it('keeps the signing key sealed by safeStorage beside the database', async () => {
     const out = path.join(dir, 'usb');
-    const r = await call('keys.enrollmentRequest', { outDir: out });
+    state.dialogAnswers.push(out);
+    const usb = (await invoke(CHANNELS.pickFolder, trustedEvent())) as { handle: string };
+    const r = await call('keys.enrollmentRequest', { outDir: usb.handle });
     expect(r.ok).toBe(true);
     const keyFile = path.join(dir, 'ward', 'wardplan.key');
     const text = fs.readFileSync(keyFile, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ format: 'wardplan-key', sealed: 'os' });
     expect(text).not.toContain('PRIVATE KEY');
     expect(Buffer.from(JSON.parse(text).data, 'base64').toString()).toMatch(/^sealed:/);
-    const again = await call('keys.enrollmentRequest', { outDir: out });
+    const again = await call('keys.enrollmentRequest', { outDir: usb.handle });
     expect(again.ok && again.value.keyId).toBe(r.value.keyId);
   });
 
-  it('opens native dialogs with checked arguments', async () => {
+  it('opens native dialogs with checked arguments, and gives the page handles, not paths', async () => {
     state.dialogAnswers.push(path.join(dir, 'usb'), null);
-    expect(await invoke(CHANNELS.pickFolder, trustedEvent())).toBe(path.join(dir, 'usb'));
+    expect(await invoke(CHANNELS.pickFolder, trustedEvent())).toEqual({ handle: expect.stringMatching(/^folder:[0-9a-f-]{36}$/), name: 'usb' });
     expect(await invoke(CHANNELS.pickFolder, trustedEvent())).toBeNull();
     await expect(invoke(CHANNELS.pickFile, trustedEvent(), 'wpb')).rejects.toThrow('bad filters');
     await expect(invoke(CHANNELS.saveFile, trustedEvent(), '../../x.wpb', [])).rejects.toThrow('bad save arguments');
     state.dialogAnswers.push(path.join(dir, 'usb', 'x.wpb'));
-    expect(await invoke(CHANNELS.saveFile, trustedEvent(), 'x.wpb', [{ name: 'Gói đồng bộ', extensions: ['wpb'] }])).toBe(path.join(dir, 'usb', 'x.wpb'));
+    expect(await invoke(CHANNELS.saveFile, trustedEvent(), 'x.wpb', [{ name: 'Gói đồng bộ', extensions: ['wpb'] }])).toEqual({ handle: expect.stringMatching(/^save:/), name: 'x.wpb' });
     const save = state.dialogs.at(-1)!;
     expect(save.options.defaultPath).toBe(path.join(dir, 'documents', 'WardPlan', 'x.wpb'));
     expect(String(save.options.title)).toMatch(/Lưu/);
@@ -147,6 +149,36 @@ describe('the bundled main process, on a stand-in Electron', () => {
     const failed = (await invoke(CHANNELS.openEvidence, trustedEvent(), attached.value.id)) as { ok: boolean; error: { code: string } };
     state.openPathAnswer = '';
     expect(failed).toMatchObject({ ok: false, error: { code: 'evidence.open_failed' } });
+  });
+
+  it('takes places on disk only as handles of what the officer picked, never as paths from the page', async () => {
+    const target = path.join(dir, 'chosen-by-page');
+    for (const input of [{ outDir: target }, { outDir: 'folder:forged' }]) {
+      const r = await call('backup.create', input);
+      expect(r).toEqual({ ok: false, error: { code: 'ipc.not_picked', params: { field: 'outDir' } } });
+    }
+    expect(fs.existsSync(target)).toBe(false);
+    const secret = path.join(dir, 'dist', 'secret.txt');
+    expect(await call('sync.import', { path: secret })).toEqual({ ok: false, error: { code: 'ipc.not_picked', params: { field: 'path' } } });
+    expect(await call('documents.planTemplate', { outPath: path.join(dir, 'x.xlsx') })).toMatchObject({ ok: false, error: { code: 'ipc.not_picked' } });
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+
+    // The same call with the handle of a folder the officer picked is carried out there.
+    const backups = path.join(dir, 'picked-backups');
+    fs.mkdirSync(backups);
+    state.dialogAnswers.push(backups);
+    const folder = (await invoke(CHANNELS.pickFolder, trustedEvent())) as { handle: string };
+    const ok = await call('backup.create', { outDir: folder.handle });
+    expect(ok.ok && path.dirname(ok.value.path)).toBe(backups);
+    // A folder's handle is not a file to read, nor a file to write.
+    expect((await call('sync.import', { path: folder.handle })).error).toEqual({ code: 'ipc.not_picked', params: { field: 'path' } });
+    expect((await call('documents.planTemplate', { outPath: folder.handle })).error).toEqual({ code: 'ipc.not_picked', params: { field: 'outPath' } });
+    // A picked file is read from where the officer picked it.
+    state.dialogAnswers.push(ok.value.path);
+    const file = (await invoke(CHANNELS.pickFile, trustedEvent(), [{ name: 'Bản sao lưu', extensions: ['wpbak'] }])) as { handle: string; name: string };
+    expect(file.name).toBe(path.basename(ok.value.path));
+    // (A backup is not a bundle, so the import refuses it, naming the file the officer picked.)
+    expect(await call('sync.import', { path: file.handle })).toMatchObject({ ok: true, value: { status: 'refused', file: ok.value.path } });
   });
 
   it('backs up from the File menu', async () => {

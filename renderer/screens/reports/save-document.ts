@@ -58,7 +58,7 @@ export async function saveDocument(
   if (b) {
     const chosen = await b.saveFile(suggestedName, [{ name: filterName, extensions: [format] }]);
     if (!chosen) return undefined;
-    const r = await write(chosen);
+    const r = await write(chosen.handle);
     return { path: r.path, fileName: r.fileName, size: r.size, downloaded: false };
   }
   const r = await write(undefined);
