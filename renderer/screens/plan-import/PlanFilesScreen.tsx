@@ -4,12 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { AsyncView } from '../../components/AsyncView';
 import { PageHeader } from '../../components/PageHeader';
+import { useYear } from '../../shell/year-context';
 import { PlanExportCard } from './PlanExportCard';
 import { PlanImportCard } from './PlanImportCard';
 
 export default function PlanFilesScreen() {
   const { t } = useTranslation();
   const plans = useApi('plans.list', {});
+  // The shell's year picker must learn of a plan the import created, and show the year imported into.
+  const { reloadPlans, setYear } = useYear();
+  const imported = (year: number) => {
+    plans.reload();
+    reloadPlans();
+    setYear(year);
+  };
   return (
     <>
       <PageHeader title={t('planFiles.title')} sub={t('planFiles.sub')} />
@@ -18,7 +26,7 @@ export default function PlanFilesScreen() {
           const plan = p[0] ?? null;
           return (
             <Flex vertical gap={12}>
-              <PlanImportCard defaultYear={plan?.year ?? new Date().getFullYear()} onImported={plans.reload} />
+              <PlanImportCard defaultYear={plan?.year ?? new Date().getFullYear()} onImported={imported} />
               <PlanExportCard plan={plan} />
             </Flex>
           );

@@ -24,7 +24,7 @@ import { ImportPreviewTable } from './ImportPreviewTable';
 
 type EditedRows = Array<{ row: number; values: Partial<Record<ImportField, string>> }>;
 
-export function PlanImportCard({ defaultYear, onImported }: { defaultYear: number; onImported: () => void }) {
+export function PlanImportCard({ defaultYear, onImported }: { defaultYear: number; onImported: (year: number) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [year, setYear] = useState(defaultYear);
@@ -92,7 +92,7 @@ export function PlanImportCard({ defaultYear, onImported }: { defaultYear: numbe
       setDone(r);
       setPreview(null);
       setEdited(null);
-      onImported();
+      onImported(r.year);
     }
   };
 
