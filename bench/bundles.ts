@@ -281,7 +281,9 @@ interface RealCompaction {
   fullMs: number;
 }
 
-async function tenYearSnapshot(root: string): Promise<{ sizes: SizeReport; t: Timings; genMs: number; wardDbBytes: number; cityDbBytes: number; real: RealCompaction }> {
+async function tenYearSnapshot(
+  root: string,
+): Promise<{ sizes: SizeReport; t: Timings; genMs: number; wardDbBytes: number; cityDbBytes: number; real: RealCompaction }> {
   const dir = path.join(root, 'b');
   const usb = path.join(dir, 'usb');
   fs.mkdirSync(usb, { recursive: true });
@@ -398,7 +400,12 @@ async function probeFirstBundle(city: Side, dir: string, template: Template): Pr
   const cityKey = await ensureKey(city.s, city.store);
   const code = 'HP-WNEW';
   const key = newStoredKey(city.s.now());
-  const request = makeEnrollmentRequest(key, { wardCode: code, wardName: 'Phường mới', officer: { name: 'Cán bộ chuyên trách CNTT' }, createdAt: city.s.now() });
+  const request = makeEnrollmentRequest(key, {
+    wardCode: code,
+    wardName: 'Phường mới',
+    officer: { name: 'Cán bộ chuyên trách CNTT' },
+    createdAt: city.s.now(),
+  });
   city.db.sqlite.transaction(() => {
     upsertOrg(city.db, code, 'ward', 'Phường mới', CITY.cityCode, city.s.now());
     trustKey(city.s, code, key.publicKey, key.keyId, issueWardCertificate(cityKey, CITY.cityCode, request, city.s.now()));
@@ -429,7 +436,13 @@ async function probeFirstBundle(city: Side, dir: string, template: Template): Pr
   await store.load();
   const imp = await timeAsync(() => importBundle(city.s, file, { store }));
   if (imp.value.status !== 'applied') throw new Error(`probe import: ${imp.value.status} ${JSON.stringify(imp.value.error)}`);
-  return { tasksAtCity, deleteScanMs, firstBundleMs: imp.ms, firstBundleRows: imp.value.applied, firstBundleTasks: rows.filter((c) => c.table === 'task').length };
+  return {
+    tasksAtCity,
+    deleteScanMs,
+    firstBundleMs: imp.ms,
+    firstBundleRows: imp.value.applied,
+    firstBundleTasks: rows.filter((c) => c.table === 'task').length,
+  };
 }
 
 export interface CitySetup {
@@ -463,7 +476,12 @@ export async function setupCity(root: string, n: number, template: Template): Pr
     for (let i = start; i < Math.min(n, start + BATCH); i++) {
       const code = `HP-W${String(i + 1).padStart(4, '0')}`;
       const key = newStoredKey(city.s.now());
-      const request = makeEnrollmentRequest(key, { wardCode: code, wardName: `Phường số ${i + 1}`, officer: { name: 'Cán bộ chuyên trách CNTT' }, createdAt: city.s.now() });
+      const request = makeEnrollmentRequest(key, {
+        wardCode: code,
+        wardName: `Phường số ${i + 1}`,
+        officer: { name: 'Cán bộ chuyên trách CNTT' },
+        createdAt: city.s.now(),
+      });
       const cert = issueWardCertificate(cityKey, CITY.cityCode, request, city.s.now());
       const ids = new Map<string, string>();
       batch.push({ code, origin: newId(), key, cert, initial: remap(template.initial, ids, code), quarter: remap(template.quarter, ids, code) });
@@ -536,7 +554,8 @@ async function importAll(s: Session, files: string[], store: KeyStore): Promise<
     const r = await importBundle(s, f, { store });
     perBundle.push(nowMs() - t);
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    if (r.status !== 'applied' && (statuses[r.status] ?? 0) <= 3) console.log(`  ! ${path.basename(f)}: ${r.status} ${r.error?.code ?? ''} ${JSON.stringify(r.error?.params ?? {})}`);
+    if (r.status !== 'applied' && (statuses[r.status] ?? 0) <= 3)
+      console.log(`  ! ${path.basename(f)}: ${r.status} ${r.error?.code ?? ''} ${JSON.stringify(r.error?.params ?? {})}`);
     applied += r.applied;
   }
   return { bundles: files.length, totalMs: nowMs() - t0, perBundle, applied, statuses };
@@ -692,7 +711,9 @@ function printCity(results: CityResult[]): void {
       `each bundle: ${c.setup.rowsPerBundle} rows (the demo ward's Q3: 66 progress entries + 76 indicator values), ${fmtBytes(c.setup.bundleBytes / c.n)} on average; ` +
         `${fmtBytes(c.setup.bundleBytes)} for all ${fmtInt(c.n)}`,
     );
-    console.log(`set-up (not timed below): ${fmtMs(c.setup.ms)} for keys, certificates, each ward's plan at the city (seeded, see seedRows) and its signed bundle`);
+    console.log(
+      `set-up (not timed below): ${fmtMs(c.setup.ms)} for keys, certificates, each ward's plan at the city (seeded, see seedRows) and its signed bundle`,
+    );
     if (c.real.sampled) {
       console.log(
         `NOTE: the passphrase-store run imported only the first ${fmtInt(realN)} of ${fmtInt(c.n)} bundles (time budget; BENCH_FULL=1 runs all): ` +
@@ -721,7 +742,16 @@ function printCity(results: CityResult[]): void {
       fmtMs(pct(c.unlocked.perBundle, 95)),
       fmtRatio(c.unlocked.totalMs, c.direct.ms),
     ]);
-    rows.push(['direct: prepared INSERTs, one transaction', fmtInt(c.n), fmtInt(c.direct.rows), fmtMs(c.direct.ms), fmtMs(c.direct.ms / c.n), '-', '-', '1.00x']);
+    rows.push([
+      'direct: prepared INSERTs, one transaction',
+      fmtInt(c.n),
+      fmtInt(c.direct.rows),
+      fmtMs(c.direct.ms),
+      fmtMs(c.direct.ms / c.n),
+      '-',
+      '-',
+      '1.00x',
+    ]);
     rows.push([
       'direct + a change_log row per row',
       fmtInt(c.n),
@@ -774,7 +804,10 @@ async function main(): Promise<void> {
   printTimes(a.t, b.t);
   console.log(`\ncompactedChanges over the whole 10-year change log (${fmtInt(b.real.logRows)} rows, the start of a full snapshot): ${fmtMs(b.real.fullMs)}`);
 
-  const counts = (process.env.BENCH_WARDS ?? '114,3300').split(',').map((x) => Number(x.trim())).filter((x) => x > 0);
+  const counts = (process.env.BENCH_WARDS ?? '114,3300')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((x) => x > 0);
   const results: CityResult[] = [];
   // The passphrase store costs one scrypt unlock (~0.1 s) per bundle: for thousands of wards that
   // run takes a sample (every bundle still runs with the key unlocked once, and directly).

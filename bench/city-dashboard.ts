@@ -59,14 +59,16 @@ function generateCity(dir: string): { dbPath: string; ms: number } {
       `INSERT INTO task_progress (id, owner, updated_at, deleted, task_id, date, status, percent, by_name, created_at)
        VALUES (?, ?, ?, 0, ?, ?, ?, ?, 'Cán bộ', ?)`,
     ),
-    indicator: q(
-      `INSERT INTO indicator (id, owner, updated_at, deleted, code, area_id, name, unit, is_ratio, sort) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+    indicator: q(`INSERT INTO indicator (id, owner, updated_at, deleted, code, area_id, name, unit, is_ratio, sort) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`),
+    target: q(
+      `INSERT INTO indicator_target (id, owner, updated_at, deleted, indicator_id, year, ward_code, comparator, target) VALUES (?, ?, ?, 0, ?, 2026, '', '>=', ?)`,
     ),
-    target: q(`INSERT INTO indicator_target (id, owner, updated_at, deleted, indicator_id, year, ward_code, comparator, target) VALUES (?, ?, ?, 0, ?, 2026, '', '>=', ?)`),
     value: q(
       `INSERT INTO indicator_value (id, owner, updated_at, deleted, indicator_id, period, value, numerator, denominator, by_name) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 'Cán bộ')`,
     ),
-    report: q(`INSERT INTO report (id, owner, updated_at, deleted, period, status, approved_by, approved_at, figures) VALUES (?, ?, ?, 0, '2026-Q3', 'approved', 'Chủ tịch', ?, '{}')`),
+    report: q(
+      `INSERT INTO report (id, owner, updated_at, deleted, period, status, approved_by, approved_at, figures) VALUES (?, ?, ?, 0, '2026-Q3', 'approved', 'Chủ tịch', ?, '{}')`,
+    ),
     log: q('INSERT INTO change_log (origin, seq, table_name, row_id, owner, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   };
   db.sqlite.transaction(() => {
@@ -92,7 +94,19 @@ function generateCity(dir: string): { dbPath: string; ms: number } {
         const id = newId();
         const month = 1 + Math.floor(r() * 12);
         const deadline = `2026-${String(month).padStart(2, '0')}-28`;
-        ins.task.run(id, code, at, planId, t + 1, areaIds[t % areaIds.length], dirIds[t % dirIds.length], `Nhiệm vụ ${t + 1} của phường ${w + 1}`, unitId, deadline, at);
+        ins.task.run(
+          id,
+          code,
+          at,
+          planId,
+          t + 1,
+          areaIds[t % areaIds.length],
+          dirIds[t % dirIds.length],
+          `Nhiệm vụ ${t + 1} của phường ${w + 1}`,
+          unitId,
+          deadline,
+          at,
+        );
         ins.progress.run(newId(), code, at, id, `2026-0${1 + (t % 6)}-10`, 'in_progress', 40, at);
         const x = r();
         if (x < 0.6) ins.progress.run(newId(), code, at, id, `2026-0${3 + (t % 7)}-15`, 'done', 100, at);
@@ -100,7 +114,17 @@ function generateCity(dir: string): { dbPath: string; ms: number } {
       for (let i = 0; i < 19; i++) {
         const id = newId();
         const ratio = i % 2 === 0;
-        ins.indicator.run(id, code, at, `CT-${String(i + 1).padStart(2, '0')}`, areaIds[i % areaIds.length], `Chỉ tiêu ${i + 1}`, ratio ? '%' : 'hệ thống', ratio ? 1 : 0, i);
+        ins.indicator.run(
+          id,
+          code,
+          at,
+          `CT-${String(i + 1).padStart(2, '0')}`,
+          areaIds[i % areaIds.length],
+          `Chỉ tiêu ${i + 1}`,
+          ratio ? '%' : 'hệ thống',
+          ratio ? 1 : 0,
+          i,
+        );
         ins.target.run(newId(), code, at, id, ratio ? 90 : 5);
         for (const p of ['2026-Q1', '2026-Q2', '2026-Q3']) {
           if (r() < 0.08) continue;
@@ -172,7 +196,7 @@ async function main(): Promise<void> {
     ['directive drill-down: wards of 57-NQ/TW', 'city.directiveWards', { period: '2026-Q3', directive: '57-NQ/TW', page: 1, pageSize: 50 }],
     ['indicators across wards 2026-Q3', 'city.indicators', { period: '2026-Q3' }],
     ['indicator ranking CT-01 (with chart Q1–Q3)', 'city.indicatorDetail', { period: '2026-Q3', code: 'CT-01', page: 1, pageSize: 50 }],
-    ['a ward\'s page', 'city.ward', { period: '2026-Q3', wardCode: `W${String(Math.min(WARDS, 1234)).padStart(5, '0')}` }],
+    ["a ward's page", 'city.ward', { period: '2026-Q3', wardCode: `W${String(Math.min(WARDS, 1234)).padStart(5, '0')}` }],
   ] as const) {
     const api = fresh();
     rows.push(await measure(label, () => ok(api.call(method, input, actor))));
@@ -219,7 +243,8 @@ async function main(): Promise<void> {
 async function browserTimes(dbPath: string, outDir: string): Promise<void> {
   const db = openDatabase(dbPath, { mustExist: true });
   const s = sessionFor(db, { now: () => NOW });
-  if (!db.sqlite.prepare("SELECT 1 FROM city_user WHERE name = 'bench'").get()) await addUser(s, { name: 'bench', role: 'viewer', password: 'mật khẩu đo hiệu năng' }, 'bench');
+  if (!db.sqlite.prepare("SELECT 1 FROM city_user WHERE name = 'bench'").get())
+    await addUser(s, { name: 'bench', role: 'viewer', password: 'mật khẩu đo hiệu năng' }, 'bench');
   db.close();
   const d = await startDashboard({ dbPath, outDir, now: () => NOW, passphrase: async () => '' });
   d.api.warmUp();

@@ -20,7 +20,21 @@ import { ftsQuery } from '../db/services/tasks';
 import { evaluateTaskStatus, type ProgressEntry, type RecordedStatus, type TaskStatus } from '../shared/rules/task-status';
 import type { WardSummary } from '../shared/api/types';
 import { generateWard, RARE_PHRASE } from './generate-ward';
-import { benchTempDir, checkpointedSize, cleanupTempDirs, fmtBytes, fmtInt, fmtMs, fmtRatio, heading, machineLine, repeatSync, subheading, table, timeSync } from './stats';
+import {
+  benchTempDir,
+  checkpointedSize,
+  cleanupTempDirs,
+  fmtBytes,
+  fmtInt,
+  fmtMs,
+  fmtRatio,
+  heading,
+  machineLine,
+  repeatSync,
+  subheading,
+  table,
+  timeSync,
+} from './stats';
 
 const YEAR = 2026;
 const AS_OF = '2026-10-15';
@@ -30,7 +44,16 @@ const RUNS = 9;
 
 interface YearRows {
   planId: string | null;
-  tasks: Array<{ id: string; no: number; content: string; area_id: string; source_directive_id: string | null; lead_unit_id: string; timeline: string | null; deadline: string | null }>;
+  tasks: Array<{
+    id: string;
+    no: number;
+    content: string;
+    area_id: string;
+    source_directive_id: string | null;
+    lead_unit_id: string;
+    timeline: string | null;
+    deadline: string | null;
+  }>;
   areas: Map<string, { code: string; name: string }>;
   directives: Map<string, { code: string; number: string }>;
   units: Map<string, string>;
@@ -52,7 +75,9 @@ function loadYear(s: Session, year: number): YearRows {
       .prepare('SELECT id, no, content, area_id, source_directive_id, lead_unit_id, timeline, deadline FROM task WHERE plan_id = ? AND deleted = 0')
       .all(planId) as YearRows['tasks'],
     areas: new Map((db.prepare('SELECT id, code, name FROM area').all() as Array<{ id: string; code: string; name: string }>).map((a) => [a.id, a])),
-    directives: new Map((db.prepare('SELECT id, code, number FROM directive').all() as Array<{ id: string; code: string; number: string }>).map((d) => [d.id, d])),
+    directives: new Map(
+      (db.prepare('SELECT id, code, number FROM directive').all() as Array<{ id: string; code: string; number: string }>).map((d) => [d.id, d]),
+    ),
     units: new Map((db.prepare('SELECT id, code FROM unit').all() as Array<{ id: string; code: string }>).map((u) => [u.id, u.code])),
     progress: db
       .prepare('SELECT task_id, date, status, percent, created_at FROM task_progress WHERE deleted = 0 AND task_id IN (SELECT id FROM task WHERE plan_id = ?)')
@@ -164,7 +189,13 @@ function fromService(w: WardSummary): PlainSummary {
     byDirective: w.tasks.byDirective.map((g) => ({ code: g.code, total: g.total, byStatus: { ...zero(), ...g.byStatus } })),
     overdue: w.tasks.overdue.map((t) => t.no),
     upcoming: w.tasks.upcoming.map((t) => t.no),
-    indicators: { total: w.indicators.total, met: w.indicators.met, notMet: w.indicators.notMet, noData: w.indicators.noData, notMetCodes: w.indicators.notMetList.map((i) => i.code) },
+    indicators: {
+      total: w.indicators.total,
+      met: w.indicators.met,
+      notMet: w.indicators.notMet,
+      noData: w.indicators.noData,
+      notMetCodes: w.indicators.notMetList.map((i) => i.code),
+    },
   };
 }
 
@@ -186,9 +217,10 @@ function canonical(x: PlainSummary): string {
 
 function tableSizes(s: Session): Array<{ name: string; bytes: number }> | null {
   try {
-    return s.db.sqlite
-      .prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC")
-      .all() as Array<{ name: string; bytes: number }>;
+    return s.db.sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as Array<{
+      name: string;
+      bytes: number;
+    }>;
   } catch {
     return null;
   }
@@ -239,7 +271,12 @@ async function main(): Promise<void> {
   if (sizes) {
     const top = sizes.slice(0, 8);
     console.log('\nWhere the bytes are (dbstat, largest 8 b-trees):');
-    console.log(table(['table or index', 'size', 'share'], top.map((t) => [t.name, fmtBytes(t.bytes), `${((100 * t.bytes) / size).toFixed(1)}%`])));
+    console.log(
+      table(
+        ['table or index', 'size', 'share'],
+        top.map((t) => [t.name, fmtBytes(t.bytes), `${((100 * t.bytes) / size).toFixed(1)}%`]),
+      ),
+    );
   }
 
   subheading(`2. wardSummary for ${YEAR} as of ${AS_OF} (median of ${RUNS} runs after 1 warm-up)`);
@@ -282,8 +319,8 @@ async function main(): Promise<void> {
   console.log(`"chuyen doi so" and "chuyển đổi số" find the same tasks: ${same ? 'yes' : 'no'}`);
 
   subheading(`4. The same summary by a plain in-memory pass (median of ${RUNS} runs)`);
-  console.log('Plain SELECTs of the year\'s tasks, their progress, the areas/directives, the indicators, the year\'s targets and');
-  console.log('the year\'s values; then counts by status / area / directive, overdue, next deadlines and indicator outcomes in JS');
+  console.log("Plain SELECTs of the year's tasks, their progress, the areas/directives, the indicators, the year's targets and");
+  console.log("the year's values; then counts by status / area / directive, overdue, next deadlines and indicator outcomes in JS");
   console.log('with the shared rules (timelineOf, evaluateTaskStatus, parsePeriod/periodRange, evaluateIndicator).');
   const loaded = timeSync(() => loadYear(s, YEAR)).value;
   const compute = repeatSync(RUNS, () => computePlain(loaded, s, YEAR, AS_OF));
@@ -305,7 +342,9 @@ async function main(): Promise<void> {
   console.log(
     `rows in the pass: ${fmtInt(loaded.tasks.length)} tasks, ${fmtInt(loaded.progress.length)} progress entries, ${fmtInt(loaded.values.length)} values of ${YEAR}, ${fmtInt(loaded.targets.length)} targets`,
   );
-  console.log(`same result: ${sameResult ? 'yes' : 'no'} (status counts, by area, by directive, overdue tasks, next 5 deadlines, indicators met / not met / no data)`);
+  console.log(
+    `same result: ${sameResult ? 'yes' : 'no'} (status counts, by area, by directive, overdue tasks, next 5 deadlines, indicators met / not met / no data)`,
+  );
   if (!sameResult) {
     console.log('  service :', canonical(fromService(sum)));
     console.log('  in-mem  :', canonical(compute.last));

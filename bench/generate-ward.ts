@@ -196,10 +196,34 @@ const UNITS = [
 
 const STANDING_DIRECTIVES = [
   { code: 'NQ36A', number: '36a/NQ-CP', date: '2015-10-14', issuer: 'Chính phủ', title: 'Về Chính phủ điện tử' },
-  { code: 'NQ17', number: '17/NQ-CP', date: '2019-03-07', issuer: 'Chính phủ', title: 'Phát triển Chính phủ điện tử giai đoạn 2019 - 2020, định hướng đến 2025' },
-  { code: 'QD749', number: '749/QĐ-TTg', date: '2020-06-03', issuer: 'Thủ tướng Chính phủ', title: 'Chương trình chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030' },
-  { code: 'QD06', number: '06/QĐ-TTg', date: '2022-01-06', issuer: 'Thủ tướng Chính phủ', title: 'Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử (Đề án 06)' },
-  { code: 'NQ57', number: '57-NQ/TW', date: '2024-12-22', issuer: 'Bộ Chính trị', title: 'Đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia' },
+  {
+    code: 'NQ17',
+    number: '17/NQ-CP',
+    date: '2019-03-07',
+    issuer: 'Chính phủ',
+    title: 'Phát triển Chính phủ điện tử giai đoạn 2019 - 2020, định hướng đến 2025',
+  },
+  {
+    code: 'QD749',
+    number: '749/QĐ-TTg',
+    date: '2020-06-03',
+    issuer: 'Thủ tướng Chính phủ',
+    title: 'Chương trình chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030',
+  },
+  {
+    code: 'QD06',
+    number: '06/QĐ-TTg',
+    date: '2022-01-06',
+    issuer: 'Thủ tướng Chính phủ',
+    title: 'Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử (Đề án 06)',
+  },
+  {
+    code: 'NQ57',
+    number: '57-NQ/TW',
+    date: '2024-12-22',
+    issuer: 'Bộ Chính trị',
+    title: 'Đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia',
+  },
 ] as const;
 
 interface IndicatorSpec {
@@ -284,16 +308,46 @@ export function indicatorSpecs(count: number, seed = 7): IndicatorSpec[] {
     return `${area}-${String(n).padStart(2, '0')}`;
   };
   for (const [area, what] of PERCENT_SUBJECTS) {
-    specs.push({ code: code(area), area, name: `Tỷ lệ ${what}`, unit: '%', ratio: null, comparator: r() < 0.7 ? '>=' : '>', base: between(r, 30, 85), gain: 1 + r() * 4, lowerIsBetter: false });
+    specs.push({
+      code: code(area),
+      area,
+      name: `Tỷ lệ ${what}`,
+      unit: '%',
+      ratio: null,
+      comparator: r() < 0.7 ? '>=' : '>',
+      base: between(r, 30, 85),
+      gain: 1 + r() * 4,
+      lowerIsBetter: false,
+    });
   }
   for (const [area, what] of LOWER_SUBJECTS) {
-    specs.push({ code: code(area), area, name: `Tỷ lệ ${what}`, unit: '%', ratio: null, comparator: r() < 0.6 ? '<=' : '<', base: between(r, 6, 15), gain: -0.8, lowerIsBetter: true });
+    specs.push({
+      code: code(area),
+      area,
+      name: `Tỷ lệ ${what}`,
+      unit: '%',
+      ratio: null,
+      comparator: r() < 0.6 ? '<=' : '<',
+      base: between(r, 6, 15),
+      gain: -0.8,
+      lowerIsBetter: true,
+    });
   }
   for (const [area, what, unit] of COUNT_SUBJECTS) {
     specs.push({ code: code(area), area, name: `Số ${what}`, unit, ratio: null, comparator: '>=', base: between(r, 5, 400), gain: 0.08, lowerIsBetter: false });
   }
   for (const [area, what, num, den] of RATIO_SUBJECTS) {
-    specs.push({ code: code(area), area, name: `Tỷ lệ ${what}`, unit: '%', ratio: { numerator: num, denominator: den }, comparator: '>=', base: between(r, 40, 80), gain: 2 + r() * 3, lowerIsBetter: false });
+    specs.push({
+      code: code(area),
+      area,
+      name: `Tỷ lệ ${what}`,
+      unit: '%',
+      ratio: { numerator: num, denominator: den },
+      comparator: '>=',
+      base: between(r, 40, 80),
+      gain: 2 + r() * 3,
+      lowerIsBetter: false,
+    });
   }
   if (count > specs.length) throw new Error(`at most ${specs.length} indicators`);
   return specs.slice(0, count);
@@ -411,7 +465,12 @@ function progressStory(
   const due = deadline ?? yearEnd;
   const x = r();
   const inProgress = (dates: string[], upTo: number) =>
-    dates.map((date, i) => ({ date, status: 'in_progress' as const, percent: Math.min(95, Math.round(5 + (upTo * (i + 1)) / dates.length)), note: pick(r, NOTES_PROGRESS) }));
+    dates.map((date, i) => ({
+      date,
+      status: 'in_progress' as const,
+      percent: Math.min(95, Math.round(5 + (upTo * (i + 1)) / dates.length)),
+      note: pick(r, NOTES_PROGRESS),
+    }));
   if (x < 0.08) {
     // Never started: the officer keeps reporting why.
     return spreadDates(r, start, clampDate(due, today), n).map((date) => ({ date, status: 'not_started', percent: 0, note: pick(r, NOTES_NOT_STARTED) }));
@@ -441,7 +500,9 @@ function monthValue(spec: IndicatorSpec, r: () => number, year: number, month: n
     // Counts: monthly figures that grow a little each year.
     return { value: Math.max(0, Math.round(spec.base * (1 + spec.gain * y) * (0.6 + r() * 0.8))) };
   }
-  const level = spec.lowerIsBetter ? Math.max(0.2, spec.base + spec.gain * y + (r() - 0.5) * 3) : Math.min(100, spec.base + spec.gain * y + month * 0.3 + (r() - 0.5) * 6);
+  const level = spec.lowerIsBetter
+    ? Math.max(0.2, spec.base + spec.gain * y + (r() - 0.5) * 3)
+    : Math.min(100, spec.base + spec.gain * y + month * 0.3 + (r() - 0.5) * 6);
   const pct = Math.max(0, Math.min(100, level));
   if (spec.ratio) {
     const denominator = between(r, 200, 2000);
@@ -509,7 +570,13 @@ export function generateWard(dbPath: string, opts: GenerateOptions = {}): Genera
     clock.set(`${year - 1}-12-20`);
     inTransaction(s, () => {
       // The city's plan for the year is the directive most of the ward's tasks come from.
-      const cityPlan = { code: `KH${year}`, number: `${between(r, 100, 360)}/KH-UBND`, date: `${year - 1}-12-${between(r, 10, 28)}`, issuer: 'UBND thành phố', title: `Chuyển đổi số thành phố Hải Phòng năm ${year}` };
+      const cityPlan = {
+        code: `KH${year}`,
+        number: `${between(r, 100, 360)}/KH-UBND`,
+        date: `${year - 1}-12-${between(r, 10, 28)}`,
+        issuer: 'UBND thành phố',
+        title: `Chuyển đổi số thành phố Hải Phòng năm ${year}`,
+      };
       addDirective(s, cityPlan);
       const sources = [...STANDING_DIRECTIVES.filter((d) => d.date < `${year}-01-01`).map((d) => d.code), cityPlan.code, cityPlan.code];
       clock.set(`${year - 1}-12-28`);
@@ -526,7 +593,13 @@ export function generateWard(dbPath: string, opts: GenerateOptions = {}): Genera
       });
       counts.plans++;
       for (const spec of specs) {
-        setTarget(s, { indicatorCode: spec.code, year, comparator: spec.comparator, target: yearTarget(spec, year), baseline: year > years[0]! ? yearTarget(spec, year - 1) : null });
+        setTarget(s, {
+          indicatorCode: spec.code,
+          year,
+          comparator: spec.comparator,
+          target: yearTarget(spec, year),
+          baseline: year > years[0]! ? yearTarget(spec, year - 1) : null,
+        });
         counts.targets++;
       }
 

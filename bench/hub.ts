@@ -70,11 +70,15 @@ async function main(): Promise<void> {
   console.log(`folder: ${fmtInt(n)} bundles in ${fmtMs(folderMs)} ${JSON.stringify(folderStatus)}`);
 
   // Hub: its own process, as the city runs it.
-  const child = spawn(process.execPath, [path.join(repo, 'bin', 'wardplan.mjs'), 'hub', '--db', hubPath, '--port', '0', '--quiet', '--rate-limit', '100000000'], {
-    cwd: repo,
-    env: { ...process.env, WARDPLAN_PASSPHRASE: PASSPHRASE },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(repo, 'bin', 'wardplan.mjs'), 'hub', '--db', hubPath, '--port', '0', '--quiet', '--rate-limit', '100000000'],
+    {
+      cwd: repo,
+      env: { ...process.env, WARDPLAN_PASSPHRASE: PASSPHRASE },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     readline.createInterface({ input: child.stderr! }).on('line', (line) => {
       const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
@@ -119,13 +123,25 @@ async function main(): Promise<void> {
   });
   console.log(`hub: ${fmtInt(n)} bundles in ${fmtMs(hubMs)} ${JSON.stringify(hubStatus)}; ${retries} retries`);
 
-  const row = (name: string, total: number, lat: number[]) => [name, fmtMs(total), `${fmtInt(Math.round((n / total) * 1000))}/s`, fmtMs(pct(lat, 50)), fmtMs(pct(lat, 90)), fmtMs(pct(lat, 99)), fmtMs(Math.max(...lat))];
+  const row = (name: string, total: number, lat: number[]) => [
+    name,
+    fmtMs(total),
+    `${fmtInt(Math.round((n / total) * 1000))}/s`,
+    fmtMs(pct(lat, 50)),
+    fmtMs(pct(lat, 90)),
+    fmtMs(pct(lat, 99)),
+    fmtMs(Math.max(...lat)),
+  ];
   console.log(
-    table(['path', 'total', 'bundles/s', 'p50', 'p90', 'p99', 'max'], [row('folder (city import)', folderMs, folderLat), row(`hub (${inFlight} in flight)`, hubMs, hubLat)], { leftCols: [0] }),
+    table(
+      ['path', 'total', 'bundles/s', 'p50', 'p90', 'p99', 'max'],
+      [row('folder (city import)', folderMs, folderLat), row(`hub (${inFlight} in flight)`, hubMs, hubLat)],
+      { leftCols: [0] },
+    ),
   );
   console.log(`hub / folder: ${(hubMs / folderMs).toFixed(2)}×   (goal ≤ 1.5×; and under 30 s: ${hubMs < 30_000 ? 'yes' : 'no'})`);
   console.log(`hub RSS: ${fmtBytes(rssIdle)} after start, ${fmtBytes(rssPeak)} peak`);
-  console.log('Hub latency counts from the upload\'s creation to the import\'s answer, including the wait for the one database writer.');
+  console.log("Hub latency counts from the upload's creation to the import's answer, including the wait for the one database writer.");
   cleanupTempDirs();
 }
 

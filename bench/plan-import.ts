@@ -20,7 +20,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 function scaled(times: number): FixtureWard {
   const f = loadFixture();
-  const tasks = Array.from({ length: times }, (_, k) => f.tasks.map((t) => ({ ...t, no: k * f.tasks.length + t.no, content: k === 0 ? t.content : `${t.content} (đợt ${k + 1})` }))).flat();
+  const tasks = Array.from({ length: times }, (_, k) =>
+    f.tasks.map((t) => ({ ...t, no: k * f.tasks.length + t.no, content: k === 0 ? t.content : `${t.content} (đợt ${k + 1})` })),
+  ).flat();
   return { ...f, tasks };
 }
 
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
       const buffer = await build(plan);
       const name = `phu-luc.${kind}`;
       const preview = await repeatAsync(RUNS, () => previewFile(freshWard(dir, n++), { buffer, name }, 2026, { H: 'ignore' }));
-      const apply = await repeatAsync(RUNS, () => applyImport(freshWard(dir, n++), { year: 2026, file: { buffer, name }, mapping: { H: 'ignore' }, createMissing: true, onlyValid: false }));
+      const apply = await repeatAsync(RUNS, () =>
+        applyImport(freshWard(dir, n++), { year: 2026, file: { buffer, name }, mapping: { H: 'ignore' }, createMissing: true, onlyValid: false }),
+      );
       rows.push([kind, String(plan.tasks.length), fmtBytes(buffer.length), fmtMs(preview.median), fmtMs(apply.median), String(apply.last.imported)]);
     }
   }

@@ -26,7 +26,15 @@ const RUNS = Number(args.runs);
 const repo = path.resolve(import.meta.dirname, '..');
 const dist = path.join(repo, 'dist', 'renderer');
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 // ---- built size ----------------------------------------------------------------------------
 
@@ -72,7 +80,12 @@ function printSizes(assets: Asset[]): void {
     ),
   );
   subheading('Largest chunks');
-  console.log(table(['file', 'raw', 'gzip', 'first load'], assets.slice(0, 8).map((a) => [a.name, fmtBytes(a.raw), fmtBytes(a.gzip), a.initial ? 'yes' : ''])));
+  console.log(
+    table(
+      ['file', 'raw', 'gzip', 'first load'],
+      assets.slice(0, 8).map((a) => [a.name, fmtBytes(a.raw), fmtBytes(a.gzip), a.initial ? 'yes' : '']),
+    ),
+  );
 }
 
 // ---- time to an interactive overview -------------------------------------------------------
@@ -185,7 +198,13 @@ async function main(): Promise<void> {
   console.log(
     table(
       ['ward', 'counts shown', 'interactive', 'min–max', 'interactive, CPU 4× slower'],
-      results.map((r) => [r.label, fmtMs(median(r.shown)), fmtMs(median(r.normal)), `${fmtMs(Math.min(...r.normal))}–${fmtMs(Math.max(...r.normal))}`, fmtMs(median(r.slow))]),
+      results.map((r) => [
+        r.label,
+        fmtMs(median(r.shown)),
+        fmtMs(median(r.normal)),
+        `${fmtMs(Math.min(...r.normal))}–${fmtMs(Math.max(...r.normal))}`,
+        fmtMs(median(r.slow)),
+      ]),
     ),
   );
   heading('Browser host process memory (node + tsx, one database open)');

@@ -74,9 +74,13 @@ async function measure(name: string, s: Session): Promise<Row> {
   const date = todayIso(s.now());
   const figures = repeatSync(RUNS, () => computeReportFigures(s, YEAR));
   const f = figures.last;
-  const docx = await repeatAsync(RUNS, () => renderReportDocx({ figures: f, narratives, docNumber: null, date, draft: false, recipients: [], draftingUnit: '' }));
+  const docx = await repeatAsync(RUNS, () =>
+    renderReportDocx({ figures: f, narratives, docNumber: null, date, draft: false, recipients: [], draftingUnit: '' }),
+  );
   // What the officer waits for: figures and document together.
-  const total = await repeatAsync(RUNS, () => renderReportDocx({ figures: computeReportFigures(s, YEAR), narratives, docNumber: null, date, draft: false, recipients: [], draftingUnit: '' }));
+  const total = await repeatAsync(RUNS, () =>
+    renderReportDocx({ figures: computeReportFigures(s, YEAR), narratives, docNumber: null, date, draft: false, recipients: [], draftingUnit: '' }),
+  );
   const xlsx = await repeatAsync(RUNS, () => writeReportXlsx(f));
   const plan = await repeatAsync(RUNS, () => buildPlanDocx(s, 2026));
   const values = (s.db.sqlite.prepare('SELECT count(*) AS n FROM indicator_value WHERE deleted = 0').get() as { n: number }).n;
@@ -109,7 +113,9 @@ async function main(): Promise<void> {
   const big = generateWard(path.join(benchTempDir('bench-reports-'), 'big.db'), { years: [2026], tasksPerYear: 300, indicators: 50, today: '2026-12-31' });
   const genMs = performance.now() - t0;
   seedNarrative(big.s);
-  console.log(`generated ward: ${big.counts.tasks} tasks, ${big.counts.progress} progress entries, ${big.counts.indicators} indicators, ${big.counts.values} values in ${fmtMs(genMs)}`);
+  console.log(
+    `generated ward: ${big.counts.tasks} tasks, ${big.counts.progress} progress entries, ${big.counts.indicators} indicators, ${big.counts.values} values in ${fmtMs(genMs)}`,
+  );
 
   const rows = [await measure('demo ward', demo), await measure('generated ward', big.s)];
   console.log();
@@ -140,7 +146,14 @@ async function main(): Promise<void> {
 function seedNarrative(s: Session): void {
   inTransaction(s, () => {
     for (const area of ['LD', 'HT', 'CQ', 'KT']) {
-      saveNarrative(s, { period: '2026', areaCode: area, results: 'Kết quả đạt được trong năm.', shortcomings: 'Tồn tại, hạn chế.', nextTasks: 'Nhiệm vụ năm tới.', proposals: 'Đề xuất.' });
+      saveNarrative(s, {
+        period: '2026',
+        areaCode: area,
+        results: 'Kết quả đạt được trong năm.',
+        shortcomings: 'Tồn tại, hạn chế.',
+        nextTasks: 'Nhiệm vụ năm tới.',
+        proposals: 'Đề xuất.',
+      });
     }
   });
 }

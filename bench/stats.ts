@@ -43,7 +43,11 @@ export function repeatSync<T>(runs: number, fn: () => T, warmup = 1): { median: 
   return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs, last };
 }
 
-export async function repeatAsync<T>(runs: number, fn: () => Promise<T>, warmup = 1): Promise<{ median: number; min: number; max: number; runs: number; last: T }> {
+export async function repeatAsync<T>(
+  runs: number,
+  fn: () => Promise<T>,
+  warmup = 1,
+): Promise<{ median: number; min: number; max: number; runs: number; last: T }> {
   let last!: T;
   for (let i = 0; i < warmup; i++) last = await fn();
   const times: number[] = [];

@@ -46,10 +46,16 @@ export async function prepareElectronNative({ force = false, log = console.log }
     const to = path.join(modulesDir, name);
     fs.rmSync(to, { recursive: true, force: true });
     // The Node build output stays behind: the rebuild must not mistake it for an Electron one.
-    fs.cpSync(path.join(root, 'node_modules', name), to, { recursive: true, filter: (src) => path.basename(src) !== 'build' || !src.includes(`${path.sep}better-sqlite3${path.sep}`) });
+    fs.cpSync(path.join(root, 'node_modules', name), to, {
+      recursive: true,
+      filter: (src) => path.basename(src) !== 'build' || !src.includes(`${path.sep}better-sqlite3${path.sep}`),
+    });
   }
   // @electron/rebuild walks the dependencies of the package.json in buildPath.
-  fs.writeFileSync(path.join(buildPath, 'package.json'), `${JSON.stringify({ name: 'wardplan-electron-native', private: true, dependencies: { 'better-sqlite3': want.betterSqlite3 } }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(buildPath, 'package.json'),
+    `${JSON.stringify({ name: 'wardplan-electron-native', private: true, dependencies: { 'better-sqlite3': want.betterSqlite3 } }, null, 2)}\n`,
+  );
 
   const { rebuild } = await import(pathToFileURL(path.join(root, 'node_modules', '@electron', 'rebuild', 'lib', 'main.js')).href);
   await rebuild({ buildPath, electronVersion: want.electron, onlyModules: ['better-sqlite3'], force: true });

@@ -16,7 +16,10 @@ const fs = require('node:fs');
 /** Adds InstallPrivileges="limited" to the one <Package> element; refuses a template it does not recognise. */
 function limitPrivileges(wxs) {
   const packages = wxs.match(/<Package\b[^>]*>/g) ?? [];
-  if (packages.length !== 1) throw new Error(`msiProjectCreated: expected one <Package> element in the WiX source, found ${packages.length}; electron-builder's MSI template has changed, review build/msi-project-created.cjs`);
+  if (packages.length !== 1)
+    throw new Error(
+      `msiProjectCreated: expected one <Package> element in the WiX source, found ${packages.length}; electron-builder's MSI template has changed, review build/msi-project-created.cjs`,
+    );
   if (/\bInstallPrivileges=/.test(packages[0])) return wxs.replace(/\bInstallPrivileges="[^"]*"/, 'InstallPrivileges="limited"');
   return wxs.replace(/<Package\b/, '<Package InstallPrivileges="limited"');
 }

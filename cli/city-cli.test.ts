@@ -20,7 +20,19 @@ beforeAll(async () => {
 
 describe('city commands', () => {
   it('adds the first administrator with a password from the environment, never from an argument', () => {
-    const ok = run({ WARDPLAN_USER_PASSWORD: 'mật khẩu quản trị 1' }, 'city', 'user', 'add', '--db', c.dbPath, '--name', 'quantri', '--role', 'admin', '--json');
+    const ok = run(
+      { WARDPLAN_USER_PASSWORD: 'mật khẩu quản trị 1' },
+      'city',
+      'user',
+      'add',
+      '--db',
+      c.dbPath,
+      '--name',
+      'quantri',
+      '--role',
+      'admin',
+      '--json',
+    );
     expect(ok.code, ok.err).toBe(0);
     expect(JSON.parse(ok.out)).toMatchObject({ name: 'quantri', role: 'admin', disabled: false });
     const noPassword = run({ WARDPLAN_USER_PASSWORD: '' }, 'city', 'user', 'add', '--db', c.dbPath, '--name', 'khac', '--role', 'viewer');
@@ -38,7 +50,11 @@ describe('city commands', () => {
 
   it('writes the city report as DOCX, XLSX and CSV', () => {
     const dir = path.dirname(c.dbPath);
-    for (const [format, extra] of [['docx', []], ['xlsx', []], ['csv', ['--table', 'directives']]] as const) {
+    for (const [format, extra] of [
+      ['docx', []],
+      ['xlsx', []],
+      ['csv', ['--table', 'directives']],
+    ] as const) {
       const out = path.join(dir, `bao-cao.${format}`);
       const r = run({}, 'city', 'report', '--db', c.dbPath, '--period', '2026-Q3', '--format', format, ...extra, '--out', out);
       expect(r.code, r.err).toBe(0);
@@ -61,7 +77,21 @@ describe('city commands', () => {
     expect(XMLValidator.validate(fs.readFileSync(adx, 'utf8'))).toBe(true);
     const badMap = path.join(dir, 'map.json');
     fs.writeFileSync(badMap, '{"orgUnits": []}');
-    const refused = run({}, 'city', 'export', '--db', c.dbPath, '--period', '2026-Q3', '--format', 'csv', '--mapping', badMap, '--out', path.join(dir, 'v.csv'));
+    const refused = run(
+      {},
+      'city',
+      'export',
+      '--db',
+      c.dbPath,
+      '--period',
+      '2026-Q3',
+      '--format',
+      'csv',
+      '--mapping',
+      badMap,
+      '--out',
+      path.join(dir, 'v.csv'),
+    );
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('docs/interchange.md');
   });

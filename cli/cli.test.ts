@@ -38,16 +38,50 @@ describe('wardplan command line', () => {
   });
 
   it('adds a task, records progress, attaches evidence, sets values', () => {
-    const id = run(['task', 'add', '--db', db, '--area', 'CQ', '--content', 'Triển khai ký số cho cán bộ mới', '--lead', 'VP', '--partners', 'HCC,VHXH', '--timeline', 'Quý IV/2026', '--source', 'NQ57', '--output', 'Chữ ký số', '--person', 'Nguyễn Văn A', '--authority', 'Chủ tịch UBND phường']);
+    const id = run([
+      'task',
+      'add',
+      '--db',
+      db,
+      '--area',
+      'CQ',
+      '--content',
+      'Triển khai ký số cho cán bộ mới',
+      '--lead',
+      'VP',
+      '--partners',
+      'HCC,VHXH',
+      '--timeline',
+      'Quý IV/2026',
+      '--source',
+      'NQ57',
+      '--output',
+      'Chữ ký số',
+      '--person',
+      'Nguyễn Văn A',
+      '--authority',
+      'Chủ tịch UBND phường',
+    ]);
     expect(id.code).toBe(0);
     const taskId = id.out.trim();
     expect(taskId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(run(['task', 'update', taskId, '--db', db, '--status', 'in_progress', '--percent', '40', '--date', '2026-10-10', '--note', 'Đã lập danh sách']).code).toBe(0);
+    expect(
+      run(['task', 'update', taskId, '--db', db, '--status', 'in_progress', '--percent', '40', '--date', '2026-10-10', '--note', 'Đã lập danh sách']).code,
+    ).toBe(0);
     const file = path.join(dir, 'Quyết định.pdf');
     fs.writeFileSync(file, '%PDF-1.4 quyết định');
     expect(run(['task', 'attach', taskId, file, '--db', db]).out).toMatch(/sha256:[0-9a-f]{64}/);
     expect(run(['value', 'set', 'CQ-09', '--db', db, '--period', '2026-Q3', '--num', '3.658.476', '--den', '3670241']).out).toContain('99,68%');
-    const tasks = json<Array<{ id: string; status: string; evidenceCount: number }>>(['tasks', 'list', '--db', db, '--search', 'ky so cho can bo moi', '--as-of', '2026-10-15']);
+    const tasks = json<Array<{ id: string; status: string; evidenceCount: number }>>([
+      'tasks',
+      'list',
+      '--db',
+      db,
+      '--search',
+      'ky so cho can bo moi',
+      '--as-of',
+      '2026-10-15',
+    ]);
     expect(tasks.map((t) => [t.id, t.status, t.evidenceCount])).toEqual([[taskId, 'in_progress', 1]]);
     const inds = json<Array<{ code: string; outcome: string }>>(['indicators', 'list', '--db', db, '--period', '2026-Q3']);
     expect(inds.find((i) => i.code === 'CQ-09')?.outcome).toBe('dat');
@@ -83,9 +117,14 @@ describe('wardplan command line', () => {
     expect(run(['init', '--db', w, '--ward', 'HP-TIENLANG', '--name', 'Xã Tiên Lãng']).code).toBe(0);
     expect(run(['init', '--db', w, '--ward', 'HP-TIENLANG', '--name', 'Xã Tiên Lãng']).code).toBe(1);
     expect(run(['unit', 'add', '--db', w, '--code', 'VP', '--name', 'Văn phòng']).code).toBe(0);
-    expect(run(['directive', 'add', '--db', w, '--code', 'NQ57', '--number', '57-NQ/TW', '--date', '2024-12-22', '--issuer', 'Bộ Chính trị', '--title', 'Đột phá']).code).toBe(0);
+    expect(
+      run(['directive', 'add', '--db', w, '--code', 'NQ57', '--number', '57-NQ/TW', '--date', '2024-12-22', '--issuer', 'Bộ Chính trị', '--title', 'Đột phá'])
+        .code,
+    ).toBe(0);
     expect(run(['plan', 'add', '--db', w, '--year', '2026', '--title', 'Kế hoạch CĐS 2026', '--number', '12/KH-UBND']).code).toBe(0);
-    expect(run(['task', 'add', '--db', w, '--area', 'DL', '--content', 'Số hóa hồ sơ', '--lead', 'VP', '--deadline', '2026-06-30', '--source', 'NQ57']).code).toBe(0);
+    expect(
+      run(['task', 'add', '--db', w, '--area', 'DL', '--content', 'Số hóa hồ sơ', '--lead', 'VP', '--deadline', '2026-06-30', '--source', 'NQ57']).code,
+    ).toBe(0);
     const s = json<{ tasks: { total: number; byStatus: { overdue: number } } }>(['summary', '--db', w, '--as-of', '2026-07-01']);
     expect(s.tasks.total).toBe(1);
     expect(s.tasks.byStatus.overdue).toBe(1);

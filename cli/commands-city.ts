@@ -70,18 +70,22 @@ export function registerCityCommands(city: Command): void {
       }),
     );
 
-  withCommon(city.command('report').description('báo cáo của Ban Chỉ đạo thành phố (the city\'s own report)'))
+  withCommon(city.command('report').description("báo cáo của Ban Chỉ đạo thành phố (the city's own report)"))
     .requiredOption('--period <period>', 'kỳ báo cáo: 2026-Q3, 2026-H1 hoặc 2026')
     .addOption(new Option('--format <format>').choices(['docx', 'xlsx', 'csv']).default('docx'))
     .addOption(new Option('--table <table>', 'bảng xuất CSV (table for CSV)').choices(['directives', 'completeness', 'indicators', 'wards']))
     .requiredOption('--out <file>')
     .action(
-      action(async (o: CommonOpts & { period: string; format: 'docx' | 'xlsx' | 'csv'; table?: 'directives' | 'completeness' | 'indicators' | 'wards'; out: string }) => {
-        const f = await withSession(o, (s) => cityReportFile(cityOnly(s), o.period, o.format, o.table));
-        const out = path.resolve(o.out);
-        await writeFileAtomic(out, f.data);
-        print(o, { path: out, size: f.data.length }, () => `Đã ghi báo cáo ${o.period} ra ${out} (${f.data.length} byte).`);
-      }),
+      action(
+        async (
+          o: CommonOpts & { period: string; format: 'docx' | 'xlsx' | 'csv'; table?: 'directives' | 'completeness' | 'indicators' | 'wards'; out: string },
+        ) => {
+          const f = await withSession(o, (s) => cityReportFile(cityOnly(s), o.period, o.format, o.table));
+          const out = path.resolve(o.out);
+          await writeFileAtomic(out, f.data);
+          print(o, { path: out, size: f.data.length }, () => `Đã ghi báo cáo ${o.period} ra ${out} (${f.data.length} byte).`);
+        },
+      ),
     );
 
   withCommon(city.command('export').description('xuất số liệu chỉ tiêu cho hệ thống khác (DHIS2, ADX, CSV)'))

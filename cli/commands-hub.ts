@@ -32,7 +32,11 @@ export function registerHubCommands(program: Command): void {
           [
             r.sent.length ? '' : lang === 'en' ? 'Nothing waiting to send.' : 'Không có gói nào chờ gửi.',
             ...r.sent.map((x) => x.message[lang]),
-            r.acknowledged.length ? (lang === 'en' ? `${r.acknowledged.length} bundle(s) acknowledged by the city.` : `${r.acknowledged.length} gói đã được thành phố xác nhận.`) : '',
+            r.acknowledged.length
+              ? lang === 'en'
+                ? `${r.acknowledged.length} bundle(s) acknowledged by the city.`
+                : `${r.acknowledged.length} gói đã được thành phố xác nhận.`
+              : '',
             r.catalogError ? formatMessage(lang, 'hub.catalog_unavailable', { reason: formatMessage(lang, r.catalogError.code, r.catalogError.params) }) : '',
           ]
             .filter(Boolean)
@@ -48,7 +52,12 @@ export function registerHubCommands(program: Command): void {
       action(async (o: CommonOpts & { hub: string }) => {
         const { postEnrollmentRequest } = await import('../db/hub-client/enroll');
         const r = await withSession(o, (s) => postEnrollmentRequest(s, cliKeyStore(requireDb(o), true), o.hub));
-        print(o, r, () => `Đã gửi yêu cầu ${r.id}.\nDấu vân tay để đọc cho thành phố qua điện thoại: ${r.fingerprint}\nSau khi thành phố duyệt: wardplan enroll fetch --hub ${o.hub}`);
+        print(
+          o,
+          r,
+          () =>
+            `Đã gửi yêu cầu ${r.id}.\nDấu vân tay để đọc cho thành phố qua điện thoại: ${r.fingerprint}\nSau khi thành phố duyệt: wardplan enroll fetch --hub ${o.hub}`,
+        );
       }),
     );
   withCommon(enroll.command('fetch').description('lấy trả lời đăng ký từ máy chủ thành phố'))
@@ -74,13 +83,12 @@ export function registerHubCommands(program: Command): void {
         );
       }),
     );
-  withCommon(city.command('approve').argument('<id>').description('duyệt yêu cầu đăng ký sau khi đã đọc dấu vân tay qua điện thoại'))
-    .action(
-      action(async (id: string, o: CommonOpts) => {
-        const r = await withSession(o, async (s) => approveInboxEnrollment(s, await ensureKey(s, cliKeyStore(requireDb(o))), id));
-        print(o, r, () => `Đã duyệt khóa của ${r.wardName} (${r.wardCode}), dấu vân tay ${r.fingerprint}. Phường lấy trả lời bằng: wardplan enroll fetch`);
-      }),
-    );
+  withCommon(city.command('approve').argument('<id>').description('duyệt yêu cầu đăng ký sau khi đã đọc dấu vân tay qua điện thoại')).action(
+    action(async (id: string, o: CommonOpts) => {
+      const r = await withSession(o, async (s) => approveInboxEnrollment(s, await ensureKey(s, cliKeyStore(requireDb(o))), id));
+      print(o, r, () => `Đã duyệt khóa của ${r.wardName} (${r.wardCode}), dấu vân tay ${r.fingerprint}. Phường lấy trả lời bằng: wardplan enroll fetch`);
+    }),
+  );
   withCommon(city.command('backup').description('sao lưu cơ sở dữ liệu thành phố khi máy chủ đang chạy (online backup)'))
     .requiredOption('--out <dir>')
     .action(
@@ -91,11 +99,10 @@ export function registerHubCommands(program: Command): void {
         print(o, r, () => `Đã sao lưu vào ${r.path} (${r.size} byte).`);
       }),
     );
-  withCommon(city.command('refuse-enrollment').argument('<id>').description('từ chối yêu cầu đăng ký (dấu vân tay không khớp)'))
-    .action(
-      action(async (id: string, o: CommonOpts) => {
-        const r = await withSession(o, (s) => refuseInboxEnrollment(s, id));
-        print(o, r, () => `Đã từ chối yêu cầu của ${r.wardCode} (${r.fingerprint}).`);
-      }),
-    );
+  withCommon(city.command('refuse-enrollment').argument('<id>').description('từ chối yêu cầu đăng ký (dấu vân tay không khớp)')).action(
+    action(async (id: string, o: CommonOpts) => {
+      const r = await withSession(o, (s) => refuseInboxEnrollment(s, id));
+      print(o, r, () => `Đã từ chối yêu cầu của ${r.wardCode} (${r.fingerprint}).`);
+    }),
+  );
 }

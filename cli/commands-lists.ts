@@ -46,7 +46,12 @@ interface TargetOpts {
 function targetOf(o: TargetOpts) {
   if (o.target === undefined) return undefined;
   if (!o.year || !o.comparator) throw new AppError('cli.usage', { detail: '--target needs --year and --comparator' });
-  return { year: parseYearArg(o.year, 'year'), comparator: o.comparator, target: parseNumberArg(o.target, 'target'), baseline: optNum(o.baseline, 'baseline') ?? null };
+  return {
+    year: parseYearArg(o.year, 'year'),
+    comparator: o.comparator,
+    target: parseNumberArg(o.target, 'target'),
+    baseline: optNum(o.baseline, 'baseline') ?? null,
+  };
 }
 
 export function registerListCommands(program: Command): void {
@@ -59,20 +64,22 @@ export function registerListCommands(program: Command): void {
     .option('--signer-title <text>', 'chức vụ người ký')
     .option('--goal <text>', 'mục tiêu chung')
     .action(
-      action(async (year: string, o: CommonOpts & { title?: string; number?: string; issuedOn?: string; signer?: string; signerTitle?: string; goal?: string }) => {
-        const p = await callApi(o, 'plans.update', {
-          id: await planId(o, year),
-          patch: {
-            title: o.title,
-            docNumber: clearable(o.number),
-            issuedOn: clearable(o.issuedOn),
-            signerName: clearable(o.signer),
-            signerTitle: clearable(o.signerTitle),
-            generalGoal: clearable(o.goal),
-          },
-        });
-        print(o, p, () => `${p.year}: ${p.title}`);
-      }),
+      action(
+        async (year: string, o: CommonOpts & { title?: string; number?: string; issuedOn?: string; signer?: string; signerTitle?: string; goal?: string }) => {
+          const p = await callApi(o, 'plans.update', {
+            id: await planId(o, year),
+            patch: {
+              title: o.title,
+              docNumber: clearable(o.number),
+              issuedOn: clearable(o.issuedOn),
+              signerName: clearable(o.signer),
+              signerTitle: clearable(o.signerTitle),
+              generalGoal: clearable(o.goal),
+            },
+          });
+          print(o, p, () => `${p.year}: ${p.title}`);
+        },
+      ),
     );
   withCommon(plan.command('retire').argument('<year>').description('xóa kế hoạch năm chưa có nhiệm vụ (delete an empty plan)')).action(
     action(async (year: string, o: CommonOpts) => {
@@ -133,19 +140,23 @@ export function registerListCommands(program: Command): void {
     .option('--target <x>')
     .option('--baseline <x>')
     .action(
-      action(async (o: CommonOpts & TargetOpts & { code: string; area: string; name: string; unit: string; ratio?: boolean; numLabel?: string; denLabel?: string }) => {
-        const r = await callApi(o, 'indicators.add', {
-          code: o.code,
-          areaCode: o.area,
-          name: o.name,
-          unit: o.unit,
-          isRatio: !!o.ratio,
-          numeratorLabel: o.numLabel,
-          denominatorLabel: o.denLabel,
-          target: targetOf(o),
-        });
-        print(o, r, () => r.id);
-      }),
+      action(
+        async (
+          o: CommonOpts & TargetOpts & { code: string; area: string; name: string; unit: string; ratio?: boolean; numLabel?: string; denLabel?: string },
+        ) => {
+          const r = await callApi(o, 'indicators.add', {
+            code: o.code,
+            areaCode: o.area,
+            name: o.name,
+            unit: o.unit,
+            isRatio: !!o.ratio,
+            numeratorLabel: o.numLabel,
+            denominatorLabel: o.denLabel,
+            target: targetOf(o),
+          });
+          print(o, r, () => r.id);
+        },
+      ),
     );
   withCommon(indicator.command('update').argument('<code>'))
     .option('--area <code>')
@@ -157,7 +168,10 @@ export function registerListCommands(program: Command): void {
     .option('--baseline <x>')
     .action(
       action(async (code: string, o: CommonOpts & TargetOpts & { area?: string; name?: string; unit?: string }) => {
-        const r = await callApi(o, 'indicators.update', { id: await indicatorId(o, code), patch: { areaCode: o.area, name: o.name, unit: o.unit, target: targetOf(o) } });
+        const r = await callApi(o, 'indicators.update', {
+          id: await indicatorId(o, code),
+          patch: { areaCode: o.area, name: o.name, unit: o.unit, target: targetOf(o) },
+        });
         print(o, r, () => r.id);
       }),
     );
@@ -180,7 +194,10 @@ export function registerListCommands(program: Command): void {
       const h = await callApi(o, 'tasks.history', { id });
       print(o, h, () =>
         h
-          .map((e) => `${e.at}  ${e.actor}  ${e.action}  ${e.subject}${e.reason ? `  (${e.reason})` : ''}${e.changes.map((c) => `\n    ${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`).join('')}`)
+          .map(
+            (e) =>
+              `${e.at}  ${e.actor}  ${e.action}  ${e.subject}${e.reason ? `  (${e.reason})` : ''}${e.changes.map((c) => `\n    ${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`).join('')}`,
+          )
           .join('\n'),
       );
     }),

@@ -136,7 +136,9 @@ export function registerReportCommands(program: Command): void {
         const result = await withSession(o, async (s) => {
           const r = getReport(s, period, supplement);
           const data =
-            format === 'xlsx' ? await (await xlsx()).buildReportXlsx(s, period, supplement) : await (await docxReport()).buildReportDocx(s, period, { supplement });
+            format === 'xlsx'
+              ? await (await xlsx()).buildReportXlsx(s, period, supplement)
+              : await (await docxReport()).buildReportDocx(s, period, { supplement });
           return { path: await writeOutput(out, data), format, period: r.period, supplement, status: r.status, bytes: data.length };
         });
         print(o, result, () => `Đã ghi báo cáo ${result.period} (${STATUS_VI[result.status]}) vào ${result.path}`);
@@ -160,8 +162,10 @@ export function registerReportCommands(program: Command): void {
             signerTitle: o.signerTitle as string | undefined,
           }),
         );
-        print(o, { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber }, () =>
-          `Đã phê duyệt báo cáo ${r.periodLabel} (${r.approvedBy}, ${localDateTime(r.approvedAt)}). Số liệu đã được khóa.`,
+        print(
+          o,
+          { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber },
+          () => `Đã phê duyệt báo cáo ${r.periodLabel} (${r.approvedBy}, ${localDateTime(r.approvedAt)}). Số liệu đã được khóa.`,
         );
       }),
     );
@@ -255,8 +259,11 @@ export function registerReportCommands(program: Command): void {
       act(async (o) => {
         const period = required(o, 'period', '--period');
         const r = await withSession(o, (s) => createSupplement(s, period));
-        print(o, { period: r.period, supplement: r.supplement, status: r.status }, () =>
-          `Đã lập báo cáo bổ sung lần ${r.supplement} cho ${r.periodLabel} (dự thảo). Xuất: wardplan report --period ${r.period} --supplement ${r.supplement} --out <tệp>`,
+        print(
+          o,
+          { period: r.period, supplement: r.supplement, status: r.status },
+          () =>
+            `Đã lập báo cáo bổ sung lần ${r.supplement} cho ${r.periodLabel} (dự thảo). Xuất: wardplan report --period ${r.period} --supplement ${r.supplement} --out <tệp>`,
         );
       }),
     );
@@ -293,7 +300,7 @@ export function registerReportCommands(program: Command): void {
 
 /** `wardplan directive order NQ57 KH02 …`: the order reports and the plan list the ward's own directives. */
 export function registerDirectiveOrderCommand(directive: Command): void {
-  withCommon(directive.command('order').description('thứ tự liệt kê văn bản của phường (order of the ward\'s directives)').argument('<codes...>')).action(
+  withCommon(directive.command('order').description("thứ tự liệt kê văn bản của phường (order of the ward's directives)").argument('<codes...>')).action(
     act(async (o, codes: string[]) => {
       const list = await withSession(o, (s) => setDirectiveOrder(s, codes));
       print(o, list, () => list.map((d, i) => `${i + 1}. ${d.code} ${d.number}`).join('\n'));
@@ -358,8 +365,11 @@ export function registerPlanDocumentCommands(plan: Command): void {
           }),
         );
         const p = r.plan;
-        print(o, r, () =>
-          `Kế hoạch năm ${p.year}: ${p.docNumber ?? 'chưa có số'}; ${p.issuedOn ? `ban hành ngày ${formatDateVi(p.issuedOn)}` : 'dự thảo (chưa có ngày ban hành)'}; người ký: ${p.signerName ?? '(chưa có)'}${p.signerTitle ? `, ${p.signerTitle}` : ''}.`,
+        print(
+          o,
+          r,
+          () =>
+            `Kế hoạch năm ${p.year}: ${p.docNumber ?? 'chưa có số'}; ${p.issuedOn ? `ban hành ngày ${formatDateVi(p.issuedOn)}` : 'dự thảo (chưa có ngày ban hành)'}; người ký: ${p.signerName ?? '(chưa có)'}${p.signerTitle ? `, ${p.signerTitle}` : ''}.`,
         );
       }),
     );

@@ -45,7 +45,7 @@ function flatten(list: ImportOutcome[]): ImportOutcome[] {
 }
 
 export function registerSyncCommands(program: Command): void {
-  const keys = program.command('keys').description('khóa ký của máy này (this installation\'s signing key)');
+  const keys = program.command('keys').description("khóa ký của máy này (this installation's signing key)");
   withCommon(keys.command('show')).action(
     action(async (o: CommonOpts) => {
       const info = await withSession(o, async (s) => ownKeyInfo(s) ?? (await ensureKey(s, cliKeyStore(requireDb(o), true)), ownKeyInfo(s)));
@@ -142,7 +142,11 @@ export function registerSyncCommands(program: Command): void {
   withCommon(bundle.command('import').argument('<file>')).action(
     action(async (file: string, o: CommonOpts) => {
       const r = await withSession(o, (s) => importBundle(s, path.resolve(file), {}));
-      print(o, r, () => flatten([r]).map((x) => outcomeLine(x, o)).join('\n'));
+      print(o, r, () =>
+        flatten([r])
+          .map((x) => outcomeLine(x, o))
+          .join('\n'),
+      );
       if (r.status === 'refused') throw new AppError(r.error!.code, r.error!.params);
     }),
   );
@@ -181,7 +185,12 @@ export function registerSyncCommands(program: Command): void {
       action(async (request: string, o: CommonOpts & { out?: string }) => {
         const out = path.resolve(o.out ?? request.replace(/\.json$/i, '') + '_tra-loi.json');
         const r = await withSession(o, (s) => cityEnroll(s, cliKeyStore(requireDb(o)), path.resolve(request), out));
-        print(o, r, () => `Đã duyệt khóa của ${r.wardName} (${r.wardCode}).\nDấu vân tay (đã đối chiếu qua điện thoại): ${r.fingerprint}\nGửi lại phường tệp: ${r.responsePath}`);
+        print(
+          o,
+          r,
+          () =>
+            `Đã duyệt khóa của ${r.wardName} (${r.wardCode}).\nDấu vân tay (đã đối chiếu qua điện thoại): ${r.fingerprint}\nGửi lại phường tệp: ${r.responsePath}`,
+        );
       }),
     );
   withCommon(city.command('import').argument('<paths...>')).action(
@@ -194,7 +203,13 @@ export function registerSyncCommands(program: Command): void {
         for (const f of files) list.push(await importBundle(s, f, { cityKey }));
         return list;
       });
-      print(o, outcomes, () => (outcomes.length ? flatten(outcomes).map((x) => outcomeLine(x, o)).join('\n') : 'Không tìm thấy gói nào (.wpb).'));
+      print(o, outcomes, () =>
+        outcomes.length
+          ? flatten(outcomes)
+              .map((x) => outcomeLine(x, o))
+              .join('\n')
+          : 'Không tìm thấy gói nào (.wpb).',
+      );
       if (outcomes.some((x) => x.status === 'refused')) throw new CliFailure(1);
     }),
   );
@@ -209,7 +224,12 @@ export function registerSyncCommands(program: Command): void {
             `${st.city.name} — ${st.quarter}`,
             ...st.wards.map(
               (w) =>
-                `${w.wardCode.padEnd(16)} khóa ${w.keys.filter((k) => !k.revokedAt).map((k) => k.fingerprint).join(', ') || '—'}  số thứ tự ${w.lastSeqApplied}  nhận lần cuối ${
+                `${w.wardCode.padEnd(16)} khóa ${
+                  w.keys
+                    .filter((k) => !k.revokedAt)
+                    .map((k) => k.fingerprint)
+                    .join(', ') || '—'
+                }  số thứ tự ${w.lastSeqApplied}  nhận lần cuối ${
                   w.lastReceivedAt ? formatDateVi(todayIso(w.lastReceivedAt)) : '—'
                 }${w.pending.length ? `  chờ: thiếu ${w.pending.map((p) => `${p.missingFrom}–${p.missingTo}`).join(', ')}` : ''}  ${w.reportedThisQuarter ? 'đã báo cáo' : 'chưa báo cáo'}`,
             ),
@@ -217,7 +237,7 @@ export function registerSyncCommands(program: Command): void {
         );
       }),
     );
-  withCommon(city.command('progress').description('tiến độ của mọi phường, xã (every ward\'s progress)'))
+  withCommon(city.command('progress').description("tiến độ của mọi phường, xã (every ward's progress)"))
     .option('--as-of <date>')
     .action(
       action(async (o: CommonOpts & { asOf?: string }) => {
@@ -252,7 +272,11 @@ export function registerSyncCommands(program: Command): void {
         }
         const rows = await withSession(o, (s) => listReceivedReports(s));
         print(o, rows, () =>
-          rows.length ? rows.map((r) => `${r.owner.padEnd(16)} ${r.orgName.padEnd(24)} ${r.period.padEnd(8)} ${r.status}${r.docNumber ? `  số ${r.docNumber}` : ''}`).join('\n') : 'Chưa nhận báo cáo nào.',
+          rows.length
+            ? rows
+                .map((r) => `${r.owner.padEnd(16)} ${r.orgName.padEnd(24)} ${r.period.padEnd(8)} ${r.status}${r.docNumber ? `  số ${r.docNumber}` : ''}`)
+                .join('\n')
+            : 'Chưa nhận báo cáo nào.',
         );
       }),
     );

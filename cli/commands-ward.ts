@@ -21,8 +21,10 @@ function summaryText(s: WardSummary, o: CommonOpts): string {
     ...STATUSES.map((st) => `  ${taskStatusLabel(st as TaskStatus, lang)}: ${s.tasks.byStatus[st as TaskStatus]}`),
     `Chỉ tiêu: ${s.indicators.total} (đạt ${s.indicators.met}, chưa đạt ${s.indicators.notMet}, chưa có số liệu ${s.indicators.noData})`,
   ];
-  if (s.tasks.overdue.length) lines.push('Quá hạn:', ...s.tasks.overdue.map((t) => `  ${t.no}. ${t.content.slice(0, 90)} (${t.deadline ? formatDateVi(t.deadline) : ''})`));
-  if (s.tasks.upcoming.length) lines.push('Sắp đến hạn:', ...s.tasks.upcoming.map((t) => `  ${t.no}. ${t.content.slice(0, 90)} (${t.deadline ? formatDateVi(t.deadline) : ''})`));
+  if (s.tasks.overdue.length)
+    lines.push('Quá hạn:', ...s.tasks.overdue.map((t) => `  ${t.no}. ${t.content.slice(0, 90)} (${t.deadline ? formatDateVi(t.deadline) : ''})`));
+  if (s.tasks.upcoming.length)
+    lines.push('Sắp đến hạn:', ...s.tasks.upcoming.map((t) => `  ${t.no}. ${t.content.slice(0, 90)} (${t.deadline ? formatDateVi(t.deadline) : ''})`));
   return lines.join('\n');
 }
 
@@ -73,7 +75,10 @@ export function registerWardCommands(program: Command): void {
     .option('--year <year>', 'năm kế hoạch')
     .action(
       action(async (o: CommonOpts & { asOf?: string; year?: string }) => {
-        const s = await callApi(o, 'summary.get', { asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined, year: o.year ? parseYearArg(o.year, 'year') : undefined });
+        const s = await callApi(o, 'summary.get', {
+          asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined,
+          year: o.year ? parseYearArg(o.year, 'year') : undefined,
+        });
         print(o, s, () => summaryText(s, o));
       }),
     );
@@ -217,7 +222,10 @@ export function registerWardCommands(program: Command): void {
     .option('--year <year>')
     .action(
       action(async (o: CommonOpts & { period?: string; year?: string }) => {
-        const is = await callApi(o, 'indicators.list', { period: o.period ? parsePeriodArg(o.period, 'period') : undefined, year: o.year ? parseYearArg(o.year, 'year') : undefined });
+        const is = await callApi(o, 'indicators.list', {
+          period: o.period ? parsePeriodArg(o.period, 'period') : undefined,
+          year: o.year ? parseYearArg(o.year, 'year') : undefined,
+        });
         print(o, is, () =>
           is
             .map(

@@ -17,7 +17,7 @@ function json<T>(...args: string[]): T {
   return JSON.parse(r.out) as T;
 }
 
-describe('the hub from the command line, as the issue\'s done-when check runs it', () => {
+describe("the hub from the command line, as the issue's done-when check runs it", () => {
   // Every step is a fresh process; on a busy machine that takes a while.
   it('a ward enrolls online, sends its bundle, and appears in city status', { timeout: 300_000 }, async () => {
     const dir = tempDir('wardplan-cli-hub-');

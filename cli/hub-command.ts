@@ -62,7 +62,9 @@ export function registerHubCommand(program: Command): void {
         const address = await app.listen({ host: o.host, port });
         if (dashboard) setImmediate(() => dashboard.warmUp());
         const en = langOf(o) === 'en';
-        process.stderr.write(en ? `WardPlan hub listening at ${address}. Ctrl+C to stop.\n` : `Máy chủ WardPlan đang nhận tại ${address}. Nhấn Ctrl+C để dừng.\n`);
+        process.stderr.write(
+          en ? `WardPlan hub listening at ${address}. Ctrl+C to stop.\n` : `Máy chủ WardPlan đang nhận tại ${address}. Nhấn Ctrl+C để dừng.\n`,
+        );
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);

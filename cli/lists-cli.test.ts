@@ -19,17 +19,80 @@ describe('wardplan lists from the command line', () => {
     const db = path.join(tempDir('wardplan-cli-lists-'), 'w.db');
     expect(run(['init', '--db', db, '--ward', 'HP-ANLAC', '--name', 'Phường An Lạc']).code).toBe(0);
     expect(run(['plan', 'add', '--db', db, '--year', '2026', '--title', 'Kế hoạch 2026']).code).toBe(0);
-    const plan = json<{ signerName: string; issuedOn: string }>(['plan', 'update', '2026', '--db', db, '--signer', 'Nguyễn Văn Hùng', '--issued-on', '2026-01-15']);
+    const plan = json<{ signerName: string; issuedOn: string }>([
+      'plan',
+      'update',
+      '2026',
+      '--db',
+      db,
+      '--signer',
+      'Nguyễn Văn Hùng',
+      '--issued-on',
+      '2026-01-15',
+    ]);
     expect(plan).toMatchObject({ signerName: 'Nguyễn Văn Hùng', issuedOn: '2026-01-15' });
     expect(run(['unit', 'add', '--db', db, '--code', 'KT', '--name', 'Phòng Kinh tế, Hạ tầng và Đô thị']).code).toBe(0);
     expect(run(['unit', 'add', '--db', db, '--code', 'X', '--name', 'Nhầm']).code).toBe(0);
     expect(run(['unit', 'retire', 'X', '--db', db]).code).toBe(0);
     expect(run(['unit', 'list', '--db', db]).out).toBe('KT         Phòng Kinh tế, Hạ tầng và Đô thị\n');
-    expect(run(['directive', 'add', '--db', db, '--code', 'TBKL', '--issuer', 'Ban Chỉ đạo Trung ương', '--title', 'Các Thông báo kết luận của Ban Chỉ đạo Trung ương']).code).toBe(0);
-    const bad = run(['indicator', 'add', '--db', db, '--code', 'I1', '--area', 'CQ', '--name', 'Số hồ sơ', '--unit', 'hồ sơ', '--year', '2026', '--comparator', '<>', '--target', '10']);
+    expect(
+      run([
+        'directive',
+        'add',
+        '--db',
+        db,
+        '--code',
+        'TBKL',
+        '--issuer',
+        'Ban Chỉ đạo Trung ương',
+        '--title',
+        'Các Thông báo kết luận của Ban Chỉ đạo Trung ương',
+      ]).code,
+    ).toBe(0);
+    const bad = run([
+      'indicator',
+      'add',
+      '--db',
+      db,
+      '--code',
+      'I1',
+      '--area',
+      'CQ',
+      '--name',
+      'Số hồ sơ',
+      '--unit',
+      'hồ sơ',
+      '--year',
+      '2026',
+      '--comparator',
+      '<>',
+      '--target',
+      '10',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('Phép so sánh "<>" không hợp lệ');
-    expect(run(['indicator', 'add', '--db', db, '--code', 'I1', '--area', 'CQ', '--name', 'Số hồ sơ', '--unit', 'hồ sơ', '--year', '2026', '--comparator', '>=', '--target', '10']).code).toBe(0);
+    expect(
+      run([
+        'indicator',
+        'add',
+        '--db',
+        db,
+        '--code',
+        'I1',
+        '--area',
+        'CQ',
+        '--name',
+        'Số hồ sơ',
+        '--unit',
+        'hồ sơ',
+        '--year',
+        '2026',
+        '--comparator',
+        '>=',
+        '--target',
+        '10',
+      ]).code,
+    ).toBe(0);
     const ind = json<Array<{ code: string; target: number }>>(['indicators', 'list', '--db', db, '--year', '2026']);
     expect(ind).toMatchObject([{ code: 'I1', target: 10 }]);
     const task = json<{ id: string }>(['task', 'add', '--db', db, '--area', 'CQ', '--content', 'Số hóa hồ sơ', '--lead', 'KT', '--source', 'TBKL']);

@@ -14,7 +14,10 @@ const PASSPHRASE = 'mật khẩu của thành phố';
 const UNEXPECTED = /ngoài dự kiến|unexpected/i;
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, WARDPLAN_LANG: 'vi', WARDPLAN_PASSPHRASE: PASSPHRASE, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, WARDPLAN_LANG: 'vi', WARDPLAN_PASSPHRASE: PASSPHRASE, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

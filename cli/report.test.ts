@@ -48,7 +48,12 @@ describe('wardplan report', () => {
     const text = doc.paragraphs.join('\n');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Kết quả thực hiện Kế hoạch chuyển đổi số Quý III năm 2026');
-    expect(doc.tables.find((t) => t[0]?.[1] === 'Văn bản chỉ đạo')!.at(-1)!.slice(1, 3)).toEqual(['Tổng cộng', '22']);
+    expect(
+      doc.tables
+        .find((t) => t[0]?.[1] === 'Văn bản chỉ đạo')!
+        .at(-1)!
+        .slice(1, 3),
+    ).toEqual(['Tổng cộng', '22']);
 
     const xlsx = run('report', '--db', db, '--period', '2026-H1', '--format', 'xlsx', '--out', 'bc-h1.xlsx', '--json');
     expect(xlsx.code, xlsx.stderr).toBe(0);

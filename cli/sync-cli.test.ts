@@ -29,7 +29,15 @@ describe('sync from the command line, as the issue describes it', () => {
     const req = json<{ fingerprint: string }>('enroll-request', '--db', ward, '--out', path.join(dir, 'req.json'));
     expect(json<{ fingerprint: string }>('keys', 'show', '--db', ward).fingerprint).toBe(req.fingerprint);
     const cityInit = json<{ fingerprint: string }>('city', 'init', '--db', city, '--city', 'HP', '--name', 'Thành phố Hải Phòng');
-    const enrolled = json<{ fingerprint: string; wardCode: string }>('city', 'enroll', path.join(dir, 'req.json'), '--db', city, '--out', path.join(dir, 'res.json'));
+    const enrolled = json<{ fingerprint: string; wardCode: string }>(
+      'city',
+      'enroll',
+      path.join(dir, 'req.json'),
+      '--db',
+      city,
+      '--out',
+      path.join(dir, 'res.json'),
+    );
     expect(enrolled).toMatchObject({ fingerprint: req.fingerprint, wardCode: 'HP-HAIDUONG' });
     expect(json<{ cityFingerprint: string }>('enroll', 'import', path.join(dir, 'res.json'), '--db', ward).cityFingerprint).toBe(cityInit.fingerprint);
 
@@ -46,7 +54,12 @@ describe('sync from the command line, as the issue describes it', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain('đã được nhận trước đây');
 
-    const status = json<{ wards: Array<{ wardCode: string; lastSeqApplied: number; keys: Array<{ fingerprint: string }>; pending: unknown[] }> }>('city', 'status', '--db', city);
+    const status = json<{ wards: Array<{ wardCode: string; lastSeqApplied: number; keys: Array<{ fingerprint: string }>; pending: unknown[] }> }>(
+      'city',
+      'status',
+      '--db',
+      city,
+    );
     expect(status.wards[0]).toMatchObject({ wardCode: 'HP-HAIDUONG', lastSeqApplied: exp.seqTo, pending: [] });
     expect(status.wards[0]!.keys[0]!.fingerprint).toBe(req.fingerprint);
 

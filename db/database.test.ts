@@ -21,7 +21,8 @@ function migrationsUpTo(n: number): string {
   return dst;
 }
 
-const journalSize = (JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+const journalSize = (JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries
+  .length;
 
 describe('database', () => {
   it('migrates an empty file to the full schema with WAL and foreign keys on', () => {
@@ -64,7 +65,8 @@ describe('database', () => {
     old.sqlite.prepare('INSERT INTO task_search (task_id, body) VALUES (?, ?)').run('t-2', 'nang cap mang lan');
     old.close();
     const db = openDatabase(file);
-    const hit = (q: string) => (db.sqlite.prepare('SELECT task_id FROM task_search WHERE task_search MATCH ?').all(q) as { task_id: string }[]).map((r) => r.task_id);
+    const hit = (q: string) =>
+      (db.sqlite.prepare('SELECT task_id FROM task_search WHERE task_search MATCH ?').all(q) as { task_id: string }[]).map((r) => r.task_id);
     expect(hit('"chuyen"*')).toEqual(['t-1']);
     const keys = db.sqlite.prepare('SELECT k.task_id FROM task_search_key k JOIN task_search f ON f.rowid = k.rid ORDER BY k.task_id').all();
     expect(keys).toEqual([{ task_id: 't-1' }, { task_id: 't-2' }]);

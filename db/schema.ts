@@ -62,11 +62,9 @@ export const auditLog = sqliteTable('audit_log', {
 
 // ---- owned: catalog (a ward's own, or the city's) ------------------------------------------
 
-export const unit = sqliteTable(
-  'unit',
-  { ...owned, code: text('code').notNull(), name: text('name').notNull() },
-  (t) => [uniqueIndex('unit_owner_code').on(t.owner, t.code)],
-);
+export const unit = sqliteTable('unit', { ...owned, code: text('code').notNull(), name: text('name').notNull() }, (t) => [
+  uniqueIndex('unit_owner_code').on(t.owner, t.code),
+]);
 
 export const directive = sqliteTable(
   'directive',
@@ -94,7 +92,9 @@ export const indicator = sqliteTable(
   {
     ...owned,
     code: text('code').notNull(),
-    areaId: text('area_id').notNull().references(() => area.id),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => area.id),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
     isRatio: integer('is_ratio').notNull().default(0),
@@ -119,7 +119,9 @@ export const indicatorTarget = sqliteTable(
   'indicator_target',
   {
     ...owned,
-    indicatorId: text('indicator_id').notNull().references(() => indicator.id),
+    indicatorId: text('indicator_id')
+      .notNull()
+      .references(() => indicator.id),
     year: integer('year').notNull(),
     /** '' for a target the city sets for every ward. */
     wardCode: text('ward_code').notNull().default(''),
@@ -161,12 +163,18 @@ export const task = sqliteTable(
   'task',
   {
     ...owned,
-    planId: text('plan_id').notNull().references(() => plan.id),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plan.id),
     no: integer('no').notNull(),
-    areaId: text('area_id').notNull().references(() => area.id),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => area.id),
     sourceDirectiveId: text('source_directive_id').references(() => directive.id),
     content: text('content').notNull(),
-    leadUnitId: text('lead_unit_id').notNull().references(() => unit.id),
+    leadUnitId: text('lead_unit_id')
+      .notNull()
+      .references(() => unit.id),
     /** JSON array of unit ids. */
     partnerUnitIds: text('partner_unit_ids').notNull().default('[]'),
     /** Partners written as a group, not as units ("Các phòng, ban, đơn vị có liên quan"). */
@@ -186,7 +194,9 @@ export const taskProgress = sqliteTable(
   'task_progress',
   {
     ...owned,
-    taskId: text('task_id').notNull().references(() => task.id),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => task.id),
     date: text('date').notNull(),
     status: text('status', { enum: ['not_started', 'in_progress', 'done'] }).notNull(),
     percent: integer('percent').notNull(),
@@ -201,7 +211,9 @@ export const indicatorValue = sqliteTable(
   'indicator_value',
   {
     ...owned,
-    indicatorId: text('indicator_id').notNull().references(() => indicator.id),
+    indicatorId: text('indicator_id')
+      .notNull()
+      .references(() => indicator.id),
     period: text('period').notNull(),
     value: real('value').notNull(),
     numerator: real('numerator'),
@@ -209,7 +221,11 @@ export const indicatorValue = sqliteTable(
     note: text('note'),
     byName: text('by_name').notNull(),
   },
-  (t) => [uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period), index('indicator_value_period').on(t.period), index('indicator_value_indicator_period').on(t.indicatorId, t.period)],
+  (t) => [
+    uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period),
+    index('indicator_value_period').on(t.period),
+    index('indicator_value_indicator_period').on(t.indicatorId, t.period),
+  ],
 );
 
 /** Metadata of an evidence file; the bytes live beside the database under their SHA-256. */
@@ -254,8 +270,12 @@ export const reportNarrative = sqliteTable(
   'report_narrative',
   {
     ...owned,
-    reportId: text('report_id').notNull().references(() => report.id),
-    areaId: text('area_id').notNull().references(() => area.id),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => report.id),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => area.id),
     results: text('results').notNull().default(''),
     shortcomings: text('shortcomings').notNull().default(''),
     nextTasks: text('next_tasks').notNull().default(''),
@@ -269,7 +289,9 @@ export const planDocument = sqliteTable(
   'plan_document',
   {
     ...owned,
-    planId: text('plan_id').notNull().references(() => plan.id),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plan.id),
     previousResults: text('previous_results').notNull().default(''),
     objectives: text('objectives').notNull().default(''),
     solutions: text('solutions').notNull().default(''),

@@ -12,9 +12,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 type PathApi = Pick<typeof nodePath, 'join' | 'relative' | 'isAbsolute' | 'extname' | 'sep'>;
 
-export type Resolved =
-  | { ok: true; file: string; spaFallback: boolean }
-  | { ok: false; status: 400 | 403 | 404 };
+export type Resolved = { ok: true; file: string; spaFallback: boolean } | { ok: false; status: 400 | 403 | 404 };
 
 /** True for URLs of our own origin, and nothing else (not app://other, not app://wardplan.evil). */
 export function isAppUrl(url: string | null | undefined): boolean {
@@ -56,7 +54,6 @@ export function resolveAppRequest(rawUrl: string, root: string, p: PathApi = nod
   const spaFallback = p.extname(segments[segments.length - 1] ?? '') === '';
   return { ok: true, file, spaFallback };
 }
-
 
 export { contentTypeFor as mimeTypeFor } from '../shared/web-serving';
 

@@ -50,7 +50,8 @@ export function payloadSize(value: unknown, limit = MAX_PAYLOAD_BYTES): number {
     else if (typeof v === 'string') total += v.length;
     else if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) total += v.byteLength;
     else if (typeof v === 'object') {
-      const entries: Iterable<unknown> = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? v : Object.keys(v).flatMap((k) => [k, (v as Record<string, unknown>)[k]]);
+      const entries: Iterable<unknown> =
+        v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? v : Object.keys(v).flatMap((k) => [k, (v as Record<string, unknown>)[k]]);
       for (const e of entries) if (!walk(e, depth + 1)) return false;
     } else total += 8;
     return total <= limit;

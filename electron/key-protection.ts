@@ -14,9 +14,7 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-export type KeyProtection =
-  | { kind: 'os'; sealer: Sealer; backend: string }
-  | { kind: 'unavailable'; reason: 'no_os_encryption' | 'plain_text_backend' };
+export type KeyProtection = { kind: 'os'; sealer: Sealer; backend: string } | { kind: 'unavailable'; reason: 'no_os_encryption' | 'plain_text_backend' };
 
 export function chooseKeyProtection(safeStorage: SafeStorageLike, platform: NodeJS.Platform): KeyProtection {
   if (!safeStorage.isEncryptionAvailable()) return { kind: 'unavailable', reason: 'no_os_encryption' };

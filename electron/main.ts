@@ -107,7 +107,10 @@ async function onReady(): Promise<void> {
     protocol.handle(APP_SCHEME, serveAppRequest);
 
     const protection = chooseKeyProtection(safeStorage, process.platform);
-    logger.log('info', `start ${app.getVersion()} (electron ${process.versions.electron}); db ${loc.dbPath}; key protection ${protection.kind === 'os' ? protection.backend : `unavailable: ${protection.reason}`}`);
+    logger.log(
+      'info',
+      `start ${app.getVersion()} (electron ${process.versions.electron}); db ${loc.dbPath}; key protection ${protection.kind === 'os' ? protection.backend : `unavailable: ${protection.reason}`}`,
+    );
     const keyStore = keyStoreFor(protection, loc.keyFile);
     // openDatabase refuses a missing folder; the profile folder (or a test's WARDPLAN_DB folder) is ours to make.
     mkdirSync(path.dirname(loc.dbPath), { recursive: true });
@@ -120,7 +123,11 @@ async function onReady(): Promise<void> {
     });
 
     registerIpc();
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, actions: { backup: () => void backupFromMenu(), about: () => void showAbout() } })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({ isPackaged: app.isPackaged, actions: { backup: () => void backupFromMenu(), about: () => void showAbout() } }),
+      ),
+    );
     await createWindow();
   } catch (e) {
     fatal('WardPlan could not start', e);
@@ -338,10 +345,19 @@ async function backupFromMenu(): Promise<void> {
   const win = mainWindow;
   const status = await callApi('app.status', {});
   if (!status.ok || !status.value.initialized) {
-    await dialog.showMessageBox(win, { type: 'info', title: 'Sao lưu', message: 'Chưa có dữ liệu để sao lưu.', detail: 'Hãy hoàn tất bước thiết lập ban đầu trước.' });
+    await dialog.showMessageBox(win, {
+      type: 'info',
+      title: 'Sao lưu',
+      message: 'Chưa có dữ liệu để sao lưu.',
+      detail: 'Hãy hoàn tất bước thiết lập ban đầu trước.',
+    });
     return;
   }
-  const picked = await dialog.showOpenDialog(win, { title: 'Chọn thư mục để lưu bản sao lưu', buttonLabel: 'Sao lưu vào đây', properties: ['openDirectory', 'createDirectory'] });
+  const picked = await dialog.showOpenDialog(win, {
+    title: 'Chọn thư mục để lưu bản sao lưu',
+    buttonLabel: 'Sao lưu vào đây',
+    properties: ['openDirectory', 'createDirectory'],
+  });
   const outDir = picked.canceled ? undefined : picked.filePaths[0];
   if (!outDir) return;
   const r = await callApi('backup.create', { outDir });
@@ -350,7 +366,12 @@ async function backupFromMenu(): Promise<void> {
     await dialog.showMessageBox(win, { type: 'info', title: 'Sao lưu', message: 'Đã sao lưu dữ liệu.', detail: `Tệp: ${r.value.path}\nDung lượng: ${mb} MB` });
   } else {
     logger.log('warn', `backup failed: ${r.error.code} ${JSON.stringify(r.error.params)}`);
-    await dialog.showMessageBox(win, { type: 'error', title: 'Sao lưu', message: 'Chưa sao lưu được.', detail: formatMessage('vi', r.error.code, r.error.params) });
+    await dialog.showMessageBox(win, {
+      type: 'error',
+      title: 'Sao lưu',
+      message: 'Chưa sao lưu được.',
+      detail: formatMessage('vi', r.error.code, r.error.params),
+    });
   }
 }
 

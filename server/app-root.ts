@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * built renderer in dist/ is found either way.
  */
 export function appRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; ) {
+  for (let dir = from; ;) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     const up = path.dirname(dir);
     if (up === dir) return from;

@@ -109,14 +109,14 @@ describe('browser host', () => {
   it('answers the API: first run, setup with the demo plan, then the tasks', async () => {
     const status = await (await callApi({ method: 'app.status', input: {} })).json();
     expect(status).toMatchObject({ ok: true, value: { initialized: false } });
-    const setup = await (
+    const setup = (await (
       await callApi({
         method: 'app.setup',
         input: { wardCode: 'x', wardName: 'x', cityCode: 'HP', cityName: 'Hải Phòng', officerName: 'Nguyễn Văn A', demo: true },
       })
-    ).json() as any;
+    ).json()) as any;
     expect(setup.ok).toBe(true);
-    const tasks = await (await callApi({ method: 'tasks.list', input: { search: 'chuyen doi so' } })).json() as any;
+    const tasks = (await (await callApi({ method: 'tasks.list', input: { search: 'chuyen doi so' } })).json()) as any;
     expect(tasks.ok).toBe(true);
     expect(tasks.value.length).toBeGreaterThan(0);
   });
@@ -124,13 +124,13 @@ describe('browser host', () => {
   it('passes refusals through as ApiResult errors', async () => {
     const unknown = await (await callApi({ method: 'nope', input: {} })).json();
     expect(unknown).toEqual({ ok: false, error: { code: 'api.unknown_method', params: { method: 'nope' } } });
-    const bad = await (await callApi({ method: 'tasks.get', input: { id: 'not-a-uuid' } })).json() as any;
+    const bad = (await (await callApi({ method: 'tasks.get', input: { id: 'not-a-uuid' } })).json()) as any;
     expect(bad.ok).toBe(false);
     expect(bad.error.code).toBe('api.bad_input');
   });
 
   it('writes files the browser cannot place itself into the outbox', async () => {
-    const r = await (await callApi({ method: 'keys.enrollmentRequest', input: {} })).json() as any;
+    const r = (await (await callApi({ method: 'keys.enrollmentRequest', input: {} })).json()) as any;
     expect(r.ok).toBe(true);
     expect(path.dirname(r.value.path)).toBe(path.join(dir, 'outbox'));
     expect(fs.existsSync(r.value.path)).toBe(true);
@@ -180,10 +180,16 @@ describe('browser host without a passphrase in its environment', () => {
     if (saved !== undefined) process.env.WARDPLAN_PASSPHRASE = saved;
     const call = async (method: string, input: unknown) =>
       (await (
-        await fetch(new URL('/api/call', host.url), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify({ method, input }) })
+        await fetch(new URL('/api/call', host.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+          body: JSON.stringify({ method, input }),
+        })
       ).json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
     try {
-      expect((await call('app.setup', { wardCode: 'HP-X', wardName: 'Phường X', cityCode: 'HP', cityName: 'Hải Phòng', officerName: 'Cán bộ', demo: false })).ok).toBe(true);
+      expect(
+        (await call('app.setup', { wardCode: 'HP-X', wardName: 'Phường X', cityCode: 'HP', cityName: 'Hải Phòng', officerName: 'Cán bộ', demo: false })).ok,
+      ).toBe(true);
       expect((await call('keys.enrollmentRequest', {})).error?.code).toBe('keys.passphrase_needed');
       expect((await call('keys.unlock', { passphrase: '' })).error?.code).toBe('keys.passphrase_too_short');
       expect((await call('keys.passphraseState', {})).value).toEqual({ asksInApp: true, unlocked: false, keyExists: false });

@@ -35,7 +35,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-
 export const DEFAULT_RENDERER_DIR = path.join(appRoot(), 'dist', 'renderer');
 
 export interface BrowserHostOptions {
@@ -158,7 +157,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const isIndex = file === rendererDir || file === path.join(rendererDir, 'index.html');
     if (isIndex) {
       const body = indexHtml();
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor('index.html'), 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': contentTypeFor('index.html'),
+        'Content-Length': String(body.length),
+        'Cache-Control': 'no-store',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }

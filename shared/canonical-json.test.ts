@@ -28,9 +28,7 @@ describe('canonicalJson', () => {
   });
 
   it('matches RFC 8785 number formatting', () => {
-    expect(canonicalJson([1e21, 1e-7, 0.1, -0, 100, 1.5e300, 333333333.3333333])).toBe(
-      '[1e+21,1e-7,0.1,0,100,1.5e+300,333333333.3333333]',
-    );
+    expect(canonicalJson([1e21, 1e-7, 0.1, -0, 100, 1.5e300, 333333333.3333333])).toBe('[1e+21,1e-7,0.1,0,100,1.5e+300,333333333.3333333]');
   });
 
   it('escapes strings as JSON does, leaving non-ASCII letters as they are', () => {

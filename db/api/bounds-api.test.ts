@@ -54,7 +54,10 @@ describe('bounds at the API boundary', () => {
       ['tasks.list', { planYear: 20260 }, 'planYear'],
       ['plans.add', { year: 2026.5, title: 'x' }, 'year'],
     ] as const) {
-      expect(await api.call(method, input as never), `${method} ${JSON.stringify(input)}`).toEqual({ ok: false, error: { code: 'year.range', params: { field } } });
+      expect(await api.call(method, input as never), `${method} ${JSON.stringify(input)}`).toEqual({
+        ok: false,
+        error: { code: 'year.range', params: { field } },
+      });
     }
     expect((await api.call('summary.get', { year: 2100 })).ok).toBe(true);
     expect((await api.call('summary.get', { year: 2000 })).ok).toBe(true);

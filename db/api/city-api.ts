@@ -145,7 +145,11 @@ export class CityApi {
         const session = s();
         const today = todayIso(session.now());
         const wards = listWards(session);
-        const enrolled = (session.db.sqlite.prepare('SELECT count(DISTINCT org_code) AS n FROM trusted_key WHERE revoked_at IS NULL AND org_code != ?').get(session.orgCode) as { n: number }).n;
+        const enrolled = (
+          session.db.sqlite
+            .prepare('SELECT count(DISTINCT org_code) AS n FROM trusted_key WHERE revoked_at IS NULL AND org_code != ?')
+            .get(session.orgCode) as { n: number }
+        ).n;
         const current = periodContaining('quarter', today);
         const year = current.year;
         const periods = [
@@ -209,7 +213,15 @@ export class CityApi {
         fs.mkdirSync(dir, { recursive: true });
         const r = await publishCatalog({ ...s(), actor: a.name }, this.keyStore(), dir);
         const data = fs.readFileSync(r.path);
-        return { path: r.path, fileName: r.fileName, size: data.length, contentBase64: data.toString('base64'), changes: r.changes, wards: r.wards, receipts: r.receipts };
+        return {
+          path: r.path,
+          fileName: r.fileName,
+          size: data.length,
+          contentBase64: data.toString('base64'),
+          changes: r.changes,
+          wards: r.wards,
+          receipts: r.receipts,
+        };
       },
       'city.users.list': () => listUsers(s()),
       'city.users.add': (i, a) => addUser(s(), i, a.name),

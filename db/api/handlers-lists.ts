@@ -68,7 +68,6 @@ export function createListsHandlers(holder: DatabaseHolder, host: ListsHostOptio
       if (host.passphrase) await host.passphrase.unlock(i.passphrase);
       return passphraseState();
     },
-    'backup.inspect': (i) =>
-      withFile(i, (file) => inspectBackup(file, 'path' in i ? path.basename(i.path) : i.fileName, holder.trySession()?.orgCode ?? null)),
+    'backup.inspect': (i) => withFile(i, (file) => inspectBackup(file, 'path' in i ? path.basename(i.path) : i.fileName, holder.trySession()?.orgCode ?? null)),
   };
 }

@@ -140,4 +140,3 @@ export function createReportHandlers(holder: DatabaseHolder, host: ReportHostOpt
     },
   };
 }
-

@@ -12,7 +12,6 @@ import { importBundle } from '../sync/import';
 import { wardSyncStatus } from '../sync/status';
 import type { DatabaseHolder } from './database-holder';
 
-
 /** Gives a handler a real file for what the user picked, and removes it afterwards if it made one. */
 export async function withFile<T>(input: FileInput, fn: (file: string) => Promise<T> | T): Promise<T> {
   if ('path' in input) {
@@ -35,7 +34,8 @@ export interface SyncHostOptions {
   keyStore: () => KeyStore;
 }
 
-type SyncMethods = 'keys.show' | 'keys.enrollmentRequest' | 'enroll.import' | 'sync.status' | 'sync.export' | 'sync.import' | 'backup.create' | 'backup.restore';
+type SyncMethods =
+  'keys.show' | 'keys.enrollmentRequest' | 'enroll.import' | 'sync.status' | 'sync.export' | 'sync.import' | 'backup.create' | 'backup.restore';
 type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 
 export function createSyncHandlers(holder: DatabaseHolder, host: SyncHostOptions): { [M in SyncMethods]: H<M> } {

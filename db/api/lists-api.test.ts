@@ -54,7 +54,10 @@ async function refused(method: Method, input: unknown): Promise<string> {
 }
 
 function sql<T>(query: string, ...args: unknown[]): T[] {
-  return api.holder.requireSession().db.sqlite.prepare(query).all(...args) as T[];
+  return api.holder
+    .requireSession()
+    .db.sqlite.prepare(query)
+    .all(...args) as T[];
 }
 
 async function setUp(): Promise<void> {
@@ -74,7 +77,13 @@ describe('from an empty ward to its first task, through the API only', () => {
       signerTitle: 'Chủ tịch UBND phường',
       generalGoal: 'Phát triển chính quyền số',
     });
-    expect(plan).toMatchObject({ year: 2026, docNumber: '111/KH-UBND', issuedOn: '2026-01-15', signerName: 'Nguyễn Văn Hùng', signerTitle: 'Chủ tịch UBND phường' });
+    expect(plan).toMatchObject({
+      year: 2026,
+      docNumber: '111/KH-UBND',
+      issuedOn: '2026-01-15',
+      signerName: 'Nguyễn Văn Hùng',
+      signerTitle: 'Chủ tịch UBND phường',
+    });
     const unit = await ok('units.add', { code: 'KTHTDT', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' });
     expect(unit.name).toBe('Phòng Kinh tế, Hạ tầng và Đô thị');
     await ok('units.add', { code: 'VP', name: 'Văn phòng HĐND và UBND' });
@@ -92,7 +101,14 @@ describe('from an empty ward to its first task, through the API only', () => {
     });
     const ind = (await ok('indicators.list', { year: 2026 })).find((i) => i.code === 'DVC1')!;
     expect(ind).toMatchObject({ comparator: '>=', target: 80, baseline: 55, isRatio: true, targetOwner: 'HP-ANLAC' });
-    const task = await ok('tasks.add', { planYear: 2026, areaCode: 'CQ', content: 'Số hóa hồ sơ', leadUnitCode: 'KTHTDT', partnerUnitCodes: ['VP'], sourceCode: 'TBKL-BCD' });
+    const task = await ok('tasks.add', {
+      planYear: 2026,
+      areaCode: 'CQ',
+      content: 'Số hóa hồ sơ',
+      leadUnitCode: 'KTHTDT',
+      partnerUnitCodes: ['VP'],
+      sourceCode: 'TBKL-BCD',
+    });
     expect((await ok('tasks.get', { id: task.id })).task.partnerUnitCodes).toEqual(['VP']);
   });
 
@@ -106,9 +122,16 @@ describe('from an empty ward to its first task, through the API only', () => {
     expect(await refused('plans.add', { year: 2027, title: 'x', issuedOn: '15/01/2027' })).toBe('date.format');
     expect(await refused('units.add', { code: 'VP', name: 'Trùng mã' })).toBe('unit.duplicate');
     expect(await refused('units.add', { code: 'có dấu', name: 'Mã sai' })).toBe('catalog.bad_code');
-    expect(await refused('indicators.add', { code: 'X1', areaCode: 'CQ', name: 'Tỷ lệ', unit: '%', isRatio: true, target: { year: 2026, comparator: '>=', target: 80 } })).toBe(
-      'indicator.ratio_labels',
-    );
+    expect(
+      await refused('indicators.add', {
+        code: 'X1',
+        areaCode: 'CQ',
+        name: 'Tỷ lệ',
+        unit: '%',
+        isRatio: true,
+        target: { year: 2026, comparator: '>=', target: 80 },
+      }),
+    ).toBe('indicator.ratio_labels');
     // The indicator would be valid; its target is not: neither is written.
     expect(await refused('indicators.add', { code: 'X2', areaCode: 'CQ', name: 'Số', unit: 'cái', target: { year: 2026, comparator: '<>', target: 3 } })).toBe(
       'indicator.bad_comparator',
@@ -183,7 +206,13 @@ describe('every retire and removal is a tombstone, a change-log row and an audit
     await ok('plans.add', { year: 2026, title: 'Kế hoạch 2026' });
     await ok('units.add', { code: 'VP', name: 'Văn phòng' });
     const directive = await ok('directives.add', { code: 'D1', issuer: 'UBND', title: 'Văn bản nhập nhầm' });
-    const indicator = await ok('indicators.add', { code: 'I1', areaCode: 'CQ', name: 'Số hồ sơ', unit: 'hồ sơ', target: { year: 2026, comparator: '>=', target: 10 } });
+    const indicator = await ok('indicators.add', {
+      code: 'I1',
+      areaCode: 'CQ',
+      name: 'Số hồ sơ',
+      unit: 'hồ sơ',
+      target: { year: 2026, comparator: '>=', target: 10 },
+    });
     const task = await ok('tasks.add', { planYear: 2026, areaCode: 'CQ', content: 'Nhiệm vụ', leadUnitCode: 'VP' });
     const progress = await ok('tasks.progress', { taskId: task.id, status: 'in_progress', percent: 10 });
     const file = await ok('tasks.attach', { taskId: task.id, fileName: 'x.pdf', contentBase64: Buffer.from('x').toString('base64') });
@@ -200,7 +229,10 @@ describe('every retire and removal is a tombstone, a change-log row and an audit
       expect(sql<{ deleted: number }>(`SELECT deleted FROM "${table}" WHERE id = ?`, id)[0]!.deleted).toBe(1);
       const last = sql<{ data: string }>('SELECT data FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1', table, id)[0]!;
       expect((JSON.parse(last.data) as { deleted: number }).deleted).toBe(1);
-      const audit = sql<{ action: string; actor: string; at: string }>('SELECT action, actor, at FROM audit_log WHERE entity_id = ? ORDER BY id DESC LIMIT 1', id)[0]!;
+      const audit = sql<{ action: string; actor: string; at: string }>(
+        'SELECT action, actor, at FROM audit_log WHERE entity_id = ? ORDER BY id DESC LIMIT 1',
+        id,
+      )[0]!;
       expect(audit).toEqual({ action, actor: 'Lê Văn Tâm', at: fixedClock() });
       // A second retire finds nothing to retire, and writes nothing.
       expect(await refused(method, input)).toMatch(/\.not_found$/);
@@ -215,7 +247,12 @@ describe('corrections of a task, its progress and its evidence', () => {
     const task = (await ok('tasks.list', {}))[0]!;
     const p1 = await ok('tasks.progress', { taskId: task.id, status: 'in_progress', percent: 40, date: '2026-05-10' });
     const p2 = await ok('tasks.progress', { taskId: task.id, status: 'in_progress', percent: 90, date: '2026-06-10' });
-    const file = await ok('tasks.attach', { taskId: task.id, progressId: p2.id, fileName: 'bien-ban.pdf', contentBase64: Buffer.from('%PDF-1.4 biên bản').toString('base64') });
+    const file = await ok('tasks.attach', {
+      taskId: task.id,
+      progressId: p2.id,
+      fileName: 'bien-ban.pdf',
+      contentBase64: Buffer.from('%PDF-1.4 biên bản').toString('base64'),
+    });
     const wrong = await ok('tasks.attach', { taskId: task.id, fileName: 'nham.docx', contentBase64: Buffer.from('nhầm tệp').toString('base64') });
 
     expect(await refused('progress.correct', { id: p1.id, percent: 140 })).toBe('progress.out_of_range');
@@ -247,7 +284,7 @@ describe('corrections of a task, its progress and its evidence', () => {
     await ok('tasks.delete', { id: task.id });
     expect(await refused('tasks.get', { id: task.id })).toBe('task.not_found');
     expect((await ok('tasks.list', {})).length).toBe(21);
-    expect(sql<{ n: number }>("SELECT count(*) AS n FROM task_progress WHERE task_id = ? AND deleted = 0", task.id)[0]!.n).toBe(0);
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM task_progress WHERE task_id = ? AND deleted = 0', task.id)[0]!.n).toBe(0);
   });
 
   it('saves a verified copy of an evidence file and refuses one whose bytes changed on disk', async () => {

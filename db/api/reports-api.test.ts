@@ -72,7 +72,10 @@ describe('reports through the API', () => {
     // One box at a time: saving another part keeps the first.
     await ok('reports.saveNarrative', { period: '2026-Q3', areaCode: 'CQ', proposals: 'Đề nghị thành phố hỗ trợ thiết bị.' });
     const draft = await ok('reports.get', { period: '2026-Q3' });
-    expect(draft.narratives.find((n) => n.areaCode === 'CQ')).toMatchObject({ results: 'Cấp chữ ký số cho 100% cán bộ.', proposals: 'Đề nghị thành phố hỗ trợ thiết bị.' });
+    expect(draft.narratives.find((n) => n.areaCode === 'CQ')).toMatchObject({
+      results: 'Cấp chữ ký số cho 100% cán bộ.',
+      proposals: 'Đề nghị thành phố hỗ trợ thiết bị.',
+    });
     expect((await ok('reports.list', {})).map((r) => [r.period, r.status])).toEqual([['2026-Q3', 'draft']]);
 
     expect((await refused('reports.markSent', { period: '2026-Q3' })).code).toBe('report.not_approved');
@@ -143,7 +146,7 @@ describe('documents through the API', () => {
     expect(missing.code).toBe('output.write_failed');
   });
 
-  it('writes the plan as DOCX and XLSX, and the import template with the ward\'s catalog', async () => {
+  it("writes the plan as DOCX and XLSX, and the import template with the ward's catalog", async () => {
     const docx = await ok('documents.plan', { format: 'docx' });
     expect(docx.fileName).toBe('ke-hoach-chuyen-doi-so-2026.docx');
     expect(docText(await readDocx(fs.readFileSync(docx.path)))).toContain('Nâng cấp hạ tầng mạng LAN');
@@ -201,21 +204,30 @@ describe('plan sheets through the API', () => {
   });
 
   it('a good sheet, by bytes or by path: checked, then imported after the existing tasks', async () => {
-    const contentBase64 = await sheetBase64([[1, 'Số hóa hồ sơ lưu trữ của phường', 'Văn phòng HĐND và UBND phường', 'HCC; CA', 'Quý IV/2026', 'Kho hồ sơ số', 'CQ', '57-NQ/TW']]);
+    const contentBase64 = await sheetBase64([
+      [1, 'Số hóa hồ sơ lưu trữ của phường', 'Văn phòng HĐND và UBND phường', 'HCC; CA', 'Quý IV/2026', 'Kho hồ sơ số', 'CQ', '57-NQ/TW'],
+    ]);
     expect(await ok('plan.checkSheet', { fileName: 'ke-hoach.xlsx', contentBase64, year: 2026 })).toEqual({ ok: true, rows: 1, year: 2026 });
     const file = path.join(dir, 'ke-hoach.xlsx');
     fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'));
     expect(await ok('plan.importSheet', { path: file })).toEqual({ imported: 1, year: 2026, planCreated: false });
     const tasks = await ok('tasks.list', { planYear: 2026 });
     expect(tasks).toHaveLength(23);
-    expect(tasks.find((t) => t.no === 23)).toMatchObject({ content: 'Số hóa hồ sơ lưu trữ của phường', leadUnitCode: 'VP', partnerUnitCodes: ['HCC', 'CA'], sourceCode: 'NQ57' });
+    expect(tasks.find((t) => t.no === 23)).toMatchObject({
+      content: 'Số hóa hồ sơ lưu trữ của phường',
+      leadUnitCode: 'VP',
+      partnerUnitCodes: ['HCC', 'CA'],
+      sourceCode: 'NQ57',
+    });
     // The same sheet again would double the task: refused by name.
     const again = await ok('plan.checkSheet', { path: file });
     expect(again).toMatchObject({ ok: false, problems: [{ row: 2, reasons: [{ code: 'plan_import.duplicate_task', params: { no: 23 } }] }] });
   });
 
   it('a file that is not a workbook, or that is missing, is refused as a whole with its own message', async () => {
-    expect((await refused('plan.checkSheet', { fileName: 'ghi-chu.xlsx', contentBase64: Buffer.from('không phải Excel').toString('base64') })).code).toBe('plan_import.not_xlsx');
+    expect((await refused('plan.checkSheet', { fileName: 'ghi-chu.xlsx', contentBase64: Buffer.from('không phải Excel').toString('base64') })).code).toBe(
+      'plan_import.not_xlsx',
+    );
     expect((await refused('plan.checkSheet', { path: path.join(dir, 'khong-co.xlsx') })).code).toBe('file.not_found');
     expect((await refused('plan.checkSheet', { fileName: 'trong.xlsx', contentBase64: await sheetBase64([]) })).code).toBe('plan_import.empty');
   });

@@ -8,7 +8,17 @@
 import fs from 'node:fs';
 import yauzl from 'yauzl';
 import { AppError } from '../../shared/errors';
-import { CHANGES_NAME, climbsOut, DEFAULT_LIMITS, isAllowedEntryName, MANIFEST_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME, type BundleLimits } from './format';
+import {
+  CHANGES_NAME,
+  climbsOut,
+  DEFAULT_LIMITS,
+  isAllowedEntryName,
+  MANIFEST_NAME,
+  ORGS_NAME,
+  RECEIPTS_NAME,
+  ROTATION_NAME,
+  type BundleLimits,
+} from './format';
 
 export interface RawBundle {
   entries: Map<string, Buffer>;

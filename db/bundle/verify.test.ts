@@ -42,9 +42,16 @@ async function bundle(fields: Partial<Manifest>, contents: BundleContent[]): Pro
   return file;
 }
 
-const changes = (...rows: unknown[]) => ({ path: CHANGES_NAME, data: Buffer.from(rows.map((row, i) => `${JSON.stringify({ seq: i + 1, table: 'unit', row })}\n`).join('')) });
+const changes = (...rows: unknown[]) => ({
+  path: CHANGES_NAME,
+  data: Buffer.from(rows.map((row, i) => `${JSON.stringify({ seq: i + 1, table: 'unit', row })}\n`).join('')),
+});
 
-async function verifyFile(file: string, lookup: (id: string, owner: string, rotation: Buffer | undefined) => TrustedKeyInfo | undefined = () => trusted, stage: string | null = null) {
+async function verifyFile(
+  file: string,
+  lookup: (id: string, owner: string, rotation: Buffer | undefined) => TrustedKeyInfo | undefined = () => trusted,
+  stage: string | null = null,
+) {
   const archive = await openBundle(file);
   try {
     return await verifyBundle(archive, lookup, stage);
@@ -84,7 +91,9 @@ describe('verifyBundle', () => {
   });
 
   it('an empty catalog covers 0–0', async () => {
-    const file = await bundle({ kind: 'catalog', ownerKind: 'city', seqFrom: 0, seqTo: 0, counts: { changes: 0, blobs: 0 } }, [{ path: CHANGES_NAME, data: Buffer.alloc(0) }]);
+    const file = await bundle({ kind: 'catalog', ownerKind: 'city', seqFrom: 0, seqTo: 0, counts: { changes: 0, blobs: 0 } }, [
+      { path: CHANGES_NAME, data: Buffer.alloc(0) },
+    ]);
     const v = await verifyFile(file, () => ({ ...trusted }));
     expect(v.changes).toEqual([]);
   });
@@ -108,9 +117,15 @@ describe('verifyBundle', () => {
       code: 'bundle.key_owner_mismatch',
       params: { keyId: key.keyId, owner: 'HP-HAIDUONG', keyOwner: 'HP-TIENLANG' },
     });
-    await expect(verifyFile(plain, () => ({ ...trusted, revokedAt: STAMP }))).rejects.toMatchObject({ code: 'bundle.revoked_key', params: { revokedAt: STAMP } });
+    await expect(verifyFile(plain, () => ({ ...trusted, revokedAt: STAMP }))).rejects.toMatchObject({
+      code: 'bundle.revoked_key',
+      params: { revokedAt: STAMP },
+    });
     const other = generateKeyPair();
-    await expect(verifyFile(plain, () => ({ ...trusted, publicKey: other.publicKey }))).rejects.toMatchObject({ code: 'bundle.bad_signature', params: { owner: 'HP-HAIDUONG' } });
+    await expect(verifyFile(plain, () => ({ ...trusted, publicKey: other.publicKey }))).rejects.toMatchObject({
+      code: 'bundle.bad_signature',
+      params: { owner: 'HP-HAIDUONG' },
+    });
   });
 
   it('accepts a signature followed by a line break, as an editor would save it', async () => {
@@ -125,7 +140,10 @@ describe('verifyBundle', () => {
     await expect(verifyFile(nullManifest)).rejects.toMatchObject({ code: 'bundle.not_a_bundle', params: { file: nullManifest } });
     await expect(verifyFile(await withManifest('{"format":"other"}'))).rejects.toMatchObject({ code: 'bundle.not_a_bundle' });
     await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":"2"}'))).rejects.toMatchObject({ code: 'bundle.bad_manifest' });
-    await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":2}'))).rejects.toMatchObject({ code: 'bundle.future_version', params: { version: 2, supported: 1 } });
+    await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":2}'))).rejects.toMatchObject({
+      code: 'bundle.future_version',
+      params: { version: 2, supported: 1 },
+    });
   });
 
   it('a signed manifest listing a second copy of itself or of its signature is refused', async () => {
@@ -180,7 +198,9 @@ describe('limits and reasons', () => {
       small.close();
     }
     const base = await bundle({}, [changes(unit())]);
-    const negative = await rezip(base, (name, data) => (name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes": 1', '"changes": -1')) : data));
+    const negative = await rezip(base, (name, data) =>
+      name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes": 1', '"changes": -1')) : data,
+    );
     await expect(verifyFile(negative)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: expect.stringMatching(/^counts\.changes \S/) } });
   });
 });

@@ -191,12 +191,14 @@ function checkListing(archive: BundleArchive, m: Manifest): void {
   const listed = new Set<string>();
   let blobs = 0;
   for (const e of m.entries) {
-    if (listed.has(e.path) || e.path === MANIFEST_NAME || e.path === SIGNATURE_NAME) throw new AppError('bundle.bad_manifest', { file, reason: `entry ${e.path}` });
+    if (listed.has(e.path) || e.path === MANIFEST_NAME || e.path === SIGNATURE_NAME)
+      throw new AppError('bundle.bad_manifest', { file, reason: `entry ${e.path}` });
     listed.add(e.path);
     if (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)) throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
     if (!archive.sizes.has(e.path)) throw new AppError('bundle.missing_entry', { file, entry: e.path });
     const isBlob = e.path.startsWith(BLOB_PREFIX);
-    if (archive.sizes.get(e.path) !== e.size || (isBlob && e.path !== `${BLOB_PREFIX}${e.sha256}`)) throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
+    if (archive.sizes.get(e.path) !== e.size || (isBlob && e.path !== `${BLOB_PREFIX}${e.sha256}`))
+      throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
     if (isBlob) blobs++;
   }
   for (const name of archive.sizes.keys()) {

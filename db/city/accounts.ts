@@ -141,21 +141,23 @@ export async function signIn(s: Session, name: string, password: string): Promis
   decoyHash ??= hash(crypto.randomBytes(16).toString('hex'), ARGON2);
   const ok = u ? await verify(u.password_hash, password) : (await verify(await decoyHash, password), false);
   const usable = ok && u !== undefined && u.disabled_at === null;
-  return inTransaction(s, () => {
-    s.db.sqlite.prepare('INSERT INTO city_login_attempt (user_name, at, ok) VALUES (?, ?, ?)').run(key, s.now(), usable ? 1 : 0);
-    if (!usable || !u) {
-      // Committed even though the sign-in fails: the failure must count towards the lock-out.
-      return null;
-    }
-    const token = crypto.randomBytes(32).toString('base64url');
-    const csrf = crypto.randomBytes(32).toString('base64url');
-    s.db.sqlite.prepare('DELETE FROM city_web_session WHERE expires_at < ?').run(s.now());
-    s.db.sqlite
-      .prepare('INSERT INTO city_web_session (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(tokenHash(token), u.id, csrf, s.now(), new Date(nowMs + SESSION_TTL_MS).toISOString());
-    audit(as(s, u.name), 'user.sign_in', 'city_user', String(u.id));
-    return { token, csrf, user: toRow(u) };
-  }) ?? failSignIn(s, key, nowMs);
+  return (
+    inTransaction(s, () => {
+      s.db.sqlite.prepare('INSERT INTO city_login_attempt (user_name, at, ok) VALUES (?, ?, ?)').run(key, s.now(), usable ? 1 : 0);
+      if (!usable || !u) {
+        // Committed even though the sign-in fails: the failure must count towards the lock-out.
+        return null;
+      }
+      const token = crypto.randomBytes(32).toString('base64url');
+      const csrf = crypto.randomBytes(32).toString('base64url');
+      s.db.sqlite.prepare('DELETE FROM city_web_session WHERE expires_at < ?').run(s.now());
+      s.db.sqlite
+        .prepare('INSERT INTO city_web_session (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(tokenHash(token), u.id, csrf, s.now(), new Date(nowMs + SESSION_TTL_MS).toISOString());
+      audit(as(s, u.name), 'user.sign_in', 'city_user', String(u.id));
+      return { token, csrf, user: toRow(u) };
+    }) ?? failSignIn(s, key, nowMs)
+  );
 }
 
 function failSignIn(s: Session, name: string, nowMs: number): never {

@@ -57,7 +57,12 @@ describe('per-directive table for 2026-Q3 (judged on 30/9)', () => {
   it('counts each directive across wards, numbers written differently counted as one', () => {
     const t = directiveTable(c.city.s, '2026-Q3');
     expect(t.asOf).toBe('2026-09-30');
-    const byKey = Object.fromEntries(t.rows.map((r) => [r.key, { wards: r.wards, total: r.total, done: r.done, doneLate: r.doneLate, inProgress: r.inProgress, notStarted: r.notStarted, overdue: r.overdue }]));
+    const byKey = Object.fromEntries(
+      t.rows.map((r) => [
+        r.key,
+        { wards: r.wards, total: r.total, done: r.done, doneLate: r.doneLate, inProgress: r.inProgress, notStarted: r.notStarted, overdue: r.overdue },
+      ]),
+    );
     expect(byKey).toEqual({
       '57-NQ/TW': { wards: 3, total: 4, done: 1, doneLate: 1, inProgress: 1, notStarted: 0, overdue: 1 },
       '02-KH/BCĐTW': { wards: 2, total: 2, done: 0, doneLate: 0, inProgress: 1, notStarted: 1, overdue: 0 },
@@ -67,7 +72,7 @@ describe('per-directive table for 2026-Q3 (judged on 30/9)', () => {
     expect(t.totals).toEqual({ wards: 3, total: 7, done: 2, doneLate: 1, inProgress: 2, notStarted: 1, overdue: 1 });
   });
 
-  it('drills down to wards (most overdue first) and to a ward\'s tasks', () => {
+  it("drills down to wards (most overdue first) and to a ward's tasks", () => {
     const w = directiveWards(c.city.s, { period: '2026-Q3', directive: '57-nq/tw', page: 1, pageSize: 50 });
     expect(w.rows.map((r) => [r.wardCode, r.total, r.overdue])).toEqual([
       ['W2', 1, 1],
@@ -78,7 +83,7 @@ describe('per-directive table for 2026-Q3 (judged on 30/9)', () => {
     expect(tasks.map((t) => t.status)).toEqual(['done', 'done_late']);
   });
 
-  it('a later period judges on a later day: W2\'s October work counts in Q4', () => {
+  it("a later period judges on a later day: W2's October work counts in Q4", () => {
     c.setNow('2026-12-31T03:00:00.000Z');
     const t = directiveTable(c.city.s, '2026-Q4');
     expect(t.rows.find((r) => r.key === '02-KH/BCĐTW')).toMatchObject({ done: 1, inProgress: 1, notStarted: 0 });
@@ -112,7 +117,7 @@ describe('indicators across wards for 2026-Q3', () => {
   });
 });
 
-describe('a ward\'s page', () => {
+describe("a ward's page", () => {
   it('shows its plan, tasks, indicators, reports, key and bundles', () => {
     const p = wardPage(c.city.s, { period: '2026-Q3', wardCode: 'W1' });
     expect(p.plan).toMatchObject({ year: 2026, docNumber: '10/KH-UBND' });
@@ -128,7 +133,7 @@ describe('a ward\'s page', () => {
   });
 });
 
-describe('the city report\'s figures', () => {
+describe("the city report's figures", () => {
   it('its per-directive table has the counts the wards entered, with a totals row', () => {
     const f = cityReportFigures(c.city.s, '2026-Q3');
     expect(directiveRowsOf(f)).toEqual([

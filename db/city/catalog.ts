@@ -31,8 +31,13 @@ export function catalogView(s: Session, year: number): CatalogView {
     seen.add(d.code);
     indicators.push({ ...d, targets: targets.filter((t) => t.code === d.code).map(({ code: _c, ...t }) => t) });
   }
-  const last = s.db.sqlite.prepare("SELECT max(created_at) AS at, max(seq_to) AS seq FROM bundle_out WHERE kind = 'catalog'").get() as { at: string | null; seq: number | null };
-  const changes = s.db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND seq > ?').get(s.installationId, last.seq ?? 0) as { n: number };
+  const last = s.db.sqlite.prepare("SELECT max(created_at) AS at, max(seq_to) AS seq FROM bundle_out WHERE kind = 'catalog'").get() as {
+    at: string | null;
+    seq: number | null;
+  };
+  const changes = s.db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND seq > ?').get(s.installationId, last.seq ?? 0) as {
+    n: number;
+  };
   const wards = s.db.sqlite.prepare("SELECT code, name FROM org WHERE kind = 'ward' ORDER BY code").all() as CatalogView['wards'];
   return { year, indicators, wards, lastPublishedAt: last.at, changesSincePublish: changes.n };
 }
@@ -45,7 +50,8 @@ function adoptIndicator(s: Session, code: string): string {
       `SELECT i.name, i.unit, i.is_ratio, i.numerator_label, i.denominator_label, i.sort, a.code AS area FROM indicator i JOIN area a ON a.id = i.area_id
        WHERE i.code = ? AND i.deleted = 0 ORDER BY i.owner LIMIT 1`,
     )
-    .get(code) as { name: string; unit: string; is_ratio: number; numerator_label: string | null; denominator_label: string | null; sort: number; area: string } | undefined;
+    .get(code) as
+    { name: string; unit: string; is_ratio: number; numerator_label: string | null; denominator_label: string | null; sort: number; area: string } | undefined;
   if (!ward) throw new AppError('indicator.not_found', { code });
   if (!findIdByCode(s, 'area', ward.area, [s.orgCode])) throw new AppError('area.not_found', { code: ward.area });
   return addIndicator(s, {
@@ -89,7 +95,14 @@ export function setCityTarget(
 
 export function setWardInfo(
   s: Session,
-  input: { wardCode: string; group?: string | null | undefined; contactName?: string | null | undefined; contactTitle?: string | null | undefined; contactPhone?: string | null | undefined; contactEmail?: string | null | undefined },
+  input: {
+    wardCode: string;
+    group?: string | null | undefined;
+    contactName?: string | null | undefined;
+    contactTitle?: string | null | undefined;
+    contactPhone?: string | null | undefined;
+    contactEmail?: string | null | undefined;
+  },
   actor: string,
 ): { wardCode: string } {
   return inTransaction(s, () => {

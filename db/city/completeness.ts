@@ -9,9 +9,8 @@ import { cached, paginate, periodScope, type PeriodScope } from './scope';
 
 /** The city's calendar for the period; without one, reports are due on the period's last day. */
 export function dueDateOf(s: Session, scope: PeriodScope): string {
-  const r = s.db.sqlite
-    .prepare('SELECT due_on AS d FROM reporting_deadline WHERE period = ? AND owner = ? AND deleted = 0')
-    .get(scope.code, s.orgCode) as { d: string } | undefined;
+  const r = s.db.sqlite.prepare('SELECT due_on AS d FROM reporting_deadline WHERE period = ? AND owner = ? AND deleted = 0').get(scope.code, s.orgCode) as
+    { d: string } | undefined;
   return r?.d ?? scope.end;
 }
 

@@ -15,10 +15,32 @@ function checkDataValueSet(x: unknown): string[] {
   const problems: string[] = [];
   if (typeof x !== 'object' || x === null) return ['not an object'];
   const o = x as Record<string, unknown>;
-  const allowedTop = new Set(['dataSet', 'completeDate', 'period', 'orgUnit', 'attributeOptionCombo', 'dataValues', 'idScheme', 'dataElementIdScheme', 'orgUnitIdScheme']);
+  const allowedTop = new Set([
+    'dataSet',
+    'completeDate',
+    'period',
+    'orgUnit',
+    'attributeOptionCombo',
+    'dataValues',
+    'idScheme',
+    'dataElementIdScheme',
+    'orgUnitIdScheme',
+  ]);
   for (const k of Object.keys(o)) if (!allowedTop.has(k)) problems.push(`unknown field ${k}`);
   if (!Array.isArray(o.dataValues)) return [...problems, 'dataValues is not an array'];
-  const allowed = new Set(['dataElement', 'period', 'orgUnit', 'categoryOptionCombo', 'attributeOptionCombo', 'value', 'storedBy', 'created', 'lastUpdated', 'comment', 'followup']);
+  const allowed = new Set([
+    'dataElement',
+    'period',
+    'orgUnit',
+    'categoryOptionCombo',
+    'attributeOptionCombo',
+    'value',
+    'storedBy',
+    'created',
+    'lastUpdated',
+    'comment',
+    'followup',
+  ]);
   o.dataValues.forEach((v: Record<string, unknown>, i) => {
     for (const k of Object.keys(v)) if (!allowed.has(k)) problems.push(`dataValues[${i}].${k} unknown`);
     for (const k of ['dataElement', 'period', 'orgUnit', 'value']) if (typeof v[k] !== 'string' || v[k] === '') problems.push(`dataValues[${i}].${k} missing`);
@@ -32,7 +54,12 @@ describe('DHIS2 dataValueSets', () => {
     const set = dhis2DataValueSet(c.city.s, '2026-Q3');
     expect(checkDataValueSet(set)).toEqual([]);
     expect(set).toMatchObject({ period: '2026Q3', idScheme: 'CODE' });
-    const values = (set.dataValues as Array<{ dataElement: string; orgUnit: string; value: string; comment?: string }>).map((v) => [v.orgUnit, v.dataElement, v.value, v.comment ?? null]);
+    const values = (set.dataValues as Array<{ dataElement: string; orgUnit: string; value: string; comment?: string }>).map((v) => [
+      v.orgUnit,
+      v.dataElement,
+      v.value,
+      v.comment ?? null,
+    ]);
     expect(values).toEqual([
       ['W1', 'CQ-09', '90', '90/100'],
       ['W1', 'HT-01', '3', null],
@@ -42,7 +69,10 @@ describe('DHIS2 dataValueSets', () => {
   });
 
   it('renames through a mapping file, leaves out skipped indicators, and refuses a bad mapping', () => {
-    const mapping = parseMapping(JSON.stringify({ dataSet: 'pBOMPrpg1QX', idScheme: 'UID', orgUnits: { W1: 'DiszpKrYNg8' }, dataElements: { 'CQ-09': 'fbfJHSPpUQD' }, skip: ['HT-01'] }), 'map.json');
+    const mapping = parseMapping(
+      JSON.stringify({ dataSet: 'pBOMPrpg1QX', idScheme: 'UID', orgUnits: { W1: 'DiszpKrYNg8' }, dataElements: { 'CQ-09': 'fbfJHSPpUQD' }, skip: ['HT-01'] }),
+      'map.json',
+    );
     const set = dhis2DataValueSet(c.city.s, '2026-Q3', mapping);
     expect(checkDataValueSet(set)).toEqual([]);
     expect(set.dataSet).toBe('pBOMPrpg1QX');
@@ -56,7 +86,12 @@ describe('DHIS2 dataValueSets', () => {
 
   it('names periods the way DHIS2 and ADX do', () => {
     expect(['2026-Q3', '2026-H1', '2026', '2026-07'].map((p) => dhis2Period(parsePeriod(p)!))).toEqual(['2026Q3', '2026S1', '2026', '202607']);
-    expect(['2026-Q3', '2026-H2', '2026', '2026-07'].map((p) => adxPeriod(parsePeriod(p)!))).toEqual(['2026-07-01/P3M', '2026-07-01/P6M', '2026-01-01/P1Y', '2026-07-01/P1M']);
+    expect(['2026-Q3', '2026-H2', '2026', '2026-07'].map((p) => adxPeriod(parsePeriod(p)!))).toEqual([
+      '2026-07-01/P3M',
+      '2026-07-01/P6M',
+      '2026-01-01/P1Y',
+      '2026-07-01/P1M',
+    ]);
   });
 });
 
@@ -77,8 +112,13 @@ describe('ADX', () => {
 
 describe('CSV', () => {
   it('one line per value with numerator, denominator and outcome', () => {
-    const lines = exchangeCsv(c.city.s, '2026-Q3').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('org_unit,ward_code,ward_name,data_element,indicator_code,indicator_name,period,value,numerator,denominator,comparator,target,outcome');
+    const lines = exchangeCsv(c.city.s, '2026-Q3')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'org_unit,ward_code,ward_name,data_element,indicator_code,indicator_name,period,value,numerator,denominator,comparator,target,outcome',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[3]).toBe('W2,W2,Phường Bạch Đằng,CQ-09,CQ-09,Tỷ lệ hồ sơ TTHC xử lý trực tuyến,2026-Q3,85,170,200,>=,90,chua_dat');
   });

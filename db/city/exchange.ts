@@ -149,19 +149,53 @@ function csvField(v: string | number | null): string {
 
 export function exchangeCsv(s: Session, periodCode: string, mapping: InterchangeMapping = {}): string {
   const x = exchangeValues(s, periodCode, mapping);
-  const head = ['org_unit', 'ward_code', 'ward_name', 'data_element', 'indicator_code', 'indicator_name', 'period', 'value', 'numerator', 'denominator', 'comparator', 'target', 'outcome'];
+  const head = [
+    'org_unit',
+    'ward_code',
+    'ward_name',
+    'data_element',
+    'indicator_code',
+    'indicator_name',
+    'period',
+    'value',
+    'numerator',
+    'denominator',
+    'comparator',
+    'target',
+    'outcome',
+  ];
   const lines = x.values.map((v) =>
-    [orgUnitOf(mapping, v.wardCode), v.wardCode, v.wardName, elementOf(mapping, v.indicatorCode), v.indicatorCode, v.indicatorName, x.code, v.value, v.numerator, v.denominator, v.comparator, v.target, v.outcome]
+    [
+      orgUnitOf(mapping, v.wardCode),
+      v.wardCode,
+      v.wardName,
+      elementOf(mapping, v.indicatorCode),
+      v.indicatorCode,
+      v.indicatorName,
+      x.code,
+      v.value,
+      v.numerator,
+      v.denominator,
+      v.comparator,
+      v.target,
+      v.outcome,
+    ]
       .map(csvField)
       .join(','),
   );
   return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-export function exchangeFile(s: Session, periodCode: string, format: 'dhis2' | 'adx' | 'csv', mapping: InterchangeMapping = {}): { data: Buffer; fileName: string } {
+export function exchangeFile(
+  s: Session,
+  periodCode: string,
+  format: 'dhis2' | 'adx' | 'csv',
+  mapping: InterchangeMapping = {},
+): { data: Buffer; fileName: string } {
   const code = periodScope(s, periodCode).code;
   const base = `chi-tieu_${getMeta(s.db, 'org_code') ?? s.orgCode}_${code}`;
-  if (format === 'dhis2') return { data: Buffer.from(`${JSON.stringify(dhis2DataValueSet(s, code, mapping), null, 2)}\n`, 'utf8'), fileName: `${base}.dhis2.json` };
+  if (format === 'dhis2')
+    return { data: Buffer.from(`${JSON.stringify(dhis2DataValueSet(s, code, mapping), null, 2)}\n`, 'utf8'), fileName: `${base}.dhis2.json` };
   if (format === 'adx') return { data: Buffer.from(adxDocument(s, code, mapping), 'utf8'), fileName: `${base}.adx.xml` };
   return { data: Buffer.from(exchangeCsv(s, code, mapping), 'utf8'), fileName: `${base}.csv` };
 }

@@ -121,12 +121,19 @@ export function cityFigure(def: { isRatio: boolean; unit: string }, cells: Array
     const numerator = pairs.reduce((n, c) => n + c.numerator!, 0);
     const denominator = pairs.reduce((n, c) => n + c.denominator!, 0);
     const v = ratioPercent(numerator, denominator);
-    return { value: Number.isFinite(v) ? roundTo(v, 2) : null, numerator: pairs.length ? numerator : null, denominator: pairs.length ? denominator : null, method: 'ratio', wardsWithData: pairs.length };
+    return {
+      value: Number.isFinite(v) ? roundTo(v, 2) : null,
+      numerator: pairs.length ? numerator : null,
+      denominator: pairs.length ? denominator : null,
+      method: 'ratio',
+      wardsWithData: pairs.length,
+    };
   }
   if (withData.length === 0) return { value: null, numerator: null, denominator: null, method: def.unit.trim() === '%' ? 'mean' : 'sum', wardsWithData: 0 };
   const sum = withData.reduce((n, c) => n + c.value!, 0);
   // A percentage typed directly has no denominator to weigh by: the plain mean is all there is.
-  if (def.unit.trim() === '%') return { value: roundTo(sum / withData.length, 2), numerator: null, denominator: null, method: 'mean', wardsWithData: withData.length };
+  if (def.unit.trim() === '%')
+    return { value: roundTo(sum / withData.length, 2), numerator: null, denominator: null, method: 'mean', wardsWithData: withData.length };
   return { value: roundTo(sum, 2), numerator: null, denominator: null, method: 'sum', wardsWithData: withData.length };
 }
 
@@ -155,7 +162,13 @@ export function cityIndicators(s: Session, input: { period: string; group?: stri
     const only = wardCodesOfGroup(listWards(s), input.group);
     return {
       period: scope.code,
-      rows: m.defs.map((d) => summarise(d, (m.cells.get(d.code) ?? []).filter((c) => !only || only.has(c.wardCode)), m.cityTargets.get(d.code))),
+      rows: m.defs.map((d) =>
+        summarise(
+          d,
+          (m.cells.get(d.code) ?? []).filter((c) => !only || only.has(c.wardCode)),
+          m.cityTargets.get(d.code),
+        ),
+      ),
     };
   });
 }
@@ -191,7 +204,11 @@ export function indicatorDetail(
       ? summarise(def, cells, m.cityTargets.get(def.code))
       : summarise({ code: input.code, owner: '', name: input.code, unit: '', isRatio: false, sort: 0 }, [], undefined);
     const usual = m.cityTargets.get(input.code)?.comparator ?? cells.find((c) => c.comparator)?.comparator ?? null;
-    const all = rankCells(cells, usual).map((c): IndicatorWardRow => ({ ...c, wardName: byCode.get(c.wardCode)?.name ?? c.wardCode, group: byCode.get(c.wardCode)?.group ?? null }));
+    const all = rankCells(cells, usual).map((c): IndicatorWardRow => ({
+      ...c,
+      wardName: byCode.get(c.wardCode)?.name ?? c.wardCode,
+      group: byCode.get(c.wardCode)?.group ?? null,
+    }));
     // The same kind of period through the year, up to the one asked: the chart's x axis. One query
     // over the values, not one matrix per period.
     const periods = periodsOfYear(scope.period.kind, scope.year)

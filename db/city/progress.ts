@@ -57,19 +57,19 @@ const perWard = new WeakMap<Database, Map<string, Map<string, WardJudged>>>();
  * row; so that row is the ward's version, and a new bundle from one ward re-judges that ward only.
  */
 function wardVersions(s: Session): Map<string, string> {
-  const rows = s.db.sqlite
-    .prepare('SELECT owner, sum(last_seq), max(last_received_at) FROM origin_state GROUP BY owner')
-    .raw()
-    .all() as Array<[string, number, string | null]>;
+  const rows = s.db.sqlite.prepare('SELECT owner, sum(last_seq), max(last_received_at) FROM origin_state GROUP BY owner').raw().all() as Array<
+    [string, number, string | null]
+  >;
   return new Map(rows.map(([owner, seq, at]) => [owner, `${seq}/${at ?? ''}`]));
 }
 
 function judgeWard(s: Session, scope: PeriodScope, owner: string, version: string): WardJudged {
   const directives: WardJudged['directives'] = [];
   const keyOfId = new Map<string, string>();
-  for (const [id, number, title] of s.db.sqlite.prepare('SELECT id, number, title FROM directive WHERE owner = ? AND deleted = 0').raw().iterate(owner) as IterableIterator<
-    [string, string, string]
-  >) {
+  for (const [id, number, title] of s.db.sqlite
+    .prepare('SELECT id, number, title FROM directive WHERE owner = ? AND deleted = 0')
+    .raw()
+    .iterate(owner) as IterableIterator<[string, string, string]>) {
     const key = directiveKeyOf(number);
     keyOfId.set(id, key);
     directives.push([key, { number: number.trim(), title }]);
@@ -203,7 +203,16 @@ export function wardTasks(s: Session, input: { period: string; wardCode: string;
        LEFT JOIN directive d ON d.id = t.source_directive_id LEFT JOIN unit u ON u.id = t.lead_unit_id
        WHERE p.owner = ? AND p.year = ? AND p.deleted = 0 AND t.deleted = 0 ORDER BY t.no`,
     )
-    .all(input.wardCode, scope.year) as Array<{ id: string; no: number; content: string; timeline: string | null; deadline: string | null; dnum: string | null; area: string; lead: string | null }>;
+    .all(input.wardCode, scope.year) as Array<{
+    id: string;
+    no: number;
+    content: string;
+    timeline: string | null;
+    deadline: string | null;
+    dnum: string | null;
+    area: string;
+    lead: string | null;
+  }>;
   return rows
     .filter((r) => key === undefined || directiveKeyOf(r.dnum) === key)
     .map((r) => ({

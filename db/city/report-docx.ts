@@ -168,12 +168,22 @@ function body(f: CityReportFigures): Array<Paragraph | Table> {
   const phrase = periodPhraseVi(f.scope.period);
   const missingNames = f.missing.filter((m) => m.status !== 'waiting').map((m) => m.wardName);
   return [
-    officialHeader({ bodyLines: steeringCommitteeLines(f.cityName), numberLine: docNumberLine(null, CITY_REPORT_SYMBOL), placeDate: dateLineVi(placeNameOf(f.cityName), f.date) }),
+    officialHeader({
+      bodyLines: steeringCommitteeLines(f.cityName),
+      numberLine: docNumberLine(null, CITY_REPORT_SYMBOL),
+      placeDate: dateLineVi(placeNameOf(f.cityName), f.date),
+    }),
     ...titleBlock('BÁO CÁO', cityReportTitle(f)),
-    para(`${committee} báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số của các phường, xã, đặc khu ${phrase}, tổng hợp từ dữ liệu các đơn vị đã gửi, như sau:`),
+    para(
+      `${committee} báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số của các phường, xã, đặc khu ${phrase}, tổng hợp từ dữ liệu các đơn vị đã gửi, như sau:`,
+    ),
     heading('I. KHÁI QUÁT CHUNG'),
-    para(`Toàn thành phố có ${num(c.total)} phường, xã, đặc khu; ${num(c.on_time + c.late)} đơn vị đã gửi báo cáo ${phrase} (${num(c.late)} đơn vị gửi sau hạn ${formatDateVi(f.dueOn)}).`),
-    para(`Tính đến ngày ${formatDateVi(f.scope.asOf)}, ${num(t.wards)} đơn vị có kế hoạch năm ${f.scope.year} với ${num(t.total)} nhiệm vụ: đã hoàn thành ${shareVi(t.done + t.doneLate, t.total)}${t.doneLate ? `, trong đó ${num(t.doneLate)} nhiệm vụ hoàn thành muộn` : ''}; đang thực hiện trong hạn ${num(t.inProgress)}; chưa triển khai ${num(t.notStarted)}; quá hạn ${num(t.overdue)}.`),
+    para(
+      `Toàn thành phố có ${num(c.total)} phường, xã, đặc khu; ${num(c.on_time + c.late)} đơn vị đã gửi báo cáo ${phrase} (${num(c.late)} đơn vị gửi sau hạn ${formatDateVi(f.dueOn)}).`,
+    ),
+    para(
+      `Tính đến ngày ${formatDateVi(f.scope.asOf)}, ${num(t.wards)} đơn vị có kế hoạch năm ${f.scope.year} với ${num(t.total)} nhiệm vụ: đã hoàn thành ${shareVi(t.done + t.doneLate, t.total)}${t.doneLate ? `, trong đó ${num(t.doneLate)} nhiệm vụ hoàn thành muộn` : ''}; đang thực hiện trong hạn ${num(t.inProgress)}; chưa triển khai ${num(t.notStarted)}; quá hạn ${num(t.overdue)}.`,
+    ),
     heading('II. TÌNH HÌNH BÁO CÁO CỦA CÁC PHƯỜNG, XÃ, ĐẶC KHU'),
     completenessTableDoc(f),
     para('', { after: 60 }),
@@ -185,9 +195,19 @@ function body(f: CityReportFigures): Array<Paragraph | Table> {
     heading('IV. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'),
     para('Kết quả toàn thành phố của chỉ tiêu tỷ lệ được tính bằng tổng tử số chia tổng mẫu số của các đơn vị.', { italics: true }),
     indicatorTableDoc(f),
-    para(`Trên đây là báo cáo kết quả thực hiện chuyển đổi số của các phường, xã, đặc khu ${phrase} của ${committee}./.`, { before: 120, after: 240, keepNext: true }),
+    para(`Trên đây là báo cáo kết quả thực hiện chuyển đổi số của các phường, xã, đặc khu ${phrase} của ${committee}./.`, {
+      before: 120,
+      after: 240,
+      keepNext: true,
+    }),
     signatureBlock({
-      recipients: [`Thường trực Thành ủy (để báo cáo);`, `${committeeOf(f.cityName)} (để báo cáo);`, 'Sở Khoa học và Công nghệ;', 'UBND các phường, xã, đặc khu;', 'Lưu: VT.'],
+      recipients: [
+        `Thường trực Thành ủy (để báo cáo);`,
+        `${committeeOf(f.cityName)} (để báo cáo);`,
+        'Sở Khoa học và Công nghệ;',
+        'UBND các phường, xã, đặc khu;',
+        'Lưu: VT.',
+      ],
       authorityLines: ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'],
       signerName: null,
     }),

@@ -31,8 +31,30 @@ function tables(f: CityReportFigures): Record<CityTable, SheetSpec> {
         int(10, 'Quá hạn'),
       ],
       rows: [
-        ...d.rows.map((r, i) => [i + 1, r.key === '' ? 'Không nêu văn bản' : r.number, r.title, r.wards, r.total, r.done + r.doneLate, r.doneLate, r.inProgress, r.notStarted, r.overdue]),
-        ['', 'Tổng cộng', '', d.totals.wards, d.totals.total, d.totals.done + d.totals.doneLate, d.totals.doneLate, d.totals.inProgress, d.totals.notStarted, d.totals.overdue],
+        ...d.rows.map((r, i) => [
+          i + 1,
+          r.key === '' ? 'Không nêu văn bản' : r.number,
+          r.title,
+          r.wards,
+          r.total,
+          r.done + r.doneLate,
+          r.doneLate,
+          r.inProgress,
+          r.notStarted,
+          r.overdue,
+        ]),
+        [
+          '',
+          'Tổng cộng',
+          '',
+          d.totals.wards,
+          d.totals.total,
+          d.totals.done + d.totals.doneLate,
+          d.totals.doneLate,
+          d.totals.inProgress,
+          d.totals.notStarted,
+          d.totals.overdue,
+        ],
       ],
       boldRows: new Set([d.rows.length]),
     },
@@ -140,7 +162,12 @@ function cityCompletenessRows(f: CityReportFigures): SheetSpec['rows'] {
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const text = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && 'value' in (v as object) ? String((v as { value: unknown }).value ?? '') : String(v);
+  const text =
+    v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : typeof v === 'object' && 'value' in (v as object)
+        ? String((v as { value: unknown }).value ?? '')
+        : String(v);
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -21,7 +21,9 @@ export function wardPage(s: Session, input: { period: string; wardCode: string }
   const m = indicatorMatrix(s, scope.code);
   const indicators = m.defs.flatMap((d) => {
     const cell = m.cells.get(d.code)?.find((x) => x.wardCode === input.wardCode);
-    return cell ? [{ code: d.code, name: d.name, unit: d.unit, value: cell.value, comparator: cell.comparator, target: cell.target, outcome: cell.outcome }] : [];
+    return cell
+      ? [{ code: d.code, name: d.name, unit: d.unit, value: cell.value, comparator: cell.comparator, target: cell.target, outcome: cell.outcome }]
+      : [];
   });
   const reports = s.db.sqlite
     .prepare(

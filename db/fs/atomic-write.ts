@@ -10,11 +10,7 @@ import path from 'node:path';
  * one file system. Failures are rethrown as Node's own errors (with their `code`, e.g.
  * ENOSPC) so each caller can say what the failure means for its own data.
  */
-export async function writeFileAtomic(
-  filePath: string,
-  data: Buffer | string,
-  opts: { mode?: number } = {},
-): Promise<void> {
+export async function writeFileAtomic(filePath: string, data: Buffer | string, opts: { mode?: number } = {}): Promise<void> {
   const dir = path.dirname(filePath);
   // Dot-prefixed and random, so a leftover never looks like a real bundle or key file and two
   // writers never share one.

@@ -170,7 +170,7 @@ export async function fetchCatalog(s: Session, store: KeyStore, hubUrl: string, 
     const r = await importBundle(s, file, { quarantine: false });
     if (r.status === 'refused') throw new AppError(r.error!.code, r.error!.params);
     const done = s.db.sqlite
-      .prepare("SELECT h.bundle_id, h.file_path FROM hub_send h JOIN bundle_out o ON o.bundle_id = h.bundle_id WHERE o.acknowledged_at IS NOT NULL")
+      .prepare('SELECT h.bundle_id, h.file_path FROM hub_send h JOIN bundle_out o ON o.bundle_id = h.bundle_id WHERE o.acknowledged_at IS NOT NULL')
       .all() as { bundle_id: string; file_path: string }[];
     // Acknowledged: the city holds it and the ward holds the receipt; the copy in the outbox has done its job.
     for (const d of done) fs.rmSync(d.file_path, { force: true });

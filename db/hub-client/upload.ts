@@ -30,7 +30,15 @@ export interface UploadOptions {
 
 /** Which failures are worth another attempt: the line, the server, a busy hub; not a refusal. */
 function retryable(e: AppError): boolean {
-  return ['hub.unreachable', 'hub.server_error', 'hub.rate_limited', 'hub.too_many_uploads', 'hub.upload_not_found', 'hub.stale_request', 'hub.bad_answer'].includes(e.code);
+  return [
+    'hub.unreachable',
+    'hub.server_error',
+    'hub.rate_limited',
+    'hub.too_many_uploads',
+    'hub.upload_not_found',
+    'hub.stale_request',
+    'hub.bad_answer',
+  ].includes(e.code);
 }
 
 function uploadIdOf(url: string): string | null {
@@ -83,7 +91,10 @@ function attemptOnce(o: UploadOptions, uploadUrl: string | null): Promise<HubOut
             resolve(JSON.parse(lastResponse.getBody() ?? '') as HubOutcome);
           } catch {
             // The last answer carried no outcome (a resumed, already complete upload): ask for it.
-            outcomeOf(o.base, upload.url ?? '', o.stallTimeoutMs).then((r) => (r ? resolve(r) : reject(new AppError('hub.bad_answer', { url: o.base }))), reject);
+            outcomeOf(o.base, upload.url ?? '', o.stallTimeoutMs).then(
+              (r) => (r ? resolve(r) : reject(new AppError('hub.bad_answer', { url: o.base }))),
+              reject,
+            );
           }
         }),
       onError: (err) =>
@@ -132,5 +143,9 @@ export async function uploadBundle(o: UploadOptions): Promise<HubOutcome> {
       await new Promise((r) => setTimeout(r, wait));
     }
   }
-  throw new AppError('hub.send_failed', { bundle: path.basename(o.file), attempts: o.retryDelaysMs.length + 1, reason: String(last?.params.reason ?? last?.code ?? '') });
+  throw new AppError('hub.send_failed', {
+    bundle: path.basename(o.file),
+    attempts: o.retryDelaysMs.length + 1,
+    reason: String(last?.params.reason ?? last?.code ?? ''),
+  });
 }

@@ -242,7 +242,9 @@ describe('each refusal says which check failed', () => {
     const wrongId = signDocument(ward, { ...request, keyId: other.keyId });
     expect(() => verifyEnrollmentRequest(wrongId)).toThrow(/^keyId does not match publicKey$/);
     expect(() => verifyEnrollmentRequest({ ...request, wardName: 'Phường khác' })).toThrow(/^signature does not verify$/);
-    expect(() => verifyEnrollmentRequest({ ...request, extra: 1 })).toThrow(expect.objectContaining({ code: 'keys.bad_enrollment_request', params: { field: '(document)' } }));
+    expect(() => verifyEnrollmentRequest({ ...request, extra: 1 })).toThrow(
+      expect.objectContaining({ code: 'keys.bad_enrollment_request', params: { field: '(document)' } }),
+    );
     expect(() => verifyEnrollmentRequest({ ...request, officer: { name: '' } })).toThrow(expect.objectContaining({ params: { field: 'officer.name' } }));
   });
 

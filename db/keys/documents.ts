@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { fingerprintOf, keyIdOf, publicKeyOf } from './ed25519';
-import {
-  keyIdField,
-  orgCodeField,
-  publicKeyField,
-  signatureField,
-  textField,
-  timeField,
-} from './schemas';
+import { keyIdField, orgCodeField, publicKeyField, signatureField, textField, timeField } from './schemas';
 import { signDocument, verifyDocument } from './signed-document';
 import type { StoredKey } from './types';
 
@@ -30,7 +23,10 @@ export type SigningKey = Pick<StoredKey, 'privateKeyPem'>;
 const officerSchema = z.strictObject({
   name: textField(200),
   title: textField(200).optional(),
-  phone: z.string().regex(/^\+?[0-9][0-9 .()-]{2,31}$/, 'not a phone number').optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 .()-]{2,31}$/, 'not a phone number')
+    .optional(),
 });
 
 const enrollmentRequestSchema = z.strictObject({
@@ -84,10 +80,7 @@ export interface EnrollmentInfo {
   createdAt?: string;
 }
 
-export function makeEnrollmentRequest(
-  key: Pick<StoredKey, 'publicKey' | 'privateKeyPem'>,
-  info: EnrollmentInfo,
-): EnrollmentRequest {
+export function makeEnrollmentRequest(key: Pick<StoredKey, 'publicKey' | 'privateKeyPem'>, info: EnrollmentInfo): EnrollmentRequest {
   const request = signDocument(key, {
     type: 'wardplan-enrollment-request' as const,
     v: 1 as const,
@@ -113,12 +106,7 @@ export function verifyEnrollmentRequest(obj: unknown): EnrollmentRequest {
 // ---- Ward certificate ---------------------------------------------------------------------
 
 /** The city's approval, given only after the fingerprint was read back on the phone. */
-export function issueWardCertificate(
-  cityKey: SigningKey,
-  cityCode: string,
-  request: unknown,
-  issuedAt: string = new Date().toISOString(),
-): WardCertificate {
+export function issueWardCertificate(cityKey: SigningKey, cityCode: string, request: unknown, issuedAt: string = new Date().toISOString()): WardCertificate {
   const enrolled = verifyEnrollmentRequest(request);
   const certificate = signDocument(cityKey, {
     type: 'wardplan-ward-certificate' as const,

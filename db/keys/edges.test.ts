@@ -58,16 +58,25 @@ describe('the passphrase envelope', () => {
 describe('key files that are not what they should be', () => {
   it('says which file when it is of the other kind, unreadable or not JSON of an object', async () => {
     fs.writeFileSync(keyPath, JSON.stringify({ format: 'wardplan-key', v: 1, sealed: 'os', data: 'AAAA' }));
-    await expect(new PassphraseFileKeyStore(keyPath, nothingToAsk).load()).rejects.toMatchObject({ code: 'keys.key_file_wrong_kind', params: { path: keyPath } });
+    await expect(new PassphraseFileKeyStore(keyPath, nothingToAsk).load()).rejects.toMatchObject({
+      code: 'keys.key_file_wrong_kind',
+      params: { path: keyPath },
+    });
     fs.writeFileSync(keyPath, JSON.stringify(GOLDEN));
     await expect(new SealedFileKeyStore(keyPath, identity).load()).rejects.toMatchObject({ code: 'keys.key_file_wrong_kind', params: { path: keyPath } });
     for (const text of ['null', '[1, 2]', '42', '"wardplan-key"', 'not json']) {
       fs.writeFileSync(keyPath, text);
-      await expect(new SealedFileKeyStore(keyPath, identity).load(), text).rejects.toMatchObject({ code: 'keys.wrong_passphrase_or_corrupt', params: { path: keyPath } });
+      await expect(new SealedFileKeyStore(keyPath, identity).load(), text).rejects.toMatchObject({
+        code: 'keys.wrong_passphrase_or_corrupt',
+        params: { path: keyPath },
+      });
     }
     fs.rmSync(keyPath);
     fs.mkdirSync(keyPath);
-    await expect(new SealedFileKeyStore(keyPath, identity).load()).rejects.toMatchObject({ code: 'keys.key_file_unreadable', params: { path: keyPath, reason: 'EISDIR' } });
+    await expect(new SealedFileKeyStore(keyPath, identity).load()).rejects.toMatchObject({
+      code: 'keys.key_file_unreadable',
+      params: { path: keyPath, reason: 'EISDIR' },
+    });
   });
 
   it('a sealed file without its sealed data, or with data that is not a key', async () => {
@@ -75,11 +84,25 @@ describe('key files that are not what they should be', () => {
     const good = { format: 'wardplan-key', v: 1, sealed: 'os', data: Buffer.from(JSON.stringify(key)).toString('base64') };
     fs.writeFileSync(keyPath, JSON.stringify(good));
     await expect(new SealedFileKeyStore(keyPath, identity).load()).resolves.toEqual(key);
-    for (const bad of [{ ...good, format: 'other' }, { ...good, sealed: 'dpapi' }, { ...good, data: 42 }, { ...good, data: '' }, { ...good, data: Buffer.from('{}').toString('base64') }]) {
+    for (const bad of [
+      { ...good, format: 'other' },
+      { ...good, sealed: 'dpapi' },
+      { ...good, data: 42 },
+      { ...good, data: '' },
+      { ...good, data: Buffer.from('{}').toString('base64') },
+    ]) {
       fs.writeFileSync(keyPath, JSON.stringify(bad));
-      await expect(new SealedFileKeyStore(keyPath, identity).load(), JSON.stringify(bad).slice(0, 60)).rejects.toMatchObject({ code: 'keys.sealed_key_unreadable', params: { path: keyPath } });
+      await expect(new SealedFileKeyStore(keyPath, identity).load(), JSON.stringify(bad).slice(0, 60)).rejects.toMatchObject({
+        code: 'keys.sealed_key_unreadable',
+        params: { path: keyPath },
+      });
     }
-    const failing: Sealer = { encrypt: identity.encrypt, decrypt: () => { throw new Error('another account'); } };
+    const failing: Sealer = {
+      encrypt: identity.encrypt,
+      decrypt: () => {
+        throw new Error('another account');
+      },
+    };
     fs.writeFileSync(keyPath, JSON.stringify(good));
     await expect(new SealedFileKeyStore(keyPath, failing).load()).rejects.toMatchObject({ code: 'keys.sealed_key_unreadable', params: { path: keyPath } });
   });
@@ -90,7 +113,10 @@ describe('key files that are not what they should be', () => {
     fs.writeFileSync(keyPath, JSON.stringify({ ...GOLDEN, v: '2' }));
     await expect(new PassphraseFileKeyStore(keyPath, async () => GOLDEN_PASSPHRASE).load()).rejects.toMatchObject({ code: 'keys.wrong_passphrase_or_corrupt' });
     fs.writeFileSync(keyPath, JSON.stringify({ ...GOLDEN, kdf: { ...GOLDEN.kdf, r: 17 } }));
-    await expect(new PassphraseFileKeyStore(keyPath, nothingToAsk).load()).rejects.toMatchObject({ code: 'keys.kdf_too_costly', params: { path: keyPath, limitMb: 256 } });
+    await expect(new PassphraseFileKeyStore(keyPath, nothingToAsk).load()).rejects.toMatchObject({
+      code: 'keys.kdf_too_costly',
+      params: { path: keyPath, limitMb: 256 },
+    });
   });
 });
 

@@ -157,7 +157,13 @@ describe('PassphraseFileKeyStore', () => {
     ['a larger r than any version writes', { N: 2 ** 14, r: 17, p: 1 }],
     ['more parallel passes than any version writes', { N: 2 ** 15, r: 8, p: 5 }],
   ])('refuses a key file asking scrypt for %s, with its own message, before asking for the passphrase', async (_label, kdf) => {
-    const file = { format: 'wardplan-key', v: 1, kdf: { name: 'scrypt', ...kdf, salt: 'AAAA' }, cipher: { name: 'aes-256-gcm', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' }, data: 'AAAA' };
+    const file = {
+      format: 'wardplan-key',
+      v: 1,
+      kdf: { name: 'scrypt', ...kdf, salt: 'AAAA' },
+      cipher: { name: 'aes-256-gcm', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+      data: 'AAAA',
+    };
     writeJson(file);
     await expect(new PassphraseFileKeyStore(keyPath, nothingToAsk).load()).rejects.toMatchObject({ code: 'keys.kdf_too_costly', params: { limitMb: 256 } });
     await expect(openWithPassphrase(file, PASSPHRASE)).resolves.toBeNull();
@@ -176,7 +182,16 @@ describe('PassphraseFileKeyStore', () => {
     expect(isKdfAffordable(envelope({ N: 2 ** 14, r: 17, p: 1 }))).toBe(false);
     expect(MAX_KDF_MEMORY).toBe(256 * 1024 * 1024);
     // Not numbers: left to the schema, which calls the file damaged.
-    for (const odd of [null, 'x', {}, { kdf: null }, { kdf: 'scrypt' }, envelope({ N: '1048576', r: 16, p: 1 }), envelope({ N: 2 ** 20, r: '16', p: 1 }), envelope({ N: 2 ** 20, r: 16, p: '1' })]) {
+    for (const odd of [
+      null,
+      'x',
+      {},
+      { kdf: null },
+      { kdf: 'scrypt' },
+      envelope({ N: '1048576', r: 16, p: 1 }),
+      envelope({ N: 2 ** 20, r: '16', p: 1 }),
+      envelope({ N: 2 ** 20, r: 16, p: '1' }),
+    ]) {
       expect(isKdfAffordable(odd)).toBe(true);
     }
   });

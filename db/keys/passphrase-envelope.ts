@@ -41,7 +41,12 @@ const envelopeSchema = z.strictObject({
     // Read from the file so a later version can raise the cost, but bounded so a crafted file
     // cannot make us allocate gigabytes or spin for minutes.
     // Stryker disable next-line ConditionalExpression,StringLiteral: scrypt itself refuses an N that is not a power of two; null either way
-    N: z.number().int().min(2 ** 14).max(MAX_KDF.N).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(MAX_KDF.N)
+      .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
     r: z.number().int().min(1).max(MAX_KDF.r),
     // Stryker disable next-line MethodExpression: scrypt refuses p = 0 and another p derives another key; null either way
     p: z.number().int().min(1).max(MAX_KDF.p),
@@ -134,9 +139,7 @@ function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: num
   const maxmem = scryptMemory(params);
   return new Promise((resolve, reject) => {
     // Stryker disable next-line StringLiteral: Buffer.from reads a string as UTF-8 by default
-    scrypt(Buffer.from(normalize(passphrase), 'utf8'), salt, KEY_BYTES, { N, r, p, maxmem }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
+    scrypt(Buffer.from(normalize(passphrase), 'utf8'), salt, KEY_BYTES, { N, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
   });
 }
 

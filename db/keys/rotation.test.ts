@@ -85,10 +85,13 @@ describe('verifyRotation', () => {
 
   it.each<[string, (s: RotationStatement) => RotationStatement]>([
     ['a changed time', (s) => ({ ...s, at: '2030-01-01T00:00:00.000Z' })],
-    ['a swapped new key', (s) => {
-      const other = generateKeyPair().publicKey;
-      return { ...s, newPublicKey: other, newKeyId: keyIdOf(other) };
-    }],
+    [
+      'a swapped new key',
+      (s) => {
+        const other = generateKeyPair().publicKey;
+        return { ...s, newPublicKey: other, newKeyId: keyIdOf(other) };
+      },
+    ],
     ['a new key id that does not match the new key', (s) => ({ ...s, newKeyId: '0000000000000000' })],
     ['the signatures swapped', (s) => ({ ...s, signatureByOld: s.signatureByNew, signatureByNew: s.signatureByOld })],
     ['a missing signature', (s) => ({ ...s, signatureByNew: undefined as unknown as string })],
@@ -111,7 +114,14 @@ describe('verifyRotation', () => {
 
   it('refuses a key rotated to itself', async () => {
     const { old } = await rotated();
-    const unsigned = { type: 'wardplan-key-rotation', v: 1, oldKeyId: old.keyId, newKeyId: old.keyId, newPublicKey: old.publicKey, at: '2026-01-01T00:00:00.000Z' };
+    const unsigned = {
+      type: 'wardplan-key-rotation',
+      v: 1,
+      oldKeyId: old.keyId,
+      newKeyId: old.keyId,
+      newPublicKey: old.publicKey,
+      at: '2026-01-01T00:00:00.000Z',
+    };
     const payload = canonicalJson(unsigned);
     const self = { ...unsigned, signatureByOld: sign(old.privateKeyPem, payload), signatureByNew: sign(old.privateKeyPem, payload) };
     expect(verifyRotation(self, old.publicKey)).toBe(false);

@@ -13,10 +13,7 @@ export type { RotationStatement } from './types';
  * the retired key (and the statement) stay in the store so bundles signed before the rotation
  * can still be attributed and the statement can be sent again.
  */
-export async function rotateKey(
-  store: KeyStore,
-  now: () => Date = () => new Date(),
-): Promise<{ statement: RotationStatement; key: StoredKey }> {
+export async function rotateKey(store: KeyStore, now: () => Date = () => new Date()): Promise<{ statement: RotationStatement; key: StoredKey }> {
   const old = await store.load();
   if (!old) throw new AppError('keys.no_key_to_rotate');
 

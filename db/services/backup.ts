@@ -65,7 +65,9 @@ export async function createBackup(db: Database, orgCode: string, outDir: string
 async function unpack(file: string, into: string): Promise<{ madeAt: string | null }> {
   let madeAt: string | null = null;
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err || !z ? reject(new AppError('backup.not_a_backup', { path: file })) : resolve(z))),
+    yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
+      err || !z ? reject(new AppError('backup.not_a_backup', { path: file })) : resolve(z),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     zip.on('error', () => reject(new AppError('backup.not_a_backup', { path: file })));

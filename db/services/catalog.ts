@@ -23,7 +23,12 @@ export function addUnit(s: Session, input: { code: string; name: string }): Unit
   requireCode(input.code);
   return inTransaction(s, () => {
     if (ownedCodeExists(s, 'unit', input.code)) throw new AppError('unit.duplicate', { code: input.code });
-    const row = saveOwnedRow(s, 'unit', { id: retiredOwnedId(s, 'unit', input.code) ?? newId(), code: input.code, name: input.name.trim(), deleted: 0 }, 'unit.add');
+    const row = saveOwnedRow(
+      s,
+      'unit',
+      { id: retiredOwnedId(s, 'unit', input.code) ?? newId(), code: input.code, name: input.name.trim(), deleted: 0 },
+      'unit.add',
+    );
     return { id: String(row.id), owner: s.orgCode, code: input.code, name: String(row.name) };
   });
 }

@@ -90,4 +90,3 @@ export function createDemoWard(db: Database, opts: { officerName?: string; now?:
   loadPlanData(s, DEMO_PLAN);
   return s;
 }
-

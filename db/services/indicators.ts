@@ -72,8 +72,7 @@ export function setAggregation(s: Session, code: string, aggregation: string): {
   if (!isAggregation(aggregation)) throw new AppError('indicator.bad_aggregation', { value: aggregation });
   return inTransaction(s, () => {
     const row = s.db.sqlite.prepare('SELECT id, owner FROM indicator WHERE code = ? AND deleted = 0 ORDER BY owner = ? DESC').get(code, s.orgCode) as
-      | { id: string; owner: string }
-      | undefined;
+      { id: string; owner: string } | undefined;
     if (!row) throw new AppError('indicator.not_found', { code });
     if (row.owner !== s.orgCode) throw new AppError('indicator.not_own', { code });
     saveOwnedRow(s, 'indicator', { id: row.id, aggregation }, 'indicator.aggregation');
@@ -94,7 +93,16 @@ export function setTarget(s: Session, input: TargetInput): { id: string } {
     saveOwnedRow(
       s,
       'indicator_target',
-      { id, indicator_id: indicatorId, year: input.year, ward_code: '', comparator, target: input.target, baseline: input.baseline ?? null, span: input.span ?? null },
+      {
+        id,
+        indicator_id: indicatorId,
+        year: input.year,
+        ward_code: '',
+        comparator,
+        target: input.target,
+        baseline: input.baseline ?? null,
+        span: input.span ?? null,
+      },
       existing ? 'target.update' : 'target.add',
     );
     return { id };
@@ -214,8 +222,7 @@ export function setValue(s: Session, input: ValueInput): { id: string; value: nu
       { value: input.value ?? null, numerator: input.numerator ?? null, denominator: input.denominator ?? null },
     );
     if (issues.length > 0) throw new AppError(issues[0]!.code, { indicator: input.indicatorCode, ...(issues[0]!.params ?? {}) });
-    const value =
-      input.numerator != null && input.denominator != null ? roundTo(ratioPercent(input.numerator, input.denominator), 2) : Number(input.value);
+    const value = input.numerator != null && input.denominator != null ? roundTo(ratioPercent(input.numerator, input.denominator), 2) : Number(input.value);
     const code = formatPeriodCode(period);
     // One value per indicator and period: a second entry corrects the first (the change log keeps both).
     const existing = s.db.sqlite

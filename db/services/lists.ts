@@ -210,7 +210,9 @@ export function updateIndicator(s: Session, id: string, patch: IndicatorPatch): 
 export function retireIndicator(s: Session, id: string): void {
   inTransaction(s, () => {
     requireOwn(s, 'indicator', id);
-    const targets = s.db.sqlite.prepare('SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND deleted = 0').all(s.orgCode, id) as { id: string }[];
+    const targets = s.db.sqlite.prepare('SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND deleted = 0').all(s.orgCode, id) as {
+      id: string;
+    }[];
     for (const t of targets) saveOwnedRow(s, 'indicator_target', { id: t.id, deleted: 1 }, 'target.retire');
     saveOwnedRow(s, 'indicator', { id, deleted: 1 }, 'indicator.retire');
   });
@@ -287,7 +289,11 @@ export function evidenceFile(s: Session, id: string): { fileName: string; size: 
  * Writes a verified copy of an evidence file: where the officer chose, or into `dir` under the
  * file's own name (never over another file there). The stored file itself is never handed out.
  */
-export async function saveEvidenceCopy(s: Session, id: string, target: { outPath?: string | undefined; dir: string }): Promise<{ path: string; fileName: string; size: number }> {
+export async function saveEvidenceCopy(
+  s: Session,
+  id: string,
+  target: { outPath?: string | undefined; dir: string },
+): Promise<{ path: string; fileName: string; size: number }> {
   const f = evidenceFile(s, id);
   let out = target.outPath;
   if (!out) {

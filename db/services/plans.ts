@@ -67,7 +67,11 @@ export function updatePlan(s: Session, id: string, input: Partial<Omit<PlanInput
     const existing = readRow(s, 'plan', id);
     if (!existing || existing.deleted || existing.owner !== s.orgCode) throw new AppError('plan.not_found', { year: '?' });
     const full = toRow({ year: Number(existing.year), title: String(existing.title), ...input });
-    const given = new Set(Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+    const given = new Set(
+      Object.entries(input)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
+    );
     const patch = Object.fromEntries(Object.entries(full).filter(([k]) => given.has(k)));
     saveOwnedRow(s, 'plan', { id, ...patch }, 'plan.update');
     return findPlan(s, Number(existing.year))!;

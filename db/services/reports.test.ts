@@ -11,16 +11,7 @@ import { exportWardBundle } from '../sync/export';
 import { importBundle } from '../sync/import';
 import type { Session } from '../session';
 import { setValue } from './indicators';
-import {
-  approveReport,
-  getOrCreateReport,
-  getReceivedReport,
-  getReport,
-  listReceivedReports,
-  listReports,
-  markSent,
-  saveNarrative,
-} from './reports';
+import { approveReport, getOrCreateReport, getReceivedReport, getReport, listReceivedReports, listReports, markSent, saveNarrative } from './reports';
 import { initCity } from './setup';
 import { listTasks, recordProgress } from './tasks';
 
@@ -123,7 +114,13 @@ describe('report lifecycle', () => {
     seedQ3(s);
     saveNarrative(s, { period: '2026-Q3', areaCode: 'HT', results: 'Đã nâng cấp 12 máy tính.' });
     const approved = approveReport(s, { period: '2026-Q3', approvedBy: 'Phạm Thị Thanh Vân', docNumber: '45' });
-    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'Phạm Thị Thanh Vân', approvedAt: '2026-10-15T03:00:00.000Z', docNumber: '45/BC-UBND', figuresFrozen: true });
+    expect(approved).toMatchObject({
+      status: 'approved',
+      approvedBy: 'Phạm Thị Thanh Vân',
+      approvedAt: '2026-10-15T03:00:00.000Z',
+      docNumber: '45/BC-UBND',
+      figuresFrozen: true,
+    });
     expect(approved.figures.context.signer).toEqual({ title: 'Chủ tịch', name: 'Phạm Thị Thanh Vân' });
 
     const before = dumpDatabase(db);

@@ -58,8 +58,7 @@ export function requireReportPeriod(code: string): Period {
 
 function findReport(s: Session, owner: string, period: string, supplement = 0): ReportRow | undefined {
   return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND supplement = ? AND deleted = 0`).get(owner, period, supplement) as
-    | ReportRow
-    | undefined;
+    ReportRow | undefined;
 }
 
 export function getOrCreateReport(s: Session, period: string, supplement = 0): ReportRow {
@@ -91,7 +90,8 @@ export function saveNarrative(s: Session, input: NarrativeInput): AreaNarrative 
     const report = getOrCreateReport(s, input.period, input.supplement ?? 0);
     requireDraft(report);
     const areaId = requireIdByCode(s, 'area', input.areaCode);
-    const existing = s.db.sqlite.prepare('SELECT id FROM report_narrative WHERE report_id = ? AND area_id = ?').get(report.id, areaId) as { id: string } | undefined;
+    const existing = s.db.sqlite.prepare('SELECT id FROM report_narrative WHERE report_id = ? AND area_id = ?').get(report.id, areaId) as
+      { id: string } | undefined;
     const row: Record<string, unknown> = { id: existing?.id ?? newId(), report_id: report.id, area_id: areaId, deleted: 0 };
     // Only the parts given change, so the UI can save one box at a time.
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) row[k] = v.trim();
@@ -126,9 +126,7 @@ function narrativesOf(s: Session, reportId: string, allAreas: boolean): AreaNarr
   });
   if (!allAreas) return saved.filter((r) => r.results || r.shortcomings || r.next_tasks || r.proposals).map(toItem);
   const byCode = new Map(saved.map((r) => [r.area_code, toItem(r)]));
-  return listAreas(s).map(
-    (a) => byCode.get(a.code) ?? { areaCode: a.code, areaName: a.name, results: '', shortcomings: '', nextTasks: '', proposals: '' },
-  );
+  return listAreas(s).map((a) => byCode.get(a.code) ?? { areaCode: a.code, areaName: a.name, results: '', shortcomings: '', nextTasks: '', proposals: '' });
 }
 
 export function approveReport(s: Session, input: ApproveInput): ReportView {
@@ -260,9 +258,8 @@ export function saveReportBody(s: Session, input: ReportBodyInput): ReportView {
 export function createSupplement(s: Session, period: string): ReportView {
   const code = formatPeriodCode(requireReportPeriod(period));
   return inTransaction(s, () => {
-    const last = s.db.sqlite
-      .prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0 ORDER BY supplement DESC LIMIT 1`)
-      .get(s.orgCode, code) as ReportRow | undefined;
+    const last = s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0 ORDER BY supplement DESC LIMIT 1`).get(s.orgCode, code) as
+      ReportRow | undefined;
     if (!last || last.status === 'draft') {
       if (last && last.supplement > 0) return getReport(s, code, last.supplement);
       throw new AppError('report.supplement_needs_approved', { period: code });
@@ -302,8 +299,7 @@ export function getReceivedReport(s: Session, owner: string, period: string): Re
   const p = requireReportPeriod(period);
   const code = formatPeriodCode(p);
   const row = s.db.sqlite.prepare(`${RECEIVED_SELECT} WHERE r.owner = ? AND r.period = ? AND r.supplement = 0 AND r.deleted = 0`).get(owner, code) as
-    | ReceivedReportRow
-    | undefined;
+    ReceivedReportRow | undefined;
   if (!row || owner === s.orgCode) throw reportsError('report.not_found', { period: code, owner });
   return {
     ...row,

@@ -136,7 +136,11 @@ describe('refusals leave the database as it was', () => {
   it.each([
     ['an unknown lead unit', (s: Parameters<typeof addTask>[0]) => addTask(s, { areaCode: 'CQ', content: 'x', leadUnitCode: 'NOPE' }), 'unit.not_found'],
     ['an unknown area', (s: Parameters<typeof addTask>[0]) => addTask(s, { areaCode: 'ZZ', content: 'x', leadUnitCode: 'VP' }), 'area.not_found'],
-    ['a bad deadline', (s: Parameters<typeof addTask>[0]) => addTask(s, { areaCode: 'CQ', content: 'x', leadUnitCode: 'VP', deadline: '2026-02-30' }), 'date.invalid'],
+    [
+      'a bad deadline',
+      (s: Parameters<typeof addTask>[0]) => addTask(s, { areaCode: 'CQ', content: 'x', leadUnitCode: 'VP', deadline: '2026-02-30' }),
+      'date.invalid',
+    ],
     ['a duplicate unit', (s: Parameters<typeof addTask>[0]) => addUnit(s, { code: 'VP', name: 'Trùng' }), 'unit.duplicate'],
     ['a second plan for a year', (s: Parameters<typeof addTask>[0]) => addPlan(s, { year: 2026, title: 'Trùng' }), 'plan.duplicate'],
     [
@@ -195,7 +199,14 @@ describe('ownership', () => {
     const { s } = demoWard();
     const cityAreaId = newId();
     s.db.sqlite.transaction(() =>
-      applyRemoteRow(s, 'city-installation', 1, 'area', { id: cityAreaId, owner: 'HP', updated_at: fixedClock(), deleted: 0, code: 'XX', name: 'Lĩnh vực thành phố', sort: 99 }, fixedClock()),
+      applyRemoteRow(
+        s,
+        'city-installation',
+        1,
+        'area',
+        { id: cityAreaId, owner: 'HP', updated_at: fixedClock(), deleted: 0, code: 'XX', name: 'Lĩnh vực thành phố', sort: 99 },
+        fixedClock(),
+      ),
     )();
     expect(() => s.db.sqlite.transaction(() => saveOwnedRow(s, 'area', { id: cityAreaId, name: 'Sửa trái phép' }, 'area.update'))()).toThrow(
       expect.objectContaining({ code: 'owner.read_only' }),

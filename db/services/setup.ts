@@ -47,41 +47,44 @@ export function upsertOrg(db: Database, code: string, kind: 'city' | 'ward', nam
     .run(code, kind, name, parent, at);
 }
 
-
 function seedStandardAreas(s: Session): void {
   STANDARD_AREAS.forEach((a, i) => saveOwnedRow(s, 'area', { id: newId(), code: a.code, name: a.name, sort: i + 1 }, 'area.add'));
 }
 
 export function initWard(db: Database, input: WardInit, now: () => string = systemClock): Session {
-  return db.sqlite.transaction(() => {
-    assertFresh(db);
-    const at = now();
-    writeIdentity(db, 'ward', input.wardCode, {
-      ward_name: input.wardName,
-      city_code: input.cityCode,
-      city_name: input.cityName,
-      officer_name: input.officerName,
-      officer_title: input.officerTitle,
-      created_at: at,
-    });
-    upsertOrg(db, input.cityCode, 'city', input.cityName, null, at);
-    upsertOrg(db, input.wardCode, 'ward', input.wardName, input.cityCode, at);
-    const s = sessionFor(db, { now });
-    seedStandardAreas(s);
-    return s;
-  }).immediate();
+  return db.sqlite
+    .transaction(() => {
+      assertFresh(db);
+      const at = now();
+      writeIdentity(db, 'ward', input.wardCode, {
+        ward_name: input.wardName,
+        city_code: input.cityCode,
+        city_name: input.cityName,
+        officer_name: input.officerName,
+        officer_title: input.officerTitle,
+        created_at: at,
+      });
+      upsertOrg(db, input.cityCode, 'city', input.cityName, null, at);
+      upsertOrg(db, input.wardCode, 'ward', input.wardName, input.cityCode, at);
+      const s = sessionFor(db, { now });
+      seedStandardAreas(s);
+      return s;
+    })
+    .immediate();
 }
 
 export function initCity(db: Database, input: { cityCode: string; cityName: string }, now: () => string = systemClock): Session {
-  return db.sqlite.transaction(() => {
-    assertFresh(db);
-    const at = now();
-    writeIdentity(db, 'city', input.cityCode, { city_code: input.cityCode, city_name: input.cityName, created_at: at });
-    upsertOrg(db, input.cityCode, 'city', input.cityName, null, at);
-    const s = sessionFor(db, { now });
-    seedStandardAreas(s);
-    return s;
-  }).immediate();
+  return db.sqlite
+    .transaction(() => {
+      assertFresh(db);
+      const at = now();
+      writeIdentity(db, 'city', input.cityCode, { city_code: input.cityCode, city_name: input.cityName, created_at: at });
+      upsertOrg(db, input.cityCode, 'city', input.cityName, null, at);
+      const s = sessionFor(db, { now });
+      seedStandardAreas(s);
+      return s;
+    })
+    .immediate();
 }
 
 export function getProfile(s: Session): Profile {
@@ -98,7 +101,10 @@ export function getProfile(s: Session): Profile {
   };
 }
 
-export function updateProfile(s: Session, input: { orgName?: string | undefined; officerName?: string | undefined; officerTitle?: string | undefined }): Profile {
+export function updateProfile(
+  s: Session,
+  input: { orgName?: string | undefined; officerName?: string | undefined; officerTitle?: string | undefined },
+): Profile {
   s.db.sqlite.transaction(() => {
     if (input.orgName) {
       setMeta(s.db, s.role === 'ward' ? 'ward_name' : 'city_name', input.orgName);

@@ -31,7 +31,7 @@ export function groupTasks(tasks: TaskItem[], key: (t: TaskItem) => { code: stri
 export function wardSummary(s: Session, opts: { asOf?: string | undefined; year?: number | undefined; upcomingCount?: number } = {}): WardSummary {
   const asOf = opts.asOf ?? todayIso(s.now());
   if (!isValidIsoDate(asOf)) throw new AppError('date.invalid', { value: asOf });
-  const year = opts.year ?? (findPlan(s, Number(asOf.slice(0, 4))) ? Number(asOf.slice(0, 4)) : listPlans(s)[0]?.year ?? Number(asOf.slice(0, 4)));
+  const year = opts.year ?? (findPlan(s, Number(asOf.slice(0, 4))) ? Number(asOf.slice(0, 4)) : (listPlans(s)[0]?.year ?? Number(asOf.slice(0, 4))));
   const plan = findPlan(s, year) ?? null;
   const tasks = plan ? listTasks(s, { planYear: year, asOf }) : [];
   const byStatus = emptyCounts();

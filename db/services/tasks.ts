@@ -74,8 +74,7 @@ export function addTask(s: Session, input: TaskInput): { id: string } {
     const plan = requirePlan(s, input.planYear);
     const refs = resolveCodes(s, input);
     const no =
-      input.no ??
-      (s.db.sqlite.prepare('SELECT coalesce(max(no), 0) + 1 AS n FROM task WHERE plan_id = ? AND deleted = 0').get(plan.id) as { n: number }).n;
+      input.no ?? (s.db.sqlite.prepare('SELECT coalesce(max(no), 0) + 1 AS n FROM task WHERE plan_id = ? AND deleted = 0').get(plan.id) as { n: number }).n;
     const id = newId();
     saveOwnedRow(
       s,
@@ -207,7 +206,9 @@ export function progressByTask(s: Session, scope: { planId: string } | { taskIds
           )
           .all(scope.planId)
       : s.db.sqlite
-          .prepare(`SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (SELECT value FROM json_each(?)) ORDER BY date, created_at`)
+          .prepare(
+            `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (SELECT value FROM json_each(?)) ORDER BY date, created_at`,
+          )
           .all(JSON.stringify(scope.taskIds))
   ) as { task_id: string; date: string; status: RecordedStatus; percent: number }[];
   const map = new Map<string, ProgressEntry[]>();

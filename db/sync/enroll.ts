@@ -96,7 +96,13 @@ export async function cityEnroll(s: Session, store: KeyStore, requestFile: strin
   const response = answerEnrollment(s, cityKey, request);
   await writeFileAtomic(responseFile, `${JSON.stringify(response, null, 2)}\n`);
   s.db.sqlite.transaction(() => grantEnrollment(s, request, response))();
-  return { wardCode: request.wardCode, wardName: request.wardName, keyId: request.keyId, fingerprint: fingerprintOf(request.publicKey), responsePath: responseFile };
+  return {
+    wardCode: request.wardCode,
+    wardName: request.wardName,
+    keyId: request.keyId,
+    fingerprint: fingerprintOf(request.publicKey),
+    responsePath: responseFile,
+  };
 }
 
 /** The ward takes the city's answer: it now trusts the city's key and knows its own key is enrolled. */

@@ -91,9 +91,9 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
   const kind = opts.full ? 'snapshot' : 'changes';
   const period = formatPeriodCode(periodContaining('quarter', todayIso(s.now())));
   const fileName = bundleFileName(s.orgCode, period, seqFrom, st.maxSeq, kind);
-  const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind IN ('changes', 'snapshot') ORDER BY created_at DESC, seq_to DESC LIMIT 1").get() as
-    | { h: string }
-    | undefined;
+  const prev = s.db.sqlite
+    .prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind IN ('changes', 'snapshot') ORDER BY created_at DESC, seq_to DESC LIMIT 1")
+    .get() as { h: string } | undefined;
   const bundleId = newId();
   progress('write', 0, 1);
   const written = await writeBundleFile(
@@ -121,7 +121,9 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(bundleId, kind, seqFrom, st.maxSeq, written.manifestSha256, fileName, written.fileSha256, written.size, s.now());
-    const sent = s.db.sqlite.prepare('INSERT INTO blob_sent (sha256, bundle_id, at) VALUES (?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET bundle_id = excluded.bundle_id, at = excluded.at');
+    const sent = s.db.sqlite.prepare(
+      'INSERT INTO blob_sent (sha256, bundle_id, at) VALUES (?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET bundle_id = excluded.bundle_id, at = excluded.at',
+    );
     for (const sha of wanted) sent.run(sha, bundleId, s.now());
     audit(s, 'bundle.export', 'bundle', bundleId, { fileName, seqFrom, seqTo: st.maxSeq, fileSha256: written.fileSha256 });
   })();

@@ -58,14 +58,21 @@ export function parseRotation(b64: string | null | undefined): RotationStatement
 }
 
 /** The ward a request speaks for, or an AppError saying why the hub will not listen. */
-export function authenticateWard(s: Session, purpose: HubPurpose, c: Partial<HubCredentials>, boundTo: string, nowMs: number = Date.now()): { wardCode: string; keyId: string } {
+export function authenticateWard(
+  s: Session,
+  purpose: HubPurpose,
+  c: Partial<HubCredentials>,
+  boundTo: string,
+  nowMs: number = Date.now(),
+): { wardCode: string; keyId: string } {
   if (!c.keyId || !c.at || !c.signature) throw new AppError('hub.auth_missing');
   const at = Date.parse(c.at);
   if (!Number.isFinite(at) || Math.abs(nowMs - at) > HUB_AUTH_WINDOW_MS) throw new AppError('hub.stale_request', { minutes: HUB_AUTH_WINDOW_MS / 60_000 });
   let key = lookupTrustedKey(s, c.keyId);
   if (!key && c.rotation && c.rotation.newKeyId === c.keyId) {
     const old = lookupTrustedKey(s, c.rotation.oldKeyId);
-    if (old && !old.revokedAt && verifyRotation(c.rotation, old.publicKey)) key = { keyId: c.keyId, orgCode: old.orgCode, publicKey: c.rotation.newPublicKey, revokedAt: null };
+    if (old && !old.revokedAt && verifyRotation(c.rotation, old.publicKey))
+      key = { keyId: c.keyId, orgCode: old.orgCode, publicKey: c.rotation.newPublicKey, revokedAt: null };
   }
   if (!key || key.orgCode === s.orgCode) throw new AppError('hub.unknown_key', { keyId: c.keyId });
   if (key.revokedAt) throw new AppError('hub.revoked_key', { keyId: c.keyId, ward: key.orgCode });

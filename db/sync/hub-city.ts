@@ -81,8 +81,7 @@ export interface InboxItem {
 export function submitEnrollment(s: Session, body: unknown): { id: string; fingerprint: string; status: string } {
   const request = verifyEnrollmentRequest(body);
   const existing = s.db.sqlite.prepare('SELECT id, status FROM enrollment_inbox WHERE key_id = ? ORDER BY received_at DESC LIMIT 1').get(request.keyId) as
-    | { id: string; status: string }
-    | undefined;
+    { id: string; status: string } | undefined;
   if (existing) return { id: existing.id, fingerprint: fingerprintOf(request.publicKey), status: existing.status };
   const waiting = (s.db.sqlite.prepare("SELECT count(*) AS n FROM enrollment_inbox WHERE status = 'pending'").get() as { n: number }).n;
   if (waiting >= ENROLLMENT_INBOX_LIMIT) throw new AppError('hub.enrollment_inbox_full');
@@ -96,8 +95,19 @@ export function submitEnrollment(s: Session, body: unknown): { id: string; finge
 
 export function enrollmentInbox(s: Session, all = false): InboxItem[] {
   const rows = s.db.sqlite
-    .prepare(`SELECT id, ward_code, key_id, fingerprint, request, status, received_at, decided_at FROM enrollment_inbox ${all ? '' : "WHERE status = 'pending'"} ORDER BY received_at`)
-    .all() as Array<{ id: string; ward_code: string; key_id: string; fingerprint: string; request: string; status: InboxItem['status']; received_at: string; decided_at: string | null }>;
+    .prepare(
+      `SELECT id, ward_code, key_id, fingerprint, request, status, received_at, decided_at FROM enrollment_inbox ${all ? '' : "WHERE status = 'pending'"} ORDER BY received_at`,
+    )
+    .all() as Array<{
+    id: string;
+    ward_code: string;
+    key_id: string;
+    fingerprint: string;
+    request: string;
+    status: InboxItem['status'];
+    received_at: string;
+    decided_at: string | null;
+  }>;
   return rows.map((r) => {
     const req = JSON.parse(r.request) as { wardName: string; officer: { name: string; title?: string } };
     return {
@@ -116,8 +126,7 @@ export function enrollmentInbox(s: Session, all = false): InboxItem[] {
 
 function inboxRow(s: Session, id: string): { request: string; status: string; response: string | null } {
   const row = s.db.sqlite.prepare('SELECT request, status, response FROM enrollment_inbox WHERE id = ?').get(id) as
-    | { request: string; status: string; response: string | null }
-    | undefined;
+    { request: string; status: string; response: string | null } | undefined;
   if (!row) throw new AppError('hub.enrollment_not_found', { id });
   return row;
 }
@@ -130,7 +139,9 @@ export function approveInboxEnrollment(s: Session, cityKey: StoredKey, id: strin
   const response = answerEnrollment(s, cityKey, request);
   s.db.sqlite.transaction(() => {
     grantEnrollment(s, request, response);
-    s.db.sqlite.prepare("UPDATE enrollment_inbox SET status = 'approved', response = ?, decided_at = ? WHERE id = ?").run(JSON.stringify(response), s.now(), id);
+    s.db.sqlite
+      .prepare("UPDATE enrollment_inbox SET status = 'approved', response = ?, decided_at = ? WHERE id = ?")
+      .run(JSON.stringify(response), s.now(), id);
   })();
   return enrollmentInbox(s, true).find((i) => i.id === id)!;
 }
@@ -177,12 +188,12 @@ export async function catalogForWard(s: Session, cityKey: StoredKey, wardCode: s
   }
   fs.mkdirSync(wardDir, { recursive: true });
   const r = await publishCatalog(s, null, wardDir, { forWard: wardCode, key: cityKey });
-  for (const name of fs.readdirSync(wardDir)) if (name.endsWith('.wpb') && path.join(wardDir, name) !== r.path) fs.rmSync(path.join(wardDir, name), { force: true });
+  for (const name of fs.readdirSync(wardDir))
+    if (name.endsWith('.wpb') && path.join(wardDir, name) !== r.path) fs.rmSync(path.join(wardDir, name), { force: true });
   fs.writeFileSync(stateFile, JSON.stringify({ state, file: r.path }));
   return r.path;
 }
 
 function lookupWardKnown(s: Session, wardCode: string): boolean {
-  return !!s.db.sqlite.prepare("SELECT 1 FROM trusted_key WHERE org_code = ? AND revoked_at IS NULL").get(wardCode);
+  return !!s.db.sqlite.prepare('SELECT 1 FROM trusted_key WHERE org_code = ? AND revoked_at IS NULL').get(wardCode);
 }
-

@@ -56,7 +56,20 @@ function lastSeqOf(s: Session, origin: string): number {
 }
 
 function blank(file: string): ImportOutcome {
-  return { file, status: 'refused', bundleId: null, owner: null, seqFrom: null, seqTo: null, applied: 0, missing: null, receipt: null, acknowledged: [], error: null, released: [] };
+  return {
+    file,
+    status: 'refused',
+    bundleId: null,
+    owner: null,
+    seqFrom: null,
+    seqTo: null,
+    applied: 0,
+    missing: null,
+    receipt: null,
+    acknowledged: [],
+    error: null,
+    released: [],
+  };
 }
 
 /** SHA-256 of a file read in slices, so even the largest file accepted costs no memory. */
@@ -167,7 +180,9 @@ function acknowledge(s: Session, v: VerifiedBundle): string[] {
   return done;
 }
 
-const orgsSchema = z.array(z.object({ code: z.string().min(1).max(64), kind: z.enum(['city', 'ward']), name: z.string().max(300), parentCode: z.string().nullable() }));
+const orgsSchema = z.array(
+  z.object({ code: z.string().min(1).max(64), kind: z.enum(['city', 'ward']), name: z.string().max(300), parentCode: z.string().nullable() }),
+);
 
 /** Moves the verified evidence files from the staging folder into the store (same disk: a rename). */
 function adoptBlobs(s: Session, blobs: Map<string, string>): void {
@@ -191,9 +206,9 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
   const m = v.manifest;
   const out: ImportOutcome = { ...blank(file), bundleId: m.bundleId, owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo };
   checkOrigin(s, file, m);
-  const seen = s.db.sqlite.prepare('SELECT status, receipt, manifest_sha256 AS sha FROM bundle_in WHERE owner = ? AND bundle_id = ?').get(m.owner, m.bundleId) as
-    | { status: string; receipt: string | null; sha: string }
-    | undefined;
+  const seen = s.db.sqlite
+    .prepare('SELECT status, receipt, manifest_sha256 AS sha FROM bundle_in WHERE owner = ? AND bundle_id = ?')
+    .get(m.owner, m.bundleId) as { status: string; receipt: string | null; sha: string } | undefined;
   if (seen && seen.sha !== v.manifestSha256) throw new AppError('bundle.id_reused', { file, bundleId: m.bundleId, owner: m.owner });
   // Stryker disable next-line ConditionalExpression: JSON.parse(null) is null too
   if (seen?.status === 'applied') return { ...out, status: 'duplicate', receipt: seen.receipt ? (JSON.parse(seen.receipt) as Receipt) : null };
@@ -227,7 +242,7 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
       revokeKey(s, stmt.oldKeyId, 'rotated');
     }
     s.db.sqlite
-      .prepare("INSERT INTO origin_registry (origin, org_code, registered_at, key_id) VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO NOTHING")
+      .prepare('INSERT INTO origin_registry (origin, org_code, registered_at, key_id) VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO NOTHING')
       .run(m.origin, m.owner, s.now(), m.keyId);
     const rows = applyRows(s, file, v, lastSeq);
     checkReferences(s, file, m.owner, rows);
@@ -263,7 +278,20 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
          ON CONFLICT(owner, bundle_id) DO UPDATE SET status = 'applied', applied_at = excluded.applied_at, receipt = excluded.receipt, stored_path = NULL`,
       )
       // Stryker disable next-line ConditionalExpression: a stored "null" reads back as no receipt all the same
-      .run(m.bundleId, m.origin, m.owner, m.kind, m.seqFrom, m.seqTo, v.manifestSha256, m.prevManifestSha256, m.keyId, s.now(), s.now(), receipt ? JSON.stringify(receipt) : null);
+      .run(
+        m.bundleId,
+        m.origin,
+        m.owner,
+        m.kind,
+        m.seqFrom,
+        m.seqTo,
+        v.manifestSha256,
+        m.prevManifestSha256,
+        m.keyId,
+        s.now(),
+        s.now(),
+        receipt ? JSON.stringify(receipt) : null,
+      );
     const acknowledged = acknowledge(s, v);
     audit(s, 'bundle.import', 'bundle', m.bundleId, { owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo, applied: rows.length });
     return { applied: rows.length, receipt, acknowledged };

@@ -58,10 +58,9 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
   const receiptRows = opts.forWard
     ? s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL AND owner = ? ORDER BY applied_at").all(opts.forWard)
     : s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL ORDER BY applied_at").all();
-  const receipts = (receiptRows as { receipt: string }[]).map(
-    (r) => JSON.parse(r.receipt) as unknown,
-  );
-  const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind = 'catalog' ORDER BY created_at DESC LIMIT 1").get() as { h: string } | undefined;
+  const receipts = (receiptRows as { receipt: string }[]).map((r) => JSON.parse(r.receipt) as unknown);
+  const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind = 'catalog' ORDER BY created_at DESC LIMIT 1").get() as
+    { h: string } | undefined;
   const count = (s.db.sqlite.prepare("SELECT count(*) AS n FROM bundle_out WHERE kind = 'catalog'").get() as { n: number }).n;
   const bundleId = newId();
   const fileName = bundleFileName(s.orgCode, 'catalog', count + 1, maxSeq, 'catalog');

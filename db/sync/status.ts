@@ -47,7 +47,12 @@ export function cityStatus(s: Session, asOf?: string): CityStatus {
         last_seq: number;
         last_received_at: string | null;
       }[];
-      const lastReceivedAt = origins.map((o) => o.last_received_at).filter((x): x is string => !!x).sort().pop() ?? null;
+      const lastReceivedAt =
+        origins
+          .map((o) => o.last_received_at)
+          .filter((x): x is string => !!x)
+          .sort()
+          .pop() ?? null;
       const pendingRows = s.db.sqlite
         .prepare("SELECT bundle_id, origin, seq_from, seq_to FROM bundle_in WHERE owner = ? AND status = 'pending' ORDER BY seq_from")
         .all(w.code) as { bundle_id: string; origin: string; seq_from: number; seq_to: number }[];
@@ -63,7 +68,13 @@ export function cityStatus(s: Session, asOf?: string): CityStatus {
         lastSeqApplied: origins.reduce((n, o) => Math.max(n, o.last_seq), 0),
         lastReceivedAt,
         bundlesApplied: applied,
-        pending: pendingRows.map((p) => ({ bundleId: p.bundle_id, seqFrom: p.seq_from, seqTo: p.seq_to, missingFrom: lastOf(p.origin) + 1, missingTo: p.seq_from - 1 })),
+        pending: pendingRows.map((p) => ({
+          bundleId: p.bundle_id,
+          seqFrom: p.seq_from,
+          seqTo: p.seq_to,
+          missingFrom: lastOf(p.origin) + 1,
+          missingTo: p.seq_from - 1,
+        })),
         receivedThisQuarter: !!lastReceivedAt && todayIso(lastReceivedAt) >= qStart,
         reportedThisQuarter: !!reported,
       };
@@ -85,7 +96,9 @@ export function wardSyncStatus(s: Session): WardSyncStatus {
       )
       .all() as Array<Omit<BundleHistoryItem, 'receipt'> & { receipt: string | null }>
   ).map((h) => ({ ...h, receipt: h.receipt ? (JSON.parse(h.receipt) as ReceiptInfo) : null }));
-  const waiting = (s.db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND seq > ?').get(s.installationId, st.lastExported) as { n: number }).n;
+  const waiting = (
+    s.db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND seq > ?').get(s.installationId, st.lastExported) as { n: number }
+  ).n;
   const lastCatalog = s.db.sqlite.prepare("SELECT max(applied_at) AS t FROM bundle_in WHERE status = 'applied'").get() as { t: string | null };
   return {
     keyId: own?.keyId ?? null,

@@ -57,9 +57,7 @@ describe('round trip ward → city → ward', () => {
     expect(dumpDatabase(city.db)).toBe(before);
 
     const progress = cityProgress(city.s, '2026-10-15');
-    expect(progress).toEqual([
-      expect.objectContaining({ wardCode: 'HP-HAIDUONG', tasks: 22, overdue: 6, indicatorsMet: 1, indicatorsNoData: 18 }),
-    ]);
+    expect(progress).toEqual([expect.objectContaining({ wardCode: 'HP-HAIDUONG', tasks: 22, overdue: 6, indicatorsMet: 1, indicatorsNoData: 18 })]);
     const st = cityStatus(city.s, '2026-11-01');
     const w = st.wards.find((x) => x.wardCode === 'HP-HAIDUONG')!;
     expect(w.lastSeqApplied).toBe(b1.seqTo);
@@ -94,11 +92,11 @@ describe('round trip ward → city → ward', () => {
     expect(early.status).toBe('pending');
     expect(early.missing).toEqual({ from: 1, to: b1.seqTo });
     expect(cityStatus(city.s).wards[0]!.pending[0]).toMatchObject({ missingFrom: 1, missingTo: b1.seqTo });
-    expect((city.db.sqlite.prepare("SELECT count(*) AS n FROM indicator_value").get() as { n: number }).n).toBe(0);
+    expect((city.db.sqlite.prepare('SELECT count(*) AS n FROM indicator_value').get() as { n: number }).n).toBe(0);
     const late = await importBundle(city.s, b1.path, { store: city.store });
     expect(late.status).toBe('applied');
     expect(late.released.map((x) => x.status)).toEqual(['applied']);
-    expect((city.db.sqlite.prepare("SELECT value FROM indicator_value").get() as { value: number }).value).toBe(88);
+    expect((city.db.sqlite.prepare('SELECT value FROM indicator_value').get() as { value: number }).value).toBe(88);
     expect(cityStatus(city.s).wards[0]!.pending).toEqual([]);
   });
 
@@ -115,7 +113,7 @@ describe('round trip ward → city → ward', () => {
     await cityEnroll(city2, store2, req.path, path.join(dir, 'res2.json'));
     const r = await importBundle(city2, full.path, { store: store2 });
     expect(r.status).toBe('applied');
-    expect((cityDb.sqlite.prepare("SELECT count(*) AS n FROM task").get() as { n: number }).n).toBe(22);
+    expect((cityDb.sqlite.prepare('SELECT count(*) AS n FROM task').get() as { n: number }).n).toBe(22);
   });
 });
 
@@ -129,7 +127,10 @@ describe('keys', () => {
     const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb, full: true }));
     const r = await importBundle(city.s, b.path, { store: city.store });
     expect(r.status).toBe('applied');
-    const keys = city.db.sqlite.prepare('SELECT key_id, revoked_at FROM trusted_key WHERE org_code = ? ORDER BY added_at').all('HP-HAIDUONG') as { key_id: string; revoked_at: string | null }[];
+    const keys = city.db.sqlite.prepare('SELECT key_id, revoked_at FROM trusted_key WHERE org_code = ? ORDER BY added_at').all('HP-HAIDUONG') as {
+      key_id: string;
+      revoked_at: string | null;
+    }[];
     expect(keys.find((k) => k.key_id === rotated.key.keyId)?.revoked_at).toBeNull();
     expect(keys.find((k) => k.key_id === rotated.statement.oldKeyId)?.revoked_at).not.toBeNull();
 
@@ -143,7 +144,12 @@ describe('keys', () => {
 });
 
 /** A bundle signed by `key` with whatever manifest fields and entries a test needs. */
-async function craft(dir: string, key: { keyId: string; privateKeyPem: string }, fields: Partial<Record<string, unknown>>, contents: BundleContent[]): Promise<string> {
+async function craft(
+  dir: string,
+  key: { keyId: string; privateKeyPem: string },
+  fields: Partial<Record<string, unknown>>,
+  contents: BundleContent[],
+): Promise<string> {
   const file = path.join(dir, `crafted-${newId()}.wpb`);
   await writeBundleFile(
     file,
@@ -204,7 +210,9 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
   it('refuses an unknown key', async () => {
     const { city, dir } = await setup();
     const stranger = generateKeyPair();
-    const file = await craft(dir, { keyId: keyIdOf(stranger.publicKey), privateKeyPem: stranger.privateKeyPem }, {}, [rowChange('unit', unitRow('HP-HAIDUONG'))]);
+    const file = await craft(dir, { keyId: keyIdOf(stranger.publicKey), privateKeyPem: stranger.privateKeyPem }, {}, [
+      rowChange('unit', unitRow('HP-HAIDUONG')),
+    ]);
     await expectRefused(city, file, 'bundle.unknown_key');
   });
 
@@ -254,7 +262,13 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
     const { city, dir, wardKey } = await setup();
     const file = path.join(dir, 'future.wpb');
     const manifest = Buffer.from(JSON.stringify({ format: BUNDLE_FORMAT, version: 2, keyId: wardKey.keyId }));
-    fs.writeFileSync(file, await zipOf([[MANIFEST_NAME, manifest], [SIGNATURE_NAME, Buffer.from('x')]]));
+    fs.writeFileSync(
+      file,
+      await zipOf([
+        [MANIFEST_NAME, manifest],
+        [SIGNATURE_NAME, Buffer.from('x')],
+      ]),
+    );
     await expectRefused(city, file, 'bundle.future_version');
   });
 
@@ -274,7 +288,13 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
     const raw = await readBundleEntries(good.path);
     const evil = '../../../etc/passwd' + 'x'.repeat(64 + 6 - 19);
     const zipBytes = await zipOf([...raw.entries.entries(), [`blobs/${'a'.repeat(64)}`, Buffer.from('x')]]);
-    const patched = Buffer.from(zipBytes.toString('latin1').split(`blobs/${'a'.repeat(64)}`).join(evil), 'latin1');
+    const patched = Buffer.from(
+      zipBytes
+        .toString('latin1')
+        .split(`blobs/${'a'.repeat(64)}`)
+        .join(evil),
+      'latin1',
+    );
     const file = path.join(dir, 'climb.wpb');
     fs.writeFileSync(file, patched);
     await expectRefused(city, file, 'bundle.bad_path');
@@ -310,7 +330,9 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
     const cityKey = (await loadOrCreateKey(cityStore)).key;
     expect(cityKey.keyId).toBe(cityKeyRow.key_id);
     const task = ward.db.sqlite.prepare('SELECT * FROM task LIMIT 1').get() as Record<string, unknown>;
-    const forged = await craft(dir, cityKey, { kind: 'catalog', owner: 'HP', ownerKind: 'city' }, [rowChange('task', { ...task, owner: 'HP', content: 'Sửa trái phép' })]);
+    const forged = await craft(dir, cityKey, { kind: 'catalog', owner: 'HP', ownerKind: 'city' }, [
+      rowChange('task', { ...task, owner: 'HP', content: 'Sửa trái phép' }),
+    ]);
     const before = dumpDatabase(ward.db);
     const r = await importBundle(ward.s, forged, {});
     expect(r.status).toBe('refused');
@@ -356,7 +378,7 @@ describe('a pulled USB stick and random damage', () => {
     const original = await readBundleEntries(good.path);
     const bytes = fs.readFileSync(good.path);
     let seed = 12345;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     const entries = [...original.entries.entries()];
     const file = path.join(dir, 'fuzz.wpb');
     const before = dumpDatabase(city.db);

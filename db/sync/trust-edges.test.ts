@@ -56,7 +56,15 @@ async function forge(dir: string, key: Key, fields: Partial<Manifest>, lines: Li
 }
 
 const catalogFields = { kind: 'catalog', owner: 'HP', ownerKind: 'city' } as const;
-const unit = (owner: string, extra: Record<string, unknown> = {}) => ({ id: newId(), owner, updated_at: STAMP, deleted: 0, code: `E${++n}`, name: 'Đơn vị', ...extra });
+const unit = (owner: string, extra: Record<string, unknown> = {}) => ({
+  id: newId(),
+  owner,
+  updated_at: STAMP,
+  deleted: 0,
+  code: `E${++n}`,
+  name: 'Đơn vị',
+  ...extra,
+});
 
 function rowOf(side: Side, table: string, where: string, ...args: unknown[]): Record<string, unknown> {
   return side.db.sqlite.prepare(`SELECT * FROM "${table}" WHERE ${where} LIMIT 1`).get(...args) as Record<string, unknown>;
@@ -64,7 +72,18 @@ function rowOf(side: Side, table: string, where: string, ...args: unknown[]): Re
 
 function cityCatalogRows() {
   const area = { id: newId(), owner: 'HP', updated_at: STAMP, deleted: 0, code: 'TP-1', name: 'Lĩnh vực của thành phố', sort: 1 };
-  const indicator = { id: newId(), owner: 'HP', updated_at: STAMP, deleted: 0, code: 'TP-CT1', area_id: area.id, name: 'Chỉ tiêu', unit: '%', is_ratio: 0, sort: 1 };
+  const indicator = {
+    id: newId(),
+    owner: 'HP',
+    updated_at: STAMP,
+    deleted: 0,
+    code: 'TP-CT1',
+    area_id: area.id,
+    name: 'Chỉ tiêu',
+    unit: '%',
+    is_ratio: 0,
+    sort: 1,
+  };
   return { area, indicator };
 }
 
@@ -72,7 +91,17 @@ describe('what a catalog may carry', () => {
   it("the city sets a target for one ward; the rows point at the city's own catalog", async () => {
     const { dir, ward, cityKey } = await world();
     const { area, indicator } = cityCatalogRows();
-    const target = { id: newId(), owner: 'HP', updated_at: STAMP, deleted: 0, indicator_id: indicator.id, year: 2026, ward_code: A, comparator: '>=', target: 90 };
+    const target = {
+      id: newId(),
+      owner: 'HP',
+      updated_at: STAMP,
+      deleted: 0,
+      indicator_id: indicator.id,
+      year: 2026,
+      ward_code: A,
+      comparator: '>=',
+      target: 90,
+    };
     const file = await forge(dir, cityKey, catalogFields, [
       { seq: 3, table: 'indicator_target', row: target },
       { seq: 1, table: 'area', row: area },
@@ -113,20 +142,41 @@ describe('what a catalog may carry', () => {
       appliedAt: STAMP,
     };
     const stranger = generateKeyPair();
-    const receipts = [signReceipt(cityKey, { ...fields, wardCode: 'HP-TIENLANG' }), signReceipt({ privateKeyPem: stranger.privateKeyPem }, { ...fields, wardCode: A })];
+    const receipts = [
+      signReceipt(cityKey, { ...fields, wardCode: 'HP-TIENLANG' }),
+      signReceipt({ privateKeyPem: stranger.privateKeyPem }, { ...fields, wardCode: A }),
+    ];
     const orgsBefore = ward.db.sqlite.prepare('SELECT * FROM org ORDER BY code').all();
     const origin = newId();
-    const file = await forge(dir, cityKey, { ...catalogFields, origin }, [{ seq: 1, table: 'unit', row: unit('HP') }], [
-      { path: ORGS_NAME, data: Buffer.from(JSON.stringify({ code: 'HP-GIA' })) },
-      { path: RECEIPTS_NAME, data: Buffer.from(JSON.stringify(receipts)) },
-    ]);
+    const file = await forge(
+      dir,
+      cityKey,
+      { ...catalogFields, origin },
+      [{ seq: 1, table: 'unit', row: unit('HP') }],
+      [
+        { path: ORGS_NAME, data: Buffer.from(JSON.stringify({ code: 'HP-GIA' })) },
+        { path: RECEIPTS_NAME, data: Buffer.from(JSON.stringify(receipts)) },
+      ],
+    );
     const r = await importBundle(ward.s, file, {});
     expect(r.status).toBe('applied');
     expect(r.acknowledged).toEqual([]);
     expect(ward.db.sqlite.prepare('SELECT * FROM org ORDER BY code').all()).toEqual(orgsBefore);
-    const notList = await forge(dir, cityKey, { ...catalogFields, origin }, [{ seq: 2, table: 'unit', row: unit('HP') }], [{ path: RECEIPTS_NAME, data: Buffer.from('{}') }]);
+    const notList = await forge(
+      dir,
+      cityKey,
+      { ...catalogFields, origin },
+      [{ seq: 2, table: 'unit', row: unit('HP') }],
+      [{ path: RECEIPTS_NAME, data: Buffer.from('{}') }],
+    );
     expect(await importBundle(ward.s, notList, {})).toMatchObject({ status: 'applied', acknowledged: [] });
-    const garbled = await forge(dir, cityKey, { ...catalogFields, origin }, [{ seq: 3, table: 'unit', row: unit('HP') }], [{ path: ORGS_NAME, data: Buffer.from('[') }]);
+    const garbled = await forge(
+      dir,
+      cityKey,
+      { ...catalogFields, origin },
+      [{ seq: 3, table: 'unit', row: unit('HP') }],
+      [{ path: ORGS_NAME, data: Buffer.from('[') }],
+    );
     expect((await importBundle(ward.s, garbled, {})).error).toMatchObject({ code: 'bundle.bad_manifest', params: { reason: ORGS_NAME } });
     expect(city.s.orgCode).toBe('HP');
   });
@@ -185,7 +235,10 @@ describe('rows and lines', () => {
     const { dir, city, keyA } = await world();
     const body = Buffer.from(`${JSON.stringify({ seq: 1, table: 'unit', row: unit(A) })}\n{broken\n`);
     const file = await forge(dir, keyA, { seqFrom: 1, seqTo: 1, counts: { changes: 1, blobs: 0 } }, [], [], body);
-    expect((await importBundle(city.s, file, { store: city.store })).error).toMatchObject({ code: 'bundle.bad_manifest', params: { reason: 'counts.changes' } });
+    expect((await importBundle(city.s, file, { store: city.store })).error).toMatchObject({
+      code: 'bundle.bad_manifest',
+      params: { reason: 'counts.changes' },
+    });
   });
 
   it('two rows breaking a unique key are refused as a bad row, not as an unexpected error', async () => {
@@ -279,7 +332,10 @@ describe('evidence files', () => {
     for await (const c of zip.outputStream) chunks.push(c as Buffer);
     const file = path.join(dir, 'blob.wpb');
     fs.writeFileSync(file, Buffer.concat(chunks));
-    expect((await importBundle(city.s, file, { store: city.store })).error).toMatchObject({ code: 'bundle.hash_mismatch', params: { entry: `blobs/${other}` } });
+    expect((await importBundle(city.s, file, { store: city.store })).error).toMatchObject({
+      code: 'bundle.hash_mismatch',
+      params: { entry: `blobs/${other}` },
+    });
     expect(fs.existsSync(path.join(city.db.blobDir, other.slice(0, 2), other))).toBe(false);
     expect(fs.readdirSync(sideFolders(city.s).incoming)).toEqual([]);
   });
@@ -325,7 +381,10 @@ describe('keys, quarantine and outcomes', () => {
     const q = sideFolders(city.s).quarantine;
     expect((await importBundle(city.s, path.join(dir, 'khong-co.wpb'), { store: city.store })).error?.code).toBe('file.not_found');
     const notes = fs.readdirSync(q).map((f) => JSON.parse(fs.readFileSync(path.join(q, f), 'utf8')) as Record<string, unknown>);
-    expect(notes).toEqual([expect.objectContaining({ size: null, sha256: null, kept: false }), expect.objectContaining({ size: null, sha256: null, kept: false })]);
+    expect(notes).toEqual([
+      expect.objectContaining({ size: null, sha256: null, kept: false }),
+      expect.objectContaining({ size: null, sha256: null, kept: false }),
+    ]);
     expect(notes.map((x) => path.basename(String(x.file))).sort()).toEqual(['folder.wpb', 'khong-co.wpb']);
     fs.rmSync(q, { recursive: true });
     fs.writeFileSync(q, 'không phải thư mục');

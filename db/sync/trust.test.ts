@@ -180,7 +180,19 @@ describe('a ward never changes another ward through references', () => {
     const planB = rowOf(city, 'plan', 'owner = ?', B);
     const done = () => count(city, "SELECT count(*) AS n FROM task_progress WHERE task_id = ? AND status = 'done'", taskB.id);
     const before = done();
-    const progress = { id: newId(), owner: A, updated_at: STAMP, deleted: 0, task_id: taskB.id, date: '2026-10-20', status: 'done', percent: 100, note: null, by_name: 'x', created_at: STAMP };
+    const progress = {
+      id: newId(),
+      owner: A,
+      updated_at: STAMP,
+      deleted: 0,
+      task_id: taskB.id,
+      date: '2026-10-20',
+      status: 'done',
+      percent: 100,
+      note: null,
+      by_name: 'x',
+      created_at: STAMP,
+    };
     const f1 = await forge(dir, keyA, {}, [{ seq: 1, table: 'task_progress', row: progress }]);
     await expectRefused(city, f1, 'bundle.foreign_reference', { owner: A, table: 'task_progress', column: 'task_id', target: 'task', rowOwner: B });
     const task = { ...taskB, id: newId(), owner: A, plan_id: planB.id };
@@ -189,9 +201,11 @@ describe('a ward never changes another ward through references', () => {
     expect(done()).toBe(before);
   });
 
-  it("a partner unit of another ward is refused too, and one that exists nowhere is a dangling reference", async () => {
+  it('a partner unit of another ward is refused too, and one that exists nowhere is a dangling reference', async () => {
     const { dir, city, ward, keyA, usb } = await world();
-    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe('applied');
+    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe(
+      'applied',
+    );
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     const unitB = rowOf(city, 'unit', 'owner = ?', B);
     const origin = newId();
@@ -204,7 +218,9 @@ describe('a ward never changes another ward through references', () => {
 
   it("pointing at the city's catalog is allowed; pointing at nothing is refused by the foreign keys", async () => {
     const { dir, city, ward, keyA, usb } = await world();
-    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe('applied');
+    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe(
+      'applied',
+    );
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     const cityArea = rowOf(city, 'area', 'owner = ?', 'HP');
     const origin = newId();
@@ -262,10 +278,52 @@ describe('rows pass the rules local writes keep', () => {
     ['an unknown column', 'task_progress', progress({ hacked: 1 }), /^column hacked$/],
     ['a required column null', 'task_progress', progress({ by_name: null }), /^by_name /],
     ['a malformed reference id', 'task_progress', progress({ task_id: 'not-an-id' }), /^task_id id$/],
-    ['a comparator "!="', 'indicator_target', { id: newId(), owner: A, updated_at: STAMP, deleted: 0, indicator_id: newId(), year: 2026, comparator: '!=', target: 1 }, /^comparator /],
-    ['a target for another ward', 'indicator_target', { id: newId(), owner: A, updated_at: STAMP, deleted: 0, indicator_id: newId(), year: 2026, ward_code: B, comparator: '>=', target: 1 }, /^ward_code$/],
-    ['partner units that are not a list of ids', 'task', { id: newId(), owner: A, updated_at: STAMP, plan_id: newId(), no: 1, area_id: newId(), content: 'x', lead_unit_id: newId(), partner_unit_ids: '[1]', created_at: STAMP }, /^partner_unit_ids unit ids$/],
-    ['partner units that are not JSON', 'task', { id: newId(), owner: A, updated_at: STAMP, plan_id: newId(), no: 1, area_id: newId(), content: 'x', lead_unit_id: newId(), partner_unit_ids: '[', created_at: STAMP }, /^partner_unit_ids unit ids$/],
+    [
+      'a comparator "!="',
+      'indicator_target',
+      { id: newId(), owner: A, updated_at: STAMP, deleted: 0, indicator_id: newId(), year: 2026, comparator: '!=', target: 1 },
+      /^comparator /,
+    ],
+    [
+      'a target for another ward',
+      'indicator_target',
+      { id: newId(), owner: A, updated_at: STAMP, deleted: 0, indicator_id: newId(), year: 2026, ward_code: B, comparator: '>=', target: 1 },
+      /^ward_code$/,
+    ],
+    [
+      'partner units that are not a list of ids',
+      'task',
+      {
+        id: newId(),
+        owner: A,
+        updated_at: STAMP,
+        plan_id: newId(),
+        no: 1,
+        area_id: newId(),
+        content: 'x',
+        lead_unit_id: newId(),
+        partner_unit_ids: '[1]',
+        created_at: STAMP,
+      },
+      /^partner_unit_ids unit ids$/,
+    ],
+    [
+      'partner units that are not JSON',
+      'task',
+      {
+        id: newId(),
+        owner: A,
+        updated_at: STAMP,
+        plan_id: newId(),
+        no: 1,
+        area_id: newId(),
+        content: 'x',
+        lead_unit_id: newId(),
+        partner_unit_ids: '[',
+        created_at: STAMP,
+      },
+      /^partner_unit_ids unit ids$/,
+    ],
   ];
   it.each(cases)('refuses %s', async (_name, table, row, reason) => {
     const { dir, city, keyA } = await world();
@@ -286,7 +344,7 @@ describe('rows pass the rules local writes keep', () => {
     expect(tryWith(7, 101)).toThrow(/CHECK constraint failed/);
     expect(tryWith(3, 7)).toThrow(/CHECK constraint failed/);
     expect(tryWith(0, '-'.repeat(36))).toThrow(/CHECK constraint failed/);
-    expect(() => city.db.sqlite.prepare("UPDATE task_progress SET percent = 999 WHERE owner = ?").run(B)).not.toThrow();
+    expect(() => city.db.sqlite.prepare('UPDATE task_progress SET percent = 999 WHERE owner = ?').run(B)).not.toThrow();
     const id = newId();
     tryWith(0, id)();
     expect(() => city.db.sqlite.prepare('UPDATE task_progress SET percent = 999 WHERE id = ?').run(id)).toThrow(/CHECK constraint failed/);
@@ -294,18 +352,51 @@ describe('rows pass the rules local writes keep', () => {
 
   it('fuzz: random values inside correctly signed bundles are applied only when every rule holds', async () => {
     const { dir, city, ward, keyA, usb } = await world();
-    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe('applied');
+    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe(
+      'applied',
+    );
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     let seed = 4242;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 16) % n;
-    const pick = <T,>(list: T[]): T => list[rand(list.length)]!;
-    const values: unknown[] = [0, 1, 7, -1, 100, 101, 1.5, -1e308, 1e308, 999999999999, '', 'done', 'hacked', '2026-13-01', '2026-10-20', null, '-'.repeat(36), 'x'.repeat(5000)];
+    const pick = <T>(list: T[]): T => list[rand(list.length)]!;
+    const values: unknown[] = [
+      0,
+      1,
+      7,
+      -1,
+      100,
+      101,
+      1.5,
+      -1e308,
+      1e308,
+      999999999999,
+      '',
+      'done',
+      'hacked',
+      '2026-13-01',
+      '2026-10-20',
+      null,
+      '-'.repeat(36),
+      'x'.repeat(5000),
+    ];
     const columns = ['status', 'percent', 'deleted', 'date', 'note', 'by_name', 'created_at', 'id'];
     const origin = newId();
     let seq = 0;
     let applied = 0;
     for (let i = 0; i < 40; i++) {
-      const row: Record<string, unknown> = { id: newId(), owner: A, updated_at: STAMP, deleted: 0, task_id: taskA.id, date: '2026-10-20', status: 'in_progress', percent: 50, note: null, by_name: 'x', created_at: STAMP };
+      const row: Record<string, unknown> = {
+        id: newId(),
+        owner: A,
+        updated_at: STAMP,
+        deleted: 0,
+        task_id: taskA.id,
+        date: '2026-10-20',
+        status: 'in_progress',
+        percent: 50,
+        note: null,
+        by_name: 'x',
+        created_at: STAMP,
+      };
       row[pick(columns)] = pick(values);
       const file = await forge(dir, keyA, { origin }, [{ seq: seq + 1, table: 'task_progress', row }]);
       const before = count(city, 'SELECT count(*) AS n FROM task_progress');
@@ -329,19 +420,38 @@ describe('rows pass the rules local writes keep', () => {
 describe('what the verifier refuses in a correctly signed bundle', () => {
   it('change lines outside the range, twice the same sequence, an unknown table, a line that is not JSON or not a change', async () => {
     const { dir, city, keyA } = await world();
-    const outside = await forge(dir, keyA, { seqFrom: 1, seqTo: 1 }, [{ seq: 1, table: 'unit', row: unitRow(A) }, { seq: 2, table: 'unit', row: unitRow(A) }]);
+    const outside = await forge(dir, keyA, { seqFrom: 1, seqTo: 1 }, [
+      { seq: 1, table: 'unit', row: unitRow(A) },
+      { seq: 2, table: 'unit', row: unitRow(A) },
+    ]);
     await expectRefused(city, outside, 'bundle.bad_row', { table: 'unit', reason: 'seq 2' });
-    const below = await forge(dir, keyA, { seqFrom: 2, seqTo: 2 }, [{ seq: 1, table: 'unit', row: unitRow(A) }, { seq: 2, table: 'unit', row: unitRow(A) }]);
+    const below = await forge(dir, keyA, { seqFrom: 2, seqTo: 2 }, [
+      { seq: 1, table: 'unit', row: unitRow(A) },
+      { seq: 2, table: 'unit', row: unitRow(A) },
+    ]);
     await expectRefused(city, below, 'bundle.bad_row', { table: 'unit', reason: 'seq 1' });
-    const twice = await forge(dir, keyA, {}, [{ seq: 1, table: 'unit', row: unitRow(A) }, { seq: 1, table: 'unit', row: unitRow(A) }]);
+    const twice = await forge(dir, keyA, {}, [
+      { seq: 1, table: 'unit', row: unitRow(A) },
+      { seq: 1, table: 'unit', row: unitRow(A) },
+    ]);
     await expectRefused(city, twice, 'bundle.bad_row', { reason: 'seq 1' });
     const table = await forge(dir, keyA, {}, [{ seq: 1, table: 'org', row: unitRow(A) }]);
     await expectRefused(city, table, 'bundle.bad_row', { table: 'org', reason: 'table' });
     const notJson = path.join(dir, 'notjson.wpb');
-    await writeBundleFile(notJson, manifestFields(keyA, { counts: { changes: 1, blobs: 0 } }), [{ path: CHANGES_NAME, data: Buffer.from('{"seq":1,\n') }], keyA);
+    await writeBundleFile(
+      notJson,
+      manifestFields(keyA, { counts: { changes: 1, blobs: 0 } }),
+      [{ path: CHANGES_NAME, data: Buffer.from('{"seq":1,\n') }],
+      keyA,
+    );
     await expectRefused(city, notJson, 'bundle.bad_row', { table: '-', reason: 'JSON' });
     const shape = path.join(dir, 'shape.wpb');
-    await writeBundleFile(shape, manifestFields(keyA, { counts: { changes: 1, blobs: 0 } }), [{ path: CHANGES_NAME, data: Buffer.from('{"seq":1,"table":"unit"}') }], keyA);
+    await writeBundleFile(
+      shape,
+      manifestFields(keyA, { counts: { changes: 1, blobs: 0 } }),
+      [{ path: CHANGES_NAME, data: Buffer.from('{"seq":1,"table":"unit"}') }],
+      keyA,
+    );
     await expectRefused(city, shape, 'bundle.bad_row', { table: '-' });
   });
 
@@ -376,7 +486,10 @@ describe('what the verifier refuses in a correctly signed bundle', () => {
     await expectRefused(city, blobs, 'bundle.bad_manifest', { reason: 'counts.blobs' });
     const fewer = await forge(dir, keyA, { counts: { changes: 2, blobs: 0 } }, [{ seq: 1, table: 'unit', row: unitRow(A) }]);
     await expectRefused(city, fewer, 'bundle.bad_manifest', { reason: 'counts.changes' });
-    const more = await forge(dir, keyA, { counts: { changes: 1, blobs: 0 } }, [{ seq: 1, table: 'unit', row: unitRow(A) }, { seq: 2, table: 'unit', row: unitRow(A) }]);
+    const more = await forge(dir, keyA, { counts: { changes: 1, blobs: 0 } }, [
+      { seq: 1, table: 'unit', row: unitRow(A) },
+      { seq: 2, table: 'unit', row: unitRow(A) },
+    ]);
     await expectRefused(city, more, 'bundle.bad_manifest', { reason: 'counts.changes' });
     const tooMany = await forge(dir, keyA, { counts: { changes: 500_001, blobs: 0 } }, [{ seq: 1, table: 'unit', row: unitRow(A) }]);
     await expectRefused(city, tooMany, 'bundle.bad_manifest', { reason: 'counts.changes' });
@@ -432,7 +545,10 @@ describe('what the verifier refuses in a correctly signed bundle', () => {
     fs.writeFileSync(garbled, await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from('{') : d])));
     await expectRefused(city, garbled, 'bundle.bad_manifest', { reason: 'JSON' });
     const other = path.join(dir, 'other.wpb');
-    fs.writeFileSync(other, await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(d.toString().replace('"seqTo": 1', '"seqTo": 2')) : d])));
+    fs.writeFileSync(
+      other,
+      await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(d.toString().replace('"seqTo": 1', '"seqTo": 2')) : d])),
+    );
     await expectRefused(city, other, 'bundle.bad_signature', { owner: A });
     const noManifest = path.join(dir, 'nomanifest.wpb');
     fs.writeFileSync(noManifest, await zipOf(entries.filter(([n]) => n !== 'manifest.json')));
@@ -482,7 +598,9 @@ describe('the catalog at a ward', () => {
 
   it("a catalog claiming the ward's own origin is refused", async () => {
     const { dir, ward, cityKey } = await world();
-    const file = await forge(dir, cityKey, { kind: 'catalog', owner: 'HP', ownerKind: 'city', origin: ward.s.installationId }, [{ seq: 1, table: 'unit', row: unitRow('HP') }]);
+    const file = await forge(dir, cityKey, { kind: 'catalog', owner: 'HP', ownerKind: 'city', origin: ward.s.installationId }, [
+      { seq: 1, table: 'unit', row: unitRow('HP') },
+    ]);
     await expectRefused(ward, file, 'bundle.origin_own', { origin: ward.s.installationId });
   });
 
@@ -606,7 +724,13 @@ describe('rotation statements', () => {
   it('a genuine statement is accepted once, the new key trusted and the old one retired', async () => {
     const { dir, city, statementOf } = await rotated();
     const { statement, key } = await statementOf();
-    const file = await forge(dir, key, {}, [{ seq: 1, table: 'unit', row: unitRow(A) }], [{ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(statement)) }]);
+    const file = await forge(
+      dir,
+      key,
+      {},
+      [{ seq: 1, table: 'unit', row: unitRow(A) }],
+      [{ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(statement)) }],
+    );
     expect((await importBundle(city.s, file, { store: city.store })).status).toBe('applied');
     expect(rowOf(city, 'trusted_key', 'key_id = ?', key.keyId)).toMatchObject({ org_code: A, revoked_at: null });
     expect(rowOf(city, 'trusted_key', 'key_id = ?', statement.oldKeyId).revoked_reason).toBe('rotated');
@@ -676,7 +800,12 @@ describe('bounded reading', () => {
     const reason = fs.readdirSync(q).find((n) => n.endsWith('.reason.json'))!;
     expect(fs.readFileSync(path.join(q, reason), 'utf8').endsWith('}\n')).toBe(true);
     const note = JSON.parse(fs.readFileSync(path.join(q, reason), 'utf8')) as Record<string, unknown>;
-    expect(note).toMatchObject({ code: 'bundle.not_a_bundle', size: fs.statSync(file).size, sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex'), kept: true });
+    expect(note).toMatchObject({
+      code: 'bundle.not_a_bundle',
+      size: fs.statSync(file).size,
+      sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+      kept: true,
+    });
     expect(fs.readFileSync(path.join(q, reason.replace(/\.reason\.json$/, ''))).equals(fs.readFileSync(file))).toBe(true);
   });
 });

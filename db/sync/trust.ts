@@ -25,7 +25,9 @@ export function trustKey(s: Session, orgCode: string, publicKey: string, keyId: 
 }
 
 export function revokeKey(s: Session, keyId: string, reason: string): boolean {
-  const r = s.db.sqlite.prepare('UPDATE trusted_key SET revoked_at = ?, revoked_reason = ? WHERE key_id = ? AND revoked_at IS NULL').run(s.now(), reason, keyId);
+  const r = s.db.sqlite
+    .prepare('UPDATE trusted_key SET revoked_at = ?, revoked_reason = ? WHERE key_id = ? AND revoked_at IS NULL')
+    .run(s.now(), reason, keyId);
   return r.changes > 0;
 }
 

@@ -1,7 +1,16 @@
 import { App as AntApp, Button, Card, ConfigProvider, Flex, Form, Input, Layout, Menu, Select, Space, Tag, Typography, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { AuditOutlined, BarChartOutlined, BookOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CityMe, CityOverview } from '../../shared/api/contract-city';
@@ -31,7 +40,6 @@ const THEME = {
   algorithm: theme.defaultAlgorithm,
   token: { colorPrimary: '#1f5fbf', fontSize: 13, controlHeight: 30, fontFamily: '"Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif' },
 };
-
 
 interface NavItem {
   key: string;

@@ -75,7 +75,10 @@ export function PassphraseDialog() {
           label={t('passphrase.label')}
           rules={[
             { required: true, message: t('form.required') },
-            { validator: (_, v: string | undefined) => ([...(v ?? '')].length >= MIN_LENGTH ? Promise.resolve() : Promise.reject(new Error(t('passphrase.tooShort')))) },
+            {
+              validator: (_, v: string | undefined) =>
+                [...(v ?? '')].length >= MIN_LENGTH ? Promise.resolve() : Promise.reject(new Error(t('passphrase.tooShort'))),
+            },
           ]}
         >
           <Input.Password autoFocus autoComplete={isNew ? 'new-password' : 'current-password'} />
@@ -88,7 +91,8 @@ export function PassphraseDialog() {
             rules={[
               { required: true, message: t('form.required') },
               ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) => (v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('passphrase.mismatch')))),
+                validator: (_, v: string | undefined) =>
+                  v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('passphrase.mismatch'))),
               }),
             ]}
           >

@@ -1,12 +1,12 @@
-import { Suspense, useEffect } from "react";
-import { Layout, Menu, Typography } from "antd";
-import { useTranslation } from "react-i18next";
-import { ErrorBoundary } from "../components/ErrorBoundary";
-import { LoadingState } from "../components/LoadingState";
-import { NAV } from "./nav";
-import { navigate, useRoute } from "./route";
-import { useProfile } from "./profile-context";
-import { YearProvider, YearSelect } from "./year-context";
+import { Suspense, useEffect } from 'react';
+import { Layout, Menu, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { LoadingState } from '../components/LoadingState';
+import { NAV } from './nav';
+import { navigate, useRoute } from './route';
+import { useProfile } from './profile-context';
+import { YearProvider, YearSelect } from './year-context';
 
 /** Alt+1 … Alt+5 jump between screens, for officers who work from the keyboard. */
 function useScreenShortcuts(): void {
@@ -19,8 +19,8 @@ function useScreenShortcuts(): void {
         navigate(item.key);
       }
     };
-    window.addEventListener("keydown", on);
-    return () => window.removeEventListener("keydown", on);
+    window.addEventListener('keydown', on);
+    return () => window.removeEventListener('keydown', on);
   }, []);
 }
 
@@ -33,30 +33,22 @@ export function AppShell() {
   const Screen = current.screen;
   return (
     <YearProvider>
-      <Layout style={{ height: "100vh" }}>
-        <Layout.Sider
-          width={212}
-          theme="light"
-          style={{ borderRight: "1px solid #f0f0f0" }}
-        >
-          <div style={{ padding: "14px 16px 10px" }}>
-            <Typography.Text strong style={{ fontSize: 17, color: "#1f4e99" }}>
+      <Layout style={{ height: '100vh' }}>
+        <Layout.Sider width={212} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '14px 16px 10px' }}>
+            <Typography.Text strong style={{ fontSize: 17, color: '#1f4e99' }}>
               WardPlan
             </Typography.Text>
-            <Typography.Paragraph
-              type="secondary"
-              ellipsis={{ rows: 2, tooltip: profile.orgName }}
-              style={{ margin: "2px 0 0", fontSize: 12 }}
-            >
+            <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: profile.orgName }} style={{ margin: '2px 0 0', fontSize: 12 }}>
               {profile.orgName}
             </Typography.Paragraph>
           </div>
           <YearSelect />
-          <nav aria-label={t("nav.label")}>
+          <nav aria-label={t('nav.label')}>
             <Menu
               mode="inline"
               selectedKeys={[current.key]}
-              style={{ borderInlineEnd: "none" }}
+              style={{ borderInlineEnd: 'none' }}
               items={NAV.map((n, i) => ({
                 key: n.key,
                 icon: n.icon,
@@ -69,9 +61,9 @@ export function AppShell() {
         </Layout.Sider>
         <Layout.Content
           style={{
-            overflow: "auto",
-            padding: "14px 18px",
-            background: "#f5f6f8",
+            overflow: 'auto',
+            padding: '14px 18px',
+            background: '#f5f6f8',
           }}
         >
           <main>

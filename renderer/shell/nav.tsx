@@ -3,13 +3,21 @@
  * start does not wait for the chart library or the forms of other screens.
  */
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { BookOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, FundOutlined, SettingOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  DashboardOutlined,
+  FileExcelOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  SettingOutlined,
+  SyncOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { UiKey } from '../i18n/setup';
 import type { ScreenProps } from './screen-props';
 // Every start lands here, so it is in the first bundle: a lazy screen would suspend, and React
 // holds a suspended screen back for a few hundred milliseconds before revealing it.
 import OverviewScreen from '../screens/overview/OverviewScreen';
-
 
 export interface NavItem {
   key: string;

@@ -40,7 +40,11 @@ interface Answer {
 }
 
 async function post(p: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${d.origin}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wardplan-token': d.token, ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${d.origin}${p}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wardplan-token': d.token, ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Answer['body'], cookie: res.headers.get('set-cookie') };
 }
 
@@ -80,7 +84,11 @@ describe('the dashboard served alone', () => {
   });
 
   it('refuses an API call without the start token, without a session, and without the CSRF token', async () => {
-    const noToken = await fetch(`${d.origin}/api/city/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'city.overview', input: {} }) });
+    const noToken = await fetch(`${d.origin}/api/city/call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'city.overview', input: {} }),
+    });
     expect(noToken.status).toBe(401);
     expect(((await noToken.json()) as Answer['body']).error?.code).toBe('host.bad_token');
     const noSession = await post('/api/city/call', { method: 'city.overview', input: {} });
@@ -101,13 +109,19 @@ describe('the dashboard served alone', () => {
 
   it('an administrator adds a user, and the action is audited', async () => {
     const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
-    const r = await post('/api/city/call', { method: 'city.users.add', input: { name: 'moi', role: 'viewer', password: 'mật khẩu mới dài' } }, { cookie, 'x-csrf-token': csrf });
+    const r = await post(
+      '/api/city/call',
+      { method: 'city.users.add', input: { name: 'moi', role: 'viewer', password: 'mật khẩu mới dài' } },
+      { cookie, 'x-csrf-token': csrf },
+    );
     expect(r.body).toMatchObject({ ok: true, value: { name: 'moi', role: 'viewer' } });
     const audit = await post('/api/city/call', { method: 'city.audit', input: {} }, { cookie, 'x-csrf-token': csrf });
-    expect((audit.body.value as { rows: Array<{ actor: string; action: string }> }).rows).toContainEqual(expect.objectContaining({ actor: 'admin', action: 'user.add' }));
+    expect((audit.body.value as { rows: Array<{ actor: string; action: string }> }).rows).toContainEqual(
+      expect.objectContaining({ actor: 'admin', action: 'user.add' }),
+    );
   });
 
-  it('refuses revoking a ward without a key, a malformed period, and a method that is not the city\'s', async () => {
+  it("refuses revoking a ward without a key, a malformed period, and a method that is not the city's", async () => {
     const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
     const h = { cookie, 'x-csrf-token': csrf };
     const none = await post('/api/city/call', { method: 'city.keys.revoke', input: { wardCode: 'HP-KHONGCO', reason: 'mất máy' } }, h);

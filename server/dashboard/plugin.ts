@@ -93,7 +93,12 @@ async function dashboard(app: FastifyInstance, opts: DashboardOptions): Promise<
     const file = path.join(rendererDir, 'city', 'index.html');
     if (!fs.existsSync(file)) return fail(reply, 503, 'host.renderer_missing');
     if (opts.startToken && !same((req.query as Record<string, string | undefined>).token, opts.startToken)) {
-      return reply.code(401).type('text/plain; charset=utf-8').send('Địa chỉ thiếu mã khởi động: mở đúng địa chỉ lệnh "wardplan city dashboard" đã in ra.\nThe address lacks the start-up token: open the exact address printed by "wardplan city dashboard".\n');
+      return reply
+        .code(401)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Địa chỉ thiếu mã khởi động: mở đúng địa chỉ lệnh "wardplan city dashboard" đã in ra.\nThe address lacks the start-up token: open the exact address printed by "wardplan city dashboard".\n',
+        );
     }
     const meta = opts.startToken ? `<meta name="wardplan-token" content="${opts.startToken}">` : '';
     const html = fs.readFileSync(file, 'utf8').replace('<head>', `<head>\n    ${meta}`);

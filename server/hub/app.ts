@@ -66,10 +66,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
       publicUrl: opts.publicUrl?.replace(/\/+$/, ''),
     };
 
-    const logger =
-      opts.logger === undefined
-        ? { level: 'info', redact: ['req.headers["x-wardplan-signature"]', 'req.headers.authorization'] }
-        : opts.logger;
+    const logger = opts.logger === undefined ? { level: 'info', redact: ['req.headers["x-wardplan-signature"]', 'req.headers.authorization'] } : opts.logger;
     app = Fastify({
       logger,
       trustProxy: opts.trustProxy ?? false,
@@ -93,7 +90,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
       if (e) return reply.code(statusOf(e.code)).send(errorBody(e));
       const status = (err as { statusCode?: number }).statusCode;
       if (status === 429) return reply.code(429).send(errorBody({ code: 'hub.rate_limited', params: {} }));
-      if (status && status >= 400 && status < 500) return reply.code(status).send(errorBody({ code: 'hub.bad_request', params: { detail: (err as Error).message.slice(0, 200) } }));
+      if (status && status >= 400 && status < 500)
+        return reply.code(status).send(errorBody({ code: 'hub.bad_request', params: { detail: (err as Error).message.slice(0, 200) } }));
       req.log.error({ err }, 'request failed');
       return reply.code(500).send(errorBody({ code: 'hub.server_error', params: {} }));
     });

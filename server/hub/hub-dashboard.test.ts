@@ -17,13 +17,19 @@ describe('the hub with the dashboard mounted', () => {
   it('serves both: the wards still upload, staff sign in and call the city API with the CSRF token', async () => {
     const { city } = await enrolledPair();
     await addUser(city.s, { name: 'admin', role: 'admin', password: 'mật khẩu đủ dài 2026' }, 'test');
-    const hub = await startHub(city, {}, (a) => registerDashboard(a, { api: new CityApi({ dbPath: city.db.path, keyStore: () => keyStoreFor(city.db.path) }) }));
+    const hub = await startHub(city, {}, (a) =>
+      registerDashboard(a, { api: new CityApi({ dbPath: city.db.path, keyStore: () => keyStoreFor(city.db.path) }) }),
+    );
     app = hub.app;
 
     expect((await fetch(`${hub.url}/v1/health`)).status).toBe(200);
     expect((await fetch(`${hub.url}/api/city/me`)).status).toBe(401);
 
-    const wrong = await fetch(`${hub.url}/api/city/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'sai' }) });
+    const wrong = await fetch(`${hub.url}/api/city/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'admin', password: 'sai' }),
+    });
     expect(wrong.status).toBe(401);
     const login = await fetch(`${hub.url}/api/city/login`, {
       method: 'POST',

@@ -124,7 +124,12 @@ describe('the hub receives bundles over the network', () => {
 
     const raw = await readBundleEntries(good.path);
     const tampered = path.join(dir, 'tampered.wpb');
-    fs.writeFileSync(tampered, await zipOf([...raw.entries.entries()].map(([n, d]) => [n, n === 'changes.jsonl' ? Buffer.from(d.toString('utf8').replace('Văn phòng', 'Văn phỏng')) : d])));
+    fs.writeFileSync(
+      tampered,
+      await zipOf(
+        [...raw.entries.entries()].map(([n, d]) => [n, n === 'changes.jsonl' ? Buffer.from(d.toString('utf8').replace('Văn phòng', 'Văn phỏng')) : d]),
+      ),
+    );
     expect((await upload(hub.url, tampered, key)).error?.code).toBe('bundle.hash_mismatch');
 
     const unsigned = path.join(dir, 'unsigned.wpb');
@@ -136,7 +141,12 @@ describe('the hub receives bundles over the network', () => {
 
     // A key the city never enrolled cannot even start an upload.
     const pair = generateKeyPair();
-    const stranger: StoredKey = { keyId: keyIdOf(pair.publicKey), publicKey: pair.publicKey, privateKeyPem: pair.privateKeyPem, createdAt: new Date().toISOString() };
+    const stranger: StoredKey = {
+      keyId: keyIdOf(pair.publicKey),
+      publicKey: pair.publicKey,
+      privateKeyPem: pair.privateKeyPem,
+      createdAt: new Date().toISOString(),
+    };
     await expect(upload(hub.url, good.path, stranger)).rejects.toMatchObject({ code: 'hub.unknown_key' });
 
     // Revoked: refused before anything is stored, and the ward's outbox says so with the reason.
@@ -163,7 +173,9 @@ describe('the hub receives bundles over the network', () => {
     const CUTS = 50;
     let cuts = 0;
     // Each cut lets the headers through plus a random slice of at most 1/(2·CUTS) of the bundle, so all 50 fall inside it.
-    const proxy: FaultyProxy = await startFaultyProxy(hub.port, () => (cuts < CUTS ? (cuts++, { kind: 'cut', afterBytes: 900 + rand(Math.floor(b.size / (2 * CUTS))) }) : { kind: 'pass' }));
+    const proxy: FaultyProxy = await startFaultyProxy(hub.port, () =>
+      cuts < CUTS ? (cuts++, { kind: 'cut', afterBytes: 900 + rand(Math.floor(b.size / (2 * CUTS))) }) : { kind: 'pass' },
+    );
     open.push(proxy);
     const key = (await loadOrCreateKey(ward.store)).key;
     const urls = new Set<string>();
@@ -313,8 +325,15 @@ describe('the hub itself', () => {
     const key = (await loadOrCreateKey(ward.store)).key;
     const first = await startHub(city);
     const c = signHubRequest(key, 'upload', '5000');
-    const meta = [`keyId ${Buffer.from(c.keyId).toString('base64')}`, `at ${Buffer.from(c.at).toString('base64')}`, `sig ${Buffer.from(c.signature).toString('base64')}`].join(',');
-    const res = await fetch(`${first.url}/v1/uploads`, { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '5000', 'Upload-Metadata': meta } });
+    const meta = [
+      `keyId ${Buffer.from(c.keyId).toString('base64')}`,
+      `at ${Buffer.from(c.at).toString('base64')}`,
+      `sig ${Buffer.from(c.signature).toString('base64')}`,
+    ].join(',');
+    const res = await fetch(`${first.url}/v1/uploads`, {
+      method: 'POST',
+      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '5000', 'Upload-Metadata': meta },
+    });
     expect(res.status).toBe(201);
     await first.app.close();
     const uploads = `${city.db.path}.uploads`;
@@ -332,7 +351,11 @@ describe('the hub itself', () => {
     const key = (await loadOrCreateKey(ward.store)).key;
     const create = (size: number) => {
       const c = signHubRequest(key, 'upload', String(size));
-      const meta = [`keyId ${Buffer.from(c.keyId).toString('base64')}`, `at ${Buffer.from(c.at).toString('base64')}`, `sig ${Buffer.from(c.signature).toString('base64')}`].join(',');
+      const meta = [
+        `keyId ${Buffer.from(c.keyId).toString('base64')}`,
+        `at ${Buffer.from(c.at).toString('base64')}`,
+        `sig ${Buffer.from(c.signature).toString('base64')}`,
+      ].join(',');
       return fetch(`${hub.url}/v1/uploads`, { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(size), 'Upload-Metadata': meta } });
     };
     expect((await create(1000)).status).toBe(201);

@@ -22,7 +22,10 @@ export const UPLOAD_PATH = '/v1/uploads';
 
 function refusal(e: unknown): { status_code: number; body: string } {
   const err = toApiError(e);
-  return { status_code: err.code === 'internal' ? 500 : statusOf(err.code), body: JSON.stringify(errorBody(err.code === 'internal' ? { code: 'hub.server_error', params: {} } : err)) };
+  return {
+    status_code: err.code === 'internal' ? 500 : statusOf(err.code),
+    body: JSON.stringify(errorBody(err.code === 'internal' ? { code: 'hub.server_error', params: {} } : err)),
+  };
 }
 
 /** tus's own refusals (size, missing upload) said the way every other answer of the hub is. */
@@ -60,9 +63,15 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
       try {
         if (upload.sizeIsDeferred || upload.size === undefined) throw new AppError('hub.length_required');
         const m = upload.metadata ?? {};
-        const who = authenticateWard(ctx.s, 'upload', { keyId: m.keyId ?? undefined, at: m.at ?? undefined, signature: m.sig ?? undefined, rotation: parseRotation(m.rotation) }, String(upload.size));
+        const who = authenticateWard(
+          ctx.s,
+          'upload',
+          { keyId: m.keyId ?? undefined, at: m.at ?? undefined, signature: m.sig ?? undefined, rotation: parseRotation(m.rotation) },
+          String(upload.size),
+        );
         const count = inFlightOf(who.wardCode);
-        if (count >= ctx.limits.maxInFlightPerWard) throw new AppError('hub.too_many_uploads', { ward: who.wardCode, count, limit: ctx.limits.maxInFlightPerWard });
+        if (count >= ctx.limits.maxInFlightPerWard)
+          throw new AppError('hub.too_many_uploads', { ward: who.wardCode, count, limit: ctx.limits.maxInFlightPerWard });
         inFlight.set(upload.id, { ward: who.wardCode, at: Date.now() });
         return {};
       } catch (e) {
@@ -79,7 +88,11 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
           return r;
         });
         // POST carrying the whole bundle answers 201 as tus says; a PATCH answers 200, since 204 could carry no body.
-        return { status_code: req.method === 'POST' ? 201 : 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(outcome) };
+        return {
+          status_code: req.method === 'POST' ? 201 : 200,
+          headers: { 'Content-Type': 'application/json; charset=utf-8' },
+          body: JSON.stringify(outcome),
+        };
       } catch (e) {
         throw refusal(e);
       }

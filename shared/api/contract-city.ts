@@ -239,10 +239,27 @@ export interface WardPage {
   plan: { title: string; docNumber: string | null; year: number; issuedOn: string | null } | null;
   tally: StatusTally;
   tasks: CityTaskRow[];
-  indicators: Array<{ code: string; name: string; unit: string; value: number | null; comparator: string | null; target: number | null; outcome: IndicatorOutcome }>;
+  indicators: Array<{
+    code: string;
+    name: string;
+    unit: string;
+    value: number | null;
+    comparator: string | null;
+    target: number | null;
+    outcome: IndicatorOutcome;
+  }>;
   reports: Array<{ period: string; status: string; docNumber: string | null; approvedBy: string | null; approvedAt: string | null; receivedAt: string | null }>;
   keys: Array<{ keyId: string; fingerprint: string; addedAt: string; revokedAt: string | null; revokedReason: string | null }>;
-  bundles: Array<{ bundleId: string; kind: string; seqFrom: number; seqTo: number; status: string; receivedAt: string; appliedAt: string | null; receipt: boolean }>;
+  bundles: Array<{
+    bundleId: string;
+    kind: string;
+    seqFrom: number;
+    seqTo: number;
+    status: string;
+    receivedAt: string;
+    appliedAt: string | null;
+    receipt: boolean;
+  }>;
 }
 
 export interface CityOverview {

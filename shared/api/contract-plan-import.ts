@@ -34,7 +34,10 @@ export const planImportSchemas = {
     year: planYear,
     mapping: mapping.optional(),
     /** With edited rows: the header fingerprint of the file they came from, so its mapping is remembered. */
-    fingerprint: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .optional(),
     createMissing: z.boolean(),
     onlyValid: z.boolean(),
   }),

@@ -4,18 +4,7 @@
  * before any service sees it. Outputs are typed in ./types.
  */
 import { z } from 'zod';
-import type {
-  AreaRow,
-  DirectiveRow,
-  IndicatorItem,
-  PlanRow,
-  Profile,
-  TaskDetail,
-  TaskItem,
-  UnitRow,
-  ValuePoint,
-  WardSummary,
-} from './types';
+import type { AreaRow, DirectiveRow, IndicatorItem, PlanRow, Profile, TaskDetail, TaskItem, UnitRow, ValuePoint, WardSummary } from './types';
 import type { ExportResult, ImportOutcome, KeyInfo, WardSyncStatus } from './sync-types';
 import type { AreaNarrative, ReportRow, ReportView } from './report-types';
 import { planImportSchemas, type PlanImportOutputs } from './contract-plan-import';
@@ -24,11 +13,17 @@ import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contrac
 import { hubSchemas, type HubOutputs } from './contract-hub';
 import { isReportingPeriodCode, isReportingYear, isValidIsoDate } from '../rules/period';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format').refine(isValidIsoDate, 'date.format');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format')
+  .refine(isValidIsoDate, 'date.format');
 const code = z.string().trim().min(1).max(32);
 const text = (max: number) => z.string().max(max);
 const optText = (max: number) => z.string().max(max).nullable().optional();
-const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period.format').refine(isReportingPeriodCode, 'period.year_range');
+const periodCode = z
+  .string()
+  .regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period.format')
+  .refine(isReportingPeriodCode, 'period.year_range');
 const taskStatus = z.enum(['not_started', 'in_progress', 'overdue', 'done', 'done_late']);
 const recordedStatus = z.enum(['not_started', 'in_progress', 'done']);
 const finite = z.number().finite();
@@ -78,7 +73,13 @@ export const schemas = {
   'units.list': z.object({}),
   'units.add': z.object({ code, name: text(300).trim().min(1) }),
   'directives.list': z.object({}),
-  'directives.add': z.object({ code, number: optText(100), date: isoDate.nullable().optional(), issuer: text(300).trim().min(1), title: text(1000).trim().min(1) }),
+  'directives.add': z.object({
+    code,
+    number: optText(100),
+    date: isoDate.nullable().optional(),
+    issuer: text(300).trim().min(1),
+    title: text(1000).trim().min(1),
+  }),
   'areas.list': z.object({}),
   'plans.list': z.object({}),
   'plans.add': z.object({ year: planYear, ...planFields }),
@@ -194,7 +195,8 @@ export interface SheetRowReason {
 }
 
 /** A sheet checked before import: how many tasks it would add, or every bad row with every reason. */
-export type PlanSheetCheck = { ok: true; rows: number; year: number } | { ok: false; problems: Array<{ row: number; reasons: SheetRowReason[] }>; year: number };
+export type PlanSheetCheck =
+  { ok: true; rows: number; year: number } | { ok: false; problems: Array<{ row: number; reasons: SheetRowReason[] }>; year: number };
 
 export interface PlanSheetImported {
   imported: number;

@@ -16,9 +16,28 @@ export interface Profile {
   installationId: string;
 }
 
-export interface UnitRow { id: string; owner: string; code: string; name: string }
-export interface DirectiveRow { id: string; owner: string; code: string; number: string; issuedOn: string | null; issuer: string; title: string }
-export interface AreaRow { id: string; owner: string; code: string; name: string; sort: number }
+export interface UnitRow {
+  id: string;
+  owner: string;
+  code: string;
+  name: string;
+}
+export interface DirectiveRow {
+  id: string;
+  owner: string;
+  code: string;
+  number: string;
+  issuedOn: string | null;
+  issuer: string;
+  title: string;
+}
+export interface AreaRow {
+  id: string;
+  owner: string;
+  code: string;
+  name: string;
+  sort: number;
+}
 
 export interface PlanRow {
   id: string;

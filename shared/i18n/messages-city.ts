@@ -6,7 +6,7 @@ export const cityMessagesEn: Record<string, string> = {
   'auth.bad_credentials': 'Wrong user name or password. {{left}} more attempt(s) before the account is locked for 15 minutes.',
   'auth.locked': 'Too many failed sign-ins: this account is locked. Try again in {{minutes}} minute(s), or ask an administrator to set a new password.',
   'auth.no_session': 'You are not signed in, or your session has expired. Sign in again.',
-  'auth.csrf': 'The request was refused because it did not carry this page\'s security token. Reload the page and try again.',
+  'auth.csrf': "The request was refused because it did not carry this page's security token. Reload the page and try again.",
   'auth.admin_only': 'Only an administrator can do this ({{method}}). Ask an administrator of the city.',
   'auth.bad_user_name': 'User name "{{name}}" is not valid: use 2 to 64 letters, digits, dots, dashes or @, without spaces.',
   'auth.password_too_short': 'The password is too short: use at least {{min}} characters.',
@@ -17,10 +17,11 @@ export const cityMessagesEn: Record<string, string> = {
   'auth.password_needed': 'A password is needed: type it at the prompt, or set {{envVar}} when running from a script.',
   'auth.password_mismatch': 'The two passwords differ. Run the command again.',
   'host.bad_token': 'This address is missing the start-up token. Open the exact address the "city dashboard" command printed.',
-  'city.ward_not_found': 'Ward {{ward}} is not in the city\'s list. Check the code.',
+  'city.ward_not_found': "Ward {{ward}} is not in the city's list. Check the code.",
   'city.enrollment_not_found': 'Enrollment request {{id}} was not found. Reload the list.',
   'city.enrollment_decided': 'The enrollment request of {{ward}} has already been decided ({{status}}). Reload the list.',
-  'city.no_key_store': 'The city\'s signing key is not available to this server. Start it with "wardplan city dashboard", which asks for the key\'s passphrase.',
+  'city.no_key_store':
+    'The city\'s signing key is not available to this server. Start it with "wardplan city dashboard", which asks for the key\'s passphrase.',
   'city.mapping_invalid': 'Mapping file {{path}} is not valid ({{reason}}). See docs/interchange.md for its format.',
   'city.report_format': 'Format "{{format}}" is not offered here. Use docx or xlsx (and csv with --table).',
 };

@@ -6,7 +6,8 @@
 export const hubMessagesVi: Record<string, string> = {
   'hub.outcome_applied': 'Thành phố đã nhận gói {{bundle}}: {{applied}} thay đổi (số thứ tự {{seqFrom}}–{{seqTo}}) và đã ký biên nhận.',
   'hub.outcome_duplicate': 'Thành phố đã có gói {{bundle}} từ trước; không thay đổi gì.',
-  'hub.outcome_pending': 'Thành phố đã giữ gói {{bundle}} nhưng đang chờ gói trước (thiếu số thứ tự {{from}}–{{to}}). Gửi gói còn thiếu; gói này sẽ tự áp dụng sau đó.',
+  'hub.outcome_pending':
+    'Thành phố đã giữ gói {{bundle}} nhưng đang chờ gói trước (thiếu số thứ tự {{from}}–{{to}}). Gửi gói còn thiếu; gói này sẽ tự áp dụng sau đó.',
   'hub.outcome_refused': 'Thành phố từ chối gói {{bundle}}: {{reason}}',
   'hub.auth_missing': 'Yêu cầu gửi lên thành phố thiếu chữ ký của khóa phường. Cập nhật WardPlan rồi gửi lại.',
   'hub.unknown_key': 'Khóa {{keyId}} chưa được thành phố đăng ký. Gửi yêu cầu đăng ký khóa và chờ thành phố duyệt, hoặc gửi gói bằng USB.',
@@ -23,7 +24,8 @@ export const hubMessagesVi: Record<string, string> = {
   'hub.no_address': 'Chưa đặt địa chỉ máy chủ thành phố. Vào Cài đặt, nhập địa chỉ (ví dụ https://wardplan.haiphong.gov.vn) rồi thử lại; hoặc gửi bằng USB.',
   'hub.bad_address': 'Địa chỉ máy chủ thành phố không hợp lệ. Nhập địa chỉ bắt đầu bằng http:// hoặc https://.',
   'hub.unreachable': 'Không kết nối được máy chủ thành phố {{url}} ({{reason}}). Kiểm tra mạng; trong lúc chờ có thể gửi bằng USB.',
-  'hub.send_failed': 'Gửi gói {{bundle}} lên thành phố không thành công sau {{attempts}} lần thử ({{reason}}). Gói vẫn nằm trong hộp thư đi; thử lại khi mạng ổn định hoặc gửi bằng USB.',
+  'hub.send_failed':
+    'Gửi gói {{bundle}} lên thành phố không thành công sau {{attempts}} lần thử ({{reason}}). Gói vẫn nằm trong hộp thư đi; thử lại khi mạng ổn định hoặc gửi bằng USB.',
   'hub.bad_answer': 'Máy chủ {{url}} trả lời không đúng định dạng WardPlan. Kiểm tra lại địa chỉ máy chủ thành phố.',
   'hub.catalog_unavailable': 'Chưa lấy được danh mục và biên nhận của thành phố ({{reason}}). Gói đã gửi; biên nhận sẽ được lấy ở lần gửi sau.',
   'hub.send_running': 'Đang gửi lên thành phố; chờ lần gửi này xong.',
@@ -40,7 +42,8 @@ export const hubMessagesVi: Record<string, string> = {
 export const hubMessagesEn: Record<string, string> = {
   'hub.outcome_applied': 'The city received bundle {{bundle}}: {{applied}} changes (sequence {{seqFrom}}–{{seqTo}}) and signed a receipt.',
   'hub.outcome_duplicate': 'The city already had bundle {{bundle}}; nothing changed.',
-  'hub.outcome_pending': 'The city kept bundle {{bundle}} but is waiting for an earlier one (sequence {{from}}–{{to}} missing). Send the missing bundle; this one then applies by itself.',
+  'hub.outcome_pending':
+    'The city kept bundle {{bundle}} but is waiting for an earlier one (sequence {{from}}–{{to}} missing). Send the missing bundle; this one then applies by itself.',
   'hub.outcome_refused': 'The city refused bundle {{bundle}}: {{reason}}',
   'hub.auth_missing': 'The request to the city carries no signature by the ward key. Update WardPlan and send again.',
   'hub.unknown_key': 'Key {{keyId}} is not enrolled at the city. Send an enrollment request and wait for the city to approve it, or send the bundle on USB.',
@@ -48,7 +51,7 @@ export const hubMessagesEn: Record<string, string> = {
   'hub.bad_signature': 'The request signature does not match key {{keyId}}. Check that this computer holds the enrolled key.',
   'hub.stale_request': "This computer's clock is more than {{minutes}} minutes off the city server's. Set the date and time, then send again.",
   'hub.too_many_uploads': '{{ward}} is sending {{count}} bundles at once (at most {{limit}}). Wait for those to finish, then send again.',
-  'hub.upload_too_large': "The bundle is larger than the {{limitMb}} MB the city server accepts. Send it on USB or ask the city to raise the limit.",
+  'hub.upload_too_large': 'The bundle is larger than the {{limitMb}} MB the city server accepts. Send it on USB or ask the city to raise the limit.',
   'hub.length_required': 'An upload must state the size of the bundle. Update WardPlan and send again.',
   'hub.upload_not_found': 'The city server no longer holds this upload (expired or already processed). Send the bundle again.',
   'hub.rate_limited': 'The city server is receiving too many requests from this computer. Wait a minute and try again.',
@@ -57,11 +60,12 @@ export const hubMessagesEn: Record<string, string> = {
   'hub.no_address': "The city server's address is not set. Enter it in Settings (for example https://wardplan.haiphong.gov.vn) and try again, or send on USB.",
   'hub.bad_address': 'The city server address is not valid. Enter an address starting with http:// or https://.',
   'hub.unreachable': 'Cannot reach the city server {{url}} ({{reason}}). Check the network; meanwhile the bundle can go on USB.',
-  'hub.send_failed': 'Sending bundle {{bundle}} to the city failed after {{attempts}} attempts ({{reason}}). It stays in the outbox; try again when the line is steady, or send on USB.',
+  'hub.send_failed':
+    'Sending bundle {{bundle}} to the city failed after {{attempts}} attempts ({{reason}}). It stays in the outbox; try again when the line is steady, or send on USB.',
   'hub.bad_answer': 'The server at {{url}} did not answer as a WardPlan hub. Check the city server address.',
   'hub.catalog_unavailable': "The city's catalog and receipts could not be fetched ({{reason}}). The bundle was sent; receipts come with the next send.",
   'hub.send_running': 'Sending to the city is under way; wait for it to finish.',
-  'hub.not_enrolled': 'This computer\'s key is not enrolled at the city yet, so it cannot send. Send an enrollment request and wait for approval.',
+  'hub.not_enrolled': "This computer's key is not enrolled at the city yet, so it cannot send. Send an enrollment request and wait for approval.",
   'hub.enrollment_not_found': 'There is no enrollment request {{id}}. Check the request id (wardplan city enroll-pending).',
   'hub.enrollment_pending': 'The city has not approved the enrollment yet. Read the fingerprint to the city on the phone, then fetch the answer again.',
   'hub.enrollment_refused': 'The city refused this key enrollment. Contact the city for the reason.',

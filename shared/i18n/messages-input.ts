@@ -17,7 +17,8 @@ export const inputMessagesVi: Record<string, string> = {
 export const inputMessagesEn: Record<string, string> = {
   'cli.bad_date': '"{{value}}" given to --{{field}} is not a date. Write the date as YYYY-MM-DD, e.g. 2026-09-30.',
   'cli.bad_year': '"{{value}}" given to --{{field}} is not a valid year. Write a four-digit year from {{min}} to {{max}}, e.g. 2026.',
-  'cli.bad_period': '"{{value}}" given to --{{field}} is not a valid period. Write it as 2026, 2026-H1, 2026-Q3 or 2026-M03, with a year from {{min}} to {{max}}.',
+  'cli.bad_period':
+    '"{{value}}" given to --{{field}} is not a valid period. Write it as 2026, 2026-H1, 2026-Q3 or 2026-M03, with a year from {{min}} to {{max}}.',
   'cli.bad_port': '"{{value}}" given to --port is not a valid port. Write a whole number from 1 to 65535, or 0 to pick a free port.',
   'year.range': 'The year in field "{{field}}" must be a whole number from 2000 to 2100, e.g. 2026.',
   'period.year_range': 'The year of the period in field "{{field}}" must be from 2000 to 2100, e.g. 2026-Q3.',

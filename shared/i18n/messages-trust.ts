@@ -4,8 +4,7 @@ export const trustMessagesVi: Record<string, string> = {
     'Gói {{file}} của {{owner}} ghi dưới mã cài đặt {{origin}} của chính máy này. Không gói nào từ bên ngoài được ghi vào nhật ký thay đổi của máy này; gói bị từ chối, báo cho bộ phận an toàn thông tin.',
   'bundle.origin_taken':
     'Gói {{file}} của {{owner}} ghi dưới mã cài đặt {{origin}}, vốn thuộc {{originOwner}}. Một đơn vị không được ghi thay cho đơn vị khác; gói bị từ chối, báo cho bộ phận an toàn thông tin.',
-  'bundle.id_reused':
-    'Gói {{file}} của {{owner}} dùng lại mã gói {{bundleId}} của một gói khác đã nhận. Đề nghị {{owner}} xuất lại gói bằng WardPlan.',
+  'bundle.id_reused': 'Gói {{file}} của {{owner}} dùng lại mã gói {{bundleId}} của một gói khác đã nhận. Đề nghị {{owner}} xuất lại gói bằng WardPlan.',
   'bundle.bad_range':
     'Gói {{file}} khai báo các thay đổi từ số {{seqFrom}} đến {{seqTo}} nhưng thay đổi cuối cùng trong gói là số {{last}}. Gói bị từ chối; đề nghị bên gửi xuất lại gói.',
   'bundle.row_too_large':

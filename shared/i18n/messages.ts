@@ -18,8 +18,34 @@ import { cityMessagesEn, cityMessagesVi } from './messages-city';
 export type Lang = 'vi' | 'en';
 
 export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: { ...coreMessagesVi, ...rulesMessagesVi, ...keysMessagesVi, ...syncMessagesVi, ...trustMessagesVi, ...reportsMessagesVi, ...planImportMessagesVi, ...listsMessagesVi, ...cityMessagesVi, ...documentsMessagesVi, ...hubMessagesVi, ...inputMessagesVi },
-  en: { ...coreMessagesEn, ...rulesMessagesEn, ...keysMessagesEn, ...syncMessagesEn, ...trustMessagesEn, ...reportsMessagesEn, ...planImportMessagesEn, ...listsMessagesEn, ...cityMessagesEn, ...documentsMessagesEn, ...hubMessagesEn, ...inputMessagesEn },
+  vi: {
+    ...coreMessagesVi,
+    ...rulesMessagesVi,
+    ...keysMessagesVi,
+    ...syncMessagesVi,
+    ...trustMessagesVi,
+    ...reportsMessagesVi,
+    ...planImportMessagesVi,
+    ...listsMessagesVi,
+    ...cityMessagesVi,
+    ...documentsMessagesVi,
+    ...hubMessagesVi,
+    ...inputMessagesVi,
+  },
+  en: {
+    ...coreMessagesEn,
+    ...rulesMessagesEn,
+    ...keysMessagesEn,
+    ...syncMessagesEn,
+    ...trustMessagesEn,
+    ...reportsMessagesEn,
+    ...planImportMessagesEn,
+    ...listsMessagesEn,
+    ...cityMessagesEn,
+    ...documentsMessagesEn,
+    ...hubMessagesEn,
+    ...inputMessagesEn,
+  },
 };
 
 /** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */

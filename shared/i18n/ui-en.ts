@@ -58,7 +58,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'setup.start': 'Starting data',
   'setup.startEmpty': 'Start empty',
   'setup.startDemo': 'Use the sample plan (Hải Dương ward 2026)',
-  'setup.demoNote': 'The sample plan is the 2026 digital-transformation plan of Hải Dương ward (Hải Phòng city), for getting to know the application. The office code and name are those of the sample plan.',
+  'setup.demoNote':
+    'The sample plan is the 2026 digital-transformation plan of Hải Dương ward (Hải Phòng city), for getting to know the application. The office code and name are those of the sample plan.',
   'setup.wardCode': 'Ward/commune code',
   'setup.wardName': 'Ward/commune name',
   'setup.wardNamePlaceholder': 'e.g. Phường Lê Chân',
@@ -74,7 +75,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'setup.later': 'Later — go to the overview',
 
   'key.title': 'Signing key and enrollment with the city',
-  'key.explain': 'Each computer has its own signing key for the data bundles it sends to the city. The key is created when the enrollment request is first written. Send the request file to the city, then read the key fingerprint over the phone so both sides can compare.',
+  'key.explain':
+    'Each computer has its own signing key for the data bundles it sends to the city. The key is created when the enrollment request is first written. Send the request file to the city, then read the key fingerprint over the phone so both sides can compare.',
   'key.none': 'No key yet. It is created when the enrollment request is written.',
   'key.fingerprint': 'This computer’s key fingerprint',
   'key.fingerprintAria': 'Key fingerprint: {{value}}',
@@ -208,11 +210,13 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'reports.approvedLine': 'Approved by {{by}} at {{at}}',
   'reports.docNumber': 'No. {{number}}',
   'reports.sentLine': 'Sent at {{at}}',
-  'reports.frozenBanner': 'This report is approved and frozen: its figures and text can no longer be changed. If something must change, issue a supplementary report.',
+  'reports.frozenBanner':
+    'This report is approved and frozen: its figures and text can no longer be changed. If something must change, issue a supplementary report.',
   'reports.approve': 'Approve',
   'reports.markSent': 'Mark as sent',
   'reports.markSentTitle': 'Mark the {{period}} report as sent?',
-  'reports.markSentText': 'Confirm that the report has been sent to the city (through the document system, by e-mail or on paper). The time it was sent is recorded.',
+  'reports.markSentText':
+    'Confirm that the report has been sent to the city (through the document system, by e-mail or on paper). The time it was sent is recorded.',
   'reports.markSentOk': 'Confirm sent',
   'reports.markedSent': 'The {{period}} report is recorded as sent.',
   'reports.downloadDocx': 'Download DOCX',
@@ -247,7 +251,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'reports.noOverdue': 'No task is overdue in this period.',
   'reports.noIndicators': 'There are no indicators yet.',
   'reports.noTasks': 'There are no tasks yet.',
-  'reports.narrativeHelp': 'Write the report text for each area; each area is saved on its own ("Save" or Ctrl+Enter). Parts left empty are left out of the report.',
+  'reports.narrativeHelp':
+    'Write the report text for each area; each area is saved on its own ("Save" or Ctrl+Enter). Parts left empty are left out of the report.',
   'reports.field.results': 'Results achieved',
   'reports.field.shortcomings': 'Shortcomings and their causes',
   'reports.field.nextTasks': 'Key tasks for the coming period',
@@ -266,7 +271,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'reports.unsavedHint': 'There are unsaved changes.',
   'reports.noText': 'Nothing written.',
   'reports.approveTitle': 'Approve the {{period}} report',
-  'reports.approveWarning': 'Once approved, the report’s figures and text are frozen and can no longer be changed. The approved report travels to the city in the next data bundle.',
+  'reports.approveWarning':
+    'Once approved, the report’s figures and text are frozen and can no longer be changed. The approved report travels to the city in the next data bundle.',
   'reports.approvedBy': 'Approved by (the leader who signs)',
   'reports.signerTitle': 'Signer’s position',
   'reports.signerTitlePlaceholder': 'e.g. Chủ tịch, Phó Chủ tịch',
@@ -283,7 +289,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'planFiles.title': 'Plan import & export',
   'planFiles.sub': 'Export the plan and its task appendix to Word or Excel; import a plan kept in Excel or Word',
   'planFiles.exportTitle': 'Export the plan',
-  'planFiles.exportHelp': 'The {{year}} plan with its task appendix: a Word document in the Decree 30/2020/NĐ-CP layout, or an Excel workbook with the task appendix and the indicator table.',
+  'planFiles.exportHelp':
+    'The {{year}} plan with its task appendix: a Word document in the Decree 30/2020/NĐ-CP layout, or an Excel workbook with the task appendix and the indicator table.',
   'planFiles.noPlan': 'There is no annual plan to export yet. You can import one from an Excel or Word file above.',
   'planFiles.exportDocx': 'Export plan (DOCX)',
   'planFiles.exportXlsx': 'Export plan (Excel)',
@@ -309,7 +316,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'sync.sequenceLine': 'latest {{last}}, sent up to {{exported}}, acknowledged up to {{acked}}',
   'sync.exportTitle': 'Send data to the city',
   'sync.exportHelp': 'Packs the changes not yet sent into one signed file; copy it to a USB stick or e-mail it to the city.',
-  'sync.exportNotEnrolled': 'This computer’s key is not enrolled yet, so the city will not accept the bundle. Write the enrollment request in Settings and import the city’s reply.',
+  'sync.exportNotEnrolled':
+    'This computer’s key is not enrolled yet, so the city will not accept the bundle. Write the enrollment request in Settings and import the city’s reply.',
   'sync.exportFull': 'Send all data (when the city asks to start over)',
   'sync.exportButton': 'Create data bundle',
   'sync.exporting': 'Packing and signing… ({{seconds}} s)',
@@ -363,7 +371,8 @@ export const uiEn: Record<UiKey, string> & Partial<Record<`${UiKey}_one`, string
   'backup.created': 'Backup created ({{size}})',
   'backup.restore': 'Restore from a backup',
   'backup.confirmTitle': 'Restore the data from a backup?',
-  'backup.confirmText': 'The current data will be replaced by the data in "{{file}}". The current data is not deleted: the application keeps a copy you can go back to.',
+  'backup.confirmText':
+    'The current data will be replaced by the data in "{{file}}". The current data is not deleted: the application keeps a copy you can go back to.',
   'backup.confirmOk': 'Restore',
   'backup.restored': 'Data restored from "{{file}}".',
   'backup.previousKept': 'The data from before the restore is kept at: {{path}}',

@@ -112,7 +112,8 @@ export const uiListsEn: Record<keyof typeof uiListsVi, string> = {
   'passphrase.title': 'Enter the signing key passphrase',
   'passphrase.newTitle': 'Choose the passphrase protecting the signing key',
   'passphrase.text': 'The unit’s signing key is protected by a passphrase. It is kept only in the program’s memory until it stops, never written to disk.',
-  'passphrase.newText': 'The unit’s signing key will be created and protected by this passphrase (at least 8 characters). Remember it: losing it means enrolling a new key with the city.',
+  'passphrase.newText':
+    'The unit’s signing key will be created and protected by this passphrase (at least 8 characters). Remember it: losing it means enrolling a new key with the city.',
   'passphrase.label': 'Passphrase',
   'passphrase.repeat': 'Repeat the passphrase',
   'passphrase.mismatch': 'The two entries are not the same.',
@@ -124,6 +125,7 @@ export const uiListsEn: Record<keyof typeof uiListsVi, string> = {
   'backup.previewMadeAt': 'Backed up at',
   'backup.previewLastChange': 'Last change',
   'backup.previewCounts': 'Data',
-  'backup.previewCountsText': '{{plans}} plan(s), {{tasks}} task(s), {{progress}} progress update(s), {{evidence}} evidence item(s) ({{files}} file(s)), {{values}} indicator value(s), {{units}} unit(s)',
+  'backup.previewCountsText':
+    '{{plans}} plan(s), {{tasks}} task(s), {{progress}} progress update(s), {{evidence}} evidence item(s) ({{files}} file(s)), {{values}} indicator value(s), {{units}} unit(s)',
   'backup.otherOrg': 'This backup belongs to another unit ({{org}}) than the one on this computer.',
 };

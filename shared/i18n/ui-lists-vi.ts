@@ -111,7 +111,8 @@ export const uiListsVi = {
   'passphrase.title': 'Nhập cụm mật khẩu của khóa ký',
   'passphrase.newTitle': 'Đặt cụm mật khẩu bảo vệ khóa ký',
   'passphrase.text': 'Khóa ký của đơn vị được bảo vệ bằng cụm mật khẩu. Cụm mật khẩu chỉ được giữ trong bộ nhớ của chương trình đến khi tắt, không ghi ra đĩa.',
-  'passphrase.newText': 'Khóa ký của đơn vị sẽ được tạo và bảo vệ bằng cụm mật khẩu này (ít nhất 8 ký tự). Hãy ghi nhớ: mất cụm mật khẩu là phải đăng ký khóa lại với thành phố.',
+  'passphrase.newText':
+    'Khóa ký của đơn vị sẽ được tạo và bảo vệ bằng cụm mật khẩu này (ít nhất 8 ký tự). Hãy ghi nhớ: mất cụm mật khẩu là phải đăng ký khóa lại với thành phố.',
   'passphrase.label': 'Cụm mật khẩu',
   'passphrase.repeat': 'Nhập lại cụm mật khẩu',
   'passphrase.mismatch': 'Hai lần nhập không giống nhau.',
@@ -123,6 +124,7 @@ export const uiListsVi = {
   'backup.previewMadeAt': 'Thời điểm sao lưu',
   'backup.previewLastChange': 'Thay đổi cuối cùng',
   'backup.previewCounts': 'Dữ liệu',
-  'backup.previewCountsText': '{{plans}} kế hoạch, {{tasks}} nhiệm vụ, {{progress}} lần cập nhật tiến độ, {{evidence}} minh chứng ({{files}} tệp), {{values}} số liệu chỉ tiêu, {{units}} đơn vị',
+  'backup.previewCountsText':
+    '{{plans}} kế hoạch, {{tasks}} nhiệm vụ, {{progress}} lần cập nhật tiến độ, {{evidence}} minh chứng ({{files}} tệp), {{values}} số liệu chỉ tiêu, {{units}} đơn vị',
   'backup.otherOrg': 'Bản sao lưu này thuộc đơn vị khác ({{org}}) với đơn vị đang dùng trên máy.',
 };

@@ -43,7 +43,8 @@ export const uiVi = {
 
   // Errors raised by the host, not the core
   'error.unknown': 'Không thực hiện được thao tác (mã lỗi: {{code}}). Hãy thử lại; nếu vẫn lỗi, ghi lại mã lỗi và liên hệ cán bộ hỗ trợ kỹ thuật.',
-  'error.host.unreachable': 'Không kết nối được với phần xử lý của ứng dụng. Kiểm tra cửa sổ WardPlan (hoặc lệnh "wardplan host") còn đang chạy, rồi tải lại trang.',
+  'error.host.unreachable':
+    'Không kết nối được với phần xử lý của ứng dụng. Kiểm tra cửa sổ WardPlan (hoặc lệnh "wardplan host") còn đang chạy, rồi tải lại trang.',
   'error.host.unauthorized': 'Phiên làm việc đã hết hiệu lực (ứng dụng vừa được khởi động lại). Hãy tải lại trang (F5).',
   'error.host.too_large': 'Tệp quá lớn để gửi qua trình duyệt (tối đa khoảng 60 MB). Hãy nén tệp hoặc quét lại với độ phân giải thấp hơn.',
   'error.host.bad_host': 'Địa chỉ truy cập không hợp lệ. Hãy mở đúng địa chỉ http://127.0.0.1:… mà lệnh "wardplan host" đã in ra.',
@@ -65,7 +66,8 @@ export const uiVi = {
   'setup.start': 'Dữ liệu ban đầu',
   'setup.startEmpty': 'Bắt đầu trống',
   'setup.startDemo': 'Dùng kế hoạch mẫu (Phường Hải Dương 2026)',
-  'setup.demoNote': 'Kế hoạch mẫu là kế hoạch chuyển đổi số năm 2026 của Phường Hải Dương (thành phố Hải Phòng), dùng để làm quen với ứng dụng. Mã và tên đơn vị được lấy theo kế hoạch mẫu.',
+  'setup.demoNote':
+    'Kế hoạch mẫu là kế hoạch chuyển đổi số năm 2026 của Phường Hải Dương (thành phố Hải Phòng), dùng để làm quen với ứng dụng. Mã và tên đơn vị được lấy theo kế hoạch mẫu.',
   'setup.wardCode': 'Mã phường/xã',
   'setup.wardName': 'Tên phường/xã',
   'setup.wardNamePlaceholder': 'Ví dụ: Phường Lê Chân',
@@ -82,7 +84,8 @@ export const uiVi = {
 
   // Key and enrollment
   'key.title': 'Khóa ký số và đăng ký với thành phố',
-  'key.explain': 'Mỗi máy có một khóa ký số riêng để ký các gói dữ liệu gửi thành phố. Khóa được tạo khi ghi yêu cầu đăng ký lần đầu. Gửi tệp yêu cầu cho thành phố, rồi đọc mã nhận dạng khóa qua điện thoại để hai bên đối chiếu.',
+  'key.explain':
+    'Mỗi máy có một khóa ký số riêng để ký các gói dữ liệu gửi thành phố. Khóa được tạo khi ghi yêu cầu đăng ký lần đầu. Gửi tệp yêu cầu cho thành phố, rồi đọc mã nhận dạng khóa qua điện thoại để hai bên đối chiếu.',
   'key.none': 'Chưa có khóa. Khóa sẽ được tạo khi ghi yêu cầu đăng ký.',
   'key.fingerprint': 'Mã nhận dạng khóa của máy này',
   'key.fingerprintAria': 'Mã nhận dạng khóa: {{value}}',
@@ -224,7 +227,8 @@ export const uiVi = {
   'reports.approve': 'Phê duyệt',
   'reports.markSent': 'Đánh dấu đã gửi',
   'reports.markSentTitle': 'Đánh dấu báo cáo {{period}} đã gửi?',
-  'reports.markSentText': 'Xác nhận báo cáo đã được gửi cho thành phố (qua hệ thống văn bản điện tử, thư điện tử hoặc bản giấy). Thời điểm gửi sẽ được ghi lại.',
+  'reports.markSentText':
+    'Xác nhận báo cáo đã được gửi cho thành phố (qua hệ thống văn bản điện tử, thư điện tử hoặc bản giấy). Thời điểm gửi sẽ được ghi lại.',
   'reports.markSentOk': 'Xác nhận đã gửi',
   'reports.markedSent': 'Đã ghi nhận báo cáo {{period}} đã gửi.',
   'reports.downloadDocx': 'Tải DOCX',
@@ -259,7 +263,8 @@ export const uiVi = {
   'reports.noOverdue': 'Không có nhiệm vụ quá hạn trong kỳ.',
   'reports.noIndicators': 'Chưa có chỉ tiêu nào.',
   'reports.noTasks': 'Chưa có nhiệm vụ nào.',
-  'reports.narrativeHelp': 'Viết nội dung báo cáo cho từng lĩnh vực; mỗi lĩnh vực được lưu riêng (nút "Lưu" hoặc Ctrl+Enter). Mục để trống không được đưa vào báo cáo.',
+  'reports.narrativeHelp':
+    'Viết nội dung báo cáo cho từng lĩnh vực; mỗi lĩnh vực được lưu riêng (nút "Lưu" hoặc Ctrl+Enter). Mục để trống không được đưa vào báo cáo.',
   'reports.field.results': 'Kết quả đạt được',
   'reports.field.shortcomings': 'Tồn tại, hạn chế và nguyên nhân',
   'reports.field.nextTasks': 'Nhiệm vụ trọng tâm thời gian tới',
@@ -276,7 +281,8 @@ export const uiVi = {
   'reports.unsavedHint': 'Có thay đổi chưa lưu.',
   'reports.noText': 'Không có nội dung.',
   'reports.approveTitle': 'Phê duyệt báo cáo {{period}}',
-  'reports.approveWarning': 'Sau khi phê duyệt, số liệu và nội dung của báo cáo được khóa lại và không sửa được nữa. Báo cáo đã phê duyệt được gửi kèm trong gói dữ liệu tiếp theo gửi thành phố.',
+  'reports.approveWarning':
+    'Sau khi phê duyệt, số liệu và nội dung của báo cáo được khóa lại và không sửa được nữa. Báo cáo đã phê duyệt được gửi kèm trong gói dữ liệu tiếp theo gửi thành phố.',
   'reports.approvedBy': 'Người phê duyệt (lãnh đạo ký báo cáo)',
   'reports.signerTitle': 'Chức vụ người ký',
   'reports.signerTitlePlaceholder': 'Ví dụ: Chủ tịch, Phó Chủ tịch',
@@ -294,7 +300,8 @@ export const uiVi = {
   'planFiles.title': 'Nhập, xuất kế hoạch',
   'planFiles.sub': 'Xuất kế hoạch và phụ lục nhiệm vụ ra Word, Excel; nhập kế hoạch đang có từ tệp Excel hoặc Word',
   'planFiles.exportTitle': 'Xuất kế hoạch',
-  'planFiles.exportHelp': 'Kế hoạch năm {{year}} kèm phụ lục nhiệm vụ: văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP, hoặc bảng Excel gồm phụ lục nhiệm vụ và bảng chỉ tiêu.',
+  'planFiles.exportHelp':
+    'Kế hoạch năm {{year}} kèm phụ lục nhiệm vụ: văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP, hoặc bảng Excel gồm phụ lục nhiệm vụ và bảng chỉ tiêu.',
   'planFiles.noPlan': 'Chưa có kế hoạch năm nào để xuất. Có thể nhập kế hoạch từ tệp Excel hoặc Word ở trên.',
   'planFiles.exportDocx': 'Xuất kế hoạch (DOCX)',
   'planFiles.exportXlsx': 'Xuất kế hoạch (Excel)',
@@ -319,7 +326,8 @@ export const uiVi = {
   'sync.sequenceLine': 'mới nhất {{last}}, đã gửi đến {{exported}}, thành phố đã xác nhận đến {{acked}}',
   'sync.exportTitle': 'Gửi dữ liệu lên thành phố',
   'sync.exportHelp': 'Đóng gói các thay đổi chưa gửi thành một tệp đã ký số, rồi chép tệp vào USB hoặc gửi qua thư điện tử cho thành phố.',
-  'sync.exportNotEnrolled': 'Máy này chưa được thành phố đăng ký khóa nên thành phố sẽ chưa nhận gói. Hãy ghi yêu cầu đăng ký tại trang Cài đặt và nhập tệp trả lời của thành phố.',
+  'sync.exportNotEnrolled':
+    'Máy này chưa được thành phố đăng ký khóa nên thành phố sẽ chưa nhận gói. Hãy ghi yêu cầu đăng ký tại trang Cài đặt và nhập tệp trả lời của thành phố.',
   'sync.exportFull': 'Gửi toàn bộ dữ liệu (khi thành phố đề nghị gửi lại từ đầu)',
   'sync.exportButton': 'Tạo gói dữ liệu',
   'sync.exporting': 'Đang đóng gói và ký số… ({{seconds}} giây)',
@@ -372,7 +380,8 @@ export const uiVi = {
   'backup.created': 'Đã tạo bản sao lưu ({{size}})',
   'backup.restore': 'Khôi phục từ bản sao lưu',
   'backup.confirmTitle': 'Khôi phục dữ liệu từ bản sao lưu?',
-  'backup.confirmText': 'Dữ liệu hiện tại sẽ được thay bằng dữ liệu trong tệp "{{file}}". Dữ liệu hiện tại không bị xóa: ứng dụng giữ lại một bản sao để có thể lấy lại khi cần.',
+  'backup.confirmText':
+    'Dữ liệu hiện tại sẽ được thay bằng dữ liệu trong tệp "{{file}}". Dữ liệu hiện tại không bị xóa: ứng dụng giữ lại một bản sao để có thể lấy lại khi cần.',
   'backup.confirmOk': 'Khôi phục',
   'backup.restored': 'Đã khôi phục dữ liệu từ "{{file}}".',
   'backup.previousKept': 'Dữ liệu trước khi khôi phục được giữ tại: {{path}}',

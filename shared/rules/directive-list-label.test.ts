@@ -9,16 +9,18 @@ describe('directive label', () => {
   });
 
   it('does not repeat an issuer the title already names, whatever its accents or case', () => {
-    expect(directiveListLabel({ number: null, issuedOn: null, issuer: 'Ban Chỉ đạo Trung ương', title: 'Các Thông báo kết luận của Ban Chỉ đạo Trung ương' })).toBe(
-      'Các Thông báo kết luận của Ban Chỉ đạo Trung ương',
-    );
-    expect(directiveListLabel({ number: '', issuedOn: null, issuer: 'ban chi dao trung uong', title: 'Các Thông báo kết luận của Ban Chỉ đạo  Trung ương' })).toBe(
-      'Các Thông báo kết luận của Ban Chỉ đạo  Trung ương',
-    );
+    expect(
+      directiveListLabel({ number: null, issuedOn: null, issuer: 'Ban Chỉ đạo Trung ương', title: 'Các Thông báo kết luận của Ban Chỉ đạo Trung ương' }),
+    ).toBe('Các Thông báo kết luận của Ban Chỉ đạo Trung ương');
+    expect(
+      directiveListLabel({ number: '', issuedOn: null, issuer: 'ban chi dao trung uong', title: 'Các Thông báo kết luận của Ban Chỉ đạo  Trung ương' }),
+    ).toBe('Các Thông báo kết luận của Ban Chỉ đạo  Trung ương');
   });
 
   it('does not repeat an issuer the number names', () => {
-    expect(directiveListLabel({ number: '111/KH-UBND', issuedOn: null, issuer: 'UBND', title: 'Kế hoạch chuyển đổi số' })).toBe('111/KH-UBND: Kế hoạch chuyển đổi số');
+    expect(directiveListLabel({ number: '111/KH-UBND', issuedOn: null, issuer: 'UBND', title: 'Kế hoạch chuyển đổi số' })).toBe(
+      '111/KH-UBND: Kế hoạch chuyển đổi số',
+    );
   });
 
   it('names a document without number by title and issuer', () => {

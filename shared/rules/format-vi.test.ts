@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatDateVi,
-  formatMoneyVnd,
-  formatNumberEn,
-  formatNumberVi,
-  formatPercentEn,
-  formatPercentVi,
-  parseDateVi,
-  parseNumberVi,
-} from './format-vi';
+import { formatDateVi, formatMoneyVnd, formatNumberEn, formatNumberVi, formatPercentEn, formatPercentVi, parseDateVi, parseNumberVi } from './format-vi';
 
 describe('formatNumberVi', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -87,12 +78,9 @@ describe('dates', () => {
   ])('parses %j', (s, iso) => {
     expect(parseDateVi(s)).toBe(iso);
   });
-  it.each(['29/2/2026', '31/4/2026', '32/1/2026', '1/13/2026', '31/12/25', '2025-12-31', '12/2025', '', 'abc'])(
-    'refuses %j',
-    (s) => {
-      expect(parseDateVi(s)).toBeNull();
-    },
-  );
+  it.each(['29/2/2026', '31/4/2026', '32/1/2026', '1/13/2026', '31/12/25', '2025-12-31', '12/2025', '', 'abc'])('refuses %j', (s) => {
+    expect(parseDateVi(s)).toBeNull();
+  });
   it('round-trips', () => {
     for (const iso of ['2026-01-01', '2024-02-29', '2026-12-31']) expect(parseDateVi(formatDateVi(iso))).toBe(iso);
   });

@@ -31,7 +31,7 @@ describe('parseComparator', () => {
   ])('%j → %s', (s, c) => {
     expect(parseComparator(s)).toBe(c);
   });
-  it.each(['', '>>', '!=', 'gt', '≠', '=>=']) ('%j → null', (s) => {
+  it.each(['', '>>', '!=', 'gt', '≠', '=>='])('%j → null', (s) => {
     expect(parseComparator(s)).toBeNull();
   });
   it('reads every comparator it can print', () => {
@@ -192,7 +192,12 @@ describe('aggregateIndicatorValues', () => {
   const Q3 = parsePeriod('2026-Q3')!;
   const H2 = parsePeriod('2026-H2')!;
   const YEAR = parsePeriod('2026')!;
-  const ratio = (period: string, numerator: number, denominator: number) => ({ period, value: roundTo((numerator * 100) / denominator, 2), numerator, denominator });
+  const ratio = (period: string, numerator: number, denominator: number) => ({
+    period,
+    value: roundTo((numerator * 100) / denominator, 2),
+    numerator,
+    denominator,
+  });
   const plain = (period: string, value: number) => ({ period, value, numerator: null, denominator: null });
 
   it('adds a ratio’s monthly numerators and denominators into the quarter, the half and the year', () => {
@@ -209,7 +214,13 @@ describe('aggregateIndicatorValues', () => {
 
   it('takes a period’s own value before its parts', () => {
     const values = [ratio('2026-M07', 90, 100), ratio('2026-Q3', 3658476, 3670241)];
-    expect(aggregateIndicatorValues(values, Q3, { isRatio: true, aggregation: null })).toEqual({ value: 99.68, numerator: 3658476, denominator: 3670241, parts: ['2026-Q3'], complete: true });
+    expect(aggregateIndicatorValues(values, Q3, { isRatio: true, aggregation: null })).toEqual({
+      value: 99.68,
+      numerator: 3658476,
+      denominator: 3670241,
+      parts: ['2026-Q3'],
+      complete: true,
+    });
   });
 
   it('follows the rule of a plain indicator: latest, sum or average', () => {
@@ -274,7 +285,19 @@ describe('edges a changed rule would cross', () => {
   });
 
   it('reads comparators as sheets write them', () => {
-    expect(['>', '>=', '≥', '=>', '=', '==', '<=', '≤', '=<', '<', ' > = '].map(parseComparator)).toEqual(['>', '>=', '>=', '>=', '=', '=', '<=', '<=', '<=', '<', '>=']);
+    expect(['>', '>=', '≥', '=>', '=', '==', '<=', '≤', '=<', '<', ' > = '].map(parseComparator)).toEqual([
+      '>',
+      '>=',
+      '>=',
+      '>=',
+      '=',
+      '=',
+      '<=',
+      '<=',
+      '<=',
+      '<',
+      '>=',
+    ]);
     expect(parseComparator('!=')).toBeNull();
     expect(parseComparator(undefined)).toBeNull();
   });

@@ -54,11 +54,7 @@ function tolerance(a: number, b: number): number {
   return 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-export function evaluateIndicator(
-  comparator: Comparator,
-  target: number,
-  actual: number | null | undefined,
-): IndicatorOutcome {
+export function evaluateIndicator(comparator: Comparator, target: number, actual: number | null | undefined): IndicatorOutcome {
   if (!isFiniteNumber(actual)) return 'no_data';
   if (!Number.isFinite(target) || !COMPARATORS.includes(comparator)) return 'no_data';
   const eps = tolerance(target, actual);
@@ -248,7 +244,18 @@ export function aggregateIndicatorValues(
       if (Number.isFinite(value)) return { value, numerator, denominator, parts, complete, months };
     }
     const aggregation = rule.isRatio ? 'latest' : (rule.aggregation ?? 'latest');
-    if (aggregation === 'sum') return { value: roundTo(kids.reduce((n, k) => n + k.value, 0), 10), numerator: null, denominator: null, parts, complete, months };
+    if (aggregation === 'sum')
+      return {
+        value: roundTo(
+          kids.reduce((n, k) => n + k.value, 0),
+          10,
+        ),
+        numerator: null,
+        denominator: null,
+        parts,
+        complete,
+        months,
+      };
     if (aggregation === 'average') {
       const value = roundTo(kids.reduce((n, k) => n + k.value * k.months, 0) / months, 10);
       return { value, numerator: null, denominator: null, parts, complete, months };

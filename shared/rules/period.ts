@@ -206,20 +206,7 @@ export function periodRange(p: Period): { start: string; end: string } {
 
 export const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
 
-const MONTH_NAMES_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function periodLabelVi(p: Period): string {
   requirePeriod(p);

@@ -111,19 +111,13 @@ describe('recurring and on-request tasks: judged per period, never overdue', () 
   });
 
   it('any other entry in the period means in progress', () => {
-    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'in_progress', 30)] }, '2026-09-30', Q3)).toBe(
-      'in_progress',
-    );
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'in_progress', 30)] }, '2026-09-30', Q3)).toBe('in_progress');
     // Recorded 'not started' but with some percent: work has begun.
-    expect(
-      evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started', 20)] }, '2026-09-30', Q3),
-    ).toBe('in_progress');
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started', 20)] }, '2026-09-30', Q3)).toBe('in_progress');
   });
 
   it('an explicit not_started at 0% in the period stays not_started', () => {
-    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started')] }, '2026-09-30', Q3)).toBe(
-      'not_started',
-    );
+    expect(evaluateTaskStatus({ timeline: quarterly, progress: [e('2026-08-01', 'not_started')] }, '2026-09-30', Q3)).toBe('not_started');
     const progress = [e('2026-07-05', 'in_progress', 10), e('2026-08-01', 'not_started')];
     expect(evaluateTaskStatus({ timeline: quarterly, progress }, '2026-09-30', Q3)).toBe('in_progress');
   });
@@ -148,9 +142,7 @@ describe('recurring and on-request tasks: judged per period, never overdue', () 
     const progress = [e('2026-06-30', 'done'), e('2026-07-01', 'in_progress')];
     expect(evaluateTaskStatus({ timeline: continuous, progress }, '2026-06-30')).toBe('done');
     expect(evaluateTaskStatus({ timeline: continuous, progress }, '2026-08-15')).toBe('in_progress');
-    expect(evaluateTaskStatus({ timeline: continuous, progress: [e('2026-06-30', 'done')] }, '2026-07-01')).toBe(
-      'not_started',
-    );
+    expect(evaluateTaskStatus({ timeline: continuous, progress: [e('2026-06-30', 'done')] }, '2026-07-01')).toBe('not_started');
   });
 
   it('a longer period takes in all its entries', () => {
@@ -169,9 +161,7 @@ describe('recurring and on-request tasks: judged per period, never overdue', () 
 describe('unparsed timelines: no deadline, recorded status kept across periods', () => {
   it('is never overdue', () => {
     expect(evaluateTaskStatus({ timeline: unparsed, progress: [] }, '2030-01-01')).toBe('not_started');
-    expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-01-10', 'in_progress')] }, '2030-01-01')).toBe(
-      'in_progress',
-    );
+    expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-01-10', 'in_progress')] }, '2030-01-01')).toBe('in_progress');
   });
   it('a done task stays done in later periods, and is never done late', () => {
     const progress = [e('2026-02-01', 'done')];
@@ -245,7 +235,9 @@ describe('edges a changed rule would cross', () => {
     expect(evaluateTaskStatus({ timeline: unparsed, progress: [e('2026-06-01', 'done'), e('2026-05-01', 'in_progress')] }, '2026-12-31')).toBe('done');
     // Done in time and noted again later stays in time; done, reopened and done again after the deadline is late.
     expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-01', 'done'), e('2026-11-01', 'done')] }, '2026-12-31')).toBe('done');
-    expect(evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-01', 'done'), e('2026-10-01', 'in_progress'), e('2026-11-01', 'done')] }, '2026-12-31')).toBe('done_late');
+    expect(
+      evaluateTaskStatus({ timeline: byQ3, progress: [e('2026-09-01', 'done'), e('2026-10-01', 'in_progress'), e('2026-11-01', 'done')] }, '2026-12-31'),
+    ).toBe('done_late');
   });
 
   it('a broken deadline keeps the recorded status and is never late', () => {
@@ -274,7 +266,15 @@ describe('edges a changed rule would cross', () => {
 
 describe('recorded statuses and the order of one day', () => {
   it('only the three recorded statuses are recorded ones', () => {
-    expect(['not_started', 'in_progress', 'done', 'overdue', 'done_late', 42, null].map(isRecordedStatus)).toEqual([true, true, true, false, false, false, false]);
+    expect(['not_started', 'in_progress', 'done', 'overdue', 'done_late', 42, null].map(isRecordedStatus)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('several entries on one day: the last one written is the latest word', () => {

@@ -36,12 +36,9 @@ describe('parseTimeline: quarters', () => {
     expect(parseTimeline('Quý I/2027', 2026)).toEqual({ kind: 'deadline', start: '2027-01-01', deadline: '2027-03-31' });
   });
 
-  it.each(['Quý V/2026', 'Quý 5/2026', 'Quý 0/2026', 'Quý IIII/2026', 'Quý III/26', 'Trước Quý III/2026'])(
-    '%s is unparsed',
-    (text) => {
-      expect(parseTimeline(text, 2026).kind).toBe('unparsed');
-    },
-  );
+  it.each(['Quý V/2026', 'Quý 5/2026', 'Quý 0/2026', 'Quý IIII/2026', 'Quý III/26', 'Trước Quý III/2026'])('%s is unparsed', (text) => {
+    expect(parseTimeline(text, 2026).kind).toBe('unparsed');
+  });
 });
 
 describe('parseTimeline: dates', () => {
@@ -375,7 +372,14 @@ describe('last details', () => {
 describe('every form read whole, every label written', () => {
   it('lists the recurrences and labels each in English', () => {
     expect(RECURRENCES).toEqual(['continuous', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly']);
-    expect(RECURRENCES.map((every) => formatTimelineEn({ kind: 'recurring', every }))).toEqual(['Ongoing', 'Weekly', 'Monthly', 'Quarterly', 'Every six months', 'Yearly']);
+    expect(RECURRENCES.map((every) => formatTimelineEn({ kind: 'recurring', every }))).toEqual([
+      'Ongoing',
+      'Weekly',
+      'Monthly',
+      'Quarterly',
+      'Every six months',
+      'Yearly',
+    ]);
     expect(parseTimeline('Hằng quí', 2026)).toEqual({ kind: 'recurring', every: 'quarterly' });
   });
 

@@ -8,16 +8,7 @@
  */
 import { formatDateVi } from './format-vi';
 import { foldVi } from './search-fold';
-import {
-  isValidDateParts,
-  isValidIsoDate,
-  isValidPeriod,
-  periodLabelEn,
-  periodLabelVi,
-  periodRange,
-  toIsoDate,
-  type Period,
-} from './period';
+import { isValidDateParts, isValidIsoDate, isValidPeriod, periodLabelEn, periodLabelVi, periodRange, toIsoDate, type Period } from './period';
 
 export type Recurrence = 'continuous' | 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 
@@ -141,8 +132,7 @@ function isoOf(d: LooseDate, year: number): string | null {
   return isValidDateParts(year, d.month, d.day) ? toIsoDate(year, d.month, d.day) : null;
 }
 
-const DATE_PREFIX =
-  /^(?:(?:hoan thanh|thuc hien xong|xong) )?(?:(?:truoc|cham nhat(?: la)?|den|han(?: hoan thanh| chot)?|trong|vao) )?(?:ngay )?/;
+const DATE_PREFIX = /^(?:(?:hoan thanh|thuc hien xong|xong) )?(?:(?:truoc|cham nhat(?: la)?|den|han(?: hoan thanh| chot)?|trong|vao) )?(?:ngay )?/;
 const RANGE = /^(?:tu )?(?:ngay )?(.+?) (?:-|den) (?:ngay )?(.+)$|^(?:tu )?(?:ngay )?([^ ]+)-([^ ]+)$/;
 
 function parseDateText(s: string, planYear: number): Timeline | null {

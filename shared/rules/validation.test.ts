@@ -44,12 +44,8 @@ describe('validateIndicatorValue: ratios', () => {
     ]);
   });
   it('refuses NaN and Infinity', () => {
-    expect(codes(validateIndicatorValue(ratio, { numerator: Number.NaN, denominator: 5 }))).toEqual([
-      'value.numerator_not_a_number',
-    ]);
-    expect(codes(validateIndicatorValue(ratio, { numerator: 5, denominator: Number.POSITIVE_INFINITY }))).toEqual([
-      'value.denominator_not_a_number',
-    ]);
+    expect(codes(validateIndicatorValue(ratio, { numerator: Number.NaN, denominator: 5 }))).toEqual(['value.numerator_not_a_number']);
+    expect(codes(validateIndicatorValue(ratio, { numerator: 5, denominator: Number.POSITIVE_INFINITY }))).toEqual(['value.denominator_not_a_number']);
   });
   it('a ratio typed as a single value is refused with a pointer to the right form', () => {
     expect(codes(validateIndicatorValue(ratio, { value: 99.68 }))).toEqual(['value.ratio_required']);
@@ -65,15 +61,11 @@ describe('validateIndicatorValue: plain values', () => {
     expect(validateIndicatorValue(percent, { value: 0 })).toEqual([]);
     expect(validateIndicatorValue(percent, { value: 100 })).toEqual([]);
     expect(validateIndicatorValue(percent, { value: 85.87 })).toEqual([]);
-    expect(validateIndicatorValue(percent, { value: 100.01 })).toEqual([
-      { code: 'value.percent_out_of_range', params: { value: 100.01 } },
-    ]);
+    expect(validateIndicatorValue(percent, { value: 100.01 })).toEqual([{ code: 'value.percent_out_of_range', params: { value: 100.01 } }]);
     expect(codes(validateIndicatorValue(percent, { value: -0.5 }))).toEqual(['value.percent_out_of_range']);
   });
   it("'%' with spaces is still a percentage", () => {
-    expect(codes(validateIndicatorValue({ unit: ' % ', isRatio: false }, { value: 120 }))).toEqual([
-      'value.percent_out_of_range',
-    ]);
+    expect(codes(validateIndicatorValue({ unit: ' % ', isRatio: false }, { value: 120 }))).toEqual(['value.percent_out_of_range']);
   });
   it('other units are not capped at 100 but cannot be negative', () => {
     expect(validateIndicatorValue(count, { value: 3500 })).toEqual([]);
@@ -111,24 +103,24 @@ describe('findDuplicatePeriodValues', () => {
         { indicatorCode: 'HT-01', period: '2026-Q1' },
         { indicatorCode: 'HT-01', period: '2026-Q1' },
       ]),
-    ).toEqual([
-      { code: 'value.duplicate_period', params: { indicatorCode: 'HT-01', period: '2026-Q1', count: 3, rows: '1, 3, 4' } },
-    ]);
+    ).toEqual([{ code: 'value.duplicate_period', params: { indicatorCode: 'HT-01', period: '2026-Q1', count: 3, rows: '1, 3, 4' } }]);
   });
   it('compares by meaning: month spellings, case and spaces', () => {
     const issues = findDuplicatePeriodValues([
       { indicatorCode: 'HT-01', period: '2026-03' },
       { indicatorCode: 'ht-01 ', period: '2026-M03' },
     ]);
-    expect(issues).toEqual([
-      { code: 'value.duplicate_period', params: { indicatorCode: 'HT-01', period: '2026-M03', count: 2, rows: '1, 2' } },
-    ]);
+    expect(issues).toEqual([{ code: 'value.duplicate_period', params: { indicatorCode: 'HT-01', period: '2026-M03', count: 2, rows: '1, 2' } }]);
   });
   it('still catches duplicates of an unreadable period code', () => {
-    expect(codes(findDuplicatePeriodValues([
-      { indicatorCode: 'A', period: 'Q3' },
-      { indicatorCode: 'A', period: 'q3' },
-    ]))).toEqual(['value.duplicate_period']);
+    expect(
+      codes(
+        findDuplicatePeriodValues([
+          { indicatorCode: 'A', period: 'Q3' },
+          { indicatorCode: 'A', period: 'q3' },
+        ]),
+      ),
+    ).toEqual(['value.duplicate_period']);
   });
   it('validatePeriodCode', () => {
     expect(validatePeriodCode('2026-Q3')).toEqual([]);
@@ -151,15 +143,11 @@ describe('progress and status', () => {
     expect(validateTaskStatusChange({ status: 'done', percent: 100 })).toEqual([]);
     expect(validateTaskStatusChange({ status: 'done' })).toEqual([]);
     expect(validateTaskStatusChange({ status: 'done', percent: null })).toEqual([]);
-    expect(validateTaskStatusChange({ status: 'done', percent: 90 })).toEqual([
-      { code: 'status.done_requires_100', params: { percent: 90 } },
-    ]);
+    expect(validateTaskStatusChange({ status: 'done', percent: 90 })).toEqual([{ code: 'status.done_requires_100', params: { percent: 90 } }]);
   });
   it('not started cannot be partly done; in progress may be at 0 or 100', () => {
     expect(validateTaskStatusChange({ status: 'not_started', percent: 0 })).toEqual([]);
-    expect(codes(validateTaskStatusChange({ status: 'not_started', percent: 20 }))).toEqual([
-      'status.not_started_with_progress',
-    ]);
+    expect(codes(validateTaskStatusChange({ status: 'not_started', percent: 20 }))).toEqual(['status.not_started_with_progress']);
     expect(validateTaskStatusChange({ status: 'in_progress', percent: 0 })).toEqual([]);
     expect(validateTaskStatusChange({ status: 'in_progress', percent: 100 })).toEqual([]);
   });
@@ -237,10 +225,7 @@ describe('messages', () => {
 
   it('the Vietnamese example from the brief reads as intended once filled', () => {
     const [issue] = validateIndicatorValue(ratio, { numerator: 12, denominator: 10 });
-    const filled = rulesMessagesVi['value.numerator_above_denominator'].replace(
-      /\{\{(\w+)\}\}/g,
-      (_, k: string) => String(issue?.params?.[k]),
-    );
+    const filled = rulesMessagesVi['value.numerator_above_denominator'].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(issue?.params?.[k]));
     expect(filled).toBe('Tử số (12) lớn hơn mẫu số (10). Kiểm tra lại hai số đã nhập.');
   });
 });
@@ -280,7 +265,12 @@ describe('edges a changed rule would cross', () => {
     expect(validatePeriodCode('2026-Q4')).toEqual([]);
     expect(validatePeriodCode('2026-Q5')).toEqual([{ code: 'period.invalid', params: { period: '2026-Q5' } }]);
     expect(validatePeriodCode(undefined as unknown as string)).toEqual([{ code: 'period.invalid', params: { period: '' } }]);
-    expect(findDuplicatePeriodValues([{ indicatorCode: 'A', period: '2026-Q1' }, { indicatorCode: 'A', period: '2026-Q2' }])).toEqual([]);
+    expect(
+      findDuplicatePeriodValues([
+        { indicatorCode: 'A', period: '2026-Q1' },
+        { indicatorCode: 'A', period: '2026-Q2' },
+      ]),
+    ).toEqual([]);
     expect(
       findDuplicatePeriodValues([
         { indicatorCode: ' ht-01', period: 'x' },
@@ -289,9 +279,12 @@ describe('edges a changed rule would cross', () => {
         { indicatorCode: 'HT-01', period: 'x' },
       ]),
     ).toEqual([{ code: 'value.duplicate_period', params: { indicatorCode: 'HT-01', period: 'X', count: 3, rows: '1, 3, 4' } }]);
-    expect(findDuplicatePeriodValues([{ indicatorCode: undefined as unknown as string, period: undefined as unknown as string }, { indicatorCode: '', period: '' }])).toEqual([
-      { code: 'value.duplicate_period', params: { indicatorCode: '', period: '', count: 2, rows: '1, 2' } },
-    ]);
+    expect(
+      findDuplicatePeriodValues([
+        { indicatorCode: undefined as unknown as string, period: undefined as unknown as string },
+        { indicatorCode: '', period: '' },
+      ]),
+    ).toEqual([{ code: 'value.duplicate_period', params: { indicatorCode: '', period: '', count: 2, rows: '1, 2' } }]);
   });
 
   it('status and percent', () => {

@@ -50,7 +50,6 @@ function present(v: unknown): boolean {
   return v !== null && v !== undefined;
 }
 
-
 /** '%' is the only unit whose values are bounded to 0–100. */
 export function isPercentUnit(unit: string | null | undefined): boolean {
   return typeof unit === 'string' && unit.trim() === '%';
@@ -67,11 +66,7 @@ export interface IndicatorValueInput {
   denominator?: number | null;
 }
 
-function validateRatioPart(
-  v: number | null | undefined,
-  part: 'numerator' | 'denominator',
-  out: Issue[],
-): v is number {
+function validateRatioPart(v: number | null | undefined, part: 'numerator' | 'denominator', out: Issue[]): v is number {
   if (!present(v)) {
     out.push(issue(`value.${part}_missing`));
     return false;
@@ -139,9 +134,15 @@ export function validatePeriodCode(code: string): Issue[] {
 export function findDuplicatePeriodValues(rows: readonly { indicatorCode: string; period: string }[]): Issue[] {
   const groups = new Map<string, { indicatorCode: string; period: string; positions: number[] }>();
   rows.forEach((row, i) => {
-    const indicatorCode = String(row.indicatorCode ?? '').trim().toUpperCase();
+    const indicatorCode = String(row.indicatorCode ?? '')
+      .trim()
+      .toUpperCase();
     const parsed = parsePeriod(row.period);
-    const period = parsed ? formatPeriodCode(parsed) : String(row.period ?? '').trim().toUpperCase();
+    const period = parsed
+      ? formatPeriodCode(parsed)
+      : String(row.period ?? '')
+          .trim()
+          .toUpperCase();
     const key = `${indicatorCode}\u0000${period}`;
     const g = groups.get(key);
     if (g) g.positions.push(i + 1);

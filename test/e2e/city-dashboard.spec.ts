@@ -81,12 +81,20 @@ test.beforeAll(async ({ browser }) => {
   if (!fs.existsSync(path.join(repo, 'dist', 'renderer', 'city', 'index.html'))) throw new Error('run `npm run build:renderer` first');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-city-e2e-'));
   const env = { ...process.env, WARDPLAN_PASSPHRASE: PASSPHRASE, WARDPLAN_LANG: 'vi' };
-  const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'test', 'e2e', 'support', 'make-city.ts'), dir], { cwd: repo, env, encoding: 'utf8' });
+  const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'test', 'e2e', 'support', 'make-city.ts'), dir], {
+    cwd: repo,
+    env,
+    encoding: 'utf8',
+  });
   if (made.status !== 0) throw new Error(made.stderr);
   const info = JSON.parse(made.stdout) as { cityPath: string; request: string; fingerprint: string };
   request = info.request;
   fingerprint = info.fingerprint;
-  child = spawn(process.execPath, [path.join(repo, 'bin', 'wardplan.mjs'), 'city', 'dashboard', '--db', info.cityPath, '--out', path.join(dir, 'out')], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [path.join(repo, 'bin', 'wardplan.mjs'), 'city', 'dashboard', '--db', info.cityPath, '--out', path.join(dir, 'out')], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/city\/\?token=\S+)/.exec(line);
@@ -149,7 +157,7 @@ test('per-directive table drills down to wards, then to tasks', async () => {
   await tasks.getByRole('button', { name: 'Mở trang phường, xã' }).click();
 });
 
-test('a ward\'s page: tasks, indicators, the report it sent as DOCX, its key and bundles', async () => {
+test("a ward's page: tasks, indicators, the report it sent as DOCX, its key and bundles", async () => {
   await expect(page.getByRole('heading', { name: 'Phường, xã' })).toBeVisible();
   await expect(page.getByText('Cụm Hải Dương')).toBeVisible();
   await shot(page, '04-ward-page');
@@ -225,7 +233,10 @@ test('a viewer reads but cannot reach administrative actions; calls without CSRF
   await expect(viewer.getByRole('heading', { name: /Tình hình báo cáo/ })).toBeVisible();
   await shot(viewer, '12-viewer');
   expect(await rawCall(viewer, 'city.catalog.publish', {}, true)).toEqual({ status: 403, code: 'auth.admin_only' });
-  expect(await rawCall(viewer, 'city.users.add', { name: 'lau', role: 'admin', password: 'mật khẩu lẻn vào' }, true)).toEqual({ status: 403, code: 'auth.admin_only' });
+  expect(await rawCall(viewer, 'city.users.add', { name: 'lau', role: 'admin', password: 'mật khẩu lẻn vào' }, true)).toEqual({
+    status: 403,
+    code: 'auth.admin_only',
+  });
   expect(await rawCall(viewer, 'city.overview', {}, false)).toEqual({ status: 403, code: 'auth.csrf' });
   await ctx.clearCookies();
   expect(await rawCall(viewer, 'city.overview', {}, true)).toEqual({ status: 401, code: 'auth.no_session' });

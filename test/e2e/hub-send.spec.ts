@@ -28,7 +28,11 @@ async function api<T>(method: string, input: unknown): Promise<T> {
   const r = await page.evaluate(
     async ([m, i]) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="wardplan-token"]')?.content ?? '';
-      const res = await fetch('./api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wardplan-token': token }, body: JSON.stringify({ method: m, input: i }) });
+      const res = await fetch('./api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wardplan-token': token },
+        body: JSON.stringify({ method: m, input: i }),
+      });
       return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
     },
     [method, input] as const,
@@ -77,7 +81,14 @@ test.afterAll(async () => {
 
 test('an enrolled demo ward, and a city with its hub running', async () => {
   await page.goto(host.url);
-  await api('app.setup', { wardCode: 'HP-HAIDUONG', wardName: 'Phường Hải Dương', cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: 'Nguyễn Thị Lan', demo: true });
+  await api('app.setup', {
+    wardCode: 'HP-HAIDUONG',
+    wardName: 'Phường Hải Dương',
+    cityCode: 'HP',
+    cityName: 'Thành phố Hải Phòng',
+    officerName: 'Nguyễn Thị Lan',
+    demo: true,
+  });
   const req = await api<{ path: string }>('keys.enrollmentRequest', {});
   cityCli(['city', 'init', '--db', cityDb, '--city', 'HP', '--name', 'Thành phố Hải Phòng']);
   const res = path.join(host.dir, 'tra-loi.json');

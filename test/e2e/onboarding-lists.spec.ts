@@ -140,7 +140,11 @@ test('Danh mục: units (one with commas), a directive without number, an indica
   await page.locator('.ant-select-item-option', { hasText: String(YEAR) }).click();
   await expect(page.getByText(`Kế hoạch chuyển đổi số năm ${YEAR} của Phường An Lạc`)).toBeVisible();
   await openScreen(page, 'lists');
-  await page.getByTestId('plans').locator('tr.ant-table-row', { hasText: `năm ${YEAR - 1}` }).getByRole('button', { name: 'Xóa' }).click();
+  await page
+    .getByTestId('plans')
+    .locator('tr.ant-table-row', { hasText: `năm ${YEAR - 1}` })
+    .getByRole('button', { name: 'Xóa' })
+    .click();
   const sure = page.getByRole('dialog').filter({ hasText: `Xóa kế hoạch năm ${YEAR - 1}?` });
   await expect(sure.getByRole('button', { name: 'Không, giữ lại' })).toBeFocused();
   await sure.getByRole('button', { name: 'Xóa' }).click();
@@ -256,7 +260,10 @@ test('a task: a deadline outside the year is questioned, a percent out of range 
   await page.keyboard.press('Enter');
   await expect(correct).toBeHidden();
   await expect(detail.getByTestId('progress-entry')).toContainText('45%');
-  await detail.locator('input[type="file"]').last().setInputFiles({ name: 'tep-nham.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('nhầm') });
+  await detail
+    .locator('input[type="file"]')
+    .last()
+    .setInputFiles({ name: 'tep-nham.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('nhầm') });
   await detail.getByRole('button', { name: 'Đính kèm', exact: true }).click();
   await expect(detail.getByTestId('evidence-name')).toHaveText(['bien-ban-so-hoa.pdf', 'tep-nham.docx']);
   await detail.getByRole('listitem').filter({ hasText: 'tep-nham.docx' }).getByRole('button', { name: 'Gỡ' }).click();

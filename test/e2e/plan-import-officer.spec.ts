@@ -122,10 +122,9 @@ test("the officer's Excel appendix: mapped, previewed, corrected and imported wi
   await expect(done).toContainText('Đã tạo 9 đơn vị, 5 văn bản căn cứ');
   await shot('done');
 
-  const tasks = await api<Array<{ no: number; content: string; areaCode: string; leadUnitName: string; partnerNote: string | null; timeline: string | null; deadline: string | null }>>(
-    'tasks.list',
-    { planYear: 2026 },
-  );
+  const tasks = await api<
+    Array<{ no: number; content: string; areaCode: string; leadUnitName: string; partnerNote: string | null; timeline: string | null; deadline: string | null }>
+  >('tasks.list', { planYear: 2026 });
   expect(tasks).toHaveLength(22);
   expect(tasks.find((t) => t.no === 1)).toMatchObject({ content: 'Tăng cường vai trò lãnh đạo, chỉ đạo của Ban Chỉ đạo về chuyển đổi số', areaCode: 'LD' });
   expect(tasks.find((t) => t.no === 9)).toMatchObject({ areaCode: 'CQ', partnerNote: 'Các phòng, ban, đơn vị có liên quan' });

@@ -106,7 +106,10 @@ test('reports: Quý III/2026 previews 22 tasks, the directives and the indicator
 
 test('reports: a narrative for one area, a refused save that loses nothing, then saved', async () => {
   await page.getByRole('tab', { name: 'Nội dung theo lĩnh vực' }).click();
-  await page.getByTestId('narratives').getByRole('button', { name: /Chính quyền số \(CQ\)/ }).click();
+  await page
+    .getByTestId('narratives')
+    .getByRole('button', { name: /Chính quyền số \(CQ\)/ })
+    .click();
   const area = page.getByTestId('narrative-CQ');
   await expect(area).toBeVisible();
   const results = area.getByLabel('Kết quả đạt được — Chính quyền số');

@@ -104,11 +104,14 @@ test('tasks: diacritics-insensitive search, edit a task, record progress with an
   await detail.getByText('Đang thực hiện', { exact: true }).click();
   await detail.getByLabel('Tiến độ (%)').fill('60');
   await detail.getByLabel('Kết quả, ghi chú').fill('Đã khảo sát hiện trạng mạng LAN, lập dự toán thiết bị.');
-  await detail.locator('input[type="file"]').first().setInputFiles({
-    name: 'bien-ban-khao-sat-mang-LAN.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n% biên bản khảo sát\n'),
-  });
+  await detail
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles({
+      name: 'bien-ban-khao-sat-mang-LAN.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% biên bản khảo sát\n'),
+    });
   await detail.getByRole('button', { name: 'Lưu cập nhật' }).click();
   await expect(detail.getByText('Đã khảo sát hiện trạng mạng LAN, lập dự toán thiết bị.')).toBeVisible();
   await expect(detail.getByTestId('evidence-name')).toHaveText(['bien-ban-khao-sat-mang-LAN.pdf']);

@@ -87,9 +87,23 @@ test.describe('WardPlan desktop', () => {
 
       const bridge = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown> & { wardplan: Record<string, unknown> };
-        return { keys: Object.keys(w.wardplan).sort(), host: w.wardplan.host, require: typeof w.require, process: typeof w.process, ipc: typeof w.ipcRenderer, buffer: typeof w.Buffer };
+        return {
+          keys: Object.keys(w.wardplan).sort(),
+          host: w.wardplan.host,
+          require: typeof w.require,
+          process: typeof w.process,
+          ipc: typeof w.ipcRenderer,
+          buffer: typeof w.Buffer,
+        };
       });
-      expect(bridge).toEqual({ keys: ['call', 'host', 'openEvidence', 'pickFile', 'pickFolder', 'saveFile'], host: 'electron', require: 'undefined', process: 'undefined', ipc: 'undefined', buffer: 'undefined' });
+      expect(bridge).toEqual({
+        keys: ['call', 'host', 'openEvidence', 'pickFile', 'pickFolder', 'saveFile'],
+        host: 'electron',
+        require: 'undefined',
+        process: 'undefined',
+        ipc: 'undefined',
+        buffer: 'undefined',
+      });
 
       const calls = await page.evaluate(async () => {
         const api = (window as unknown as { wardplan: { call(m: string, i: unknown): Promise<{ ok: boolean; error?: { code: string } }> } }).wardplan;
@@ -144,7 +158,9 @@ test.describe('WardPlan desktop', () => {
       // The key step: writing the enrollment request makes the key, sealed by safeStorage. Only
       // where the OS really protects it (Windows DPAPI; a Linux keyring, not "basic_text").
       const keyStep = page.locator('main .ant-card button');
-      const osProtects = await app.evaluate(({ safeStorage }) => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'));
+      const osProtects = await app.evaluate(
+        ({ safeStorage }) => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      );
       if (osProtects) {
         const usb = path.join(profile.dir, 'usb');
         fs.mkdirSync(usb);
@@ -172,7 +188,10 @@ test.describe('WardPlan desktop', () => {
     ({ app, page } = await launch(profile));
     try {
       const status = await page.evaluate(() =>
-        (window as unknown as { wardplan: { call(m: string, i: unknown): Promise<{ ok: boolean; value?: { initialized: boolean } }> } }).wardplan.call('app.status', {}),
+        (window as unknown as { wardplan: { call(m: string, i: unknown): Promise<{ ok: boolean; value?: { initialized: boolean } }> } }).wardplan.call(
+          'app.status',
+          {},
+        ),
       );
       expect(status).toMatchObject({ ok: true, value: { initialized: true } });
       await expect(page.getByTestId(/^count-/).first()).toBeVisible({ timeout: 30_000 });

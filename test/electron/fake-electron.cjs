@@ -91,7 +91,12 @@ Object.assign(app, {
   whenReady: () => ready,
   quit: () => {
     state.quitCalled++;
-    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const e = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     app.emit('before-quit', e);
     if (!e.defaultPrevented) app.emit('will-quit', { preventDefault() {} });
   },
@@ -106,9 +111,15 @@ state.session = {
   permissionCheck: null,
   devicePermission: null,
   webRequest,
-  setPermissionRequestHandler(h) { this.permissionRequest = h; },
-  setPermissionCheckHandler(h) { this.permissionCheck = h; },
-  setDevicePermissionHandler(h) { this.devicePermission = h; },
+  setPermissionRequestHandler(h) {
+    this.permissionRequest = h;
+  },
+  setPermissionCheckHandler(h) {
+    this.permissionCheck = h;
+  },
+  setDevicePermissionHandler(h) {
+    this.devicePermission = h;
+  },
   setDisplayMediaRequestHandler() {},
 };
 webRequest.onBeforeRequest = (h) => (webRequest.beforeRequest = h);
@@ -165,5 +176,9 @@ module.exports = {
     },
   },
   screen: { getPrimaryDisplay: () => ({ workAreaSize: state.workArea ?? { width: 1920, height: 1040 } }) },
-  session: { get defaultSession() { return state.session; } },
+  session: {
+    get defaultSession() {
+      return state.session;
+    },
+  },
 };

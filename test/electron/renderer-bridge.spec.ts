@@ -19,7 +19,10 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const rendererDir = path.join(repo, 'dist', 'renderer');
 
-test.skip(!fs.existsSync(CHROMIUM), `No Chromium at ${CHROMIUM} (set CHROMIUM_PATH); this test drives the renderer through the Electron bridge without Electron.`);
+test.skip(
+  !fs.existsSync(CHROMIUM),
+  `No Chromium at ${CHROMIUM} (set CHROMIUM_PATH); this test drives the renderer through the Electron bridge without Electron.`,
+);
 
 let main: StandInMain;
 let browser: Browser;
@@ -50,7 +53,8 @@ test('first run → key → overview, through the Electron bridge and the app://
   // The preload's shape, each member one IPC channel, as electron/preload.ts builds it.
   await page.exposeFunction('__wardplanIpc', (channel: string, args: unknown[]) => main.invoke(channel, main.trustedEvent(), ...args));
   await page.addInitScript((ch: typeof CHANNELS) => {
-    const ipc = (channel: string, args: unknown[]) => (window as unknown as { __wardplanIpc(c: string, a: unknown[]): Promise<never> }).__wardplanIpc(channel, args);
+    const ipc = (channel: string, args: unknown[]) =>
+      (window as unknown as { __wardplanIpc(c: string, a: unknown[]): Promise<never> }).__wardplanIpc(channel, args);
     const bridge: WardplanBridge = {
       host: 'electron',
       call: (method, input) => ipc(ch.call, [method, input]),

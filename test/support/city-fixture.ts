@@ -43,7 +43,14 @@ export const WARDS: WardSpec[] = [
     nq57Number: '57-NQ/TW',
     tasks: [
       { directive: 'NQ57', deadline: '2026-06-30', progress: [{ status: 'done', date: '2026-06-20' }] },
-      { directive: 'NQ57', deadline: '2026-06-30', progress: [{ status: 'in_progress', date: '2026-06-01' }, { status: 'done', date: '2026-07-10' }] },
+      {
+        directive: 'NQ57',
+        deadline: '2026-06-30',
+        progress: [
+          { status: 'in_progress', date: '2026-06-01' },
+          { status: 'done', date: '2026-07-10' },
+        ],
+      },
       { directive: 'KH02', deadline: '2026-12-31', progress: [{ status: 'in_progress', date: '2026-08-01' }] },
     ],
     values: [
@@ -83,7 +90,12 @@ export const WARDS: WardSpec[] = [
 function buildWard(s: Session, spec: WardSpec): void {
   addPlan(s, { year: 2026, title: 'Kế hoạch chuyển đổi số năm 2026', docNumber: '10/KH-UBND' });
   addUnit(s, { code: 'VP', name: 'Văn phòng HĐND và UBND' });
-  addDirective(s, { code: 'NQ57', number: spec.nq57Number, issuer: 'Bộ Chính trị', title: 'Về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia' });
+  addDirective(s, {
+    code: 'NQ57',
+    number: spec.nq57Number,
+    issuer: 'Bộ Chính trị',
+    title: 'Về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia',
+  });
   addDirective(s, { code: 'KH02', number: '02-KH/BCĐTW', issuer: 'Ban Chỉ đạo Trung ương', title: 'Kế hoạch thực hiện năm 2026' });
   spec.tasks.forEach((t, i) => {
     const { id } = addTask(s, {
@@ -96,7 +108,15 @@ function buildWard(s: Session, spec: WardSpec): void {
     });
     for (const p of t.progress ?? []) recordProgress(s, { taskId: id, status: p.status, date: p.date, percent: p.status === 'in_progress' ? 50 : undefined });
   });
-  addIndicator(s, { code: 'CQ-09', areaCode: 'CQ', name: 'Tỷ lệ hồ sơ TTHC xử lý trực tuyến', unit: '%', isRatio: true, numeratorLabel: 'Số hồ sơ trực tuyến', denominatorLabel: 'Tổng số hồ sơ' });
+  addIndicator(s, {
+    code: 'CQ-09',
+    areaCode: 'CQ',
+    name: 'Tỷ lệ hồ sơ TTHC xử lý trực tuyến',
+    unit: '%',
+    isRatio: true,
+    numeratorLabel: 'Số hồ sơ trực tuyến',
+    denominatorLabel: 'Tổng số hồ sơ',
+  });
   addIndicator(s, { code: 'HT-01', areaCode: 'HT', name: 'Số hệ thống thông tin dùng chung được triển khai', unit: 'hệ thống' });
   setTarget(s, { indicatorCode: 'CQ-09', year: 2026, comparator: '>=', target: 90 });
   setTarget(s, { indicatorCode: 'HT-01', year: 2026, comparator: '>=', target: 4 });
@@ -131,7 +151,11 @@ export async function threeWardCity(): Promise<ThreeWardCity> {
   const wards: Record<string, Side> = {};
   for (const spec of WARDS) {
     const wdb = openDatabase(path.join(dir, `${spec.code}.db`));
-    const ws = initWard(wdb, { wardCode: spec.code, wardName: spec.name, cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: `Cán bộ ${spec.code}` }, clock());
+    const ws = initWard(
+      wdb,
+      { wardCode: spec.code, wardName: spec.name, cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: `Cán bộ ${spec.code}` },
+      clock(),
+    );
     const store = keyStoreFor(wdb.path);
     buildWard(ws, spec);
     const req = await writeEnrollmentRequest(ws, store, path.join(dir, `${spec.code}-req.json`));

@@ -38,7 +38,11 @@ export function cityDigest(db: Database): string {
 /** A second ward of the same city, enrolled online through the hub's inbox. */
 export async function secondWard(dir: string, city: Side, hubUrl: string): Promise<Side> {
   const db = openDatabase(path.join(dir, 'tienlang.db'));
-  const s = initWard(db, { wardCode: 'HP-TIENLANG', wardName: 'Xã Tiên Lãng', cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: 'Nguyễn Văn Tâm' }, clock());
+  const s = initWard(
+    db,
+    { wardCode: 'HP-TIENLANG', wardName: 'Xã Tiên Lãng', cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: 'Nguyễn Văn Tâm' },
+    clock(),
+  );
   addUnit(s, { code: 'VP', name: 'Văn phòng HĐND và UBND' });
   const side = { db, s, store: keyStoreFor(db.path) };
   const posted = await postEnrollmentRequest(s, side.store, hubUrl);

@@ -31,8 +31,10 @@ export function demoWard(opts: { now?: () => string } = {}): { db: Database; s: 
 
 /** Every owned and local table's content, to prove a refused change left nothing behind. */
 export function dumpDatabase(db: Database): string {
-  const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'task_search_%' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  const tables = (
+    db.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'task_search_%' ORDER BY name")
+      .all() as { name: string }[]
+  ).map((r) => r.name);
   return tables.map((t) => `${t}:${JSON.stringify(db.sqlite.prepare(`SELECT * FROM "${t}"`).all())}`).join('\n');
 }

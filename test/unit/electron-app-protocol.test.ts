@@ -9,9 +9,16 @@ describe('app:// path safety', () => {
   it('serves the entry page and files under the renderer root', () => {
     expect(resolveAppRequest(APP_ENTRY_URL, root)).toEqual({ ok: true, file: path.join(root, 'index.html'), spaFallback: false });
     expect(resolveAppRequest('app://wardplan/', root)).toEqual({ ok: true, file: path.join(root, 'index.html'), spaFallback: false });
-    expect(resolveAppRequest('app://wardplan/assets/index-abc.js?v=1#x', root)).toEqual({ ok: true, file: path.join(root, 'assets', 'index-abc.js'), spaFallback: false });
+    expect(resolveAppRequest('app://wardplan/assets/index-abc.js?v=1#x', root)).toEqual({
+      ok: true,
+      file: path.join(root, 'assets', 'index-abc.js'),
+      spaFallback: false,
+    });
     // Vietnamese file names arrive percent-encoded.
-    expect(resolveAppRequest('app://wardplan/assets/b%E1%BA%A3n-%C4%91%E1%BB%93.svg', root)).toMatchObject({ ok: true, file: path.join(root, 'assets', 'bản-đồ.svg') });
+    expect(resolveAppRequest('app://wardplan/assets/b%E1%BA%A3n-%C4%91%E1%BB%93.svg', root)).toMatchObject({
+      ok: true,
+      file: path.join(root, 'assets', 'bản-đồ.svg'),
+    });
   });
 
   it('marks extension-less paths as client-side routes', () => {
@@ -40,7 +47,14 @@ describe('app:// path safety', () => {
   });
 
   it('refuses other hosts, schemes and credentials', () => {
-    for (const url of ['app://other/index.html', 'app://wardplan.evil/index.html', 'app://wardplan:8080/index.html', 'app://u:p@wardplan/index.html', 'file:///etc/passwd', 'https://wardplan/index.html']) {
+    for (const url of [
+      'app://other/index.html',
+      'app://wardplan.evil/index.html',
+      'app://wardplan:8080/index.html',
+      'app://u:p@wardplan/index.html',
+      'file:///etc/passwd',
+      'https://wardplan/index.html',
+    ]) {
       expect(resolveAppRequest(url, root)).toEqual({ ok: false, status: 403 });
     }
   });

@@ -20,7 +20,8 @@ let win: FakeWindow;
 
 const trustedEvent = () => main.trustedEvent();
 const invoke = (channel: string, event: unknown, ...args: unknown[]) => main.invoke(channel, event, ...args);
-const call = (method: unknown, input: unknown) => invoke(CHANNELS.call, trustedEvent(), method, input) as Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
+const call = (method: unknown, input: unknown) =>
+  invoke(CHANNELS.call, trustedEvent(), method, input) as Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
 const serve = (url: string, init?: RequestInit) => state.protocolHandlers.get('app')!(new Request(url, init));
 
 beforeAll(async () => {
@@ -40,7 +41,14 @@ describe('the bundled main process, on a stand-in Electron', () => {
     expect(state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(win.webContents.loadedUrl).toBe('app://wardplan/index.html');
     expect(win.options).toMatchObject({ width: 1366, height: 768, minWidth: 1024, minHeight: 700 });
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, webviewTag: false });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      webviewTag: false,
+    });
     expect(fs.existsSync(String(win.options.webPreferences.preload))).toBe(true);
     expect(state.paths.userData).toBe(path.join(dir, 'profile'));
   });
@@ -80,9 +88,15 @@ describe('the bundled main process, on a stand-in Electron', () => {
   });
 
   it('answers IPC only from the app page of its own window', async () => {
-    await expect(invoke(CHANNELS.call, { sender: { id: 999 }, senderFrame: { url: 'app://wardplan/index.html', parent: null } }, 'app.status', {})).rejects.toThrow('forbidden');
-    await expect(invoke(CHANNELS.call, { sender: { id: win.webContents.id }, senderFrame: { url: 'app://wardplan/index.html', parent: {} } }, 'app.status', {})).rejects.toThrow('forbidden');
-    await expect(invoke(CHANNELS.call, { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).rejects.toThrow('forbidden');
+    await expect(
+      invoke(CHANNELS.call, { sender: { id: 999 }, senderFrame: { url: 'app://wardplan/index.html', parent: null } }, 'app.status', {}),
+    ).rejects.toThrow('forbidden');
+    await expect(
+      invoke(CHANNELS.call, { sender: { id: win.webContents.id }, senderFrame: { url: 'app://wardplan/index.html', parent: {} } }, 'app.status', {}),
+    ).rejects.toThrow('forbidden');
+    await expect(
+      invoke(CHANNELS.call, { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {}),
+    ).rejects.toThrow('forbidden');
     await expect(invoke(CHANNELS.pickFolder, { sender: { id: win.webContents.id }, senderFrame: null })).rejects.toThrow('forbidden');
   });
 
@@ -128,7 +142,10 @@ describe('the bundled main process, on a stand-in Electron', () => {
     await expect(invoke(CHANNELS.pickFile, trustedEvent(), 'wpb')).rejects.toThrow('bad filters');
     await expect(invoke(CHANNELS.saveFile, trustedEvent(), '../../x.wpb', [])).rejects.toThrow('bad save arguments');
     state.dialogAnswers.push(path.join(dir, 'usb', 'x.wpb'));
-    expect(await invoke(CHANNELS.saveFile, trustedEvent(), 'x.wpb', [{ name: 'Gói đồng bộ', extensions: ['wpb'] }])).toEqual({ handle: expect.stringMatching(/^save:/), name: 'x.wpb' });
+    expect(await invoke(CHANNELS.saveFile, trustedEvent(), 'x.wpb', [{ name: 'Gói đồng bộ', extensions: ['wpb'] }])).toEqual({
+      handle: expect.stringMatching(/^save:/),
+      name: 'x.wpb',
+    });
     const save = state.dialogs.at(-1)!;
     expect(save.options.defaultPath).toBe(path.join(dir, 'documents', 'WardPlan', 'x.wpb'));
     expect(String(save.options.title)).toMatch(/Lưu/);
@@ -144,7 +161,9 @@ describe('the bundled main process, on a stand-in Electron', () => {
     expect(fs.readFileSync(opened.value.path, 'utf8')).toBe('%PDF biên bản');
     expect(opened.value.path.startsWith(path.join(dir, 'ward'))).toBe(false);
     await expect(invoke(CHANNELS.openEvidence, trustedEvent(), '../../etc/passwd')).rejects.toThrow('bad evidence id');
-    await expect(invoke(CHANNELS.openEvidence, { sender: { id: 999 }, senderFrame: { url: 'app://wardplan/index.html', parent: null } }, attached.value.id)).rejects.toThrow('forbidden');
+    await expect(
+      invoke(CHANNELS.openEvidence, { sender: { id: 999 }, senderFrame: { url: 'app://wardplan/index.html', parent: null } }, attached.value.id),
+    ).rejects.toThrow('forbidden');
     state.openPathAnswer = 'no application';
     const failed = (await invoke(CHANNELS.openEvidence, trustedEvent(), attached.value.id)) as { ok: boolean; error: { code: string } };
     state.openPathAnswer = '';

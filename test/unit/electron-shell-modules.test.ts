@@ -51,7 +51,12 @@ describe('key protection', () => {
 });
 
 describe('locations', () => {
-  const base = { userData: '/home/cb/.config/WardPlan', documents: '/home/cb/Documents', resourcesPath: '/opt/WardPlan/resources', mainDir: '/repo/dist/electron' };
+  const base = {
+    userData: '/home/cb/.config/WardPlan',
+    documents: '/home/cb/Documents',
+    resourcesPath: '/opt/WardPlan/resources',
+    mainDir: '/repo/dist/electron',
+  };
 
   it('keeps data in userData and finds the build beside the bundle in development', () => {
     const l = resolveLocations({ ...base, isPackaged: false, env: {} });

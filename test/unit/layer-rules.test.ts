@@ -23,7 +23,11 @@ function cruise(files: Record<string, string>): string {
   }
   const roots = [...new Set(Object.keys(files).map((f) => f.split('/')[0]!))];
   try {
-    execFileSync(depcruise, [...roots, '--config', path.join(repo, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(depcruise, [...roots, '--config', path.join(repo, '.dependency-cruiser.cjs'), '--output-type', 'err'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return '';
   } catch (e) {
     return String((e as { stdout?: string }).stdout ?? '') + String((e as { stderr?: string }).stderr ?? '');
@@ -49,7 +53,10 @@ describe('layer rules', () => {
     ['db-is-the-core', { 'cli/x.ts': 'export const x = 1;\n', 'db/b.ts': "import { x } from '../cli/x';\nexport const b = x;\n" }],
     ['server-is-a-host', { 'cli/x.ts': 'export const x = 1;\n', 'server/c.ts': "import { x } from '../cli/x';\nexport const c = x;\n" }],
     ['electron-is-a-host', { 'server/c.ts': 'export const c = 1;\n', 'electron/m.ts': "import { c } from '../server/c';\nexport const m = c;\n" }],
-    ['test-support-only-in-tests', { 'test/support/t.ts': 'export const t = 1;\n', 'db/b.ts': "import { t } from '../test/support/t';\nexport const b = t;\n" }],
+    [
+      'test-support-only-in-tests',
+      { 'test/support/t.ts': 'export const t = 1;\n', 'db/b.ts': "import { t } from '../test/support/t';\nexport const b = t;\n" },
+    ],
     ['no-circular', { 'db/a.ts': "import { b } from './b';\nexport const a = () => b;\n", 'db/b.ts': "import { a } from './a';\nexport const b = () => a;\n" }],
   ])('refuse %s', (rule, files) => {
     expect(cruise(files)).toContain(rule);

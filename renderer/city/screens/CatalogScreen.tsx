@@ -52,7 +52,12 @@ export function CatalogScreen({ scope }: { scope: Scope }) {
         title={t('city.nav.catalog')}
         extra={
           <Space>
-            <Select aria-label={t('city.catalog.year')} value={year} onChange={setYear} options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))} />
+            <Select
+              aria-label={t('city.catalog.year')}
+              value={year}
+              onChange={setYear}
+              options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))}
+            />
             <Button type="primary" loading={busy === 'publish'} onClick={() => void publish()}>
               {t('city.catalog.publish')}
             </Button>
@@ -87,7 +92,11 @@ export function CatalogScreen({ scope }: { scope: Scope }) {
                   />
                 </Form.Item>
                 <Form.Item name="comparator">
-                  <Select aria-label={t('city.catalog.comparator')} style={{ width: 70 }} options={COMPARATORS.map((c) => ({ value: c, label: SIGN[c] ?? c }))} />
+                  <Select
+                    aria-label={t('city.catalog.comparator')}
+                    style={{ width: 70 }}
+                    options={COMPARATORS.map((c) => ({ value: c, label: SIGN[c] ?? c }))}
+                  />
                 </Form.Item>
                 <Form.Item name="target" rules={[{ required: true, message: t('form.required') }]}>
                   <InputNumber aria-label={t('city.target')} placeholder={t('city.target')} decimalSeparator="," style={{ width: 120 }} />
@@ -112,7 +121,9 @@ export function CatalogScreen({ scope }: { scope: Scope }) {
                     key: 'targets',
                     width: 280,
                     render: (_, i: CatalogView['indicators'][number]) =>
-                      i.targets.map((x) => `${x.wardCode || t('city.catalog.forAll')}: ${SIGN[x.comparator] ?? x.comparator} ${fmtValue(x.target, i.unit)}`).join('; '),
+                      i.targets
+                        .map((x) => `${x.wardCode || t('city.catalog.forAll')}: ${SIGN[x.comparator] ?? x.comparator} ${fmtValue(x.target, i.unit)}`)
+                        .join('; '),
                   },
                 ]}
               />

@@ -37,14 +37,36 @@ export function CityReportScreen({ scope }: { scope: Scope }) {
       <PageHeader title={`${t('city.report.title')} — ${periodLabel(period, i18n.language === 'en' ? 'en' : 'vi')}`} />
       <Card size="small" title={t('city.report.title')} style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Button type="primary" icon={<FileWordOutlined />} disabled={isMonth} loading={busy === 'docx'} onClick={() => void run('docx', () => cityCall('city.report', { period, format: 'docx' }))}>
+          <Button
+            type="primary"
+            icon={<FileWordOutlined />}
+            disabled={isMonth}
+            loading={busy === 'docx'}
+            onClick={() => void run('docx', () => cityCall('city.report', { period, format: 'docx' }))}
+          >
             {t('city.report.docx')}
           </Button>
-          <Button icon={<FileExcelOutlined />} disabled={isMonth} loading={busy === 'xlsx'} onClick={() => void run('xlsx', () => cityCall('city.report', { period, format: 'xlsx' }))}>
+          <Button
+            icon={<FileExcelOutlined />}
+            disabled={isMonth}
+            loading={busy === 'xlsx'}
+            onClick={() => void run('xlsx', () => cityCall('city.report', { period, format: 'xlsx' }))}
+          >
             {t('city.report.xlsx')}
           </Button>
-          <Select<Table> aria-label="CSV" value={table} onChange={setTable} style={{ width: 200 }} options={TABLES.map((x) => ({ value: x, label: t(`city.report.table.${x}`) }))} />
-          <Button icon={<FileTextOutlined />} disabled={isMonth} loading={busy === 'csv'} onClick={() => void run('csv', () => cityCall('city.report', { period, format: 'csv', table }))}>
+          <Select<Table>
+            aria-label="CSV"
+            value={table}
+            onChange={setTable}
+            style={{ width: 200 }}
+            options={TABLES.map((x) => ({ value: x, label: t(`city.report.table.${x}`) }))}
+          />
+          <Button
+            icon={<FileTextOutlined />}
+            disabled={isMonth}
+            loading={busy === 'csv'}
+            onClick={() => void run('csv', () => cityCall('city.report', { period, format: 'csv', table }))}
+          >
             {t('city.report.csv')}
           </Button>
         </Space>

@@ -32,7 +32,13 @@ export function CompletenessScreen({ scope }: { scope: Scope }) {
             <Row gutter={10} style={{ marginBottom: 12 }}>
               {STATUSES.map((s) => (
                 <Col key={s} flex="1">
-                  <Card size="small" hoverable onClick={() => (setStatus(status === s ? '' : s), setPage(1))} style={{ borderColor: status === s ? '#1f5fbf' : undefined }} data-testid={`count-${s}`}>
+                  <Card
+                    size="small"
+                    hoverable
+                    onClick={() => (setStatus(status === s ? '' : s), setPage(1))}
+                    style={{ borderColor: status === s ? '#1f5fbf' : undefined }}
+                    data-testid={`count-${s}`}
+                  >
                     <Statistic title={t(`city.status.${s}`)} value={d.counts[s]} suffix={`/ ${d.counts.total}`} />
                   </Card>
                 </Col>
@@ -48,7 +54,13 @@ export function CompletenessScreen({ scope }: { scope: Scope }) {
                   />
                 </Col>
                 <Col flex="auto">
-                  <Input.Search allowClear placeholder={t('city.search')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} style={{ maxWidth: 280 }} />
+                  <Input.Search
+                    allowClear
+                    placeholder={t('city.search')}
+                    value={search}
+                    onChange={(e) => (setSearch(e.target.value), setPage(1))}
+                    style={{ maxWidth: 280 }}
+                  />
                 </Col>
                 <Col>
                   <Typography.Text type="secondary">
@@ -61,7 +73,14 @@ export function CompletenessScreen({ scope }: { scope: Scope }) {
                 rowKey="wardCode"
                 dataSource={d.rows}
                 loading={data.loading}
-                pagination={{ current: page, pageSize, total: d.total, showSizeChanger: true, pageSizeOptions: [50, 100, 200], onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+                pagination={{
+                  current: page,
+                  pageSize,
+                  total: d.total,
+                  showSizeChanger: true,
+                  pageSizeOptions: [50, 100, 200],
+                  onChange: (p, s) => (setPage(p), setPageSize(s)),
+                }}
                 scroll={{ y: 'calc(100vh - 390px)' }}
                 columns={[
                   { title: t('city.wardCode'), dataIndex: 'wardCode', width: 110 },

@@ -11,7 +11,9 @@ import { navigate } from '../../shell/route';
 import { useCity } from '../api';
 import type { Scope } from '../scope';
 
-function tallyColumns<T extends StatusTally>(t: (k: 'city.tasks' | 'city.done' | 'city.doneLate' | 'city.inProgress' | 'city.notStarted' | 'city.overdue') => string) {
+function tallyColumns<T extends StatusTally>(
+  t: (k: 'city.tasks' | 'city.done' | 'city.doneLate' | 'city.inProgress' | 'city.notStarted' | 'city.overdue') => string,
+) {
   const n = (v: number) => fmtNumber(v, 0);
   return [
     { title: t('city.tasks'), dataIndex: 'total', width: 90, align: 'right' as const, render: n },
@@ -66,14 +68,29 @@ function DirectiveWards({ scope, directive }: { scope: Scope; directive: CityDir
   const [page, setPage] = useState(1);
   const [ward, setWard] = useState<DirectiveWardRow | null>(null);
   const q = useDebounced(search, 250);
-  const data = useCity('city.directiveWards', { period: scope.period, directive: directive.key, group: scope.group, search: q || undefined, page, pageSize: 20 });
+  const data = useCity('city.directiveWards', {
+    period: scope.period,
+    directive: directive.key,
+    group: scope.group,
+    search: q || undefined,
+    page,
+    pageSize: 20,
+  });
   const name = directive.key === '' ? t('city.noDirective') : directive.number;
   return (
     <>
       <Card
         size="small"
         title={t('city.drillWards', { directive: name })}
-        extra={<Input.Search allowClear placeholder={t('city.search')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} style={{ width: 240 }} />}
+        extra={
+          <Input.Search
+            allowClear
+            placeholder={t('city.search')}
+            value={search}
+            onChange={(e) => (setSearch(e.target.value), setPage(1))}
+            style={{ width: 240 }}
+          />
+        }
         style={{ marginTop: 12 }}
       >
         <AsyncView state={data}>
@@ -136,7 +153,15 @@ export function DirectivesScreen({ scope }: { scope: Scope }) {
               summary={() => (
                 <Table.Summary.Row style={{ fontWeight: 600 }}>
                   <Table.Summary.Cell index={0}>{t('city.totals')}</Table.Summary.Cell>
-                  {[d.totals.wards, d.totals.total, d.totals.done + d.totals.doneLate, d.totals.doneLate, d.totals.inProgress, d.totals.notStarted, d.totals.overdue].map((v, i) => (
+                  {[
+                    d.totals.wards,
+                    d.totals.total,
+                    d.totals.done + d.totals.doneLate,
+                    d.totals.doneLate,
+                    d.totals.inProgress,
+                    d.totals.notStarted,
+                    d.totals.overdue,
+                  ].map((v, i) => (
                     <Table.Summary.Cell key={i} index={i + 1} align="right">
                       {fmtNumber(v, 0)}
                     </Table.Summary.Cell>

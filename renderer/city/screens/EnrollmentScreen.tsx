@@ -89,7 +89,12 @@ export function EnrollmentScreen() {
                 { title: t('city.enroll.officer'), key: 'o', width: 180, render: (_, r) => [r.officerName, r.officerTitle].filter(Boolean).join(', ') },
                 { title: t('city.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <Fingerprint value={f} size="small" /> },
                 { title: t('city.enroll.received'), dataIndex: 'receivedAt', width: 130, render: (v: string) => fmtDateTime(v) },
-                { title: t('city.taskStatus'), dataIndex: 'status', width: 110, render: (s: EnrollmentRow['status']) => <Tag color={STATUS_COLOR[s]}>{t(`city.enroll.status.${s}`)}</Tag> },
+                {
+                  title: t('city.taskStatus'),
+                  dataIndex: 'status',
+                  width: 110,
+                  render: (s: EnrollmentRow['status']) => <Tag color={STATUS_COLOR[s]}>{t(`city.enroll.status.${s}`)}</Tag>,
+                },
                 {
                   title: '',
                   key: 'a',

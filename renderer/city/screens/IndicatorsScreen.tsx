@@ -34,14 +34,29 @@ function Detail({ scope, indicator }: { scope: Scope; indicator: CityIndicatorRo
             <Card
               size="small"
               title={`${indicator.code} — ${indicator.name}`}
-              extra={<Input.Search allowClear placeholder={t('city.search')} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} style={{ width: 220 }} />}
+              extra={
+                <Input.Search
+                  allowClear
+                  placeholder={t('city.search')}
+                  value={search}
+                  onChange={(e) => (setSearch(e.target.value), setPage(1))}
+                  style={{ width: 220 }}
+                />
+              }
             >
               <Table<IndicatorWardRow>
                 size="small"
                 rowKey="wardCode"
                 dataSource={d.rows}
                 loading={data.loading}
-                pagination={{ current: page, pageSize, total: d.total, showSizeChanger: true, pageSizeOptions: [50, 100, 200], onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+                pagination={{
+                  current: page,
+                  pageSize,
+                  total: d.total,
+                  showSizeChanger: true,
+                  pageSizeOptions: [50, 100, 200],
+                  onChange: (p, s) => (setPage(p), setPageSize(s)),
+                }}
                 scroll={{ y: 'calc(100vh - 420px)' }}
                 columns={[
                   { title: t('city.rank'), dataIndex: 'rank', width: 60, render: (v: number | null) => v ?? '—' },
@@ -111,9 +126,7 @@ export function IndicatorsScreen({ scope }: { scope: Scope }) {
                   key: 'city',
                   width: 150,
                   align: 'right',
-                  render: (_, r) => (
-                    <span title={t(`city.figure.${r.city.method}`)}>{r.city.value === null ? '—' : fmtValue(r.city.value, r.unit)}</span>
-                  ),
+                  render: (_, r) => <span title={t(`city.figure.${r.city.method}`)}>{r.city.value === null ? '—' : fmtValue(r.city.value, r.unit)}</span>,
                 },
                 { title: t('city.cityTarget'), key: 'target', width: 120, render: (_, r) => targetText(r.cityComparator, r.cityTarget, r.unit, lang) },
                 { title: t('city.wards'), dataIndex: 'wards', width: 90, align: 'right' },

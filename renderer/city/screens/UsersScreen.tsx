@@ -31,7 +31,15 @@ function UserForm({ mode, name, onDone }: { mode: 'add' | 'passwd'; name?: strin
       <Button size={mode === 'add' ? 'middle' : 'small'} type={mode === 'add' ? 'primary' : 'default'} onClick={() => setOpen(true)}>
         {t(mode === 'add' ? 'city.users.add' : 'city.users.passwd')}
       </Button>
-      <Modal open={open} title={t(mode === 'add' ? 'city.users.add' : 'city.users.passwd')} onOk={() => void save()} onCancel={() => setOpen(false)} okText={t('action.save')} cancelText={t('action.cancel')} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t(mode === 'add' ? 'city.users.add' : 'city.users.passwd')}
+        onOk={() => void save()}
+        onCancel={() => setOpen(false)}
+        okText={t('action.save')}
+        cancelText={t('action.cancel')}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ role: 'viewer' }}>
           {mode === 'add' && (
             <>
@@ -39,11 +47,20 @@ function UserForm({ mode, name, onDone }: { mode: 'add' | 'passwd'; name?: strin
                 <Input maxLength={64} autoComplete="off" />
               </Form.Item>
               <Form.Item name="role" label={t('city.users.role')}>
-                <Select options={[{ value: 'viewer', label: t('city.roleViewer') }, { value: 'admin', label: t('city.roleAdmin') }]} />
+                <Select
+                  options={[
+                    { value: 'viewer', label: t('city.roleViewer') },
+                    { value: 'admin', label: t('city.roleAdmin') },
+                  ]}
+                />
               </Form.Item>
             </>
           )}
-          <Form.Item name="password" label={t('city.password')} rules={[{ required: true, min: 10, message: errorText({ code: 'auth.password_too_short', params: { min: 10 } }) }]}>
+          <Form.Item
+            name="password"
+            label={t('city.password')}
+            rules={[{ required: true, min: 10, message: errorText({ code: 'auth.password_too_short', params: { min: 10 } }) }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

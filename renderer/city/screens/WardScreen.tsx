@@ -43,7 +43,14 @@ function ContactEditor({ page, onSaved }: { page: WardPage; onSaved: () => void 
   const save = async () => {
     const v = (await form.validateFields()) as Record<string, string>;
     try {
-      await cityCall('city.wards.setInfo', { wardCode: page.wardCode, group: v.group ?? null, contactName: v.name ?? null, contactTitle: v.title ?? null, contactPhone: v.phone ?? null, contactEmail: v.email ?? null });
+      await cityCall('city.wards.setInfo', {
+        wardCode: page.wardCode,
+        group: v.group ?? null,
+        contactName: v.name ?? null,
+        contactTitle: v.title ?? null,
+        contactPhone: v.phone ?? null,
+        contactEmail: v.email ?? null,
+      });
       void message.success(t('city.saved'));
       setOpen(false);
       onSaved();
@@ -56,8 +63,20 @@ function ContactEditor({ page, onSaved }: { page: WardPage; onSaved: () => void 
       <Button size="small" onClick={() => setOpen(true)}>
         {t('city.contactEdit')}
       </Button>
-      <Modal open={open} title={t('city.contactEdit')} onOk={() => void save()} onCancel={() => setOpen(false)} okText={t('action.save')} cancelText={t('action.cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ group: page.group, name: page.contact.name, title: page.contact.title, phone: page.contact.phone, email: page.contact.email }}>
+      <Modal
+        open={open}
+        title={t('city.contactEdit')}
+        onOk={() => void save()}
+        onCancel={() => setOpen(false)}
+        okText={t('action.save')}
+        cancelText={t('action.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ group: page.group, name: page.contact.name, title: page.contact.title, phone: page.contact.phone, email: page.contact.email }}
+        >
           <Form.Item name="group" label={t('city.group')}>
             <Input maxLength={200} />
           </Form.Item>
@@ -123,12 +142,23 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
           items={[
             { key: 'status', label: t('city.nav.completeness'), children: <CompletenessTag status={page.completeness} /> },
             { key: 'group', label: t('city.group'), children: page.group ?? '—' },
-            { key: 'contact', label: t('city.contact'), children: <Space><ContactLinks contact={page.contact} />{scope.isAdmin && <ContactEditor page={page} onSaved={reload} />}</Space> },
+            {
+              key: 'contact',
+              label: t('city.contact'),
+              children: (
+                <Space>
+                  <ContactLinks contact={page.contact} />
+                  {scope.isAdmin && <ContactEditor page={page} onSaved={reload} />}
+                </Space>
+              ),
+            },
             {
               key: 'plan',
               label: t('city.plan'),
               span: 3,
-              children: page.plan ? `${page.plan.title}${page.plan.docNumber ? ` (${page.plan.docNumber})` : ''}` : t('city.noPlan', { year: scope.period.slice(0, 4) }),
+              children: page.plan
+                ? `${page.plan.title}${page.plan.docNumber ? ` (${page.plan.docNumber})` : ''}`
+                : t('city.noPlan', { year: scope.period.slice(0, 4) }),
             },
             {
               key: 'tally',
@@ -174,9 +204,20 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
                   columns={[
                     { title: t('city.wardCode'), dataIndex: 'code', width: 90 },
                     { title: t('city.indicator'), dataIndex: 'name' },
-                    { title: t('city.target'), key: 't', width: 120, render: (_, r) => (r.comparator && r.target !== null ? `${r.comparator.replace('>=', '≥').replace('<=', '≤')} ${fmtValue(r.target, r.unit)}` : '') },
+                    {
+                      title: t('city.target'),
+                      key: 't',
+                      width: 120,
+                      render: (_, r) =>
+                        r.comparator && r.target !== null ? `${r.comparator.replace('>=', '≥').replace('<=', '≤')} ${fmtValue(r.target, r.unit)}` : '',
+                    },
                     { title: t('city.value'), key: 'v', width: 120, align: 'right', render: (_, r) => fmtValue(r.value, r.unit) },
-                    { title: t('city.met'), dataIndex: 'outcome', width: 120, render: (o: WardPage['indicators'][number]['outcome']) => <OutcomeTag outcome={o} /> },
+                    {
+                      title: t('city.met'),
+                      dataIndex: 'outcome',
+                      width: 120,
+                      render: (o: WardPage['indicators'][number]['outcome']) => <OutcomeTag outcome={o} />,
+                    },
                   ]}
                 />
               ),
@@ -192,7 +233,14 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
                   pagination={false}
                   columns={[
                     { title: t('city.period'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
-                    { title: t('city.taskStatus'), dataIndex: 'status', width: 110, render: (s: string) => <Tag color={s === 'draft' ? 'default' : 'success'}>{t(`city.reportStatus.${s as 'draft' | 'approved' | 'sent'}`)}</Tag> },
+                    {
+                      title: t('city.taskStatus'),
+                      dataIndex: 'status',
+                      width: 110,
+                      render: (s: string) => (
+                        <Tag color={s === 'draft' ? 'default' : 'success'}>{t(`city.reportStatus.${s as 'draft' | 'approved' | 'sent'}`)}</Tag>
+                      ),
+                    },
                     { title: t('city.docNumber'), dataIndex: 'docNumber', width: 130 },
                     { title: t('city.reportReceived'), dataIndex: 'receivedAt', width: 140, render: (v: string | null) => fmtDateTime(v) },
                     {
@@ -227,7 +275,12 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
                         title: t('city.taskStatus'),
                         key: 's',
                         width: 220,
-                        render: (_, k) => (k.revokedAt ? <Tag color="error">{`${t('city.revoked')} ${fmtDateTime(k.revokedAt)}`}</Tag> : <Tag color="success">{t('city.active')}</Tag>),
+                        render: (_, k) =>
+                          k.revokedAt ? (
+                            <Tag color="error">{`${t('city.revoked')} ${fmtDateTime(k.revokedAt)}`}</Tag>
+                          ) : (
+                            <Tag color="success">{t('city.active')}</Tag>
+                          ),
                       },
                       {
                         title: '',
@@ -253,7 +306,12 @@ function Page({ scope, page, reload }: { scope: Scope; page: WardPage; reload: (
                     columns={[
                       { title: t('city.bundle.received'), dataIndex: 'receivedAt', width: 150, render: (v: string) => fmtDateTime(v) },
                       { title: t('city.bundle.range'), key: 'r', width: 120, render: (_, b) => `${b.seqFrom}–${b.seqTo}` },
-                      { title: t('city.bundle.status'), dataIndex: 'status', width: 130, render: (s: string) => t(s === 'applied' ? 'city.bundle.applied' : 'city.bundle.pending') },
+                      {
+                        title: t('city.bundle.status'),
+                        dataIndex: 'status',
+                        width: 130,
+                        render: (s: string) => t(s === 'applied' ? 'city.bundle.applied' : 'city.bundle.pending'),
+                      },
                       { title: t('city.bundle.receipt'), dataIndex: 'receipt', width: 110, render: (v: boolean) => (v ? '✓' : '') },
                     ]}
                   />

@@ -31,12 +31,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
           />
         </Flex>
         <Card>
-          <Steps
-            size="small"
-            current={profile ? 1 : 0}
-            style={{ marginBottom: 18 }}
-            items={[{ title: t('setup.stepWard') }, { title: t('setup.stepKey') }]}
-          />
+          <Steps size="small" current={profile ? 1 : 0} style={{ marginBottom: 18 }} items={[{ title: t('setup.stepWard') }, { title: t('setup.stepKey') }]} />
           {profile ? <KeyStep profile={profile} onDone={onDone} /> : <SetupForm onCreated={setProfile} />}
         </Card>
       </main>

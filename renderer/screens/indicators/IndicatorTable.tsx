@@ -45,7 +45,8 @@ export function IndicatorTable({ items, loading, onEnter, onTrend }: Props) {
         {
           title: t('indicator.target'),
           width: 96,
-          render: (_, i) => (i.comparator && i.target !== null ? <Typography.Text strong>{targetText(i.comparator, i.target, i.unit, lang)}</Typography.Text> : '—'),
+          render: (_, i) =>
+            i.comparator && i.target !== null ? <Typography.Text strong>{targetText(i.comparator, i.target, i.unit, lang)}</Typography.Text> : '—',
         },
         { title: t('indicator.baseline'), width: 84, align: 'right', render: (_, i) => (i.baseline !== null ? fmtValue(i.baseline, i.unit) : '—') },
         {
@@ -66,7 +67,15 @@ export function IndicatorTable({ items, loading, onEnter, onTrend }: Props) {
               </div>
             ),
         },
-        { title: t('indicator.outcome'), width: 130, render: (_, i) => <span data-testid={`outcome-${i.code}`}><OutcomeTag outcome={i.outcome} /></span> },
+        {
+          title: t('indicator.outcome'),
+          width: 130,
+          render: (_, i) => (
+            <span data-testid={`outcome-${i.code}`}>
+              <OutcomeTag outcome={i.outcome} />
+            </span>
+          ),
+        },
         {
           title: '',
           width: 116,
@@ -76,7 +85,13 @@ export function IndicatorTable({ items, loading, onEnter, onTrend }: Props) {
                 {t('indicators.enter')}
               </Button>
               <Tooltip title={t('indicators.trend')}>
-                <Button size="small" type="text" icon={<LineChartOutlined />} onClick={() => onTrend(i)} aria-label={t('indicators.trendFor', { code: i.code })} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<LineChartOutlined />}
+                  onClick={() => onTrend(i)}
+                  aria-label={t('indicators.trendFor', { code: i.code })}
+                />
               </Tooltip>
             </Flex>
           ),

@@ -23,7 +23,10 @@ export function TrendModal({ indicator: ind, onClose }: { indicator: IndicatorIt
           ) : (
             <div style={{ width: '100%', height: 320 }} data-testid="trend-chart">
               <ResponsiveContainer>
-                <LineChart data={points.map((p) => ({ label: periodLabel(p.period, lang), value: p.value }))} margin={{ top: 28, right: 24, left: 0, bottom: 4 }}>
+                <LineChart
+                  data={points.map((p) => ({ label: periodLabel(p.period, lang), value: p.value }))}
+                  margin={{ top: 28, right: 24, left: 0, bottom: 4 }}
+                >
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                   <YAxis domain={percent ? [0, 100] : ['auto', 'auto']} tickFormatter={(v: number) => fmtNumber(v)} tick={{ fontSize: 12 }} />
@@ -33,7 +36,12 @@ export function TrendModal({ indicator: ind, onClose }: { indicator: IndicatorIt
                       y={ind.target}
                       stroke="#cf1322"
                       strokeDasharray="6 4"
-                      label={{ value: `${t('indicator.target')} ${targetText(ind.comparator, ind.target, ind.unit, lang)}`, position: 'insideTopRight', fill: '#cf1322', fontSize: 12 }}
+                      label={{
+                        value: `${t('indicator.target')} ${targetText(ind.comparator, ind.target, ind.unit, lang)}`,
+                        position: 'insideTopRight',
+                        fill: '#cf1322',
+                        fontSize: 12,
+                      }}
                     />
                   )}
                   <Line type="monotone" dataKey="value" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false}>

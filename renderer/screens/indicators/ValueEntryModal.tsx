@@ -33,7 +33,17 @@ function fieldOf(e: ApiError, isRatio: boolean): Field | null {
 
 const show = (n: number | null | undefined) => (n === null || n === undefined ? undefined : fmtNumber(n));
 
-export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { indicator: IndicatorItem; period: string; onClose: () => void; onSaved: () => void }) {
+export function ValueEntryModal({
+  indicator: ind,
+  period,
+  onClose,
+  onSaved,
+}: {
+  indicator: IndicatorItem;
+  period: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const text = useErrorText();
@@ -45,13 +55,16 @@ export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { 
   const plain = Form.useWatch('value', form);
   const save = useAction((v: Values) => {
     const note = v.note?.trim() ? v.note.trim() : null;
-    if (ind.isRatio) return call('values.set', { indicatorCode: ind.code, period, numerator: parseNumberVi(v.numerator), denominator: parseNumberVi(v.denominator), note });
+    if (ind.isRatio)
+      return call('values.set', { indicatorCode: ind.code, period, numerator: parseNumberVi(v.numerator), denominator: parseNumberVi(v.denominator), note });
     return call('values.set', { indicatorCode: ind.code, period, value: parseNumberVi(v.value), note });
   });
 
   // Live result: the figure as the core will compute it, judged by the same rules it will apply,
   // so a numerator above its denominator never previews as a 100% "Đạt".
-  const typed = ind.isRatio ? { value: null, numerator: parseNumberVi(num), denominator: parseNumberVi(den) } : { value: parseNumberVi(plain), numerator: null, denominator: null };
+  const typed = ind.isRatio
+    ? { value: null, numerator: parseNumberVi(num), denominator: parseNumberVi(den) }
+    : { value: parseNumberVi(plain), numerator: null, denominator: null };
   const complete = ind.isRatio ? typed.numerator !== null && typed.denominator !== null : typed.value !== null;
   const liveIssue = complete ? validateIndicatorValue({ unit: ind.unit, isRatio: ind.isRatio }, typed)[0] : undefined;
   const live = !complete || liveIssue ? null : ind.isRatio ? ratioPercent(typed.numerator!, typed.denominator!) : typed.value;
@@ -72,7 +85,9 @@ export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { 
     void message.success(t('lists.saved'));
     onSaved();
   };
-  const numberInput = (f: Field) => <Input inputMode="decimal" placeholder={t('indicators.numberPlaceholder')} onChange={() => (unreadable === f ? setUnreadable(null) : undefined)} />;
+  const numberInput = (f: Field) => (
+    <Input inputMode="decimal" placeholder={t('indicators.numberPlaceholder')} onChange={() => (unreadable === f ? setUnreadable(null) : undefined)} />
+  );
 
   return (
     <Modal
@@ -88,7 +103,9 @@ export function ValueEntryModal({ indicator: ind, period, onClose, onSaved }: { 
     >
       <Typography.Paragraph style={{ marginBottom: 8 }}>{ind.name}</Typography.Paragraph>
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('indicator.target')}>{ind.comparator && ind.target !== null ? targetText(ind.comparator, ind.target, ind.unit, lang) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('indicator.target')}>
+          {ind.comparator && ind.target !== null ? targetText(ind.comparator, ind.target, ind.unit, lang) : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('indicator.baseline')}>{ind.baseline !== null ? fmtValue(ind.baseline, ind.unit) : '—'}</Descriptions.Item>
       </Descriptions>
       <Form

@@ -67,7 +67,12 @@ function DirectiveFormModal({ directive: d, onClose, onSaved }: { directive: Dir
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = (v: Values) => {
-    const fields = { number: v.number?.trim() ? v.number.trim() : null, date: v.date ? v.date.format('YYYY-MM-DD') : null, issuer: v.issuer.trim(), title: v.title.trim() };
+    const fields = {
+      number: v.number?.trim() ? v.number.trim() : null,
+      date: v.date ? v.date.format('YYYY-MM-DD') : null,
+      issuer: v.issuer.trim(),
+      title: v.title.trim(),
+    };
     return d ? call('directives.update', { id: d.id, patch: fields }) : call('directives.add', { code: v.code.trim(), ...fields });
   };
   return (

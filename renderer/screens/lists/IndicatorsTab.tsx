@@ -48,7 +48,8 @@ export function IndicatorsTab() {
           {
             title: t('indicator.targetFor', { year }),
             width: 150,
-            render: (_, ind) => (ind.comparator && ind.target !== null ? targetText(ind.comparator, ind.target, ind.unit, i18n.language as Lang) : t('indicator.noTarget')),
+            render: (_, ind) =>
+              ind.comparator && ind.target !== null ? targetText(ind.comparator, ind.target, ind.unit, i18n.language as Lang) : t('indicator.noTarget'),
           },
         ]}
       />
@@ -83,7 +84,17 @@ interface Values {
 
 const numberText = (n: number | null) => (n === null ? undefined : fmtNumber(n));
 
-function IndicatorFormModal({ indicator: ind, year, onClose, onSaved }: { indicator: IndicatorItem | null; year: number; onClose: () => void; onSaved: () => void }) {
+function IndicatorFormModal({
+  indicator: ind,
+  year,
+  onClose,
+  onSaved,
+}: {
+  indicator: IndicatorItem | null;
+  year: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const areas = useApi('areas.list', {});
@@ -104,9 +115,14 @@ function IndicatorFormModal({ indicator: ind, year, onClose, onSaved }: { indica
       }
     : { isRatio: false, comparator: '>=', unit: '%' };
   // A figure that is not a number is refused with a message, never guessed at or dropped.
-  const numberRule = { validator: (_: unknown, v: string | undefined) => (!v?.trim() || parseNumberVi(v) !== null ? Promise.resolve() : Promise.reject(new Error(t('indicator.notNumber')))) };
+  const numberRule = {
+    validator: (_: unknown, v: string | undefined) =>
+      !v?.trim() || parseNumberVi(v) !== null ? Promise.resolve() : Promise.reject(new Error(t('indicator.notNumber'))),
+  };
   const save = (v: Values) => {
-    const target = v.target?.trim() ? { year, comparator: v.comparator ?? '>=', target: parseNumberVi(v.target)!, baseline: v.baseline?.trim() ? parseNumberVi(v.baseline) : null } : null;
+    const target = v.target?.trim()
+      ? { year, comparator: v.comparator ?? '>=', target: parseNumberVi(v.target)!, baseline: v.baseline?.trim() ? parseNumberVi(v.baseline) : null }
+      : null;
     const fields = {
       areaCode: v.areaCode,
       name: v.name.trim(),
@@ -116,7 +132,9 @@ function IndicatorFormModal({ indicator: ind, year, onClose, onSaved }: { indica
       denominatorLabel: v.isRatio ? (v.denominatorLabel?.trim() ?? null) : null,
       note: v.note?.trim() ? v.note.trim() : null,
     };
-    return ind ? call('indicators.update', { id: ind.id, patch: { ...fields, ...(target ? { target } : {}) } }) : call('indicators.add', { code: v.code.trim(), ...fields, target });
+    return ind
+      ? call('indicators.update', { id: ind.id, patch: { ...fields, ...(target ? { target } : {}) } })
+      : call('indicators.add', { code: v.code.trim(), ...fields, target });
   };
   const required = { required: true, whitespace: true, message: t('form.required') };
   return (

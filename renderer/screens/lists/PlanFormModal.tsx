@@ -63,7 +63,12 @@ export function PlanFormModal({ plan, year, onClose, onSaved }: { plan: PlanRow 
             label={t('plan.year')}
             rules={[
               { required: true, message: t('form.required') },
-              { validator: (_, v: string) => (!v || (/^\d{4}$/.test(v.trim()) && Number(v) >= 2000 && Number(v) <= 2100) ? Promise.resolve() : Promise.reject(new Error(t('plan.yearRange')))) },
+              {
+                validator: (_, v: string) =>
+                  !v || (/^\d{4}$/.test(v.trim()) && Number(v) >= 2000 && Number(v) <= 2100)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('plan.yearRange'))),
+              },
             ]}
           >
             <Input inputMode="numeric" maxLength={4} disabled={!!plan} autoFocus={!plan && !year} />

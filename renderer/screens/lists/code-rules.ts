@@ -8,7 +8,9 @@ export function codeRules(t: TFunction<'ui'>): Rule[] {
     { required: true, whitespace: true, message: t('form.required') },
     {
       validator: (_, v: string | undefined) =>
-        !v || /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(errorText({ code: 'catalog.bad_code', params: { code: v } }))),
+        !v || /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/.test(v.trim())
+          ? Promise.resolve()
+          : Promise.reject(new Error(errorText({ code: 'catalog.bad_code', params: { code: v } }))),
     },
   ];
 }

@@ -34,7 +34,11 @@ export function AreaTable({ groups }: { groups: GroupCount[] }) {
                 {g.name}
               </a>
               <Tooltip title={breakdown}>
-                <div tabIndex={0} aria-label={`${g.name}: ${breakdown}`} style={{ flex: 1, display: 'flex', height: 12, borderRadius: 6, overflow: 'hidden', background: '#f0f0f0' }}>
+                <div
+                  tabIndex={0}
+                  aria-label={`${g.name}: ${breakdown}`}
+                  style={{ flex: 1, display: 'flex', height: 12, borderRadius: 6, overflow: 'hidden', background: '#f0f0f0' }}
+                >
                   {STATUS_ORDER.map((s) =>
                     g.byStatus[s] > 0 ? <div key={s} style={{ width: `${(g.byStatus[s] * 100) / g.total}%`, background: BAR_COLORS[s] }} /> : null,
                   )}

@@ -41,7 +41,8 @@ export function IndicatorLists({ indicators }: { indicators: WardSummary['indica
                   </Typography.Text>
                   <Typography.Text type="danger" strong style={{ marginLeft: 8, whiteSpace: 'nowrap' }}>
                     {/* The summary carries no unit, so figures are shown bare rather than with a guessed '%'. */}
-                    {i.value !== null ? fmtNumber(i.value) : ''} ({i.comparator && i.target !== null ? `${comparatorText(i.comparator, lang)} ${fmtNumber(i.target)}` : ''})
+                    {i.value !== null ? fmtNumber(i.value) : ''} (
+                    {i.comparator && i.target !== null ? `${comparatorText(i.comparator, lang)} ${fmtNumber(i.target)}` : ''})
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ marginLeft: 8, whiteSpace: 'nowrap' }}>
                     {periodLabel(i.period, lang)}
@@ -61,7 +62,11 @@ export function IndicatorLists({ indicators }: { indicators: WardSummary['indica
               size="small"
               split={false}
               dataSource={indicators.noDataList.slice(0, 8)}
-              footer={indicators.noDataList.length > 8 ? <Typography.Text type="secondary">{t('overview.andMore', { count: indicators.noDataList.length - 8 })}</Typography.Text> : null}
+              footer={
+                indicators.noDataList.length > 8 ? (
+                  <Typography.Text type="secondary">{t('overview.andMore', { count: indicators.noDataList.length - 8 })}</Typography.Text>
+                ) : null
+              }
               renderItem={(i) => (
                 <List.Item style={{ padding: '3px 0' }}>
                   <Typography.Text ellipsis={{ tooltip: i.name }}>

@@ -23,10 +23,7 @@ export default function OverviewScreen() {
     <AsyncView state={summary}>
       {(s) => (
         <>
-          <PageHeader
-            title={t('overview.title')}
-            sub={s.plan ? t('overview.planLine', { plan: s.plan.title, date: fmtDate(s.asOf) }) : t('overview.noPlan')}
-          />
+          <PageHeader title={t('overview.title')} sub={s.plan ? t('overview.planLine', { plan: s.plan.title, date: fmtDate(s.asOf) }) : t('overview.noPlan')} />
           <Row gutter={[12, 12]}>
             <Col span={9}>
               <StatusTotals total={s.tasks.total} byStatus={s.tasks.byStatus} />
@@ -43,7 +40,13 @@ export default function OverviewScreen() {
             <Col span={11}>
               <Row gutter={[12, 12]}>
                 <Col span={24}>
-                  <TaskList title={t('overview.overdue')} tasks={s.tasks.overdue} empty={t('overview.noOverdue')} danger more={() => navigate('tasks', { status: 'overdue' })} />
+                  <TaskList
+                    title={t('overview.overdue')}
+                    tasks={s.tasks.overdue}
+                    empty={t('overview.noOverdue')}
+                    danger
+                    more={() => navigate('tasks', { status: 'overdue' })}
+                  />
                 </Col>
                 <Col span={24}>
                   <TaskList title={t('overview.upcoming')} tasks={s.tasks.upcoming} empty={t('overview.noUpcoming')} />

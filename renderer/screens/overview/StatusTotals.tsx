@@ -10,7 +10,12 @@ export const BAR_COLORS = { done: '#52c41a', done_late: '#a0d911', in_progress: 
 export function StatusTotals({ total, byStatus }: { total: number; byStatus: StatusCounts }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('overview.tasks')} extra={<Typography.Text strong>{t('overview.taskTotal', { count: total })}</Typography.Text>} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      title={t('overview.tasks')}
+      extra={<Typography.Text strong>{t('overview.taskTotal', { count: total })}</Typography.Text>}
+      style={{ height: '100%' }}
+    >
       <Flex vertical gap={6}>
         {STATUS_ORDER.map((st) => (
           <Flex key={st} align="center" gap={8}>
@@ -25,7 +30,13 @@ export function StatusTotals({ total, byStatus }: { total: number; byStatus: Sta
                 <StatusTag status={st} />
               </a>
             </div>
-            <Progress percent={total ? (byStatus[st] * 100) / total : 0} showInfo={false} strokeColor={BAR_COLORS[st]} size="small" style={{ flex: 1, margin: 0 }} />
+            <Progress
+              percent={total ? (byStatus[st] * 100) / total : 0}
+              showInfo={false}
+              strokeColor={BAR_COLORS[st]}
+              size="small"
+              style={{ flex: 1, margin: 0 }}
+            />
             <Typography.Text strong style={{ width: 28, textAlign: 'right' }} data-testid={`count-${st}`}>
               {byStatus[st]}
             </Typography.Text>

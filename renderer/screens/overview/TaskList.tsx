@@ -16,11 +16,7 @@ export function TaskList({ title, tasks, empty, danger, more }: { title: string;
           size="small"
           dataSource={tasks.slice(0, 5)}
           split={false}
-          footer={
-            more && tasks.length > 5 ? (
-              <Typography.Link onClick={more}>{t('overview.seeAll', { count: tasks.length })}</Typography.Link>
-            ) : null
-          }
+          footer={more && tasks.length > 5 ? <Typography.Link onClick={more}>{t('overview.seeAll', { count: tasks.length })}</Typography.Link> : null}
           renderItem={(task) => (
             <List.Item style={{ padding: '3px 0' }}>
               <Flex gap={8} align="start" style={{ width: '100%' }}>

@@ -104,7 +104,15 @@ function BackupPreview({ info, currentOrg }: { info: BackupInfo; currentOrg: str
           {
             key: 'counts',
             label: t('backup.previewCounts'),
-            children: t('backup.previewCountsText', { plans: c.plans, tasks: c.tasks, progress: c.progress, evidence: c.evidence, files: c.files, values: c.indicatorValues, units: c.units }),
+            children: t('backup.previewCountsText', {
+              plans: c.plans,
+              tasks: c.tasks,
+              progress: c.progress,
+              evidence: c.evidence,
+              files: c.files,
+              values: c.indicatorValues,
+              units: c.units,
+            }),
           },
         ]}
       />

@@ -13,7 +13,9 @@ export function ProfileCard() {
   const { message } = App.useApp();
   const { profile, reloadApp } = useProfile();
   const [form] = Form.useForm<Values>();
-  const save = useAction((v: Values) => call('profile.update', { orgName: v.orgName.trim(), officerName: v.officerName.trim(), officerTitle: v.officerTitle.trim() }));
+  const save = useAction((v: Values) =>
+    call('profile.update', { orgName: v.orgName.trim(), officerName: v.officerName.trim(), officerTitle: v.officerTitle.trim() }),
+  );
   const required = { required: true, whitespace: true, message: t('form.required') };
   return (
     <Card size="small" title={t('settings.profile')}>

@@ -76,7 +76,9 @@ export function ExportCard({ enrolled, onDone }: { enrolled: boolean; onDone: ()
                   <Typography.Text strong>{result.fileName}</Typography.Text>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('sync.size')}>{fmtBytes(result.size)}</Descriptions.Item>
-                <Descriptions.Item label={t('sync.range')}>{t('sync.rangeLine', { from: result.seqFrom, to: result.seqTo, changes: result.changes, blobs: result.blobs })}</Descriptions.Item>
+                <Descriptions.Item label={t('sync.range')}>
+                  {t('sync.rangeLine', { from: result.seqFrom, to: result.seqTo, changes: result.changes, blobs: result.blobs })}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('sync.savedAt')}>
                   <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="export-path">
                     {result.path}

@@ -30,7 +30,12 @@ export function HistoryTable({ items }: { items: BundleHistoryItem[] }) {
         columns={[
           { title: t('sync.createdAt'), dataIndex: 'createdAt', width: 132, render: (v: string) => fmtDateTime(v) },
           { title: t('sync.file'), dataIndex: 'fileName', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text> },
-          { title: t('sync.kind'), dataIndex: 'kind', width: 110, render: (k: string) => t(k === 'snapshot' ? 'sync.kindSnapshot' : k === 'catalog' ? 'sync.kindCatalog' : 'sync.kindChanges') },
+          {
+            title: t('sync.kind'),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: string) => t(k === 'snapshot' ? 'sync.kindSnapshot' : k === 'catalog' ? 'sync.kindCatalog' : 'sync.kindChanges'),
+          },
           { title: t('sync.range'), width: 130, render: (_, h) => `${h.seqFrom}–${h.seqTo}` },
           { title: t('sync.size'), dataIndex: 'size', width: 100, align: 'right', render: (n: number) => fmtBytes(n) },
           {

@@ -119,7 +119,14 @@ export function HubSendCard({ enrolled, onDone }: { enrolled: boolean; onDone: (
         {c?.address && reachable && <Typography.Text data-testid="hub-online">{t('hub.online', { address: c.address })}</Typography.Text>}
         {!enrolled && <Alert type="warning" showIcon title={t('sync.exportNotEnrolled')} />}
         <Space>
-          <Button type="primary" icon={<CloudUploadOutlined />} loading={running} disabled={!reachable || !enrolled} onClick={() => void send()} data-testid="hub-send">
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            loading={running}
+            disabled={!reachable || !enrolled}
+            onClick={() => void send()}
+            data-testid="hub-send"
+          >
             {t('hub.sendButton')}
           </Button>
         </Space>
@@ -130,7 +137,9 @@ export function HubSendCard({ enrolled, onDone }: { enrolled: boolean; onDone: (
           </div>
         )}
         <FormError error={error} onClose={() => setError(undefined)} />
-        {finished && p?.stage === 'failed' && p.error && <Alert type="error" showIcon title={t('hub.failed')} description={errorText(p.error)} data-testid="hub-failed" />}
+        {finished && p?.stage === 'failed' && p.error && (
+          <Alert type="error" showIcon title={t('hub.failed')} description={errorText(p.error)} data-testid="hub-failed" />
+        )}
         {finished && p?.stage === 'done' && latest?.outcome && (
           <Alert
             type={latest.status === 'refused' ? 'error' : latest.status === 'acknowledged' ? 'success' : 'info'}

@@ -10,11 +10,25 @@ export function ImportOutcomeView({ outcome: o }: { outcome: ImportOutcome }) {
   const main = (() => {
     switch (o.status) {
       case 'applied':
-        return <Alert type="success" showIcon title={t('sync.importApplied', { count: o.applied })} description={o.acknowledged.length ? t('sync.importAcknowledged', { count: o.acknowledged.length }) : undefined} />;
+        return (
+          <Alert
+            type="success"
+            showIcon
+            title={t('sync.importApplied', { count: o.applied })}
+            description={o.acknowledged.length ? t('sync.importAcknowledged', { count: o.acknowledged.length }) : undefined}
+          />
+        );
       case 'duplicate':
         return <Alert type="info" showIcon title={t('sync.importDuplicate')} />;
       case 'pending':
-        return <Alert type="warning" showIcon title={t('sync.importPending')} description={o.missing ? t('sync.importMissing', { from: o.missing.from, to: o.missing.to }) : undefined} />;
+        return (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('sync.importPending')}
+            description={o.missing ? t('sync.importMissing', { from: o.missing.from, to: o.missing.to }) : undefined}
+          />
+        );
       case 'refused':
         return <Alert type="error" showIcon title={t('sync.importRefused')} description={o.error ? text(o.error) : undefined} />;
     }

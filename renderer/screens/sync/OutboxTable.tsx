@@ -37,7 +37,14 @@ export function OutboxTable({ items }: { items: OutboxItem[] }) {
         {
           title: t('hub.reason'),
           render: (_, o) => {
-            const text = o.outcome && o.status !== 'acknowledged' ? o.outcome.message[lang] : o.lastError ? errorText(o.lastError) : o.acknowledgedAt ? t('sync.acknowledged', { date: fmtDateTime(o.acknowledgedAt) }) : '';
+            const text =
+              o.outcome && o.status !== 'acknowledged'
+                ? o.outcome.message[lang]
+                : o.lastError
+                  ? errorText(o.lastError)
+                  : o.acknowledgedAt
+                    ? t('sync.acknowledged', { date: fmtDateTime(o.acknowledgedAt) })
+                    : '';
             return (
               <Typography.Text type={o.status === 'refused' ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
                 {text}

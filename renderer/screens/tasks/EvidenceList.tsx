@@ -53,11 +53,21 @@ export function EvidenceList({ taskId, items, onChanged }: { taskId: string; ite
                 <Typography.Text type="secondary">{fmtBytes(e.size)}</Typography.Text>
                 <Typography.Text type="secondary">{fmtDateTime(e.addedAt)}</Typography.Text>
                 <Tooltip title={t('evidence.open')}>
-                  <Button size="small" icon={<ExportOutlined />} aria-label={t('evidence.open')} onClick={async () => say(await fileAction.run(() => openEvidence(e.id)))} />
+                  <Button
+                    size="small"
+                    icon={<ExportOutlined />}
+                    aria-label={t('evidence.open')}
+                    onClick={async () => say(await fileAction.run(() => openEvidence(e.id)))}
+                  />
                 </Tooltip>
                 {desktop && (
                   <Tooltip title={t('evidence.saveCopy')}>
-                    <Button size="small" icon={<DownloadOutlined />} aria-label={t('evidence.saveCopy')} onClick={async () => say(await fileAction.run(() => saveEvidenceCopy(e.id, e.fileName)))} />
+                    <Button
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      aria-label={t('evidence.saveCopy')}
+                      onClick={async () => say(await fileAction.run(() => saveEvidenceCopy(e.id, e.fileName)))}
+                    />
                   </Tooltip>
                 )}
                 <Tooltip title={t('evidence.remove')}>

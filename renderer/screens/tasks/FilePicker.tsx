@@ -3,7 +3,17 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
 /** Collects files without uploading them; the form sends them with its own save. */
-export function FilePicker({ files, onChange, disabled, label }: { files: UploadFile[]; onChange: (f: UploadFile[]) => void; disabled?: boolean; label?: string }) {
+export function FilePicker({
+  files,
+  onChange,
+  disabled,
+  label,
+}: {
+  files: UploadFile[];
+  onChange: (f: UploadFile[]) => void;
+  disabled?: boolean;
+  label?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Upload

@@ -72,7 +72,17 @@ export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () =>
     >
       <FormError error={save.error} onClose={save.clearError} />
       {savedId && (
-        <Alert type="warning" showIcon title={t('progress.savedFilesPending')} style={{ marginBottom: 12 }} action={<Button size="small" onClick={finish}>{t('progress.skipFiles')}</Button>} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('progress.savedFilesPending')}
+          style={{ marginBottom: 12 }}
+          action={
+            <Button size="small" onClick={finish}>
+              {t('progress.skipFiles')}
+            </Button>
+          }
+        />
       )}
       <Row gutter={12}>
         <Col span={24}>

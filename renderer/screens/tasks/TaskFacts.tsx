@@ -16,7 +16,9 @@ export function TaskFacts({ task, catalog }: { task: TaskItem; catalog: Catalog 
       <Descriptions.Item label={t('task.area')}>{task.areaName}</Descriptions.Item>
       <Descriptions.Item label={t('task.lead')}>{task.leadUnitName}</Descriptions.Item>
       <Descriptions.Item label={t('task.partners')}>
-        {task.partnerUnitCodes.length || task.partnerNote ? [...task.partnerUnitCodes.map(unitName), ...(task.partnerNote ? [task.partnerNote] : [])].join('; ') : dash}
+        {task.partnerUnitCodes.length || task.partnerNote
+          ? [...task.partnerUnitCodes.map(unitName), ...(task.partnerNote ? [task.partnerNote] : [])].join('; ')
+          : dash}
       </Descriptions.Item>
       <Descriptions.Item label={t('task.timeline')}>
         {task.timeline || dash}

@@ -63,7 +63,17 @@ function patchOf(task: TaskItem, v: Cleaned): Record<string, unknown> {
   return patch;
 }
 
-export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: Catalog; task: TaskItem | null; onClose: () => void; onSaved: (id: string) => void }) {
+export function TaskFormDrawer({
+  catalog,
+  task,
+  onClose,
+  onSaved,
+}: {
+  catalog: Catalog;
+  task: TaskItem | null;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -78,7 +88,14 @@ export function TaskFormDrawer({ catalog, task, onClose, onSaved }: { catalog: C
   });
   const close = () => {
     if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({ title: t('form.discardTitle'), content: t('form.discardText'), okText: t('form.discard'), cancelText: t('form.keepEditing'), autoFocusButton: 'cancel', onOk: onClose });
+    modal.confirm({
+      title: t('form.discardTitle'),
+      content: t('form.discardText'),
+      okText: t('form.discard'),
+      cancelText: t('form.keepEditing'),
+      autoFocusButton: 'cancel',
+      onOk: onClose,
+    });
   };
   /** A deadline outside the plan's year is usually a typo in the year: say so, and save only if confirmed. */
   const deadlineConfirmed = (v: Values) =>

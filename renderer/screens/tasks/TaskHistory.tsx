@@ -7,16 +7,7 @@ import { AsyncView } from '../../components/AsyncView';
 import { fmtDate, fmtDateTime } from '../../i18n/format';
 import type { UiKey } from '../../i18n/setup';
 
-const KNOWN = new Set([
-  'task.add',
-  'task.update',
-  'task.delete',
-  'task.progress',
-  'progress.correct',
-  'progress.remove',
-  'evidence.attach',
-  'evidence.remove',
-]);
+const KNOWN = new Set(['task.add', 'task.update', 'task.delete', 'task.progress', 'progress.correct', 'progress.remove', 'evidence.attach', 'evidence.remove']);
 
 /** Column names as the forms call them; a field not listed keeps its column name. */
 const FIELD_LABELS: Record<string, UiKey> = {

@@ -22,7 +22,13 @@ export function TaskTable({ tasks, loading, onOpen, onEdit }: Props) {
       loading={loading}
       dataSource={tasks}
       scroll={{ y: 'calc(100vh - 250px)' }}
-      pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('tasks.count', { count: n }), size: 'small' }}
+      pagination={{
+        defaultPageSize: 50,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        showTotal: (n) => t('tasks.count', { count: n }),
+        size: 'small',
+      }}
       locale={{ emptyText: t('tasks.empty') }}
       columns={[
         { title: t('task.no'), dataIndex: 'no', width: 52, align: 'right' },

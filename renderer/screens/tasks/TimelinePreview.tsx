@@ -13,9 +13,7 @@ export function TimelinePreview({ text, planYear }: { text: string | undefined; 
       return (
         // A deadline outside the plan's year is shown as a warning before the save asks about it.
         <Typography.Text type={tl.deadline.startsWith(`${planYear}-`) ? 'success' : 'warning'} data-testid="timeline-preview">
-          {tl.start
-            ? t('timeline.range', { start: fmtDate(tl.start), end: fmtDate(tl.deadline) })
-            : t('timeline.deadline', { date: fmtDate(tl.deadline) })}
+          {tl.start ? t('timeline.range', { start: fmtDate(tl.start), end: fmtDate(tl.deadline) }) : t('timeline.deadline', { date: fmtDate(tl.deadline) })}
         </Typography.Text>
       );
     case 'recurring':

@@ -12,7 +12,8 @@ export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
 export async function attachFiles(taskId: string, files: UploadFile[], progressId: string | null, markDone: (uid: string) => void): Promise<void> {
   for (const f of files) {
     if (f.status === 'done' || !f.originFileObj) continue;
-    if (f.originFileObj.size > MAX_EVIDENCE_BYTES) throw new ApiFailure({ code: 'evidence.too_large', params: { file: f.name, maxMb: MAX_EVIDENCE_BYTES / 1024 / 1024 } });
+    if (f.originFileObj.size > MAX_EVIDENCE_BYTES)
+      throw new ApiFailure({ code: 'evidence.too_large', params: { file: f.name, maxMb: MAX_EVIDENCE_BYTES / 1024 / 1024 } });
     const contentBase64 = await fileToBase64(f.originFileObj);
     await call('tasks.attach', { taskId, progressId, fileName: f.name, contentBase64 });
     markDone(f.uid);

@@ -48,16 +48,27 @@ async function main(dir: string): Promise<void> {
   for (const [code, name] of [
     ['HP-ANBIEN', 'Phường An Biên'],
     ['HP-CATHAI', 'Đặc khu Cát Hải'],
-  ] as const) upsertOrg(cityDb, code, 'ward', name, 'HP', city.now());
+  ] as const)
+    upsertOrg(cityDb, code, 'ward', name, 'HP', city.now());
   setWardInfo(city, { wardCode: 'HP-HAIDUONG', group: 'Cụm Hải Dương' }, 'setup');
-  setWardInfo(city, { wardCode: 'HP-ANBIEN', group: 'Cụm Lê Chân', contactName: 'Trần Văn Bình', contactPhone: '0912 345 678', contactEmail: 'anbien@haiphong.gov.vn' }, 'setup');
+  setWardInfo(
+    city,
+    { wardCode: 'HP-ANBIEN', group: 'Cụm Lê Chân', contactName: 'Trần Văn Bình', contactPhone: '0912 345 678', contactEmail: 'anbien@haiphong.gov.vn' },
+    'setup',
+  );
   await addUser(city, { ...ADMIN, role: 'admin' }, 'setup');
   await addUser(city, { ...VIEWER, role: 'viewer' }, 'setup');
 
   // The second ward's request: the test uploads it through the dashboard and approves it.
   const w2Path = path.join(dir, 'anbien.db');
   const w2Db = openDatabase(w2Path);
-  const w2 = initWard(w2Db, { wardCode: 'HP-ANBIEN', wardName: 'Phường An Biên', cityCode: 'HP', cityName: 'Thành phố Hải Phòng', officerName: 'Trần Văn Bình' });
+  const w2 = initWard(w2Db, {
+    wardCode: 'HP-ANBIEN',
+    wardName: 'Phường An Biên',
+    cityCode: 'HP',
+    cityName: 'Thành phố Hải Phòng',
+    officerName: 'Trần Văn Bình',
+  });
   const req2 = await writeEnrollmentRequest(w2, store(w2Path), path.join(dir, 'yeu-cau-an-bien.json'));
   w2Db.close();
   wardDb.close();

@@ -12,9 +12,7 @@ export async function shoot(page: Page, lang: 'vi' | 'en', screen: string): Prom
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   // Drawers and dialogs fade in; a picture taken halfway shows neither screen properly.
   // Endless ones (a spinner, an active progress bar) never finish and are left out.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   await page.screenshot({ path: path.join(SHOTS_DIR, `${lang}-${screen}.png`) });
 }
 
