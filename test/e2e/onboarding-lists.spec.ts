@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { officerXlsx } from '../support/officer-files';
 import { repo, startTestHost, type TestHost } from './support/host';
 import { openScreen } from './support/screens';
 
@@ -23,6 +24,7 @@ const YEAR = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 let host: TestHost;
 let page: Page;
 const pageErrors: string[] = [];
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function shoot(name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -341,6 +343,28 @@ test('restore shows the backup’s ward, date and counts first, then every scree
   await openScreen(page, 'lists');
   await page.getByRole('tab', { name: 'Đơn vị' }).click();
   await expect(page.getByTestId('units').locator('tr.ant-table-row')).toHaveCount(2);
+});
+
+test('the ward’s own Excel appendix: its missing units created, its tasks imported, then sent in a new bundle', async () => {
+  await openScreen(page, 'plan-files');
+  await page.getByLabel('Vào kế hoạch năm').fill(String(YEAR));
+  await page.getByTestId('plan-sheet-input').setInputFiles({ name: 'phu-luc-ke-hoach.xlsx', mimeType: XLSX_MIME, buffer: await officerXlsx() });
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping).toContainText('Ghi chú');
+  await mapping.getByTestId('map-H').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Bỏ qua' }).click();
+  await mapping.getByRole('button', { name: 'Áp dụng cách gán cột' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('22 nhiệm vụ: 22 dòng không lỗi, 0 dòng có lỗi');
+  await expect(page.getByTestId('import-proposed')).toContainText('Đơn vị');
+  await shoot('import-preview');
+  await page.getByRole('button', { name: 'Nhập tất cả 22 nhiệm vụ' }).click();
+  const done = page.getByTestId('import-done');
+  await expect(done).toContainText(`Đã nhập 22 nhiệm vụ vào kế hoạch năm ${YEAR}.`);
+  await expect(done).toContainText(/Đã tạo \d+ đơn vị/);
+
+  await openScreen(page, 'sync');
+  await page.getByRole('button', { name: 'Tạo gói dữ liệu' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('Đã tạo gói dữ liệu');
 });
 
 test('the new screens in English', async () => {
