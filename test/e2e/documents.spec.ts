@@ -9,6 +9,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { readDocx, readHeaders } from '../../db/reports/docx-text';
 import { startTestHost, type TestHost } from './support/host';
 import { openScreen, shoot } from './support/screens';
+import { pageApi } from './support/page-api';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,29 +17,7 @@ let host: TestHost;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([m, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="wardplan-token"]')?.content ?? '';
-      const res = await fetch('./api/call', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-wardplan-token': token,
-        },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return (await res.json()) as {
-        ok: boolean;
-        value?: unknown;
-        error?: unknown;
-      };
-    },
-    [method, input] as const,
-  );
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const api = <T>(method: string, input: unknown): Promise<T> => pageApi<T>(page, method, input);
 
 async function downloadOf(click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);

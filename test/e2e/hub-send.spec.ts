@@ -14,6 +14,7 @@ import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { cityCli } from './support/city';
 import { PASSPHRASE, repo, startTestHost, type TestHost } from './support/host';
 import { openScreen, shoot } from './support/screens';
+import { pageApi } from './support/page-api';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,22 +25,7 @@ let proxy: FaultyProxy;
 let cityDb: string;
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([m, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="wardplan-token"]')?.content ?? '';
-      const res = await fetch('./api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wardplan-token': token },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [method, input] as const,
-  );
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const api = <T>(method: string, input: unknown): Promise<T> => pageApi<T>(page, method, input);
 
 /** `wardplan hub` on a free port; it prints its address once it listens. */
 function startHubProcess(db: string): Promise<{ child: ChildProcess; port: number }> {

@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { officerXlsx } from '../support/officer-files';
 import { repo, startTestHost, type TestHost } from './support/host';
 import { openScreen } from './support/screens';
+import { pageApi } from './support/page-api';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,22 +19,7 @@ let page: Page;
 const pageErrors: string[] = [];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([m, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="wardplan-token"]')?.content ?? '';
-      const res = await fetch('./api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wardplan-token': token },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [method, input] as const,
-  );
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const api = <T>(method: string, input: unknown): Promise<T> => pageApi<T>(page, method, input);
 
 async function shot(name: string): Promise<void> {
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
