@@ -11,26 +11,33 @@ export interface Loaded<T> {
 }
 
 /**
- * Calls `method` now and whenever `input` changes (compared by value). The last data stays on
- * screen while a new answer loads, so filtering a table does not blank it.
+ * Calls `load` now and whenever `name` or `input` changes (input compared by value). The last data
+ * stays on screen while a new answer loads, so filtering a table does not blank it. The ward's and
+ * the city's APIs both load through it.
  */
-export function useApi<M extends Method>(method: M, input: Input<M>): Loaded<Output<M>> {
+export function useLoaded<I, T>(name: string, input: I, load: (input: I) => Promise<T>): Loaded<T> {
   const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data?: Output<M>; error?: ApiError; loading: boolean }>({ loading: true });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
     setState((s) => ({ data: s.data, loading: true }));
-    call(method, JSON.parse(key) as Input<M>).then(
+    loadRef.current(JSON.parse(key) as I).then(
       (data) => live && setState({ data, loading: false }),
       (e: unknown) => live && setState((s) => ({ data: s.data, error: toApiError(e), loading: false })),
     );
     return () => {
       live = false;
     };
-  }, [method, key, tick]);
+  }, [name, key, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+export function useApi<M extends Method>(method: M, input: Input<M>): Loaded<Output<M>> {
+  return useLoaded(method, input, (i) => call(method, i));
 }
 
 export interface Action<A extends unknown[], T> {

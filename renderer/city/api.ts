@@ -3,10 +3,9 @@
  * session cookie (sent by the browser), the session's CSRF token in a header, and, when the
  * dashboard runs on the officer's own PC, the per-start token of the page.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError } from '../../shared/api/contract';
 import type { CityInput, CityMe, CityMethod, CityOutput, CityResult } from '../../shared/api/contract-city';
-import { ApiFailure, toApiError } from '../api/client';
+import { ApiFailure } from '../api/client';
+import { useLoaded, type Loaded } from '../api/use-api';
 
 let csrf = '';
 let onSignedOut: () => void = () => undefined;
@@ -69,31 +68,9 @@ export function cityCall<M extends CityMethod>(method: M, input: CityInput<M>): 
   return request<CityOutput<M>>('call', { method: 'POST', body: { method, input } });
 }
 
-export interface Loaded<T> {
-  data: T | undefined;
-  error: ApiError | undefined;
-  loading: boolean;
-  reload: () => void;
-}
-
-/** Loads a method's answer and reloads it when the input changes; the last answer stays while the next loads. */
+/** Loads a city method's answer and reloads it when the input changes; the last answer stays while the next loads. */
 export function useCity<M extends CityMethod>(method: M, input: CityInput<M>): Loaded<CityOutput<M>> {
-  const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data?: CityOutput<M>; error?: ApiError; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ data: s.data, loading: true }));
-    cityCall(method, JSON.parse(key) as CityInput<M>).then(
-      (data) => live && setState({ data, loading: false }),
-      (e: unknown) => live && setState((s) => ({ data: s.data, error: toApiError(e), loading: false })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [method, key, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  return useLoaded(method, input, (i) => cityCall(method, i));
 }
 
 /** Hands a document the server made to the browser as a download. */
