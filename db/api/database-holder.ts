@@ -5,6 +5,17 @@ import { openDatabase, type Database } from '../database';
 import { sessionFor, type Session } from '../session';
 import type { KeyStore } from '../keys/key-store';
 import type { SendOptions } from '../hub-client/send';
+import type { Method, Output, ParsedInput } from '../../shared/api/contract';
+
+/** One method's handler: its input already parsed by the method's schema, its output the contract's. */
+export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+
+/**
+ * Some methods' handlers. A feature's module returns its object `satisfies HandlerGroup`, so each
+ * handler's input and output are typed by its method name alone, with no list of names kept by
+ * hand; the registry (./handlers.ts) checks that all groups together cover every method.
+ */
+export type HandlerGroup = { [M in Method]?: Handler<M> };
 
 export interface ApiHostOptions {
   dbPath: string;

@@ -2,27 +2,13 @@
  * Handlers of the document methods (shared/api/contract-documents.ts): settings, the plan
  * document, the report's sections and supplementary reports, directive order, indicator rules.
  */
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import { setDirectiveOrder } from '../services/directive-order';
 import { getDocumentSettings, getPlanDocument, saveDocumentSettings, savePlanDocument } from '../services/documents';
 import { setAggregation } from '../services/indicators';
 import { createSupplement, saveReportBody } from '../services/reports';
-import type { DatabaseHolder } from './database-holder';
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 
-type DocumentMethods =
-  | 'documents.settings'
-  | 'documents.saveSettings'
-  | 'planDocument.get'
-  | 'planDocument.save'
-  | 'reports.saveBody'
-  | 'reports.createSupplement'
-  | 'directives.setOrder'
-  | 'indicators.setAggregation';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
-
-export function createDocumentHandlers(holder: DatabaseHolder): {
-  [M in DocumentMethods]: H<M>;
-} {
+export function createDocumentHandlers(holder: DatabaseHolder) {
   const s = () => holder.requireSession();
   return {
     'documents.settings': () => getDocumentSettings(s()),
@@ -33,5 +19,5 @@ export function createDocumentHandlers(holder: DatabaseHolder): {
     'reports.createSupplement': (i) => createSupplement(s(), i.period),
     'directives.setOrder': (i) => setDirectiveOrder(s(), i.codes).map(({ sort: _sort, ...d }) => d),
     'indicators.setAggregation': (i) => setAggregation(s(), i.code, i.aggregation),
-  };
+  } satisfies HandlerGroup;
 }

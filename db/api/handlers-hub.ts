@@ -3,16 +3,12 @@
  * host should hold one call open, so `hub.send` starts it in the host and answers at once; the
  * screen polls `hub.outbox`, which carries the progress beside the outbox itself.
  */
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import type { HubProgress } from '../../shared/api/contract-hub';
 import { toApiError } from '../../shared/api/errors';
 import type { KeyStore } from '../keys/key-store';
 import { hubAddress, outbox, sendToHub, setHubAddress, type SendOptions } from '../hub-client/send';
 import { hubBase, hubVersion } from '../hub-client/http';
-import type { DatabaseHolder } from './database-holder';
-
-type HubMethods = 'hub.getAddress' | 'hub.setAddress' | 'hub.check' | 'hub.send' | 'hub.outbox';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 
 export interface HubHostOptions {
   keyStore: () => KeyStore;
@@ -24,7 +20,7 @@ function idle(): HubProgress {
   return { running: false, stage: null, bundleId: null, bytesSent: 0, bytesTotal: 0, attempt: 0, startedAt: null, finishedAt: null, error: null };
 }
 
-export function createHubHandlers(holder: DatabaseHolder, host: HubHostOptions): { [M in HubMethods]: H<M> } {
+export function createHubHandlers(holder: DatabaseHolder, host: HubHostOptions) {
   const s = () => holder.requireSession();
   let progress: HubProgress = idle();
   return {
@@ -63,5 +59,5 @@ export function createHubHandlers(holder: DatabaseHolder, host: HubHostOptions):
       const session = s();
       return { items: outbox(session), progress, address: hubAddress(session) };
     },
-  };
+  } satisfies HandlerGroup;
 }

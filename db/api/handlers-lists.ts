@@ -1,8 +1,6 @@
 /** Handlers for the ward's lists, corrections, evidence files, the in-app passphrase and backup inspection. */
 import os from 'node:os';
 import path from 'node:path';
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
-import type { listsSchemas } from '../../shared/api/contract-lists';
 import type { PassphraseMemory } from '../keys/passphrase-memory';
 import { inspectBackup } from '../services/backup';
 import { updatePlan } from '../services/plans';
@@ -23,18 +21,15 @@ import {
   updateIndicator,
   updateUnit,
 } from '../services/lists';
-import type { DatabaseHolder } from './database-holder';
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 import { withFile } from './handlers-sync';
-
-type ListMethods = keyof typeof listsSchemas | 'backup.inspect';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 
 export interface ListsHostOptions {
   /** Set when this host keeps the key under a passphrase typed in the app (the browser host). */
   passphrase: PassphraseMemory | null;
 }
 
-export function createListsHandlers(holder: DatabaseHolder, host: ListsHostOptions): { [M in ListMethods]: H<M> } {
+export function createListsHandlers(holder: DatabaseHolder, host: ListsHostOptions) {
   const s = () => holder.requireSession();
   const passphraseState = () => ({
     asksInApp: host.passphrase !== null,
@@ -69,5 +64,5 @@ export function createListsHandlers(holder: DatabaseHolder, host: ListsHostOptio
       return passphraseState();
     },
     'backup.inspect': (i) => withFile(i, (file) => inspectBackup(file, 'path' in i ? path.basename(i.path) : i.fileName, holder.trySession()?.orgCode ?? null)),
-  };
+  } satisfies HandlerGroup;
 }

@@ -4,12 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileInput, Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { FileInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
-import type { DatabaseHolder } from './database-holder';
-
-type PlanImportMethods = 'planImport.preview' | 'planImport.apply';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 
 const preview = () => import('../plan-import/preview');
 const apply = () => import('../plan-import/apply');
@@ -27,7 +24,7 @@ export function readImportFile(input: FileInput): { buffer: Buffer; name: string
   }
 }
 
-export function createPlanImportHandlers(holder: DatabaseHolder): { [M in PlanImportMethods]: H<M> } {
+export function createPlanImportHandlers(holder: DatabaseHolder) {
   const s = () => holder.requireSession();
   return {
     'planImport.preview': async (i) => {
@@ -45,5 +42,5 @@ export function createPlanImportHandlers(holder: DatabaseHolder): { [M in PlanIm
         createMissing: i.createMissing,
         onlyValid: i.onlyValid,
       }),
-  };
+  } satisfies HandlerGroup;
 }

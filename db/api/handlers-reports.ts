@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileInput, DocumentFile, Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { FileInput, DocumentFile } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { reportsError } from '../reports/errors';
@@ -18,21 +18,8 @@ import { listAreas, listDirectives, listUnits } from '../services/catalog';
 import { listPlans, requirePlan } from '../services/plans';
 import { approveReport, getReport, listReports, markSent, saveNarrative } from '../services/reports';
 import { todayIso, type Session } from '../session';
-import type { DatabaseHolder } from './database-holder';
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 import { planFileName, PLAN_TEMPLATE_FILE_NAME, reportFileName } from '../../shared/api/document-names';
-
-type ReportMethods =
-  | 'reports.list'
-  | 'reports.get'
-  | 'reports.saveNarrative'
-  | 'reports.approve'
-  | 'reports.markSent'
-  | 'documents.report'
-  | 'documents.plan'
-  | 'documents.planTemplate'
-  | 'plan.checkSheet'
-  | 'plan.importSheet';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 
 export interface ReportHostOptions {
   /** Where documents go when the officer chose no path (the browser host's outbox). */
@@ -59,7 +46,7 @@ function sheetYear(s: Session, year: number | undefined): number {
   return year ?? listPlans(s)[0]?.year ?? Number(todayIso(s.now()).slice(0, 4));
 }
 
-export function createReportHandlers(holder: DatabaseHolder, host: ReportHostOptions): { [M in ReportMethods]: H<M> } {
+export function createReportHandlers(holder: DatabaseHolder, host: ReportHostOptions) {
   const s = () => holder.requireSession();
 
   /** Writes where asked, or into the default folder under `fileName`; never a half-written file. */
@@ -138,5 +125,5 @@ export function createReportHandlers(holder: DatabaseHolder, host: ReportHostOpt
       const r = await importPlanSheet(session, readSheet(i), { year });
       return { imported: r.imported, year: r.year, planCreated: r.planCreated };
     },
-  };
+  } satisfies HandlerGroup;
 }

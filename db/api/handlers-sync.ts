@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FileInput, Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { FileInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import type { KeyStore } from '../keys/key-store';
 import { createBackup, prepareRestore, swapInRestore } from '../services/backup';
@@ -10,7 +10,7 @@ import { importEnrollmentResponse, writeEnrollmentRequest } from '../sync/enroll
 import { exportWardBundle } from '../sync/export';
 import { importBundle } from '../sync/import';
 import { wardSyncStatus } from '../sync/status';
-import type { DatabaseHolder } from './database-holder';
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 
 /** Gives a handler a real file for what the user picked, and removes it afterwards if it made one. */
 export async function withFile<T>(input: FileInput, fn: (file: string) => Promise<T> | T): Promise<T> {
@@ -34,11 +34,7 @@ export interface SyncHostOptions {
   keyStore: () => KeyStore;
 }
 
-type SyncMethods =
-  'keys.show' | 'keys.enrollmentRequest' | 'enroll.import' | 'sync.status' | 'sync.export' | 'sync.import' | 'backup.create' | 'backup.restore';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
-
-export function createSyncHandlers(holder: DatabaseHolder, host: SyncHostOptions): { [M in SyncMethods]: H<M> } {
+export function createSyncHandlers(holder: DatabaseHolder, host: SyncHostOptions) {
   const s = () => holder.requireSession();
   const outDir = (given: string | undefined) => {
     const dir = given ?? host.defaultOutDir();
@@ -74,5 +70,5 @@ export function createSyncHandlers(holder: DatabaseHolder, host: SyncHostOptions
         holder.requireSession();
         return { restoredFrom: 'path' in i ? i.path : i.fileName, previousKeptAt };
       }),
-  };
+  } satisfies HandlerGroup;
 }

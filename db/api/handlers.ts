@@ -3,8 +3,8 @@
  * services directly; they hand a method name and raw arguments to `WardApi.call`.
  */
 import path from 'node:path';
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
-import type { DatabaseHolder } from './database-holder';
+import type { Method } from '../../shared/api/contract';
+import type { DatabaseHolder, Handler } from './database-holder';
 import { addDirective, addUnit, listAreas, listDirectives, listUnits } from '../services/catalog';
 import { createDemoWard } from '../services/demo';
 import { attachEvidence } from '../services/evidence';
@@ -22,7 +22,6 @@ import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 import { createHubHandlers } from './handlers-hub';
 
-type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
 
 export { DatabaseHolder, type ApiHostOptions } from './database-holder';

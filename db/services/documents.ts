@@ -10,6 +10,7 @@ import { getMeta, setMeta } from '../database';
 import { inTransaction, newId, type Session } from '../session';
 import { saveOwnedRow } from '../write';
 import { requirePlan, updatePlan } from './plans';
+import type { Input } from '../../shared/api/contract';
 
 export const RECIPIENT_MAX = 300;
 export const RECIPIENTS_MAX = 30;
@@ -99,11 +100,7 @@ export function getDocumentSettings(s: Session): DocumentSettings {
   };
 }
 
-export interface DocumentSettingsInput {
-  draftingUnit?: string | undefined;
-  reportRecipients?: string[] | undefined;
-  planRecipients?: string[] | undefined;
-}
+export type DocumentSettingsInput = Input<'documents.saveSettings'>;
 
 export function saveDocumentSettings(s: Session, input: DocumentSettingsInput): DocumentSettings {
   // Checked whole before anything is written.
@@ -159,20 +156,8 @@ export function getPlanDocument(s: Session, year?: number): PlanDocumentView {
   };
 }
 
-export interface PlanDocumentInput {
-  year?: number | undefined;
-  docNumber?: string | null | undefined;
-  issuedOn?: string | null | undefined;
-  signerName?: string | null | undefined;
-  signerTitle?: string | null | undefined;
-  generalGoal?: string | null | undefined;
-  previousResults?: string | undefined;
-  objectives?: string | undefined;
-  solutions?: string | undefined;
-  organisation?: string | undefined;
-  /** null: back to the ward's default list. */
-  recipients?: string[] | null | undefined;
-}
+/** `recipients` null: back to the ward's default list. */
+export type PlanDocumentInput = Input<'planDocument.save'>;
 
 const SECTION_FIELDS = [
   ['previousResults', 'previous_results'],

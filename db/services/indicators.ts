@@ -7,6 +7,7 @@ import { inTransaction, newId, todayIso, type Session } from '../session';
 import { saveOwnedRow } from '../write';
 import { ownedCodeExists, requireIdByCode, retiredOwnedId, visibleOwners } from './lookup';
 import type { IndicatorItem, ValuePoint } from '../../shared/api/types';
+import type { Input } from '../../shared/api/contract';
 
 export interface IndicatorDefInput {
   code: string;
@@ -31,14 +32,7 @@ export interface TargetInput {
   span?: string | null | undefined;
 }
 
-export interface ValueInput {
-  indicatorCode: string;
-  period: string;
-  value?: number | null | undefined;
-  numerator?: number | null | undefined;
-  denominator?: number | null | undefined;
-  note?: string | null | undefined;
-}
+export type ValueInput = Input<'values.set'>;
 
 export function addIndicator(s: Session, input: IndicatorDefInput): { id: string } {
   return inTransaction(s, () => {

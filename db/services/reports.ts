@@ -20,27 +20,13 @@ import { requirePlan } from './plans';
 import { AppError } from '../../shared/errors';
 import { defaultReportBody, effectiveReportBody, REPORT_BODY_KEYS } from '../reports/report-body';
 import { cleanRecipients, getDocumentSettings, withArchiveLine } from './documents';
+import type { Input } from '../../shared/api/contract';
 
 export type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportRow, ReportStatus, ReportView } from '../../shared/api/report-types';
 
-export interface NarrativeInput {
-  period: string;
-  supplement?: number | undefined;
-  areaCode: string;
-  results?: string | undefined;
-  shortcomings?: string | undefined;
-  nextTasks?: string | undefined;
-  proposals?: string | undefined;
-}
-
-export interface ApproveInput {
-  period: string;
-  supplement?: number | undefined;
-  approvedBy: string;
-  docNumber?: string | null | undefined;
-  /** The approver's title when it is not the plan's signer's (e.g. a vice-chair signs for the chair). */
-  signerTitle?: string | null | undefined;
-}
+export type NarrativeInput = Input<'reports.saveNarrative'>;
+/** `signerTitle`: the approver's title when it is not the plan's signer's (e.g. a vice-chair signs for the chair). */
+export type ApproveInput = Input<'reports.approve'>;
 
 /** Long enough for pages of narrative, short enough that a pasted file cannot bloat every bundle. */
 export const NARRATIVE_MAX = 20_000;
@@ -222,16 +208,8 @@ function readStored(s: Session, id: string): { body: Partial<ReportBody> | null;
   return { body: r.body ? (JSON.parse(r.body) as Partial<ReportBody>) : null, recipients: r.recipients ? (JSON.parse(r.recipients) as string[]) : null };
 }
 
-export interface ReportBodyInput {
-  period: string;
-  supplement?: number | undefined;
-  results?: string | undefined;
-  shortcomings?: string | undefined;
-  nextTasks?: string | undefined;
-  proposals?: string | undefined;
-  /** null: back to the ward's default list. */
-  recipients?: string[] | null | undefined;
-}
+/** `recipients` null: back to the ward's default list. */
+export type ReportBodyInput = Input<'reports.saveBody'>;
 
 /** Saves the sections I–IV and the recipients of a draft; only the parts given change. */
 export function saveReportBody(s: Session, input: ReportBodyInput): ReportView {

@@ -10,23 +10,10 @@ import { readRow, saveOwnedRow } from '../write';
 import { requireIdByCode } from './lookup';
 import { requirePlan } from './plans';
 import type { EvidenceItem, ProgressItem, TaskDetail, TaskItem } from '../../shared/api/types';
+import type { Input } from '../../shared/api/contract';
 
-export interface TaskInput {
-  planYear?: number | undefined;
-  areaCode: string;
-  content: string;
-  leadUnitCode: string;
-  partnerUnitCodes?: string[] | undefined;
-  /** Partners written as a group rather than as units, kept as the officer wrote them. */
-  partnerNote?: string | null | undefined;
-  timeline?: string | null | undefined;
-  deadline?: string | null | undefined;
-  sourceCode?: string | null | undefined;
-  output?: string | null | undefined;
-  person?: string | null | undefined;
-  authority?: string | null | undefined;
-  no?: number | undefined;
-}
+/** What the officer enters, plus the number an imported plan already gives its task. */
+export type TaskInput = Input<'tasks.add'> & { no?: number | undefined };
 
 export interface TaskFilter {
   planYear?: number | undefined;
@@ -123,13 +110,7 @@ function requireTaskRow(s: Session, id: string): Record<string, unknown> {
   return row;
 }
 
-export interface ProgressInput {
-  taskId: string;
-  status: RecordedStatus;
-  percent?: number | undefined;
-  note?: string | null | undefined;
-  date?: string | undefined;
-}
+export type ProgressInput = Input<'tasks.progress'>;
 
 export function recordProgress(s: Session, input: ProgressInput): { id: string } {
   if (input.date !== undefined && !isValidIsoDate(input.date)) throw new AppError('date.invalid', { value: input.date });
