@@ -3,26 +3,24 @@
  * writes (status values, percent 0–100, periods, dates, ids, comparators, lengths), checked before
  * anything is stored. A valid key proves who sent a row, not that the row makes sense.
  */
+import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { COMPARATORS } from '../../shared/rules/indicator';
+import { AGGREGATIONS, COMPARATORS } from '../../shared/rules/indicator';
 import { isValidIsoDate, parsePeriod } from '../../shared/rules/period';
-import { RECORDED_STATUSES } from '../../shared/rules/task-status';
 import { MAX_EVIDENCE_BYTES } from '../blobs';
 import type { OwnedTableName } from '../owned-tables';
+import * as t from '../schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Larger than any figure a ward reports (budgets in đồng included), small enough to stay exact. */
 const MAX_FIGURE = 1e15;
 
 const id = z.string().regex(UUID, 'id');
-const optId = id.nullable();
 const code = z.string().min(1).max(64);
-const txt = (max: number) => z.string().max(max);
-const optTxt = (max: number) => z.string().max(max).nullable();
 const isoDate = z.string().refine(isValidIsoDate, 'date');
-const optDate = isoDate.nullable();
 const stamp = z.iso.datetime();
-const optStamp = stamp.nullable();
 const year = z.number().int().min(2000).max(2100);
 const period = z.string().refine((p) => {
   const parsed = parsePeriod(p);
@@ -41,136 +39,202 @@ const unitIds = z.string().refine((v) => {
   }
 }, 'unit ids');
 
-const owned = { id, owner: code, updated_at: stamp, deleted: flag };
+/**
+ * Every column's type (text, integer, real, one of an enum) and whether it may be null or left out
+ * (it has a default) come from the schema through drizzle-zod, so a new column is checked from the
+ * day it is added; what the schema cannot say (lengths, ranges, id and date shapes) is refined here,
+ * by the column's name in db/schema.ts, which the compiler checks. Refinements are functions so
+ * drizzle-zod keeps adding `null` and "may be left out" as the column allows.
+ */
+const is =
+  <T extends z.ZodType>(schema: T) =>
+  () =>
+    schema;
+const owned = { id: is(id), owner: is(code), updatedAt: is(stamp), deleted: is(flag) };
+const max = (n: number) => (s: z.ZodString) => s.max(n);
 
-const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType> = {
-  unit: z.strictObject({ ...owned, code, name: txt(500) }),
-  directive: z.strictObject({ ...owned, code, number: txt(200), issued_on: optDate, issuer: txt(500), title: txt(2000), sort }),
-  area: z.strictObject({ ...owned, code, name: txt(500), sort }),
-  indicator: z.strictObject({
-    ...owned,
-    code,
-    area_id: id,
-    name: txt(1000),
-    unit: txt(50),
-    is_ratio: flag,
-    numerator_label: optTxt(500),
-    denominator_label: optTxt(500),
-    note: optTxt(4000),
-    sort,
-    aggregation: z.enum(['latest', 'sum', 'average']).nullable(),
-  }),
-  indicator_target: z.strictObject({
-    ...owned,
-    indicator_id: id,
-    year,
-    ward_code: txt(64),
-    comparator: z.enum(COMPARATORS as [string, ...string[]]),
-    target: signedFigure,
-    baseline: signedFigure.nullable(),
-    span: optTxt(200),
-  }),
-  reporting_deadline: z.strictObject({ ...owned, period, due_on: isoDate, title: txt(500) }),
-  plan: z.strictObject({
-    ...owned,
-    year,
-    title: txt(500),
-    doc_number: optTxt(100),
-    issued_on: optDate,
-    issuer: optTxt(300),
-    signer_title: optTxt(200),
-    signer_name: optTxt(200),
-    general_goal: optTxt(10_000),
-    budget_vnd: z.number().int().min(0).max(MAX_FIGURE).nullable(),
-  }),
-  task: z.strictObject({
-    ...owned,
-    plan_id: id,
-    no: z.number().int().min(1).max(100_000),
-    area_id: id,
-    source_directive_id: optId,
-    content: txt(4000),
-    lead_unit_id: id,
-    partner_unit_ids: unitIds,
-    person: optTxt(200),
-    timeline: optTxt(200),
-    deadline: optDate,
-    output: optTxt(2000),
-    authority: optTxt(300),
-    partner_note: optTxt(2000),
-    created_at: stamp,
-  }),
-  task_progress: z.strictObject({
-    ...owned,
-    task_id: id,
-    date: isoDate,
-    status: z.enum(RECORDED_STATUSES as [string, ...string[]]),
-    percent: z.number().int().min(0).max(100),
-    note: optTxt(4000),
-    by_name: txt(200),
-    created_at: stamp,
-  }),
-  indicator_value: z
-    .strictObject({
+/**
+ * A drizzle-zod schema keyed by SQL column names, as rows travel in bundles, and strict: a column
+ * the schema does not have is refused. A column with a default gets it when left out.
+ */
+function bundleRow(table: SQLiteTable, schema: z.ZodObject): z.ZodObject {
+  const columns = getTableColumns(table);
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, rule] of Object.entries(schema.shape)) {
+    const column = columns[key]!;
+    const fixed = column.hasDefault && (typeof column.default === 'string' || typeof column.default === 'number');
+    shape[column.name] = fixed ? (rule as z.ZodOptional<z.ZodType>).unwrap().default(column.default) : rule;
+  }
+  return z.strictObject(shape);
+}
+
+const ROW_SCHEMAS: Record<OwnedTableName, z.ZodType<Record<string, unknown>>> = {
+  unit: bundleRow(t.unit, createInsertSchema(t.unit, { ...owned, code: is(code), name: max(500) })),
+  directive: bundleRow(
+    t.directive,
+    createInsertSchema(t.directive, { ...owned, code: is(code), number: max(200), issuedOn: is(isoDate), issuer: max(500), title: max(2000), sort: is(sort) }),
+  ),
+  area: bundleRow(t.area, createInsertSchema(t.area, { ...owned, code: is(code), name: max(500), sort: is(sort) })),
+  indicator: bundleRow(
+    t.indicator,
+    createInsertSchema(t.indicator, {
       ...owned,
-      indicator_id: id,
-      period,
-      value: figure,
-      numerator: figure.nullable(),
-      denominator: figure.positive().nullable(),
-      note: optTxt(1000),
-      by_name: txt(200),
-    })
-    .refine((r) => (r.numerator === null) === (r.denominator === null), { message: 'ratio', path: ['denominator'] }),
-  evidence: z.strictObject({
-    ...owned,
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256'),
-    file_name: txt(255).min(1),
-    size: z.number().int().min(0).max(MAX_EVIDENCE_BYTES),
-    task_id: optId,
-    progress_id: optId,
-    note: optTxt(1000),
-    added_at: stamp,
-  }),
-  report: z.strictObject({
-    ...owned,
-    period,
-    status: z.enum(['draft', 'approved', 'sent']),
-    doc_number: optTxt(100),
-    approved_by: optTxt(200),
-    approved_at: optStamp,
-    sent_at: optStamp,
-    figures: optTxt(900_000),
-    supplement: z.number().int().min(0).max(99),
-    body: optTxt(400_000),
-    recipients: optTxt(20_000),
-  }),
-  report_narrative: z.strictObject({
-    ...owned,
-    report_id: id,
-    area_id: id,
-    results: txt(100_000),
-    shortcomings: txt(100_000),
-    next_tasks: txt(100_000),
-    proposals: txt(100_000),
-  }),
-  plan_document: z.strictObject({
-    ...owned,
-    plan_id: id,
-    previous_results: txt(100_000),
-    objectives: txt(100_000),
-    solutions: txt(100_000),
-    organisation: txt(100_000),
-    recipients: optTxt(20_000),
-  }),
+      code: is(code),
+      areaId: is(id),
+      name: max(1000),
+      unit: max(50),
+      isRatio: is(flag),
+      numeratorLabel: max(500),
+      denominatorLabel: max(500),
+      note: max(4000),
+      sort: is(sort),
+      aggregation: is(z.enum(AGGREGATIONS as [string, ...string[]])),
+    }),
+  ),
+  indicator_target: bundleRow(
+    t.indicatorTarget,
+    createInsertSchema(t.indicatorTarget, {
+      ...owned,
+      indicatorId: is(id),
+      year: is(year),
+      wardCode: max(64),
+      comparator: is(z.enum(COMPARATORS as [string, ...string[]])),
+      target: is(signedFigure),
+      baseline: is(signedFigure),
+      span: max(200),
+    }),
+  ),
+  reporting_deadline: bundleRow(
+    t.reportingDeadline,
+    createInsertSchema(t.reportingDeadline, { ...owned, period: is(period), dueOn: is(isoDate), title: max(500) }),
+  ),
+  plan: bundleRow(
+    t.plan,
+    createInsertSchema(t.plan, {
+      ...owned,
+      year: is(year),
+      title: max(500),
+      docNumber: max(100),
+      issuedOn: is(isoDate),
+      issuer: max(300),
+      signerTitle: max(200),
+      signerName: max(200),
+      generalGoal: max(10_000),
+      budgetVnd: is(z.number().int().min(0).max(MAX_FIGURE)),
+    }),
+  ),
+  task: bundleRow(
+    t.task,
+    createInsertSchema(t.task, {
+      ...owned,
+      planId: is(id),
+      no: is(z.number().int().min(1).max(100_000)),
+      areaId: is(id),
+      sourceDirectiveId: is(id),
+      content: max(4000),
+      leadUnitId: is(id),
+      partnerUnitIds: is(unitIds),
+      person: max(200),
+      timeline: max(200),
+      deadline: is(isoDate),
+      output: max(2000),
+      authority: max(300),
+      partnerNote: max(2000),
+      createdAt: is(stamp),
+    }),
+  ),
+  task_progress: bundleRow(
+    t.taskProgress,
+    createInsertSchema(t.taskProgress, {
+      ...owned,
+      taskId: is(id),
+      date: is(isoDate),
+      percent: is(z.number().int().min(0).max(100)),
+      note: max(4000),
+      byName: max(200),
+      createdAt: is(stamp),
+    }),
+  ),
+  indicator_value: bundleRow(
+    t.indicatorValue,
+    createInsertSchema(t.indicatorValue, {
+      ...owned,
+      indicatorId: is(id),
+      period: is(period),
+      value: is(figure),
+      numerator: is(figure),
+      denominator: is(figure.positive()),
+      note: max(1000),
+      byName: max(200),
+    }),
+  ).refine((r) => ((r.numerator ?? null) === null) === ((r.denominator ?? null) === null), { message: 'ratio', path: ['denominator'] }),
+  evidence: bundleRow(
+    t.evidence,
+    createInsertSchema(t.evidence, {
+      ...owned,
+      sha256: is(z.string().regex(/^[0-9a-f]{64}$/, 'sha256')),
+      fileName: (s) => s.min(1).max(255),
+      size: is(z.number().int().min(0).max(MAX_EVIDENCE_BYTES)),
+      taskId: is(id),
+      progressId: is(id),
+      note: max(1000),
+      addedAt: is(stamp),
+    }),
+  ),
+  report: bundleRow(
+    t.report,
+    createInsertSchema(t.report, {
+      ...owned,
+      period: is(period),
+      docNumber: max(100),
+      approvedBy: max(200),
+      approvedAt: is(stamp),
+      sentAt: is(stamp),
+      figures: max(900_000),
+      supplement: is(z.number().int().min(0).max(99)),
+      body: max(400_000),
+      recipients: max(20_000),
+    }),
+  ),
+  report_narrative: bundleRow(
+    t.reportNarrative,
+    createInsertSchema(t.reportNarrative, {
+      ...owned,
+      reportId: is(id),
+      areaId: is(id),
+      results: max(100_000),
+      shortcomings: max(100_000),
+      nextTasks: max(100_000),
+      proposals: max(100_000),
+    }),
+  ),
+  plan_document: bundleRow(
+    t.planDocument,
+    createInsertSchema(t.planDocument, {
+      ...owned,
+      planId: is(id),
+      previousResults: max(100_000),
+      objectives: max(100_000),
+      solutions: max(100_000),
+      organisation: max(100_000),
+      recipients: max(20_000),
+    }),
+  ),
 };
 
-/** The first rule a row breaks, as `column rule` for the message, or null when it keeps them all. */
-export function rowProblem(table: OwnedTableName, row: Record<string, unknown>): string | null {
+export type RowCheck = { ok: true; row: Record<string, unknown> } | { ok: false; problem: string };
+
+/**
+ * A row as a bundle carries it, checked: with the columns it left out given their defaults, or the
+ * first rule it breaks as `column rule` for the message (`column x` for a column the table lacks).
+ */
+export function checkBundleRow(table: OwnedTableName, row: Record<string, unknown>): RowCheck {
   const r = ROW_SCHEMAS[table].safeParse(row);
-  if (r.success) return null;
+  if (r.success) return { ok: true, row: r.data };
+  const unknown = r.error.issues.find((i) => i.code === 'unrecognized_keys');
+  if (unknown) return { ok: false, problem: `column ${unknown.keys[0]}` };
   const issue = r.error.issues[0]!;
-  return `${issue.path.join('.')} ${issue.message}`;
+  return { ok: false, problem: `${issue.path.join('.')} ${issue.message}` };
 }
 
 /** Columns that name another owned row; `partner_unit_ids` holds a JSON list of them. */

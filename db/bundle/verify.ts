@@ -9,7 +9,6 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { verify } from '../keys/ed25519';
 import { CITY_ONLY_TABLES, isOwnedTable, WARD_ONLY_TABLES, type OwnedTableName } from '../owned-tables';
-import { normaliseRow } from '../write';
 import {
   BLOB_PREFIX,
   BUNDLE_FORMAT,
@@ -25,7 +24,7 @@ import {
   type Manifest,
 } from './format';
 import type { BundleArchive } from './reader';
-import { rowProblem } from './row-rules';
+import { checkBundleRow } from './row-rules';
 
 export interface TrustedKeyInfo {
   keyId: string;
@@ -99,12 +98,11 @@ function checkRow(file: string, m: Manifest, table: OwnedTableName, row: Record<
   const notOwner = () => new AppError('bundle.not_owner', { file, owner: m.owner, table, rowOwner: String(row.owner) });
   if (row.owner !== m.owner) throw notOwner();
   if ((m.ownerKind === 'ward' ? CITY_ONLY_TABLES : WARD_ONLY_TABLES).has(table)) throw notOwner();
-  const normal = normaliseRow(table, row);
-  for (const k of Object.keys(row)) if (!(k in normal)) throw new AppError('bundle.bad_row', { file, table, reason: `column ${k}` });
-  const problem = rowProblem(table, normal);
-  if (problem) throw new AppError('bundle.bad_row', { file, table, reason: problem });
+  const checked = checkBundleRow(table, row);
+  if (!checked.ok) throw new AppError('bundle.bad_row', { file, table, reason: checked.problem });
+  const wardCode = checked.row.ward_code;
   // A ward sets targets for itself only; the city may set them for any ward.
-  if (table === 'indicator_target' && m.ownerKind === 'ward' && normal.ward_code !== '' && normal.ward_code !== m.owner) {
+  if (table === 'indicator_target' && m.ownerKind === 'ward' && wardCode !== '' && wardCode !== m.owner) {
     throw new AppError('bundle.bad_row', { file, table, reason: 'ward_code' });
   }
 }
