@@ -20,6 +20,7 @@ import { REFERENCES, referencedIds } from '../bundle/row-rules';
 import { peekManifest, verifyBundle, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
 import { getMeta } from '../database';
 import { verifyRotation } from '../keys/rotation';
+import { rotationStatementSchema } from '../keys/schemas';
 import type { KeyStore, StoredKey } from '../keys/key-store';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
@@ -37,17 +38,18 @@ export function sideFolders(s: Session): { pending: string; quarantine: string; 
 
 /** A key the city does not know yet, vouched for by a key it does: a rotation statement inside the bundle. */
 function rotatedKey(s: Session, keyId: string, owner: string, statement: Buffer | undefined): TrustedKeyInfo | undefined {
-  let stmt: { oldKeyId?: unknown; newKeyId?: unknown; newPublicKey?: unknown };
+  let json: unknown;
   try {
     // No statement reads as "undefined", which is not JSON either.
-    stmt = JSON.parse(String(statement)) as typeof stmt;
+    json = JSON.parse(String(statement));
   } catch {
     return undefined;
   }
-  if (stmt.newKeyId !== keyId) return undefined;
-  const old = lookupTrustedKey(s, String(stmt.oldKeyId));
-  if (!old || old.revokedAt || old.orgCode !== owner || !verifyRotation(stmt, old.publicKey)) return undefined;
-  return { keyId, orgCode: old.orgCode, publicKey: stmt.newPublicKey as string, revokedAt: null };
+  const stmt = rotationStatementSchema.safeParse(json);
+  if (!stmt.success || stmt.data.newKeyId !== keyId) return undefined;
+  const old = lookupTrustedKey(s, stmt.data.oldKeyId);
+  if (!old || old.revokedAt || old.orgCode !== owner || !verifyRotation(stmt.data, old.publicKey)) return undefined;
+  return { keyId, orgCode: old.orgCode, publicKey: stmt.data.newPublicKey, revokedAt: null };
 }
 
 function lastSeqOf(s: Session, origin: string): number {
@@ -237,7 +239,8 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
     s.db.sqlite.pragma('defer_foreign_keys = ON');
     if (!lookupTrustedKey(s, m.keyId)) {
       // A rotated key, proven by the old one: trust it from now on and retire the old one.
-      const stmt = v.rotation as { oldKeyId: string };
+      // The statement that vouched for the key while it was verified, read again with its schema.
+      const stmt = rotationStatementSchema.parse(v.rotation);
       trustKey(s, m.owner, v.signer.publicKey, m.keyId, stmt);
       revokeKey(s, stmt.oldKeyId, 'rotated');
     }

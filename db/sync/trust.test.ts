@@ -700,6 +700,11 @@ describe('rotation statements', () => {
     await expectRefused(city, unknownOld, 'bundle.unknown_key', { keyId: key.keyId });
     const notJson = await forge(dir, key, {}, line, [{ path: ROTATION_NAME, data: Buffer.from('{') }]);
     await expectRefused(city, notJson, 'bundle.unknown_key');
+    // A statement is read with its schema: a field of the wrong type, or one it does not have, and it is no statement.
+    const wrongType = await forge(dir, key, {}, line, [rot({ ...statement, oldKeyId: 42 })]);
+    await expectRefused(city, wrongType, 'bundle.unknown_key', { keyId: key.keyId });
+    const extraField = await forge(dir, key, {}, line, [rot({ ...statement, note: 'x' })]);
+    await expectRefused(city, extraField, 'bundle.unknown_key', { keyId: key.keyId });
     const otherNew = await forge(dir, key, {}, line, [rot({ ...statement, newKeyId: keyB.keyId })]);
     await expectRefused(city, otherNew, 'bundle.unknown_key');
     // A genuine statement for another new key does not vouch for the key that signed this bundle.
