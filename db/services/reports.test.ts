@@ -212,5 +212,22 @@ describe('reports reach the city in a bundle', () => {
     expect(doc.tables.find((t) => t[0]?.[1] === 'Văn bản chỉ đạo')!.at(-1)).toEqual(['', 'Tổng cộng', '22', '3', '1', '3', '15', '1']);
     await expect(buildReceivedReportDocx(city, 'HP-HAIDUONG', '2026-H1')).rejects.toMatchObject({ code: 'report.not_approved' });
     expect(code(() => getReceivedReport(city, 'HP-OTHER', '2026-Q3'))).toBe('report.not_found');
+
+    // What a ward sent is read through the figures' schema, not trusted: a figure of the wrong kind is
+    // named with its place, and a newer format asks for an update rather than being misread.
+    const setFigures = (f: unknown) => city.db.sqlite.prepare('UPDATE report SET figures = ? WHERE id = ?').run(JSON.stringify(f), opened.id);
+    setFigures({ ...approved.figures, tasks: { ...approved.figures.tasks, total: { ...approved.figures.tasks.total, done: 'nhiều' } } });
+    expect(() => getReceivedReport(city, 'HP-HAIDUONG', '2026-Q3')).toThrow(
+      expect.objectContaining({
+        code: 'report.figures_invalid',
+        params: { period: '2026-Q3', reason: 'tasks.total.done Invalid input: expected number, received string' },
+      }),
+    );
+    setFigures({ ...approved.figures, indicators: { ...approved.figures.indicators, rows: [{ code: 'CQ-09' }] } });
+    expect(code(() => getReceivedReport(city, 'HP-HAIDUONG', '2026-Q3'))).toBe('report.figures_invalid');
+    setFigures({ ...approved.figures, version: 2 });
+    expect(() => getReceivedReport(city, 'HP-HAIDUONG', '2026-Q3')).toThrow(
+      expect.objectContaining({ code: 'report.figures_unsupported', params: { version: '2' } }),
+    );
   });
 });

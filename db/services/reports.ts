@@ -8,7 +8,7 @@
  */
 import { formatPeriodCode, parsePeriod, periodLabelVi, type Period } from '../../shared/rules/period';
 import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportBody, ReportFigures, ReportRow, ReportView } from '../../shared/api/report-types';
-import { FIGURES_VERSION } from '../reports/figures';
+import { FIGURES_VERSION, reportFiguresSchema } from '../../shared/api/report-figures';
 import { computeReportFigures } from '../reports/figures-data';
 import { reportsError } from '../reports/errors';
 import { normaliseDocNumber } from '../reports/labels';
@@ -164,11 +164,26 @@ export function markSent(s: Session, period: string, supplement = 0): ReportRow 
   });
 }
 
-function parseFigures(json: string | null): ReportFigures | null {
+/**
+ * The figures frozen at approval: this ward's own, or, at the city, the ones a ward sent, which are
+ * read through their schema rather than trusted (a signature proves who sent them, not their shape).
+ */
+function parseFigures(json: string | null, period: string): ReportFigures | null {
   if (!json) return null;
-  const f = JSON.parse(json) as ReportFigures;
-  if (f.version !== FIGURES_VERSION) throw reportsError('report.figures_unsupported', { version: String(f.version) });
-  return f;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('report.figures_invalid', { period, reason: 'JSON' });
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > FIGURES_VERSION) throw reportsError('report.figures_unsupported', { version: String(version) });
+  const parsed = reportFiguresSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('report.figures_invalid', { period, reason: `${issue.path.join('.')} ${issue.message}` });
+  }
+  return parsed.data;
 }
 
 export function getReport(s: Session, period: string, supplement = 0): ReportView {
@@ -176,7 +191,7 @@ export function getReport(s: Session, period: string, supplement = 0): ReportVie
   const code = formatPeriodCode(p);
   const row = findReport(s, s.orgCode, code, supplement);
   if (supplement > 0 && !row) throw new AppError('report.supplement_not_found', { period: code, supplement });
-  const frozen = row && row.status !== 'draft' ? parseFigures(readFiguresJson(s, row.id)) : null;
+  const frozen = row && row.status !== 'draft' ? parseFigures(readFiguresJson(s, row.id), code) : null;
   const figures = frozen ?? computeReportFigures(s, p);
   const stored = row ? readStored(s, row.id) : { body: null, recipients: null };
   const settings = getDocumentSettings(s);
@@ -283,6 +298,6 @@ export function getReceivedReport(s: Session, owner: string, period: string): Re
     ...row,
     periodLabel: periodLabelVi(p),
     narratives: narrativesOf(s, row.id, false),
-    figures: row.status === 'draft' ? null : parseFigures(readFiguresJson(s, row.id)),
+    figures: row.status === 'draft' ? null : parseFigures(readFiguresJson(s, row.id), code),
   };
 }
