@@ -1,43 +1,44 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { isValidIsoDate } from '../../shared/rules/period';
+import { area, directive, unit } from '../schema';
 import { inTransaction, newId, type Session } from '../session';
 import { saveOwnedRow } from '../write';
 import { ownedCodeExists, retiredOwnedId, visibleOwners } from './lookup';
 import type { AreaRow, DirectiveRow, UnitRow } from '../../shared/api/types';
-
-function inOwners(s: Session): { sql: string; args: string[] } {
-  const owners = visibleOwners(s);
-  return { sql: `owner IN (${owners.map(() => '?').join(', ')})`, args: owners };
-}
 
 function requireCode(code: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/.test(code)) throw new AppError('catalog.bad_code', { code });
 }
 
 export function listUnits(s: Session): UnitRow[] {
-  const o = inOwners(s);
-  return s.db.sqlite.prepare(`SELECT id, owner, code, name FROM unit WHERE deleted = 0 AND ${o.sql} ORDER BY code`).all(...o.args) as UnitRow[];
+  return s.db.orm
+    .select({ id: unit.id, owner: unit.owner, code: unit.code, name: unit.name })
+    .from(unit)
+    .where(and(eq(unit.deleted, 0), inArray(unit.owner, visibleOwners(s))))
+    .orderBy(unit.code)
+    .all();
 }
 
 export function addUnit(s: Session, input: { code: string; name: string }): UnitRow {
   requireCode(input.code);
   return inTransaction(s, () => {
     if (ownedCodeExists(s, 'unit', input.code)) throw new AppError('unit.duplicate', { code: input.code });
-    const row = saveOwnedRow(
-      s,
-      'unit',
-      { id: retiredOwnedId(s, 'unit', input.code) ?? newId(), code: input.code, name: input.name.trim(), deleted: 0 },
-      'unit.add',
-    );
-    return { id: String(row.id), owner: s.orgCode, code: input.code, name: String(row.name) };
+    const id = retiredOwnedId(s, 'unit', input.code) ?? newId();
+    const name = input.name.trim();
+    saveOwnedRow(s, 'unit', { id, code: input.code, name, deleted: 0 }, 'unit.add');
+    return { id, owner: s.orgCode, code: input.code, name };
   });
 }
 
 export function listDirectives(s: Session): DirectiveRow[] {
-  const o = inOwners(s);
-  return s.db.sqlite
-    .prepare(`SELECT id, owner, code, number, issued_on AS issuedOn, issuer, title FROM directive WHERE deleted = 0 AND ${o.sql} ORDER BY issued_on, code`)
-    .all(...o.args) as DirectiveRow[];
+  const d = directive;
+  return s.db.orm
+    .select({ id: d.id, owner: d.owner, code: d.code, number: d.number, issuedOn: d.issuedOn, issuer: d.issuer, title: d.title })
+    .from(d)
+    .where(and(eq(d.deleted, 0), inArray(d.owner, visibleOwners(s))))
+    .orderBy(d.issuedOn, d.code)
+    .all();
 }
 
 export function addDirective(
@@ -64,11 +65,13 @@ export function addDirective(
 }
 
 export function listAreas(s: Session): AreaRow[] {
-  const o = inOwners(s);
   // A ward and its city both list the standard areas: show each code once, the ward's own first.
-  const rows = s.db.sqlite
-    .prepare(`SELECT id, owner, code, name, sort FROM area WHERE deleted = 0 AND ${o.sql} ORDER BY sort, code`)
-    .all(...o.args) as AreaRow[];
+  const rows: AreaRow[] = s.db.orm
+    .select({ id: area.id, owner: area.owner, code: area.code, name: area.name, sort: area.sort })
+    .from(area)
+    .where(and(eq(area.deleted, 0), inArray(area.owner, visibleOwners(s))))
+    .orderBy(area.sort, area.code)
+    .all();
   const seen = new Map<string, AreaRow>();
   for (const r of rows) {
     const prev = seen.get(r.code);
@@ -78,7 +81,11 @@ export function listAreas(s: Session): AreaRow[] {
 }
 
 export function upsertAreaByCode(s: Session, input: { code: string; name: string; sort: number }): string {
-  const existing = s.db.sqlite.prepare('SELECT id FROM area WHERE owner = ? AND code = ?').get(s.orgCode, input.code) as { id: string } | undefined;
+  const existing = s.db.orm
+    .select({ id: area.id })
+    .from(area)
+    .where(and(eq(area.owner, s.orgCode), eq(area.code, input.code)))
+    .get();
   const id = existing?.id ?? newId();
   saveOwnedRow(s, 'area', { id, code: input.code, name: input.name, sort: input.sort, deleted: 0 }, existing ? 'area.update' : 'area.add');
   return id;

@@ -1,6 +1,8 @@
+import { and, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
+import { plan } from '../schema';
 import { inTransaction, newId, type Session } from '../session';
-import { readRow, saveOwnedRow } from '../write';
+import { saveOwnedRow } from '../write';
 import type { PlanRow } from '../../shared/api/types';
 
 export interface PlanInput {
@@ -15,15 +17,34 @@ export interface PlanInput {
   budgetVnd?: number | null | undefined;
 }
 
-const SELECT = `SELECT id, year, title, doc_number AS docNumber, issued_on AS issuedOn, issuer, signer_title AS signerTitle,
-  signer_name AS signerName, general_goal AS generalGoal, budget_vnd AS budgetVnd FROM plan`;
+const COLUMNS = {
+  id: plan.id,
+  year: plan.year,
+  title: plan.title,
+  docNumber: plan.docNumber,
+  issuedOn: plan.issuedOn,
+  issuer: plan.issuer,
+  signerTitle: plan.signerTitle,
+  signerName: plan.signerName,
+  generalGoal: plan.generalGoal,
+  budgetVnd: plan.budgetVnd,
+};
 
 export function listPlans(s: Session): PlanRow[] {
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND deleted = 0 ORDER BY year DESC`).all(s.orgCode) as PlanRow[];
+  return s.db.orm
+    .select(COLUMNS)
+    .from(plan)
+    .where(and(eq(plan.owner, s.orgCode), eq(plan.deleted, 0)))
+    .orderBy(desc(plan.year))
+    .all();
 }
 
 export function findPlan(s: Session, year: number): PlanRow | undefined {
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND year = ? AND deleted = 0`).get(s.orgCode, year) as PlanRow | undefined;
+  return s.db.orm
+    .select(COLUMNS)
+    .from(plan)
+    .where(and(eq(plan.owner, s.orgCode), eq(plan.year, year), eq(plan.deleted, 0)))
+    .get();
 }
 
 export function requirePlan(s: Session, year?: number): PlanRow {
@@ -64,9 +85,9 @@ export function addPlan(s: Session, input: PlanInput): PlanRow {
 /** Changes only the fields given; the year, which identifies the plan, never changes. */
 export function updatePlan(s: Session, id: string, input: Partial<Omit<PlanInput, 'year'>>): PlanRow {
   return inTransaction(s, () => {
-    const existing = readRow(s, 'plan', id);
+    const existing = s.db.orm.select().from(plan).where(eq(plan.id, id)).get();
     if (!existing || existing.deleted || existing.owner !== s.orgCode) throw new AppError('plan.not_found', { year: '?' });
-    const full = toRow({ year: Number(existing.year), title: String(existing.title), ...input });
+    const full = toRow({ year: existing.year, title: existing.title, ...input });
     const given = new Set(
       Object.entries(input)
         .filter(([, v]) => v !== undefined)
@@ -74,6 +95,6 @@ export function updatePlan(s: Session, id: string, input: Partial<Omit<PlanInput
     );
     const patch = Object.fromEntries(Object.entries(full).filter(([k]) => given.has(k)));
     saveOwnedRow(s, 'plan', { id, ...patch }, 'plan.update');
-    return findPlan(s, Number(existing.year))!;
+    return findPlan(s, existing.year)!;
   });
 }
