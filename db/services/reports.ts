@@ -7,13 +7,24 @@
  * wards sent with listReceivedReports / getReceivedReport.
  */
 import { formatPeriodCode, parsePeriod, periodLabelVi, type Period } from '../../shared/rules/period';
-import type { AreaNarrative, ReceivedReport, ReceivedReportRow, ReportBody, ReportFigures, ReportRow, ReportView } from '../../shared/api/report-types';
+import type {
+  AreaNarrative,
+  ReceivedReport,
+  ReceivedReportRow,
+  ReportBody,
+  ReportFigures,
+  ReportRow,
+  ReportStatus,
+  ReportView,
+} from '../../shared/api/report-types';
 import { FIGURES_VERSION, reportFiguresSchema } from '../../shared/api/report-figures';
 import { computeReportFigures } from '../reports/figures-data';
 import { reportsError } from '../reports/errors';
 import { normaliseDocNumber } from '../reports/labels';
 import { inTransaction, newId, type Session } from '../session';
 import { saveOwnedRow } from '../write';
+import { area, org, report as reportTable, reportNarrative } from '../schema';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { listAreas } from './catalog';
 import { requireIdByCode } from './lookup';
 import { requirePlan } from './plans';
@@ -32,8 +43,18 @@ export type ApproveInput = Input<'reports.approve'>;
 export const NARRATIVE_MAX = 20_000;
 const REPORT_SYMBOL = 'BC-UBND';
 
-const SELECT = `SELECT id, owner, period, supplement, status, doc_number AS docNumber, approved_by AS approvedBy, approved_at AS approvedAt,
-  sent_at AS sentAt, updated_at AS updatedAt FROM report`;
+const COLUMNS = {
+  id: reportTable.id,
+  owner: reportTable.owner,
+  period: reportTable.period,
+  supplement: reportTable.supplement,
+  status: reportTable.status,
+  docNumber: reportTable.docNumber,
+  approvedBy: reportTable.approvedBy,
+  approvedAt: reportTable.approvedAt,
+  sentAt: reportTable.sentAt,
+  updatedAt: reportTable.updatedAt,
+};
 
 /** Quarters, halves and years are reporting periods; a month is not. */
 export function requireReportPeriod(code: string): Period {
@@ -43,8 +64,11 @@ export function requireReportPeriod(code: string): Period {
 }
 
 function findReport(s: Session, owner: string, period: string, supplement = 0): ReportRow | undefined {
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND supplement = ? AND deleted = 0`).get(owner, period, supplement) as
-    ReportRow | undefined;
+  return s.db.orm
+    .select(COLUMNS)
+    .from(reportTable)
+    .where(and(eq(reportTable.owner, owner), eq(reportTable.period, period), eq(reportTable.supplement, supplement), eq(reportTable.deleted, 0)))
+    .get();
 }
 
 export function getOrCreateReport(s: Session, period: string, supplement = 0): ReportRow {
@@ -76,8 +100,11 @@ export function saveNarrative(s: Session, input: NarrativeInput): AreaNarrative 
     const report = getOrCreateReport(s, input.period, input.supplement ?? 0);
     requireDraft(report);
     const areaId = requireIdByCode(s, 'area', input.areaCode);
-    const existing = s.db.sqlite.prepare('SELECT id FROM report_narrative WHERE report_id = ? AND area_id = ?').get(report.id, areaId) as
-      { id: string } | undefined;
+    const existing = s.db.orm
+      .select({ id: reportNarrative.id })
+      .from(reportNarrative)
+      .where(and(eq(reportNarrative.reportId, report.id), eq(reportNarrative.areaId, areaId)))
+      .get();
     const row: Record<string, unknown> = { id: existing?.id ?? newId(), report_id: report.id, area_id: areaId, deleted: 0 };
     // Only the parts given change, so the UI can save one box at a time.
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) row[k] = v.trim();
@@ -86,32 +113,17 @@ export function saveNarrative(s: Session, input: NarrativeInput): AreaNarrative 
   });
 }
 
-interface NarrativeDbRow {
-  area_code: string;
-  area_name: string;
-  results: string;
-  shortcomings: string;
-  next_tasks: string;
-  proposals: string;
-}
-
 function narrativesOf(s: Session, reportId: string, allAreas: boolean): AreaNarrative[] {
-  const saved = s.db.sqlite
-    .prepare(
-      `SELECT a.code AS area_code, a.name AS area_name, n.results, n.shortcomings, n.next_tasks, n.proposals, a.sort
-       FROM report_narrative n JOIN area a ON a.id = n.area_id WHERE n.report_id = ? AND n.deleted = 0 ORDER BY a.sort, a.code`,
-    )
-    .all(reportId) as NarrativeDbRow[];
-  const toItem = (r: NarrativeDbRow): AreaNarrative => ({
-    areaCode: r.area_code,
-    areaName: r.area_name,
-    results: r.results,
-    shortcomings: r.shortcomings,
-    nextTasks: r.next_tasks,
-    proposals: r.proposals,
-  });
-  if (!allAreas) return saved.filter((r) => r.results || r.shortcomings || r.next_tasks || r.proposals).map(toItem);
-  const byCode = new Map(saved.map((r) => [r.area_code, toItem(r)]));
+  const n = reportNarrative;
+  const saved: AreaNarrative[] = s.db.orm
+    .select({ areaCode: area.code, areaName: area.name, results: n.results, shortcomings: n.shortcomings, nextTasks: n.nextTasks, proposals: n.proposals })
+    .from(n)
+    .innerJoin(area, eq(area.id, n.areaId))
+    .where(and(eq(n.reportId, reportId), eq(n.deleted, 0)))
+    .orderBy(area.sort, area.code)
+    .all();
+  if (!allAreas) return saved.filter((r) => r.results || r.shortcomings || r.nextTasks || r.proposals);
+  const byCode = new Map(saved.map((r) => [r.areaCode, r]));
   return listAreas(s).map((a) => byCode.get(a.code) ?? { areaCode: a.code, areaName: a.name, results: '', shortcomings: '', nextTasks: '', proposals: '' });
 }
 
@@ -219,7 +231,7 @@ export function getReport(s: Session, period: string, supplement = 0): ReportVie
 }
 
 function readStored(s: Session, id: string): { body: Partial<ReportBody> | null; recipients: string[] | null } {
-  const r = s.db.sqlite.prepare('SELECT body, recipients FROM report WHERE id = ?').get(id) as { body: string | null; recipients: string | null };
+  const r = s.db.orm.select({ body: reportTable.body, recipients: reportTable.recipients }).from(reportTable).where(eq(reportTable.id, id)).get()!;
   return { body: r.body ? (JSON.parse(r.body) as Partial<ReportBody>) : null, recipients: r.recipients ? (JSON.parse(r.recipients) as string[]) : null };
 }
 
@@ -251,8 +263,12 @@ export function saveReportBody(s: Session, input: ReportBodyInput): ReportView {
 export function createSupplement(s: Session, period: string): ReportView {
   const code = formatPeriodCode(requireReportPeriod(period));
   return inTransaction(s, () => {
-    const last = s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND period = ? AND deleted = 0 ORDER BY supplement DESC LIMIT 1`).get(s.orgCode, code) as
-      ReportRow | undefined;
+    const last = s.db.orm
+      .select(COLUMNS)
+      .from(reportTable)
+      .where(and(eq(reportTable.owner, s.orgCode), eq(reportTable.period, code), eq(reportTable.deleted, 0)))
+      .orderBy(desc(reportTable.supplement))
+      .get();
     if (!last || last.status === 'draft') {
       if (last && last.supplement > 0) return getReport(s, code, last.supplement);
       throw new AppError('report.supplement_needs_approved', { period: code });
@@ -264,35 +280,46 @@ export function createSupplement(s: Session, period: string): ReportView {
 }
 
 function readFiguresJson(s: Session, id: string): string | null {
-  return (s.db.sqlite.prepare('SELECT figures FROM report WHERE id = ?').get(id) as { figures: string | null }).figures;
+  return s.db.orm.select({ figures: reportTable.figures }).from(reportTable).where(eq(reportTable.id, id)).get()!.figures;
 }
 
 export function listReports(s: Session): ReportRow[] {
-  return s.db.sqlite.prepare(`${SELECT} WHERE owner = ? AND deleted = 0 ORDER BY period DESC, supplement`).all(s.orgCode) as ReportRow[];
+  return s.db.orm
+    .select(COLUMNS)
+    .from(reportTable)
+    .where(and(eq(reportTable.owner, s.orgCode), eq(reportTable.deleted, 0)))
+    .orderBy(desc(reportTable.period), reportTable.supplement)
+    .all();
 }
 
 // ---- the city's side ---------------------------------------------------------------------------
 
-const RECEIVED_SELECT = `SELECT r.id, r.owner, coalesce(o.name, r.owner) AS orgName, r.period, r.supplement, r.status, r.doc_number AS docNumber,
-  r.approved_by AS approvedBy, r.approved_at AS approvedAt, r.sent_at AS sentAt, r.updated_at AS updatedAt
-  FROM report r LEFT JOIN org o ON o.code = r.owner`;
+/** A received report beside the name of the ward that sent it (its code until the catalog names it). */
+function receivedReports(s: Session) {
+  return s.db.orm
+    .select({ ...COLUMNS, orgName: sql<string>`coalesce(${org.name}, ${reportTable.owner})` })
+    .from(reportTable)
+    .leftJoin(org, eq(org.code, reportTable.owner));
+}
 
 /**
  * The reports wards sent in their bundles. Drafts travel too (every owned row does) but are work
  * in progress, so they are left out unless asked for.
  */
 export function listReceivedReports(s: Session, opts: { includeDrafts?: boolean } = {}): ReceivedReportRow[] {
-  const statuses = opts.includeDrafts ? "('draft', 'approved', 'sent')" : "('approved', 'sent')";
-  return s.db.sqlite
-    .prepare(`${RECEIVED_SELECT} WHERE r.owner <> ? AND r.deleted = 0 AND r.status IN ${statuses} ORDER BY r.period DESC, r.owner`)
-    .all(s.orgCode) as ReceivedReportRow[];
+  const statuses: ReportStatus[] = opts.includeDrafts ? ['draft', 'approved', 'sent'] : ['approved', 'sent'];
+  return receivedReports(s)
+    .where(and(ne(reportTable.owner, s.orgCode), eq(reportTable.deleted, 0), inArray(reportTable.status, statuses)))
+    .orderBy(desc(reportTable.period), reportTable.owner)
+    .all();
 }
 
 export function getReceivedReport(s: Session, owner: string, period: string): ReceivedReport {
   const p = requireReportPeriod(period);
   const code = formatPeriodCode(p);
-  const row = s.db.sqlite.prepare(`${RECEIVED_SELECT} WHERE r.owner = ? AND r.period = ? AND r.supplement = 0 AND r.deleted = 0`).get(owner, code) as
-    ReceivedReportRow | undefined;
+  const row = receivedReports(s)
+    .where(and(eq(reportTable.owner, owner), eq(reportTable.period, code), eq(reportTable.supplement, 0), eq(reportTable.deleted, 0)))
+    .get();
   if (!row || owner === s.orgCode) throw reportsError('report.not_found', { period: code, owner });
   return {
     ...row,
