@@ -4,9 +4,11 @@
  * ordered fall back to their date, undated ones last, so a new catalog reads sensibly before anyone
  * orders it.
  */
+import { and, eq } from 'drizzle-orm';
 import type { DirectiveRow } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { getMeta } from '../database';
+import { directive } from '../schema';
 import { inTransaction, type Session } from '../session';
 import { saveOwnedRow } from '../write';
 import { listDirectives } from './catalog';
@@ -17,7 +19,12 @@ export interface OrderedDirective extends DirectiveRow {
 
 export function directivesInReportOrder(s: Session): OrderedDirective[] {
   const sorts = new Map(
-    (s.db.sqlite.prepare('SELECT id, sort FROM directive WHERE deleted = 0').all() as Array<{ id: string; sort: number }>).map((r) => [r.id, r.sort]),
+    s.db.orm
+      .select({ id: directive.id, sort: directive.sort })
+      .from(directive)
+      .where(eq(directive.deleted, 0))
+      .all()
+      .map((r) => [r.id, r.sort]),
   );
   const city = getMeta(s.db, 'city_code');
   const group = (d: DirectiveRow) => (d.owner === s.orgCode ? 1 : d.owner === city ? 0 : 2);
@@ -41,13 +48,12 @@ export function directivesInReportOrder(s: Session): OrderedDirective[] {
 export function setDirectiveOrder(s: Session, codes: string[]): OrderedDirective[] {
   return inTransaction(s, () => {
     const own = new Map(
-      (
-        s.db.sqlite.prepare('SELECT id, code, sort FROM directive WHERE owner = ? AND deleted = 0').all(s.orgCode) as Array<{
-          id: string;
-          code: string;
-          sort: number;
-        }>
-      ).map((r) => [r.code, r]),
+      s.db.orm
+        .select({ id: directive.id, code: directive.code, sort: directive.sort })
+        .from(directive)
+        .where(and(eq(directive.owner, s.orgCode), eq(directive.deleted, 0)))
+        .all()
+        .map((r) => [r.code, r]),
     );
     const seen = new Set<string>();
     for (const c of codes) {

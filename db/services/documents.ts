@@ -6,7 +6,9 @@
 import type { DocumentSettings, PlanDocumentView } from '../../shared/api/document-types';
 import { AppError } from '../../shared/errors';
 import { isValidIsoDate } from '../../shared/rules/period';
+import { and, eq } from 'drizzle-orm';
 import { getMeta, setMeta } from '../database';
+import { planDocument } from '../schema';
 import { inTransaction, newId, type Session } from '../session';
 import { saveOwnedRow } from '../write';
 import { requirePlan, updatePlan } from './plans';
@@ -123,19 +125,12 @@ export function saveDocumentSettings(s: Session, input: DocumentSettingsInput): 
 
 // ---- the plan document ------------------------------------------------------------------------
 
-interface PlanDocRow {
-  id: string;
-  previous_results: string;
-  objectives: string;
-  solutions: string;
-  organisation: string;
-  recipients: string | null;
-}
-
-function readPlanDoc(s: Session, planId: string): PlanDocRow | undefined {
-  return s.db.sqlite
-    .prepare('SELECT id, previous_results, objectives, solutions, organisation, recipients FROM plan_document WHERE plan_id = ? AND deleted = 0')
-    .get(planId) as PlanDocRow | undefined;
+function readPlanDoc(s: Session, planId: string): typeof planDocument.$inferSelect | undefined {
+  return s.db.orm
+    .select()
+    .from(planDocument)
+    .where(and(eq(planDocument.planId, planId), eq(planDocument.deleted, 0)))
+    .get();
 }
 
 export function getPlanDocument(s: Session, year?: number): PlanDocumentView {
@@ -145,7 +140,7 @@ export function getPlanDocument(s: Session, year?: number): PlanDocumentView {
   const custom = row?.recipients ? (JSON.parse(row.recipients) as string[]) : null;
   return {
     plan,
-    previousResults: row?.previous_results ?? '',
+    previousResults: row?.previousResults ?? '',
     objectives: row?.objectives ?? '',
     solutions: row?.solutions ?? '',
     organisation: row?.organisation ?? '',

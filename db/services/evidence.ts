@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { MAX_EVIDENCE_BYTES, putBlob, readBlob } from '../blobs';
 import { inTransaction, newId, type Session } from '../session';
-import { readRow, saveOwnedRow } from '../write';
+import { saveOwnedRow } from '../write';
+import { evidence, task, taskProgress } from '../schema';
 
 export interface AttachInput {
   taskId: string;
@@ -26,11 +28,11 @@ export async function attachEvidence(s: Session, input: AttachInput): Promise<{ 
   if (input.data.length > MAX_EVIDENCE_BYTES) {
     throw new AppError('evidence.too_large', { file: input.fileName, maxMb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
   }
-  const task = readRow(s, 'task', input.taskId);
-  if (!task || task.deleted || task.owner !== s.orgCode) throw new AppError('task.not_found', { id: input.taskId });
+  const found = s.db.orm.select({ deleted: task.deleted, owner: task.owner }).from(task).where(eq(task.id, input.taskId)).get();
+  if (!found || found.deleted || found.owner !== s.orgCode) throw new AppError('task.not_found', { id: input.taskId });
   if (input.progressId) {
-    const p = readRow(s, 'task_progress', input.progressId);
-    if (!p || p.task_id !== input.taskId) throw new AppError('progress.not_found', { id: input.progressId });
+    const p = s.db.orm.select({ taskId: taskProgress.taskId }).from(taskProgress).where(eq(taskProgress.id, input.progressId)).get();
+    if (!p || p.taskId !== input.taskId) throw new AppError('progress.not_found', { id: input.progressId });
   }
   // The file is on disk before the row that names it commits: a crash leaves at worst an
   // unreferenced blob, never a row pointing at nothing.
@@ -57,7 +59,11 @@ export async function attachEvidence(s: Session, input: AttachInput): Promise<{ 
 }
 
 export function readEvidence(s: Session, id: string): { fileName: string; data: Buffer } {
-  const row = readRow(s, 'evidence', id);
+  const row = s.db.orm
+    .select({ deleted: evidence.deleted, fileName: evidence.fileName, sha256: evidence.sha256 })
+    .from(evidence)
+    .where(eq(evidence.id, id))
+    .get();
   if (!row || row.deleted) throw new AppError('evidence.not_found', { id });
-  return { fileName: String(row.file_name), data: readBlob(s.db.blobDir, String(row.sha256)) };
+  return { fileName: row.fileName, data: readBlob(s.db.blobDir, row.sha256) };
 }
