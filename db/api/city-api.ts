@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, count, countDistinct, desc, isNull, ne } from 'drizzle-orm';
 import { toApiError, zodToApiError } from '../../shared/api/errors';
 import type { DocumentFile } from '../../shared/api/contract';
 import {
@@ -39,6 +40,7 @@ import { publishCatalog } from '../sync/publish';
 import { revokeWard } from '../sync/enroll';
 import { formatPeriodCode, periodContaining, shiftPeriod } from '../../shared/rules/period';
 import { getMeta } from '../database';
+import { auditLog, trustedKey } from '../schema';
 import { DatabaseHolder } from './handlers';
 
 export interface CityActor {
@@ -145,11 +147,11 @@ export class CityApi {
         const session = s();
         const today = todayIso(session.now());
         const wards = listWards(session);
-        const enrolled = (
-          session.db.sqlite
-            .prepare('SELECT count(DISTINCT org_code) AS n FROM trusted_key WHERE revoked_at IS NULL AND org_code != ?')
-            .get(session.orgCode) as { n: number }
-        ).n;
+        const enrolled = session.db.orm
+          .select({ n: countDistinct(trustedKey.orgCode) })
+          .from(trustedKey)
+          .where(and(isNull(trustedKey.revokedAt), ne(trustedKey.orgCode, session.orgCode)))
+          .get()!.n;
         const current = periodContaining('quarter', today);
         const year = current.year;
         const periods = [
@@ -228,11 +230,15 @@ export class CityApi {
       'city.users.passwd': (i, a) => setPassword(s(), i.name, i.password, a.name),
       'city.users.disable': (i, a) => disableUser(s(), i.name, a.name),
       'city.audit': (i) => {
-        const db = s().db.sqlite;
-        const total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-        const rows = db
-          .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, detail FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?')
-          .all(i.pageSize, (i.page - 1) * i.pageSize) as CityOutput<'city.audit'>['rows'];
+        const orm = s().db.orm;
+        const total = orm.select({ n: count() }).from(auditLog).get()!.n;
+        const rows = orm
+          .select()
+          .from(auditLog)
+          .orderBy(desc(auditLog.id))
+          .limit(i.pageSize)
+          .offset((i.page - 1) * i.pageSize)
+          .all();
         return { total, rows };
       },
     };
