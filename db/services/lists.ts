@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { parseComparator } from '../../shared/rules/indicator';
 import { isValidIsoDate } from '../../shared/rules/period';
@@ -17,6 +18,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { inTransaction, type Session } from '../session';
 import { readRow, saveOwnedRow, type Row } from '../write';
 import type { OwnedTableName } from '../owned-tables';
+import { auditLog, evidence, task, taskProgress } from '../schema';
 import { addIndicator, setTarget } from './indicators';
 import { requireIdByCode } from './lookup';
 import { safeFileName } from './evidence';
@@ -314,24 +316,23 @@ export async function saveEvidenceCopy(
 
 /** What happened to a task, its progress and its files: who, when, and what was changed or removed. */
 export function taskHistory(s: Session, taskId: string): HistoryEntry[] {
-  const task = readRow(s, 'task', taskId);
-  if (!task || task.owner !== s.orgCode) throw new AppError('task.not_found', { id: taskId });
-  const progress = s.db.sqlite.prepare('SELECT id, date, percent, status, deleted FROM task_progress WHERE task_id = ?').all(taskId) as Array<{
-    id: string;
-    date: string;
-    percent: number;
-    status: string;
-  }>;
-  const files = s.db.sqlite.prepare('SELECT id, file_name FROM evidence WHERE task_id = ?').all(taskId) as Array<{ id: string; file_name: string }>;
-  const subject = new Map<string, string>([[taskId, `#${String(task.no)}`]]);
+  const found = s.db.orm.select({ owner: task.owner, no: task.no }).from(task).where(eq(task.id, taskId)).get();
+  if (!found || found.owner !== s.orgCode) throw new AppError('task.not_found', { id: taskId });
+  const progress = s.db.orm
+    .select({ id: taskProgress.id, date: taskProgress.date, percent: taskProgress.percent })
+    .from(taskProgress)
+    .where(eq(taskProgress.taskId, taskId))
+    .all();
+  const files = s.db.orm.select({ id: evidence.id, fileName: evidence.fileName }).from(evidence).where(eq(evidence.taskId, taskId)).all();
+  const subject = new Map<string, string>([[taskId, `#${found.no}`]]);
   for (const p of progress) subject.set(p.id, `${p.date} · ${p.percent}%`);
-  for (const f of files) subject.set(f.id, f.file_name);
-  const rows = s.db.sqlite
-    .prepare(
-      `SELECT at, actor, action, entity, entity_id AS entityId, detail FROM audit_log
-       WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
-    )
-    .all(JSON.stringify([...subject.keys()])) as Array<{ at: string; actor: string; action: string; entity: string; entityId: string; detail: string | null }>;
+  for (const f of files) subject.set(f.id, f.fileName);
+  const rows = s.db.orm
+    .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, detail: auditLog.detail })
+    .from(auditLog)
+    .where(inArray(auditLog.entityId, [...subject.keys()]))
+    .orderBy(desc(auditLog.id))
+    .all();
   return rows.map((r) => {
     const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
     const reason = typeof detail.reason === 'string' ? detail.reason : null;
@@ -341,6 +342,7 @@ export function taskHistory(s: Session, taskId: string): HistoryEntry[] {
       const c = v as { from: unknown; to: unknown };
       changes.push({ field, from: c.from === null ? null : String(c.from), to: c.to === null ? null : String(c.to) });
     }
-    return { at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entityId, subject: subject.get(r.entityId) ?? '', reason, changes };
+    const entityId = r.entityId ?? '';
+    return { at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId, subject: subject.get(entityId) ?? '', reason, changes };
   });
 }
