@@ -1,8 +1,10 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { evaluateIndicator, isAggregation, parseComparator, ratioPercent, roundTo, type Aggregation, type Comparator } from '../../shared/rules/indicator';
 import { formatPeriodCode, parsePeriod, periodRange, type Period } from '../../shared/rules/period';
 import { validateIndicatorValue } from '../../shared/rules/validation';
 import { getMeta } from '../database';
+import { indicator, indicatorTarget, indicatorValue } from '../schema';
 import { inTransaction, newId, todayIso, type Session } from '../session';
 import { saveOwnedRow } from '../write';
 import { ownedCodeExists, requireIdByCode, retiredOwnedId, visibleOwners } from './lookup';
@@ -65,8 +67,13 @@ export function addIndicator(s: Session, input: IndicatorDefInput): { id: string
 export function setAggregation(s: Session, code: string, aggregation: string): { code: string; aggregation: Aggregation } {
   if (!isAggregation(aggregation)) throw new AppError('indicator.bad_aggregation', { value: aggregation });
   return inTransaction(s, () => {
-    const row = s.db.sqlite.prepare('SELECT id, owner FROM indicator WHERE code = ? AND deleted = 0 ORDER BY owner = ? DESC').get(code, s.orgCode) as
-      { id: string; owner: string } | undefined;
+    // This organisation's own row first, then the city's (which it may not change).
+    const row = s.db.orm
+      .select({ id: indicator.id, owner: indicator.owner })
+      .from(indicator)
+      .where(and(eq(indicator.code, code), eq(indicator.deleted, 0)))
+      .orderBy(desc(sql`${indicator.owner} = ${s.orgCode}`))
+      .get();
     if (!row) throw new AppError('indicator.not_found', { code });
     if (row.owner !== s.orgCode) throw new AppError('indicator.not_own', { code });
     saveOwnedRow(s, 'indicator', { id: row.id, aggregation }, 'indicator.aggregation');
@@ -80,9 +87,12 @@ export function setTarget(s: Session, input: TargetInput): { id: string } {
   if (!Number.isFinite(input.target)) throw new AppError('value.not_a_number', { value: String(input.target) });
   return inTransaction(s, () => {
     const indicatorId = requireIdByCode(s, 'indicator', input.indicatorCode);
-    const existing = s.db.sqlite
-      .prepare("SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND year = ? AND ward_code = ''")
-      .get(s.orgCode, indicatorId, input.year) as { id: string } | undefined;
+    const t = indicatorTarget;
+    const existing = s.db.orm
+      .select({ id: t.id })
+      .from(t)
+      .where(and(eq(t.owner, s.orgCode), eq(t.indicatorId, indicatorId), eq(t.year, input.year), eq(t.wardCode, '')))
+      .get();
     const id = existing?.id ?? newId();
     saveOwnedRow(
       s,
@@ -210,18 +220,21 @@ export function setValue(s: Session, input: ValueInput): { id: string; value: nu
   const period = requirePeriod(input.period);
   return inTransaction(s, () => {
     const indicatorId = requireIdByCode(s, 'indicator', input.indicatorCode);
-    const def = s.db.sqlite.prepare('SELECT unit, is_ratio FROM indicator WHERE id = ?').get(indicatorId) as { unit: string; is_ratio: number };
+    const def = s.db.orm.select({ unit: indicator.unit, isRatio: indicator.isRatio }).from(indicator).where(eq(indicator.id, indicatorId)).get()!;
     const issues = validateIndicatorValue(
-      { unit: def.unit, isRatio: def.is_ratio === 1 },
+      { unit: def.unit, isRatio: def.isRatio === 1 },
       { value: input.value ?? null, numerator: input.numerator ?? null, denominator: input.denominator ?? null },
     );
     if (issues.length > 0) throw new AppError(issues[0]!.code, { indicator: input.indicatorCode, ...(issues[0]!.params ?? {}) });
     const value = input.numerator != null && input.denominator != null ? roundTo(ratioPercent(input.numerator, input.denominator), 2) : Number(input.value);
     const code = formatPeriodCode(period);
     // One value per indicator and period: a second entry corrects the first (the change log keeps both).
-    const existing = s.db.sqlite
-      .prepare('SELECT id FROM indicator_value WHERE owner = ? AND indicator_id = ? AND period = ?')
-      .get(s.orgCode, indicatorId, code) as { id: string } | undefined;
+    const v = indicatorValue;
+    const existing = s.db.orm
+      .select({ id: v.id })
+      .from(v)
+      .where(and(eq(v.owner, s.orgCode), eq(v.indicatorId, indicatorId), eq(v.period, code)))
+      .get();
     const id = existing?.id ?? newId();
     saveOwnedRow(
       s,
@@ -245,9 +258,12 @@ export function setValue(s: Session, input: ValueInput): { id: string; value: nu
 
 export function valueHistory(s: Session, indicatorCode: string): ValuePoint[] {
   const indicatorId = requireIdByCode(s, 'indicator', indicatorCode);
-  const rows = s.db.sqlite
-    .prepare('SELECT period, value, numerator, denominator FROM indicator_value WHERE owner = ? AND indicator_id = ? AND deleted = 0')
-    .all(s.orgCode, indicatorId) as Omit<ValuePoint, 'end'>[];
+  const v = indicatorValue;
+  const rows = s.db.orm
+    .select({ period: v.period, value: v.value, numerator: v.numerator, denominator: v.denominator })
+    .from(v)
+    .where(and(eq(v.owner, s.orgCode), eq(v.indicatorId, indicatorId), eq(v.deleted, 0)))
+    .all();
   return rows
     .map((r) => {
       const p = parsePeriod(r.period);
