@@ -1,8 +1,9 @@
 /** Loading a method's result into a screen, and running a change with its busy and error state. */
-import { keepPreviousData, QueryClient, QueryClientContext, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, QueryClientContext, useMutation, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useContext } from 'react';
 import type { ApiError, Input, Method, Output } from '../../shared/api/contract';
 import { call, toApiError } from './client';
+import { createQueryClient } from './query-client';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -27,8 +28,7 @@ let pageClient: QueryClient | undefined;
  * filtering a table does not blank it. The ward's and the city's APIs both load through it.
  */
 export function useLoaded<I, T>(name: string, input: I, load: (input: I) => Promise<T>, opts: LoadOptions<T> = {}): Loaded<T> {
-  const client =
-    useContext(QueryClientContext) ?? (pageClient ??= new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
+  const client = useContext(QueryClientContext) ?? (pageClient ??= createQueryClient());
   const { pollEvery } = opts;
   const q = useQuery(
     {
