@@ -1,7 +1,8 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ApiQueryProvider, createQueryClient } from './api/query-client';
 import { useApi } from './api/use-api';
 import { AsyncView } from './components/AsyncView';
 import { PassphraseDialog } from './components/PassphraseDialog';
@@ -26,23 +27,15 @@ const THEME = {
 
 function Boot() {
   const status = useApi('app.status', {});
-  // Bumped after a restore: the shell and every screen load afresh, so what
-  // is shown is the data now in the database, without reloading the page.
-  const [generation, setGeneration] = useState(0);
-  const { reload } = status;
-  const reloadAll = useCallback(() => {
-    reload();
-    setGeneration((g) => g + 1);
-  }, [reload]);
   return (
     <AsyncView state={status}>
       {(s) =>
         s.initialized && s.profile ? (
-          <ProfileContext.Provider value={{ profile: s.profile, reloadApp: reload, reloadAll }}>
-            <AppShell key={generation} />
+          <ProfileContext.Provider value={{ profile: s.profile }}>
+            <AppShell />
           </ProfileContext.Provider>
         ) : (
-          <FirstRunScreen onDone={status.reload} />
+          <FirstRunScreen />
         )
       }
     </AsyncView>
@@ -50,13 +43,16 @@ function Boot() {
 }
 
 export function App() {
+  const [client] = useState(createQueryClient);
   const [lang] = useLang();
   const locale = useMemo(() => (lang === 'en' ? enUS : viVN), [lang]);
   return (
     <ConfigProvider locale={locale} theme={THEME} componentSize="middle">
       <AntApp>
-        <Boot />
-        <PassphraseDialog />
+        <ApiQueryProvider client={client}>
+          <Boot />
+          <PassphraseDialog />
+        </ApiQueryProvider>
       </AntApp>
     </ConfigProvider>
   );

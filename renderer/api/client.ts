@@ -45,6 +45,18 @@ export function setUnlocker(fn: Unlocker | null): void {
   unlocker = fn;
 }
 
+/** Told of every method that succeeded, so what it changed is loaded again (see ./changes). */
+export type ChangeListener = (method: Method) => void;
+let changeListener: ChangeListener | null = null;
+
+/** Set by the query provider while it is mounted; returns the function that removes it again. */
+export function setChangeListener(fn: ChangeListener): () => void {
+  changeListener = fn;
+  return () => {
+    if (changeListener === fn) changeListener = null;
+  };
+}
+
 async function send(method: Method, input: unknown): Promise<ApiResult<Method>> {
   const b = bridge();
   try {
@@ -63,6 +75,7 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
     result = await send(method, input);
   }
   if (!result.ok) throw new ApiFailure(result.error);
+  changeListener?.(method);
   return result.value as Output<M>;
 }
 

@@ -1,43 +1,51 @@
 /** Loading a method's result into a screen, and running a change with its busy and error state. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, QueryClientContext, useMutation, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useContext } from 'react';
 import type { ApiError, Input, Method, Output } from '../../shared/api/contract';
 import { call, toApiError } from './client';
+import { createQueryClient } from './query-client';
 
 export interface Loaded<T> {
   data: T | undefined;
   error: ApiError | undefined;
+  /** A request is on its way (the first one, or a reload over data still shown). */
   loading: boolean;
+  /** Asks again, for the retry button of a failed load. */
   reload: () => void;
 }
 
-/**
- * Calls `load` now and whenever `name` or `input` changes (input compared by value). The last data
- * stays on screen while a new answer loads, so filtering a table does not blank it. The ward's and
- * the city's APIs both load through it.
- */
-export function useLoaded<I, T>(name: string, input: I, load: (input: I) => Promise<T>): Loaded<T> {
-  const key = JSON.stringify(input);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ data: s.data, loading: true }));
-    loadRef.current(JSON.parse(key) as I).then(
-      (data) => live && setState({ data, loading: false }),
-      (e: unknown) => live && setState((s) => ({ data: s.data, error: toApiError(e), loading: false })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [name, key, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+export interface LoadOptions<T> {
+  /** Milliseconds until asking again while the answer says work is under way (a send); false: not again. */
+  pollEvery?: (data: T | undefined) => number | false;
 }
 
-export function useApi<M extends Method>(method: M, input: Input<M>): Loaded<Output<M>> {
-  return useLoaded(method, input, (i) => call(method, i));
+/** For a page that mounts no provider of its own (the city dashboard): one cache for the page. */
+let pageClient: QueryClient | undefined;
+
+/**
+ * Loads `load(input)` under the key `[name, input]`, again whenever the input changes (compared by
+ * value) or a change marks it stale. The last data stays on screen while a new answer loads, so
+ * filtering a table does not blank it. The ward's and the city's APIs both load through it.
+ */
+export function useLoaded<I, T>(name: string, input: I, load: (input: I) => Promise<T>, opts: LoadOptions<T> = {}): Loaded<T> {
+  const client = useContext(QueryClientContext) ?? (pageClient ??= createQueryClient());
+  const { pollEvery } = opts;
+  const q = useQuery(
+    {
+      queryKey: [name, input],
+      queryFn: () => load(input),
+      placeholderData: keepPreviousData,
+      refetchInterval: pollEvery ? (query) => pollEvery(query.state.data) : false,
+    },
+    client,
+  );
+  const { refetch } = q;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { data: q.data, error: q.error ? toApiError(q.error) : undefined, loading: q.isFetching, reload };
+}
+
+export function useApi<M extends Method>(method: M, input: Input<M>, opts?: LoadOptions<Output<M>>): Loaded<Output<M>> {
+  return useLoaded(method, input, (i) => call(method, i), opts);
 }
 
 export interface Action<A extends unknown[], T> {
@@ -49,25 +57,21 @@ export interface Action<A extends unknown[], T> {
 
 /**
  * Wraps a change (a save, an export). A failure is kept as `error` for the form to show, and
- * `run` resolves to undefined, so callers keep what the user typed instead of resetting.
+ * `run` resolves to undefined, so callers keep what the user typed instead of resetting. What the
+ * change made stale reloads by itself (./changes).
  */
 export function useAction<A extends unknown[], T>(fn: (...args: A) => Promise<T>): Action<A, T> {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const fnRef = useRef(fn);
-  fnRef.current = fn;
-  const run = useCallback(async (...args: A) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await fnRef.current(...args);
-    } catch (e) {
-      setError(toApiError(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  const clearError = useCallback(() => setError(undefined), []);
-  return { run, busy, error, clearError };
+  const m = useMutation({ mutationFn: (args: A) => fn(...args) });
+  const { mutateAsync, reset } = m;
+  const run = useCallback(
+    async (...args: A) => {
+      try {
+        return await mutateAsync(args);
+      } catch {
+        return undefined;
+      }
+    },
+    [mutateAsync],
+  );
+  return { run, busy: m.isPending, error: m.error ? toApiError(m.error) : undefined, clearError: reset };
 }

@@ -10,7 +10,8 @@ interface Removal {
   run: () => Promise<unknown>;
   /** Said once it is done. */
   done: string;
-  onDone: () => void;
+  /** After it is done, beyond what the change reloads by itself (closing a drawer on what was removed). */
+  onDone?: () => void;
 }
 
 /**
@@ -33,7 +34,7 @@ export function confirmRemoval(app: Pick<useAppProps, 'modal' | 'message'>, t: T
         return;
       }
       void app.message.success(r.done);
-      r.onDone();
+      r.onDone?.();
     },
   });
 }

@@ -3,10 +3,6 @@ import type { Profile } from '../../shared/api/types';
 
 export interface ProfileState {
   profile: Profile;
-  /** After a change to the profile. */
-  reloadApp: () => void;
-  /** After the data was replaced (a restore): every screen loads afresh, without reloading the page. */
-  reloadAll: () => void;
 }
 
 export const ProfileContext = createContext<ProfileState | null>(null);

@@ -15,7 +15,6 @@ export interface YearState {
   plan: PlanRow | null;
   plans: PlanRow[];
   setYear: (year: number) => void;
-  reloadPlans: () => void;
 }
 
 const YearContext = createContext<YearState | null>(null);
@@ -50,7 +49,7 @@ export function YearProvider({ children }: { children: ReactNode }) {
     <AsyncView state={plans}>
       {(list) => {
         const year = chosen !== null && list.some((p) => p.year === chosen) ? chosen : (list[0]?.year ?? thisYear());
-        const value: YearState = { year, plan: list.find((p) => p.year === year) ?? null, plans: list, setYear, reloadPlans: plans.reload };
+        const value: YearState = { year, plan: list.find((p) => p.year === year) ?? null, plans: list, setYear };
         return <YearContext.Provider value={value}>{children}</YearContext.Provider>;
       }}
     </AsyncView>

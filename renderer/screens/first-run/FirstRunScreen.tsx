@@ -6,7 +6,7 @@ import { useLang } from '../../i18n/use-lang';
 import { KeyStep } from './KeyStep';
 import { SetupForm } from './SetupForm';
 
-export function FirstRunScreen({ onDone }: { onDone: () => void }) {
+export function FirstRunScreen() {
   const { t } = useTranslation();
   const [lang, setLang] = useLang();
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -32,7 +32,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
         </Flex>
         <Card>
           <Steps size="small" current={profile ? 1 : 0} style={{ marginBottom: 18 }} items={[{ title: t('setup.stepWard') }, { title: t('setup.stepKey') }]} />
-          {profile ? <KeyStep profile={profile} onDone={onDone} /> : <SetupForm onCreated={setProfile} />}
+          {profile ? <KeyStep profile={profile} /> : <SetupForm onCreated={setProfile} />}
         </Card>
       </main>
     </Flex>

@@ -1,4 +1,5 @@
 import { Button, Flex, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/api/types';
@@ -7,9 +8,14 @@ import { AsyncView } from '../../components/AsyncView';
 import { EnrollmentRequest } from '../../components/EnrollmentRequest';
 import { Fingerprint } from '../../components/Fingerprint';
 
-/** After setup: the key fingerprint (made with the first enrollment request), then the app. */
-export function KeyStep({ profile, onDone }: { profile: Profile; onDone: () => void }) {
+/**
+ * After setup: the key fingerprint (made with the first enrollment request), then the app. Setting
+ * up marks nothing stale, so the app opens only when the officer leaves this step.
+ */
+export function KeyStep({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const openApp = () => void client.invalidateQueries({ queryKey: ['app.status'] });
   const key = useApi('keys.show', {});
   const [written, setWritten] = useState(false);
   return (
@@ -22,15 +28,9 @@ export function KeyStep({ profile, onDone }: { profile: Profile; onDone: () => v
         {t('key.explain')}
       </Typography.Paragraph>
       <AsyncView state={key}>{(k) => <Fingerprint value={k.fingerprint} />}</AsyncView>
-      <EnrollmentRequest
-        primary
-        onWritten={() => {
-          setWritten(true);
-          key.reload();
-        }}
-      />
+      <EnrollmentRequest primary onWritten={() => setWritten(true)} />
       <div>
-        <Button type={written ? 'primary' : 'default'} onClick={onDone}>
+        <Button type={written ? 'primary' : 'default'} onClick={openApp}>
           {written ? t('setup.goOverview') : t('setup.later')}
         </Button>
       </div>

@@ -44,17 +44,7 @@ function IndicatorsView({ year, openCode }: { year: number; openCode: string | u
       <AsyncView state={list}>
         {(items) => <IndicatorTable items={items} loading={list.loading} onEnter={(i) => setEntry(i.code)} onTrend={setTrend} />}
       </AsyncView>
-      {entryItem && (
-        <ValueEntryModal
-          indicator={entryItem}
-          period={period}
-          onClose={() => setEntry(null)}
-          onSaved={() => {
-            setEntry(null);
-            list.reload();
-          }}
-        />
-      )}
+      {entryItem && <ValueEntryModal indicator={entryItem} period={period} onClose={() => setEntry(null)} onSaved={() => setEntry(null)} />}
       {trend && <TrendModal indicator={trend} onClose={() => setTrend(null)} />}
     </>
   );

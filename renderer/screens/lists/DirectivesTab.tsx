@@ -32,7 +32,6 @@ export function DirectivesTab() {
             okText: t('lists.retire'),
             run: () => call('directives.retire', { id: d.id }),
             done: t('lists.retired'),
-            onDone: list.reload,
           })
         }
         columns={[
@@ -41,16 +40,7 @@ export function DirectivesTab() {
           { title: t('directive.issuer'), dataIndex: 'issuer', width: 220 },
         ]}
       />
-      {editing && (
-        <DirectiveFormModal
-          directive={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            list.reload();
-          }}
-        />
-      )}
+      {editing && <DirectiveFormModal directive={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </>
   );
 }

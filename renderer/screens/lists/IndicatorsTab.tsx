@@ -37,7 +37,6 @@ export function IndicatorsTab() {
             okText: t('lists.retire'),
             run: () => call('indicators.retire', { id: ind.id }),
             done: t('lists.retired'),
-            onDone: list.reload,
           })
         }
         columns={[
@@ -54,15 +53,7 @@ export function IndicatorsTab() {
         ]}
       />
       {editing && (
-        <IndicatorFormModal
-          indicator={editing === 'new' ? null : editing}
-          year={year}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            list.reload();
-          }}
-        />
+        <IndicatorFormModal indicator={editing === 'new' ? null : editing} year={year} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
       )}
     </>
   );

@@ -12,7 +12,7 @@ import { PlanFormModal } from './PlanFormModal';
 export function PlansTab() {
   const { t } = useTranslation();
   const app = App.useApp();
-  const { plans, reloadPlans, setYear, year } = useYear();
+  const { plans, setYear, year } = useYear();
   const [editing, setEditing] = useState<PlanRow | 'new' | null>(null);
   const retire = (p: PlanRow) =>
     confirmRemoval(app, t, {
@@ -21,7 +21,6 @@ export function PlansTab() {
       okText: t('lists.delete'),
       run: () => call('plans.retire', { id: p.id }),
       done: t('lists.deleted'),
-      onDone: reloadPlans,
     });
   return (
     <>
@@ -48,7 +47,6 @@ export function PlansTab() {
           onClose={() => setEditing(null)}
           onSaved={(p) => {
             setEditing(null);
-            reloadPlans();
             setYear(p.year);
           }}
         />

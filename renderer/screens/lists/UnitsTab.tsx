@@ -30,7 +30,6 @@ export function UnitsTab() {
             okText: t('lists.retire'),
             run: () => call('units.retire', { id: u.id }),
             done: t('lists.retired'),
-            onDone: units.reload,
           })
         }
         columns={[
@@ -38,16 +37,7 @@ export function UnitsTab() {
           { title: t('unit.name'), dataIndex: 'name' },
         ]}
       />
-      {editing && (
-        <UnitFormModal
-          unit={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            units.reload();
-          }}
-        />
-      )}
+      {editing && <UnitFormModal unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </>
   );
 }

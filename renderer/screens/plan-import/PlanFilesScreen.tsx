@@ -11,13 +11,8 @@ import { PlanImportCard } from './PlanImportCard';
 export default function PlanFilesScreen() {
   const { t } = useTranslation();
   const plans = useApi('plans.list', {});
-  // The shell's year picker must learn of a plan the import created, and show the year imported into.
-  const { reloadPlans, setYear } = useYear();
-  const imported = (year: number) => {
-    plans.reload();
-    reloadPlans();
-    setYear(year);
-  };
+  // The shell shows the year imported into (the import reloads the plans by itself).
+  const { setYear } = useYear();
   return (
     <>
       <PageHeader title={t('planFiles.title')} sub={t('planFiles.sub')} />
@@ -26,7 +21,7 @@ export default function PlanFilesScreen() {
           const plan = p[0] ?? null;
           return (
             <Flex vertical gap={12}>
-              <PlanImportCard defaultYear={plan?.year ?? new Date().getFullYear()} onImported={imported} />
+              <PlanImportCard defaultYear={plan?.year ?? new Date().getFullYear()} onImported={setYear} />
               <PlanExportCard plan={plan} />
             </Flex>
           );

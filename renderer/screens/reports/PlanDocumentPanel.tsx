@@ -23,9 +23,9 @@ export function PlanDocumentDrawer({ year, onClose }: { year: number; onClose: (
   return (
     <Drawer open width={640} title={t('docs.planPanelTitle', { year })} onClose={onClose} data-testid="plan-document-drawer">
       {/* Keyed by the plan, not its content: a reload after saving the settings must not drop text being typed. */}
-      <AsyncView state={doc}>{(d) => <PlanDocumentForm key={d.plan.id} doc={d} onSaved={doc.reload} />}</AsyncView>
+      <AsyncView state={doc}>{(d) => <PlanDocumentForm key={d.plan.id} doc={d} />}</AsyncView>
       <Divider>{t('docs.settings')}</Divider>
-      <AsyncView state={settings}>{(x) => <SettingsForm settings={x} onSaved={() => (settings.reload(), doc.reload())} />}</AsyncView>
+      <AsyncView state={settings}>{(x) => <SettingsForm settings={x} />}</AsyncView>
     </Drawer>
   );
 }
@@ -43,7 +43,7 @@ interface PlanValues {
   recipients?: string;
 }
 
-function PlanDocumentForm({ doc, onSaved }: { doc: PlanDocumentView; onSaved: () => void }) {
+function PlanDocumentForm({ doc }: { doc: PlanDocumentView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanValues>();
@@ -81,10 +81,7 @@ function PlanDocumentForm({ doc, onSaved }: { doc: PlanDocumentView; onSaved: ()
         recipients: doc.recipients.join('\n'),
       }}
       onFinish={async (v) => {
-        if (await save.run(v)) {
-          void message.success(t('docs.savedPlan'));
-          onSaved();
-        }
+        if (await save.run(v)) void message.success(t('docs.savedPlan'));
       }}
     >
       <Alert type={doc.draft ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }} title={doc.draft ? t('docs.planDraft') : t('docs.planIssued', { date: fmtDate(p.issuedOn) })} />
@@ -127,7 +124,7 @@ function PlanDocumentForm({ doc, onSaved }: { doc: PlanDocumentView; onSaved: ()
   );
 }
 
-function SettingsForm({ settings, onSaved }: { settings: DocumentSettings; onSaved: () => void }) {
+function SettingsForm({ settings }: { settings: DocumentSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useAction((v: { draftingUnit?: string; reportRecipients?: string; planRecipients?: string }) =>
@@ -142,10 +139,7 @@ function SettingsForm({ settings, onSaved }: { settings: DocumentSettings; onSav
         planRecipients: settings.planRecipients.join('\n'),
       }}
       onFinish={async (v) => {
-        if (await save.run(v)) {
-          void message.success(t('docs.savedSettings'));
-          onSaved();
-        }
+        if (await save.run(v)) void message.success(t('docs.savedSettings'));
       }}
     >
       <Form.Item name="draftingUnit" label={t('docs.draftingUnit')}>

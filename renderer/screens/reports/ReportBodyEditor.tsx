@@ -18,7 +18,7 @@ export function archiveLineOf(unit: string): string {
   return u === '' ? 'Lưu: VT.' : `Lưu: VT, ${u}.`;
 }
 
-export function ReportBodyEditor({ report, onSaved }: { report: ReportView; onSaved: () => void }) {
+export function ReportBodyEditor({ report }: { report: ReportView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const frozen = report.status !== 'draft';
@@ -34,10 +34,7 @@ export function ReportBodyEditor({ report, onSaved }: { report: ReportView; onSa
     }),
   );
   const submit = async () => {
-    if (await save.run()) {
-      void message.success(t('docs.savedBody'));
-      onSaved();
-    }
+    if (await save.run()) void message.success(t('docs.savedBody'));
   };
   return (
     <Flex vertical gap={12} style={{ paddingTop: 8 }} data-testid="report-body-editor">

@@ -100,10 +100,6 @@ function ReportsView({ year, params }: { year: number; params: Record<string, st
             key={`${r.period}-${r.supplement}-${r.status}`}
             report={r}
             loading={report.loading}
-            onChanged={() => {
-              report.reload();
-              list.reload();
-            }}
           />
         )}
       </AsyncView>
@@ -111,7 +107,7 @@ function ReportsView({ year, params }: { year: number; params: Record<string, st
   );
 }
 
-function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loading: boolean; onChanged: () => void }) {
+function ReportBody({ report: r, loading }: { report: ReportView; loading: boolean }) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const lang = i18n.language as Lang;
@@ -126,7 +122,6 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
     const created = await supplementAction.run();
     if (created) {
       void message.success(t('docs.supplementCreated', { n: created.supplement }));
-      onChanged();
       navigate('reports', { period: r.period, supplement: String(created.supplement) });
     }
   };
@@ -151,7 +146,6 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
       onOk: async () => {
         if (await sent.run()) {
           void message.success(t('reports.markedSent', { period: label }));
-          onChanged();
         }
       },
     });
@@ -219,7 +213,7 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
             { key: 'tasks', label: t('reports.tabTasks'), children: <DirectiveTable figures={f} /> },
             { key: 'indicators', label: t('reports.tabIndicators', { count: f.indicators.total }), children: <IndicatorFigureTable figures={f} /> },
             { key: 'overdue', label: t('reports.tabOverdue', { count: f.tasks.overdue.length }), children: <OverdueTable figures={f} /> },
-            { key: 'body', label: t('docs.tabBody'), children: <ReportBodyEditor report={r} onSaved={onChanged} /> },
+            { key: 'body', label: t('docs.tabBody'), children: <ReportBodyEditor report={r} /> },
             {
               key: 'narrative',
               label: (
@@ -244,7 +238,6 @@ function ReportBody({ report: r, loading, onChanged }: { report: ReportView; loa
           onApproved={() => {
             setApproving(false);
             void message.success(t('reports.approved', { period: label }));
-            onChanged();
           }}
         />
       )}

@@ -15,7 +15,7 @@ import { useProfile } from '../../shell/profile-context';
 export function BackupCard() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const { reloadAll, profile } = useProfile();
+  const { profile } = useProfile();
   const [made, setMade] = useState<Output<'backup.create'> | null>(null);
   const backup = useAction(async () => {
     const dir = await pickOutDir();
@@ -38,9 +38,8 @@ export function BackupCard() {
       onOk: async () => {
         const r = await restore.run(f);
         if (!r) return;
-        // The success note is the app's, not this card's: every screen is rebuilt on the restored data.
+        // Everything loaded is stale now (./changes) and loads again from the restored data.
         modal.success({ title: t('backup.restored', { file: r.restoredFrom }), content: t('backup.previousKept', { path: r.previousKeptAt }) });
-        reloadAll();
       },
     });
   };

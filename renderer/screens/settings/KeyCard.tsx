@@ -25,7 +25,7 @@ export function KeyCard() {
                 <Fingerprint value={k.cityFingerprint} size="small" />
               </>
             )}
-            <EnrollmentRequest onWritten={key.reload} />
+            <EnrollmentRequest />
           </Flex>
         )}
       </AsyncView>

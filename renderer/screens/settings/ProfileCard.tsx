@@ -11,8 +11,7 @@ type Values = Required<ApiInput<'profile.update'>>;
 export function ProfileCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { profile, reloadApp } = useProfile();
-  const [form] = Form.useForm<Values>();
+  const { profile } = useProfile();
   const save = useAction((v: Values) =>
     call('profile.update', { orgName: v.orgName.trim(), officerName: v.officerName.trim(), officerTitle: v.officerTitle.trim() }),
   );
@@ -23,14 +22,14 @@ export function ProfileCard() {
         <Descriptions.Item label={t('setup.wardCode')}>{profile.orgCode}</Descriptions.Item>
         <Descriptions.Item label={t('setup.cityName')}>{profile.cityName}</Descriptions.Item>
       </Descriptions>
-      <Form
-        form={form}
+      {/* Keyed by the profile: after a restore the fields show the restored ward, not the one replaced. */}
+      <Form<Values>
+        key={`${profile.orgName}|${profile.officerName}|${profile.officerTitle}`}
         layout="vertical"
         initialValues={{ orgName: profile.orgName, officerName: profile.officerName ?? '', officerTitle: profile.officerTitle ?? '' }}
         onFinish={async (v) => {
           if (await save.run(v)) {
             void message.success(t('settings.profileSaved'));
-            reloadApp();
           }
         }}
       >

@@ -10,7 +10,7 @@ import { FilePickButton } from '../../components/FilePickButton';
 import { Fingerprint } from '../../components/Fingerprint';
 import { FormError } from '../../components/FormError';
 
-export function EnrollImportCard({ enrolled, onDone }: { enrolled: boolean; onDone: () => void }) {
+export function EnrollImportCard({ enrolled }: { enrolled: boolean }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<Output<'enroll.import'> | null>(null);
   const run = useAction((f: PickedFile) => call('enroll.import', asFileInput(f)));
@@ -30,10 +30,7 @@ export function EnrollImportCard({ enrolled, onDone }: { enrolled: boolean; onDo
             onPicked={async (f) => {
               setResult(null);
               const r = await run.run(f);
-              if (r) {
-                setResult(r);
-                onDone();
-              }
+              if (r) setResult(r);
             }}
           />
         </div>

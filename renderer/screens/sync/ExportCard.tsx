@@ -21,7 +21,7 @@ function useElapsed(busy: boolean): number {
   return s;
 }
 
-export function ExportCard({ enrolled, onDone }: { enrolled: boolean; onDone: () => void }) {
+export function ExportCard({ enrolled }: { enrolled: boolean }) {
   const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -47,10 +47,7 @@ export function ExportCard({ enrolled, onDone }: { enrolled: boolean; onDone: ()
             onClick={async () => {
               setResult(null);
               const r = await run.run();
-              if (r) {
-                setResult(r);
-                onDone();
-              }
+              if (r) setResult(r);
             }}
           >
             {t('sync.exportButton')}

@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Descriptions, Flex, Progress, Space, Typography } from 'antd';
 import { CloudUploadOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { call, toApiError } from '../../api/client';
+import { afterChange, queryKey } from '../../api/query-client';
 import { useApi } from '../../api/use-api';
 import { FormError } from '../../components/FormError';
 import { fmtBytes, fmtDateTime } from '../../i18n/format';
@@ -19,48 +21,33 @@ type Outbox = Output<'hub.outbox'>;
 const POLL_MS = 500;
 
 /** "Gửi lên thành phố": one click sends everything waiting, shows progress, then the city's answer. */
-export function HubSendCard({ enrolled, onDone }: { enrolled: boolean; onDone: () => void }) {
+export function HubSendCard({ enrolled }: { enrolled: boolean }) {
   const { t } = useTranslation();
   const [lang] = useLang();
   const errorText = useErrorText();
   const check = useApi('hub.check', {});
-  const [box, setBox] = useState<Outbox | null>(null);
+  const client = useQueryClient();
+  const outbox = useApi('hub.outbox', {}, { pollEvery: (b) => (b?.progress.running ? POLL_MS : false) });
+  const box = outbox.data;
   const [error, setError] = useState<ApiError | undefined>();
   const [finished, setFinished] = useState(false);
-  const wasRunning = useRef(false);
-
-  const refresh = useCallback(async () => {
-    try {
-      const b = await call('hub.outbox', {});
-      setBox(b);
-      if (wasRunning.current && !b.progress.running) {
-        setFinished(true);
-        onDone();
-      }
-      wasRunning.current = b.progress.running;
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  }, [onDone]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
   const running = !!box?.progress.running;
+  const wasRunning = useRef(false);
+  // The send runs on in the host after its call returned: what it changed is stale only once it ends.
   useEffect(() => {
-    if (!running) return;
-    const id = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(id);
-  }, [running, refresh]);
+    if (wasRunning.current && !running) {
+      setFinished(true);
+      void afterChange(client, 'hub.send');
+    }
+    wasRunning.current = running;
+  }, [running, client]);
 
   const send = async () => {
     setError(undefined);
     setFinished(false);
     try {
       const p = await call('hub.send', {});
-      wasRunning.current = p.running;
-      setBox((b) => (b ? { ...b, progress: p } : b));
-      await refresh();
+      client.setQueryData<Outbox>(queryKey('hub.outbox', {}), (b) => (b ? { ...b, progress: p } : b));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -136,7 +123,7 @@ export function HubSendCard({ enrolled, onDone }: { enrolled: boolean; onDone: (
             <Typography.Text type="secondary">{stageText()}</Typography.Text>
           </div>
         )}
-        <FormError error={error} onClose={() => setError(undefined)} />
+        <FormError error={error ?? outbox.error} onClose={() => setError(undefined)} />
         {finished && p?.stage === 'failed' && p.error && (
           <Alert type="error" showIcon title={t('hub.failed')} description={errorText(p.error)} data-testid="hub-failed" />
         )}

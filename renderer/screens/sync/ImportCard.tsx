@@ -10,7 +10,7 @@ import { FilePickButton } from '../../components/FilePickButton';
 import { FormError } from '../../components/FormError';
 import { ImportOutcomeView } from './ImportOutcomeView';
 
-export function ImportCard({ onDone }: { onDone: () => void }) {
+export function ImportCard() {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const run = useAction((f: PickedFile) => call('sync.import', asFileInput(f)));
@@ -29,10 +29,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
             onPicked={async (f) => {
               setOutcome(null);
               const r = await run.run(f);
-              if (r) {
-                setOutcome(r);
-                onDone();
-              }
+              if (r) setOutcome(r);
             }}
           />
         </div>

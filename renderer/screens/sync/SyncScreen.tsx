@@ -23,16 +23,16 @@ export default function SyncScreen() {
               <StatusCard status={s} />
             </Col>
             <Col span={24}>
-              <HubSendCard enrolled={s.enrolled} onDone={status.reload} />
+              <HubSendCard enrolled={s.enrolled} />
             </Col>
             <Col span={8}>
-              <ExportCard enrolled={s.enrolled} onDone={status.reload} />
+              <ExportCard enrolled={s.enrolled} />
             </Col>
             <Col span={8}>
-              <ImportCard onDone={status.reload} />
+              <ImportCard />
             </Col>
             <Col span={8}>
-              <EnrollImportCard enrolled={s.enrolled} onDone={status.reload} />
+              <EnrollImportCard enrolled={s.enrolled} />
             </Col>
             <Col span={24}>
               <HistoryTable items={s.history} />

@@ -14,7 +14,7 @@ import { attachFiles } from './attach';
 import { FilePicker } from './FilePicker';
 
 /** The task's evidence: open, save a copy, remove a wrong one; and files added on their own. */
-export function EvidenceList({ taskId, items, onChanged }: { taskId: string; items: EvidenceItem[]; onChanged: () => void }) {
+export function EvidenceList({ taskId, items }: { taskId: string; items: EvidenceItem[] }) {
   const { t } = useTranslation();
   const app = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -83,7 +83,6 @@ export function EvidenceList({ taskId, items, onChanged }: { taskId: string; ite
                         okText: t('evidence.remove'),
                         run: () => call('evidence.remove', { id: e.id }),
                         done: t('lists.deleted'),
-                        onDone: onChanged,
                       })
                     }
                   />
@@ -104,7 +103,6 @@ export function EvidenceList({ taskId, items, onChanged }: { taskId: string; ite
               if (await attach.run()) {
                 setFiles([]);
                 void app.message.success(t('evidence.added'));
-                onChanged();
               }
             }}
           >

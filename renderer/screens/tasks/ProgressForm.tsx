@@ -24,7 +24,7 @@ const STATUSES: RecordedStatus[] = ['not_started', 'in_progress', 'done'];
  * Records one progress update and attaches its files. If the update is saved but a file fails,
  * the update is not sent again on retry: only the files that did not go through are.
  */
-export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () => void }) {
+export function ProgressForm({ task }: { task: TaskItem }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -54,7 +54,6 @@ export function ProgressForm({ task, onSaved }: { task: TaskItem; onSaved: () =>
     setSavedId(null);
     save.clearError();
     void message.success(t('progress.saved'));
-    onSaved();
   };
   return (
     <Form

@@ -15,7 +15,7 @@ const COLORS: Record<RecordedStatus, string> = { not_started: 'gray', in_progres
 const STATUSES: RecordedStatus[] = ['not_started', 'in_progress', 'done'];
 
 /** The task's progress, newest first, each entry correctable or removable (the history keeps both). */
-export function ProgressHistory({ items, onChanged }: { items: ProgressItem[]; onChanged: () => void }) {
+export function ProgressHistory({ items }: { items: ProgressItem[] }) {
   const { t } = useTranslation();
   const app = App.useApp();
   const [correcting, setCorrecting] = useState<ProgressItem | null>(null);
@@ -48,7 +48,6 @@ export function ProgressHistory({ items, onChanged }: { items: ProgressItem[]; o
                       okText: t('progress.remove'),
                       run: () => call('progress.remove', { id: p.id }),
                       done: t('lists.deleted'),
-                      onDone: onChanged,
                     })
                   }
                 >
@@ -59,16 +58,7 @@ export function ProgressHistory({ items, onChanged }: { items: ProgressItem[]; o
           ),
         }))}
       />
-      {correcting && (
-        <CorrectModal
-          entry={correcting}
-          onClose={() => setCorrecting(null)}
-          onSaved={() => {
-            setCorrecting(null);
-            onChanged();
-          }}
-        />
-      )}
+      {correcting && <CorrectModal entry={correcting} onClose={() => setCorrecting(null)} onSaved={() => setCorrecting(null)} />}
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { App, Button, Card, Drawer, Flex, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskItem } from '../../../shared/api/types';
 import { useApi } from '../../api/use-api';
@@ -20,26 +19,13 @@ interface Props {
   catalog: Catalog;
   onClose: () => void;
   onEdit: (t: TaskItem) => void;
-  onChanged: () => void;
   onDeleted: () => void;
-  /** Bumped by the screen after the task was edited elsewhere (the edit drawer). */
-  version: number;
 }
 
-export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, onDeleted, version }: Props) {
+export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onDeleted }: Props) {
   const { t } = useTranslation();
   const app = App.useApp();
-  const [historyVersion, setHistoryVersion] = useState(0);
   const detail = useApi('tasks.get', { id });
-  const { reload } = detail;
-  useEffect(() => {
-    if (version > 0) reload();
-  }, [version, reload]);
-  const changed = () => {
-    detail.reload();
-    setHistoryVersion((v) => v + 1);
-    onChanged();
-  };
   const task = detail.data?.task;
   return (
     <Drawer
@@ -88,16 +74,16 @@ export function TaskDetailDrawer({ id, catalog, onClose, onEdit, onChanged, onDe
             <TaskFacts task={d.task} catalog={catalog} />
             <Card size="small" title={t('progress.title')}>
               {/* Remounted after each update so its starting values are the task's new status and percent. */}
-              <ProgressForm key={`${d.task.id}:${d.progress.length}`} task={d.task} onSaved={changed} />
+              <ProgressForm key={`${d.task.id}:${d.progress.length}`} task={d.task} />
             </Card>
             <Card size="small" title={t('progress.history')}>
-              <ProgressHistory items={d.progress} onChanged={changed} />
+              <ProgressHistory items={d.progress} />
             </Card>
             <Card size="small" title={<Typography.Text strong>{t('evidence.title', { count: d.evidence.length })}</Typography.Text>}>
-              <EvidenceList taskId={d.task.id} items={d.evidence} onChanged={changed} />
+              <EvidenceList taskId={d.task.id} items={d.evidence} />
             </Card>
             <Card size="small" title={t('history.title')}>
-              <TaskHistory taskId={d.task.id} version={historyVersion + version} />
+              <TaskHistory taskId={d.task.id} />
             </Card>
           </Flex>
         )}

@@ -1,5 +1,4 @@
 import { Empty, List, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../shared/api/contract-lists';
 import { useApi } from '../../api/use-api';
@@ -23,13 +22,9 @@ const FIELD_LABELS: Record<string, UiKey> = {
 };
 
 /** Who changed or removed what, and when: the audit log of the task, its progress and its files. */
-export function TaskHistory({ taskId, version }: { taskId: string; version: number }) {
+export function TaskHistory({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
   const history = useApi('tasks.history', { id: taskId });
-  const { reload } = history;
-  useEffect(() => {
-    if (version > 0) reload();
-  }, [version, reload]);
   const value = (field: string, v: string | null) => {
     if (v === null || v === '') return '—';
     if (field === 'status' && ['not_started', 'in_progress', 'done'].includes(v)) return t(`progress.status.${v as 'done'}`);

@@ -25,7 +25,7 @@ export default function TasksScreen({ params }: ScreenProps) {
 /** A ward without a plan for the year creates it right here, then adds its tasks. */
 function NoPlan({ year }: { year: number }) {
   const { t } = useTranslation();
-  const { reloadPlans, setYear } = useYear();
+  const { setYear } = useYear();
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -46,7 +46,6 @@ function NoPlan({ year }: { year: number }) {
           onSaved={(p) => {
             setCreating(false);
             setYear(p.year);
-            reloadPlans();
           }}
         />
       )}
@@ -69,7 +68,6 @@ function TasksView({ catalog, params }: { catalog: Catalog; params: Record<strin
     planYear: catalog.plan?.year,
   });
   const [editing, setEditing] = useState<TaskItem | 'new' | null>(null);
-  const [version, setVersion] = useState(0);
   const openTask = params.task ?? null;
   const setOpenTask = (id: string | null) => navigate('tasks', id ? { ...params, task: id } : withoutTask(params));
   return (
@@ -107,8 +105,6 @@ function TasksView({ catalog, params }: { catalog: Catalog; params: Record<strin
           onClose={() => setEditing(null)}
           onSaved={(id) => {
             setEditing(null);
-            setVersion((v) => v + 1);
-            list.reload();
             setOpenTask(id);
           }}
         />
@@ -119,12 +115,7 @@ function TasksView({ catalog, params }: { catalog: Catalog; params: Record<strin
           catalog={catalog}
           onClose={() => setOpenTask(null)}
           onEdit={(task) => setEditing(task)}
-          onChanged={list.reload}
-          onDeleted={() => {
-            setOpenTask(null);
-            list.reload();
-          }}
-          version={version}
+          onDeleted={() => setOpenTask(null)}
         />
       )}
     </>
