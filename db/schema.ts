@@ -204,7 +204,11 @@ export const taskProgress = sqliteTable(
     byName: text('by_name').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('task_progress_task').on(t.taskId, t.date), index('task_progress_owner').on(t.owner)],
+  (t) => [
+    index('task_progress_task').on(t.taskId, t.date),
+    index('task_progress_owner').on(t.owner),
+    index('task_progress_judge').on(t.taskId, t.owner, t.deleted, t.date, t.createdAt, t.status, t.percent),
+  ],
 );
 
 export const indicatorValue = sqliteTable(

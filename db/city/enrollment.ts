@@ -124,7 +124,12 @@ function keepContact(s: Session, wardCode: string, officer: { name: string; titl
  * An online request, approved exactly as `city approve` does (same certificate, same trust, the
  * ward fetches the answer from the hub), plus what the dashboard adds: the contact and the audit.
  */
-async function approveOnline(s: Session, store: KeyStore, r: InboxRaw, actor: string): Promise<{ enrollment: EnrollmentRow; response: Buffer; fileName: string }> {
+async function approveOnline(
+  s: Session,
+  store: KeyStore,
+  r: InboxRaw,
+  actor: string,
+): Promise<{ enrollment: EnrollmentRow; response: Buffer; fileName: string }> {
   if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status === 'refused' ? 'rejected' : r.status });
   const cityKey = await ensureKey(s, store);
   const request = JSON.parse(r.request) as EnrollmentRequest;

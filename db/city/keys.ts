@@ -15,9 +15,8 @@ import { audit } from '../write';
 
 export function cityKeyInfo(s: Session): CityKeyInfo {
   const own = ownKeyInfo(s);
-  const last = s.db.sqlite
-    .prepare("SELECT at, actor FROM audit_log WHERE action = 'key.rotate' AND entity = 'city_key' ORDER BY id DESC LIMIT 1")
-    .get() as { at: string; actor: string } | undefined;
+  const last = s.db.sqlite.prepare("SELECT at, actor FROM audit_log WHERE action = 'key.rotate' AND entity = 'city_key' ORDER BY id DESC LIMIT 1").get() as
+    { at: string; actor: string } | undefined;
   return { keyId: own?.keyId ?? null, fingerprint: own?.fingerprint ?? null, rotatedAt: last?.at ?? null, rotatedBy: last?.actor ?? null };
 }
 

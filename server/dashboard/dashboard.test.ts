@@ -176,7 +176,11 @@ describe('the dashboard served alone', () => {
 /** A ward's request sent online to the hub's inbox, as server/hub stores it. */
 function sendOnline(wardCode: string): { id: string; fingerprint: string } {
   const key = newStoredKey();
-  const request = makeEnrollmentRequest(key, { wardCode, wardName: `Phường ${wardCode}`, officer: { name: 'Nguyễn Văn Phường', title: 'Công chức', phone: '0912 000 111' } });
+  const request = makeEnrollmentRequest(key, {
+    wardCode,
+    wardName: `Phường ${wardCode}`,
+    officer: { name: 'Nguyễn Văn Phường', title: 'Công chức', phone: '0912 000 111' },
+  });
   const db = openDatabase(dbPath, { mustExist: true });
   try {
     return submitEnrollment(sessionFor(db), request);
@@ -200,7 +204,9 @@ describe('enrollment from both doors, and the city key', () => {
     const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
     const h = { cookie, 'x-csrf-token': csrf };
     const list = await post('/api/city/call', { method: 'city.enrollments', input: {} }, h);
-    const row = (list.body.value as Array<{ id: string; source: string; status: string; fingerprint: string; officerName: string }>).find((r) => r.id === sent.id);
+    const row = (list.body.value as Array<{ id: string; source: string; status: string; fingerprint: string; officerName: string }>).find(
+      (r) => r.id === sent.id,
+    );
     expect(row).toMatchObject({ source: 'online', status: 'pending', fingerprint: sent.fingerprint, officerName: 'Nguyễn Văn Phường' });
     const ok = await post('/api/city/call', { method: 'city.enrollments.approve', input: { id: sent.id } }, h);
     expect(ok.body).toMatchObject({ ok: true, value: { enrollment: { id: sent.id, status: 'approved', decidedBy: 'admin', source: 'online' } } });
