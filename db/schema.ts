@@ -130,7 +130,10 @@ export const indicatorTarget = sqliteTable(
     baseline: real('baseline'),
     span: text('span'),
   },
-  (t) => [uniqueIndex('target_owner_indicator_year_ward').on(t.owner, t.indicatorId, t.year, t.wardCode)],
+  (t) => [
+    uniqueIndex('target_owner_indicator_year_ward').on(t.owner, t.indicatorId, t.year, t.wardCode),
+    index('indicator_target_city').on(t.year, t.deleted, t.indicatorId, t.owner, t.wardCode, t.comparator, t.target),
+  ],
 );
 
 /** The city's reporting calendar: which period is due when. */
@@ -229,6 +232,7 @@ export const indicatorValue = sqliteTable(
     uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period),
     index('indicator_value_period').on(t.period),
     index('indicator_value_indicator_period').on(t.indicatorId, t.period),
+    index('indicator_value_city').on(t.period, t.deleted, t.indicatorId, t.owner, t.value, t.numerator, t.denominator),
   ],
 );
 
