@@ -117,13 +117,15 @@ function Shell({ who, onSignOut }: { who: CityMe; onSignOut: () => void }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useLang();
   const route = useRoute();
-  const [overview, setOverview] = useState<CityOverview | null>(null);
+  const [overview, setOverview] = useState<CityOverview | null>(who.overview ?? null);
   const [failed, setFailed] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [period, setPeriod] = useState<string | null>(null);
+  const [period, setPeriod] = useState<string | null>(who.overview?.currentPeriod ?? null);
   const [group, setGroup] = useState<string | undefined>();
   const isAdmin = who.user.role === 'admin';
   useEffect(() => {
+    // The session's answer brought it; asked again only after a failure.
+    if (attempt === 0 && who.overview) return;
     setFailed(null);
     cityCall('city.overview', {}).then(
       (o) => {
@@ -132,7 +134,7 @@ function Shell({ who, onSignOut }: { who: CityMe; onSignOut: () => void }) {
       },
       (e: unknown) => setFailed(toApiError(e)),
     );
-  }, [attempt]);
+  }, [attempt, who.overview]);
   const items = NAV.filter((n) => isAdmin || !n.admin);
   const current = items.find((n) => n.key === route.screen) ?? items[0]!;
   if (failed) return <ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} />;

@@ -105,6 +105,8 @@ export interface CityUserRow {
 export interface CityMe {
   user: CityUserRow;
   csrf: string;
+  /** The city, its periods and groups, sent along so the first screen needs no second request. */
+  overview?: CityOverview;
 }
 
 export type CompletenessStatus = z.infer<typeof completenessStatus>;
