@@ -130,7 +130,10 @@ export const indicatorTarget = sqliteTable(
     baseline: real('baseline'),
     span: text('span'),
   },
-  (t) => [uniqueIndex('target_owner_indicator_year_ward').on(t.owner, t.indicatorId, t.year, t.wardCode)],
+  (t) => [
+    uniqueIndex('target_owner_indicator_year_ward').on(t.owner, t.indicatorId, t.year, t.wardCode),
+    index('indicator_target_city').on(t.year, t.deleted, t.indicatorId, t.owner, t.wardCode, t.comparator, t.target),
+  ],
 );
 
 /** The city's reporting calendar: which period is due when. */
@@ -204,7 +207,11 @@ export const taskProgress = sqliteTable(
     byName: text('by_name').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('task_progress_task').on(t.taskId, t.date), index('task_progress_owner').on(t.owner)],
+  (t) => [
+    index('task_progress_task').on(t.taskId, t.date),
+    index('task_progress_owner').on(t.owner),
+    index('task_progress_judge').on(t.taskId, t.owner, t.deleted, t.date, t.createdAt, t.status, t.percent),
+  ],
 );
 
 export const indicatorValue = sqliteTable(
@@ -225,6 +232,7 @@ export const indicatorValue = sqliteTable(
     uniqueIndex('indicator_value_owner_indicator_period').on(t.owner, t.indicatorId, t.period),
     index('indicator_value_period').on(t.period),
     index('indicator_value_indicator_period').on(t.indicatorId, t.period),
+    index('indicator_value_city').on(t.period, t.deleted, t.indicatorId, t.owner, t.value, t.numerator, t.denominator),
   ],
 );
 

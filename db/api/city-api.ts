@@ -30,6 +30,7 @@ import { catalogView, setCityTarget, setWardInfo } from '../city/catalog';
 import { completeness } from '../city/completeness';
 import { approveEnrollment, listEnrollments, rejectEnrollment, submitEnrollment } from '../city/enrollment';
 import { exchangeFile } from '../city/exchange';
+import { cityKeyInfo, rotateCityKey } from '../city/keys';
 import { cityIndicators, indicatorDetail } from '../city/indicators';
 import { directiveTable, directiveWards, wardTasks } from '../city/progress';
 import { cityReportFile } from '../city/report-files';
@@ -208,6 +209,8 @@ export class CityApi {
           return { revoked };
         });
       },
+      'city.keys': () => cityKeyInfo(s()),
+      'city.keys.rotate': (_i, a) => rotateCityKey(s(), this.keyStore(), a.name),
       'city.wards.setInfo': (i, a) => setWardInfo(s(), i, a.name),
       'city.catalog.setTarget': (i, a) => setCityTarget(s(), i, a.name),
       'city.catalog.publish': async (_i, a) => {

@@ -1,7 +1,9 @@
 /**
- * Enrollment requests as the dashboard handles them: a request file is uploaded and kept as
- * pending; an administrator reads the fingerprint back to the ward on the phone, then approves it
- * (the city signs the certificate with db/sync/enroll, exactly as `city enroll` does) or rejects it.
+ * Enrollment requests as the dashboard handles them, from either door: a request file uploaded
+ * here, or a request a ward sent online to the hub's inbox (`enrollment_inbox`, which `city
+ * approve` answers). Both are listed together; an administrator reads the fingerprint back to the
+ * ward on the phone, then approves (the city signs the certificate with db/sync/enroll, exactly
+ * as `city enroll` and `city approve` do) or rejects.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,10 +11,13 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { EnrollmentRow } from '../../shared/api/contract-city';
 import { verifyEnrollmentRequest } from '../keys/documents';
+import type { EnrollmentRequest } from '../keys/documents';
 import { fingerprintOf } from '../keys/ed25519';
 import type { KeyStore } from '../keys/key-store';
 import { inTransaction, newId, type Session } from '../session';
 import { cityEnroll } from '../sync/enroll';
+import { ensureKey } from '../sync/identity';
+import { approveInboxEnrollment, enrollmentAnswer, refuseInboxEnrollment } from '../sync/hub-city';
 import { audit } from '../write';
 
 interface Raw {
@@ -44,7 +49,48 @@ function toRow(r: Raw): EnrollmentRow {
     status: r.status,
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
+    source: 'file',
   };
+}
+
+interface InboxRaw {
+  id: string;
+  ward_code: string;
+  key_id: string;
+  fingerprint: string;
+  request: string;
+  status: 'pending' | 'approved' | 'refused';
+  received_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+/** The hub's inbox keeps no decider; the audit log does, for decisions taken here. */
+const INBOX_SELECT = `SELECT i.id, i.ward_code, i.key_id, i.fingerprint, i.request, i.status, i.received_at, i.decided_at,
+    (SELECT a.actor FROM audit_log a WHERE a.entity = 'enrollment_inbox' AND a.entity_id = i.id
+       AND a.action IN ('enrollment.approve', 'enrollment.reject') ORDER BY a.id DESC LIMIT 1) AS decided_by
+  FROM enrollment_inbox i`;
+
+function inboxToRow(r: InboxRaw): EnrollmentRow {
+  const req = JSON.parse(r.request) as { wardName?: string; officer?: { name?: string; title?: string } };
+  return {
+    id: r.id,
+    wardCode: r.ward_code,
+    wardName: req.wardName ?? r.ward_code,
+    keyId: r.key_id,
+    fingerprint: r.fingerprint,
+    officerName: req.officer?.name ?? null,
+    officerTitle: req.officer?.title ?? null,
+    receivedAt: r.received_at,
+    status: r.status === 'refused' ? 'rejected' : r.status,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    source: 'online',
+  };
+}
+
+function inboxRequest(s: Session, id: string): InboxRaw | undefined {
+  return s.db.sqlite.prepare(`${INBOX_SELECT} WHERE i.id = ?`).get(id) as InboxRaw | undefined;
 }
 
 function requireRequest(s: Session, id: string): Raw {
@@ -53,8 +99,51 @@ function requireRequest(s: Session, id: string): Raw {
   return r;
 }
 
+/** Both doors in one list: the pending first (oldest call first is not the point; newest is), then the decided. */
 export function listEnrollments(s: Session): EnrollmentRow[] {
-  return (s.db.sqlite.prepare("SELECT * FROM enrollment_request ORDER BY status = 'pending' DESC, received_at DESC").all() as Raw[]).map(toRow);
+  const files = (s.db.sqlite.prepare('SELECT * FROM enrollment_request').all() as Raw[]).map(toRow);
+  const online = (s.db.sqlite.prepare(INBOX_SELECT).all() as InboxRaw[]).map(inboxToRow);
+  return [...files, ...online].sort(
+    (a, b) => (a.status === 'pending' ? 0 : 1) - (b.status === 'pending' ? 0 : 1) || b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id),
+  );
+}
+
+/** The officer who asked is whom the city calls when the ward is late; keep what the city already typed. */
+function keepContact(s: Session, wardCode: string, officer: { name: string; title?: string | undefined; phone?: string | undefined }): void {
+  s.db.sqlite
+    .prepare(
+      `INSERT INTO ward_info (ward_code, contact_name, contact_title, contact_phone, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (ward_code) DO UPDATE SET contact_name = coalesce(contact_name, excluded.contact_name),
+         contact_title = coalesce(contact_title, excluded.contact_title), contact_phone = coalesce(contact_phone, excluded.contact_phone),
+         updated_at = excluded.updated_at`,
+    )
+    .run(wardCode, officer.name, officer.title ?? null, officer.phone ?? null, s.now());
+}
+
+/**
+ * An online request, approved exactly as `city approve` does (same certificate, same trust, the
+ * ward fetches the answer from the hub), plus what the dashboard adds: the contact and the audit.
+ */
+async function approveOnline(
+  s: Session,
+  store: KeyStore,
+  r: InboxRaw,
+  actor: string,
+): Promise<{ enrollment: EnrollmentRow; response: Buffer; fileName: string }> {
+  if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status === 'refused' ? 'rejected' : r.status });
+  const cityKey = await ensureKey(s, store);
+  const request = JSON.parse(r.request) as EnrollmentRequest;
+  inTransaction(s, () => {
+    approveInboxEnrollment(s, cityKey, r.id);
+    keepContact(s, r.ward_code, request.officer);
+    audit({ ...s, actor }, 'enrollment.approve', 'enrollment_inbox', r.id, { ward: r.ward_code, keyId: r.key_id, fingerprint: r.fingerprint, online: true });
+  });
+  const answer = enrollmentAnswer(s, r.id);
+  return {
+    enrollment: inboxToRow(inboxRequest(s, r.id)!),
+    response: Buffer.from(`${JSON.stringify(answer.response, null, 2)}\n`, 'utf8'),
+    fileName: `${r.ward_code}_tra-loi-dang-ky.json`,
+  };
 }
 
 export function submitEnrollment(s: Session, fileName: string, content: Buffer, actor: string): EnrollmentRow {
@@ -87,6 +176,8 @@ export async function approveEnrollment(
   id: string,
   actor: string,
 ): Promise<{ enrollment: EnrollmentRow; response: Buffer; fileName: string }> {
+  const online = inboxRequest(s, id);
+  if (online) return approveOnline(s, store, online, actor);
   const r = requireRequest(s, id);
   if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-enroll-'));
@@ -101,15 +192,7 @@ export async function approveEnrollment(
       s.db.sqlite
         .prepare("UPDATE enrollment_request SET status = 'approved', decided_at = ?, decided_by = ?, response = ? WHERE id = ?")
         .run(s.now(), actor, response.toString('utf8'), id);
-      // The officer who asked is whom the city calls when the ward is late; keep what the city already typed.
-      s.db.sqlite
-        .prepare(
-          `INSERT INTO ward_info (ward_code, contact_name, contact_title, contact_phone, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (ward_code) DO UPDATE SET contact_name = coalesce(contact_name, excluded.contact_name),
-             contact_title = coalesce(contact_title, excluded.contact_title), contact_phone = coalesce(contact_phone, excluded.contact_phone),
-             updated_at = excluded.updated_at`,
-        )
-        .run(r.ward_code, req.officer.name, req.officer.title ?? null, req.officer.phone ?? null, s.now());
+      keepContact(s, r.ward_code, req.officer);
       audit({ ...s, actor }, 'enrollment.approve', 'enrollment_request', id, { ward: r.ward_code, keyId: r.key_id, fingerprint: r.fingerprint });
     });
     return { enrollment: toRow(requireRequest(s, id)), response, fileName: `${r.ward_code}_tra-loi-dang-ky.json` };
@@ -120,6 +203,14 @@ export async function approveEnrollment(
 
 export function rejectEnrollment(s: Session, id: string, actor: string): EnrollmentRow {
   return inTransaction(s, () => {
+    const online = inboxRequest(s, id);
+    if (online) {
+      if (online.status !== 'pending')
+        throw new AppError('city.enrollment_decided', { ward: online.ward_code, status: online.status === 'refused' ? 'rejected' : online.status });
+      refuseInboxEnrollment(s, id);
+      audit({ ...s, actor }, 'enrollment.reject', 'enrollment_inbox', id, { ward: online.ward_code, keyId: online.key_id, online: true });
+      return inboxToRow(inboxRequest(s, id)!);
+    }
     const r = requireRequest(s, id);
     if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status });
     s.db.sqlite.prepare("UPDATE enrollment_request SET status = 'rejected', decided_at = ?, decided_by = ? WHERE id = ?").run(s.now(), actor, id);

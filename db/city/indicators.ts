@@ -8,8 +8,9 @@ import type { CityFigure, CityIndicatorRow, IndicatorDetail, IndicatorWardRow } 
 import { evaluateIndicator, parseComparator, ratioPercent, roundTo, type Comparator, type IndicatorOutcome } from '../../shared/rules/indicator';
 import { formatPeriodCode, periodsOfYear, comparePeriods } from '../../shared/rules/period';
 import { matchesSearch } from '../../shared/rules/search-fold';
+import type { Database } from '../database';
 import type { Session } from '../session';
-import { cached, listWards, paginate, periodScope, wardCodesOfGroup, type WardRef } from './scope';
+import { cached, listWards, paginate, periodScope, wardCodesOfGroup, type PeriodScope } from './scope';
 
 interface Def {
   code: string;
@@ -37,117 +38,192 @@ export interface IndicatorMatrix {
   cityTargets: Map<string, { comparator: Comparator; target: number }>;
 }
 
+/** One definition per code for names: the city's when it has one. */
 function loadDefs(s: Session): Def[] {
   return (
-    s.db.sqlite.prepare('SELECT code, owner, name, unit, is_ratio, sort FROM indicator WHERE deleted = 0 ORDER BY sort, code').raw().all() as Array<
-      [string, string, string, string, number, number]
-    >
-  ).map(([code, owner, name, unit, r, sort]) => ({ code, owner, name, unit, isRatio: r === 1, sort }));
+    s.db.sqlite
+      .prepare('SELECT code, owner, name, unit, is_ratio, sort, max(owner = ?) FROM indicator WHERE deleted = 0 GROUP BY code')
+      .raw()
+      .all(s.orgCode) as Array<[string, string, string, string, number, number]>
+  )
+    .map(([code, owner, name, unit, r, sort]) => ({ code, owner, name, unit, isRatio: r === 1, sort }))
+    .sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code));
 }
 
-/** One pass over the period's values and the year's targets, every ward and indicator at once. */
-export function indicatorMatrix(s: Session, periodCode: string): IndicatorMatrix {
+const withFunctions = new WeakSet<Database>();
+
+/** The indicator rules stay in shared/rules/indicator; SQLite borrows them. */
+function lendFunctions(db: Database): void {
+  if (withFunctions.has(db)) return;
+  db.sqlite.function('wp_comparator', { deterministic: true }, (c: unknown) => parseComparator(typeof c === 'string' ? c : null));
+  db.sqlite.function('wp_outcome', { deterministic: true }, (c: unknown, target: unknown, value: unknown) =>
+    evaluateIndicator(c as Comparator, Number(target), typeof value === 'number' ? value : null),
+  );
+  withFunctions.add(db);
+}
+
+/**
+ * cells(code, ward, value, numerator, denominator, cmp, target, outcome): each ward's value for the
+ * period against the target that applies to it (its own, else the city's for it, else the city's
+ * for all). The city's indicator applies to every ward; a ward's own only to itself. Narrowed to one
+ * indicator (:code) or one ward (:ward) when asked.
+ */
+function cellsCte(only: { code?: boolean; ward?: boolean }): string {
+  const code = (col: string) => (only.code ? ` AND ${col} = :code` : '');
+  const ward = (col: string) => (only.ward ? ` AND ${col} = :ward` : '');
+  return `w AS MATERIALIZED (
+      SELECT code FROM org WHERE kind = 'ward'${ward('code')}
+      UNION SELECT owner FROM origin_state WHERE owner NOT IN (SELECT code FROM org)${ward('owner')}
+    ),
+    cityc AS MATERIALIZED (SELECT DISTINCT code FROM indicator WHERE deleted = 0 AND owner = :city${code('code')}),
+    ap AS (
+      SELECT c.code, w.code AS ward FROM cityc c CROSS JOIN w
+      UNION ALL
+      SELECT DISTINCT i.code, i.owner FROM indicator i
+      WHERE i.deleted = 0 AND i.owner <> :city AND i.owner IN (SELECT code FROM w) AND i.code NOT IN (SELECT code FROM cityc)${code('i.code')}
+    ),
+    v AS MATERIALIZED (
+      SELECT v.owner, i.code, v.value, v.numerator, v.denominator FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+      WHERE v.period = :period AND v.deleted = 0 AND i.deleted = 0${code('i.code')}${ward('v.owner')}
+      GROUP BY v.owner, i.code
+    ),
+    -- Keyed ward NUL code in one column, so the lookup below uses one index on both.
+    tg AS MATERIALIZED (
+      SELECT k, min(rank) AS rank, cmp, target FROM (
+        SELECT CASE WHEN t.owner <> :city THEN t.owner ELSE t.ward_code END || char(0) || i.code AS k,
+          CASE WHEN t.owner <> :city THEN 0 WHEN t.ward_code <> '' THEN 1 ELSE 2 END AS rank, wp_comparator(t.comparator) AS cmp, t.target
+        FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+        WHERE t.year = :year AND t.deleted = 0 AND i.deleted = 0${code('i.code')}
+      ) WHERE cmp IS NOT NULL GROUP BY k
+    ),
+    cells AS (
+      SELECT ap.code, ap.ward, v.value, v.numerator, v.denominator,
+        coalesce(t1.cmp, t2.cmp) AS cmp, CASE WHEN t1.cmp IS NOT NULL THEN t1.target ELSE t2.target END AS target,
+        CASE WHEN coalesce(t1.cmp, t2.cmp) IS NULL OR v.value IS NULL THEN 'no_data'
+             ELSE wp_outcome(coalesce(t1.cmp, t2.cmp), CASE WHEN t1.cmp IS NOT NULL THEN t1.target ELSE t2.target END, v.value) END AS outcome
+      FROM ap LEFT JOIN v ON v.owner = ap.ward AND v.code = ap.code
+      LEFT JOIN tg t1 ON t1.k = ap.ward || char(0) || ap.code
+      LEFT JOIN tg t2 ON t2.k = char(0) || ap.code
+    )`;
+}
+
+function cityTargetsOf(s: Session, scope: PeriodScope): Map<string, { comparator: Comparator; target: number }> {
+  const rows = s.db.sqlite
+    .prepare(
+      `SELECT i.code, t.comparator, t.target FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+       WHERE t.year = ? AND t.deleted = 0 AND i.deleted = 0 AND t.owner = ? AND t.ward_code = ''`,
+    )
+    .raw()
+    .all(scope.year, s.orgCode) as Array<[string, string, number]>;
+  const out = new Map<string, { comparator: Comparator; target: number }>();
+  for (const [code, raw, target] of rows) {
+    const comparator = parseComparator(raw);
+    if (comparator) out.set(code, { comparator, target });
+  }
+  return out;
+}
+
+/** The cells of every ward and indicator (or of one of either), read in one query. */
+export function indicatorMatrix(s: Session, periodCode: string, only: { code?: string; ward?: string } = {}): IndicatorMatrix {
   const scope = periodScope(s, periodCode);
-  return cached(s.db, `indicators:${scope.code}`, () => {
-    const city = s.orgCode;
-    const wards = listWards(s);
-    const defs = loadDefs(s);
-    const values = new Map<string, { value: number; numerator: number | null; denominator: number | null }>();
-    for (const [owner, code, value, numerator, denominator] of s.db.sqlite
-      .prepare(
-        `SELECT v.owner, i.code, v.value, v.numerator, v.denominator FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
-         WHERE v.period = ? AND v.deleted = 0 AND i.deleted = 0`,
-      )
-      .raw()
-      .iterate(scope.code) as IterableIterator<[string, string, number, number | null, number | null]>) {
-      values.set(`${owner}\u0000${code}`, { value, numerator, denominator });
-    }
-    // rank 0: the ward's own target; 1: the city's for that ward; 2: the city's for every ward.
-    const targets = new Map<string, { rank: number; comparator: Comparator; target: number }>();
-    const cityTargets = new Map<string, { comparator: Comparator; target: number }>();
-    for (const [owner, ward, code, rawComparator, target] of s.db.sqlite
-      .prepare(
-        `SELECT t.owner, t.ward_code, i.code, t.comparator, t.target FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
-         WHERE t.year = ? AND t.deleted = 0 AND i.deleted = 0`,
-      )
-      .raw()
-      .iterate(scope.year) as IterableIterator<[string, string, string, string, number]>) {
-      const comparator = parseComparator(rawComparator);
-      if (!comparator) continue;
-      const rank = owner !== city ? 0 : ward ? 1 : 2;
-      const key = `${owner !== city ? owner : ward}\u0000${code}`;
-      const prev = targets.get(key);
-      if (!prev || rank < prev.rank) targets.set(key, { rank, comparator, target });
-      if (rank === 2) cityTargets.set(code, { comparator, target });
-    }
-    const owners = new Map<string, Set<string>>();
-    for (const d of defs) {
-      let set = owners.get(d.code);
-      if (!set) owners.set(d.code, (set = new Set()));
-      set.add(d.owner);
-    }
+  return cached(s.db, `indicators:${scope.code}:${only.code ?? ''}:${only.ward ?? ''}`, () => {
+    lendFunctions(s.db);
     const cells = new Map<string, Cell[]>();
-    for (const [code, set] of owners) {
-      // The city's indicator applies to every ward; a ward's own only to itself.
-      const applies: WardRef[] = set.has(city) ? wards : wards.filter((w) => set.has(w.code));
-      cells.set(
-        code,
-        applies.map((w) => {
-          const v = values.get(`${w.code}\u0000${code}`);
-          const t = targets.get(`${w.code}\u0000${code}`) ?? targets.get(`\u0000${code}`);
-          return {
-            wardCode: w.code,
-            value: v?.value ?? null,
-            numerator: v?.numerator ?? null,
-            denominator: v?.denominator ?? null,
-            comparator: t?.comparator ?? null,
-            target: t?.target ?? null,
-            outcome: t && v ? evaluateIndicator(t.comparator, t.target, v.value) : 'no_data',
-          };
-        }),
-      );
+    for (const [code, wardCode, value, numerator, denominator, comparator, target, outcome] of s.db.sqlite
+      .prepare(
+        `WITH ${cellsCte({ code: only.code !== undefined, ward: only.ward !== undefined })}
+         SELECT code, ward, value, numerator, denominator, cmp, target, outcome FROM cells ORDER BY code, ward`,
+      )
+      .raw()
+      .iterate({ ...matrixParams(s, scope), ...only }) as IterableIterator<
+      [string, string, number | null, number | null, number | null, Comparator | null, number | null, IndicatorOutcome]
+    >) {
+      let list = cells.get(code);
+      if (!list) cells.set(code, (list = []));
+      list.push({ wardCode, value, numerator, denominator, comparator, target, outcome });
     }
-    // One definition per code for names: the city's when it has one.
-    const byCode = new Map<string, Def>();
-    for (const d of defs) if (!byCode.has(d.code) || d.owner === city) byCode.set(d.code, d);
-    return { defs: [...byCode.values()].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code)), cells, cityTargets };
+    return { defs: loadDefs(s), cells, cityTargets: cityTargetsOf(s, scope) };
   });
 }
 
-export function cityFigure(def: { isRatio: boolean; unit: string }, cells: Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>): CityFigure {
-  const withData = cells.filter((c) => c.value !== null);
-  if (def.isRatio) {
-    const pairs = withData.filter((c) => c.numerator !== null && c.denominator !== null);
-    const numerator = pairs.reduce((n, c) => n + c.numerator!, 0);
-    const denominator = pairs.reduce((n, c) => n + c.denominator!, 0);
-    const v = ratioPercent(numerator, denominator);
-    return {
-      value: Number.isFinite(v) ? roundTo(v, 2) : null,
-      numerator: pairs.length ? numerator : null,
-      denominator: pairs.length ? denominator : null,
-      method: 'ratio',
-      wardsWithData: pairs.length,
-    };
-  }
-  if (withData.length === 0) return { value: null, numerator: null, denominator: null, method: def.unit.trim() === '%' ? 'mean' : 'sum', wardsWithData: 0 };
-  const sum = withData.reduce((n, c) => n + c.value!, 0);
-  // A percentage typed directly has no denominator to weigh by: the plain mean is all there is.
-  if (def.unit.trim() === '%')
-    return { value: roundTo(sum / withData.length, 2), numerator: null, denominator: null, method: 'mean', wardsWithData: withData.length };
-  return { value: roundTo(sum, 2), numerator: null, denominator: null, method: 'sum', wardsWithData: withData.length };
+function matrixParams(s: Session, scope: PeriodScope): Record<string, unknown> {
+  return { city: s.orgCode, period: scope.code, year: scope.year };
 }
 
-function summarise(def: Def, cells: Cell[], cityTarget: { comparator: Comparator; target: number } | undefined): CityIndicatorRow {
-  const city = cityFigure(def, cells);
+/** What the city figure is made of: the wards' numerators and denominators (both known), or values. */
+export interface FigureSums {
+  pairs: number;
+  numerator: number;
+  denominator: number;
+  values: number;
+  valueSum: number;
+}
+
+export function figureSums(cells: Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>): FigureSums {
+  const sums: FigureSums = { pairs: 0, numerator: 0, denominator: 0, values: 0, valueSum: 0 };
+  for (const c of cells) {
+    if (c.value === null) continue;
+    sums.values++;
+    sums.valueSum += c.value;
+    if (c.numerator !== null && c.denominator !== null) {
+      sums.pairs++;
+      sums.numerator += c.numerator;
+      sums.denominator += c.denominator;
+    }
+  }
+  return sums;
+}
+
+export function cityFigure(def: { isRatio: boolean; unit: string }, cells: Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>): CityFigure {
+  return cityFigureOf(def, figureSums(cells));
+}
+
+export function cityFigureOf(def: { isRatio: boolean; unit: string }, sums: FigureSums): CityFigure {
+  if (def.isRatio) {
+    const v = ratioPercent(sums.numerator, sums.denominator);
+    return {
+      value: Number.isFinite(v) ? roundTo(v, 2) : null,
+      numerator: sums.pairs ? sums.numerator : null,
+      denominator: sums.pairs ? sums.denominator : null,
+      method: 'ratio',
+      wardsWithData: sums.pairs,
+    };
+  }
+  if (sums.values === 0) return { value: null, numerator: null, denominator: null, method: def.unit.trim() === '%' ? 'mean' : 'sum', wardsWithData: 0 };
+  // A percentage typed directly has no denominator to weigh by: the plain mean is all there is.
+  if (def.unit.trim() === '%')
+    return { value: roundTo(sums.valueSum / sums.values, 2), numerator: null, denominator: null, method: 'mean', wardsWithData: sums.values };
+  return { value: roundTo(sums.valueSum, 2), numerator: null, denominator: null, method: 'sum', wardsWithData: sums.values };
+}
+
+interface Counted extends FigureSums {
+  wards: number;
+  met: number;
+  notMet: number;
+  noData: number;
+}
+
+function countCells(cells: Cell[]): Counted {
+  return {
+    ...figureSums(cells),
+    wards: cells.length,
+    met: cells.filter((c) => c.outcome === 'dat').length,
+    notMet: cells.filter((c) => c.outcome === 'chua_dat').length,
+    noData: cells.filter((c) => c.outcome === 'no_data').length,
+  };
+}
+
+function summarise(def: Def, counted: Counted, cityTarget: { comparator: Comparator; target: number } | undefined): CityIndicatorRow {
+  const city = cityFigureOf(def, counted);
   return {
     code: def.code,
     name: def.name,
     unit: def.unit,
     isRatio: def.isRatio,
-    wards: cells.length,
-    met: cells.filter((c) => c.outcome === 'dat').length,
-    notMet: cells.filter((c) => c.outcome === 'chua_dat').length,
-    noData: cells.filter((c) => c.outcome === 'no_data').length,
+    wards: counted.wards,
+    met: counted.met,
+    notMet: counted.notMet,
+    noData: counted.noData,
     city,
     cityComparator: cityTarget?.comparator ?? null,
     cityTarget: cityTarget?.target ?? null,
@@ -158,18 +234,23 @@ function summarise(def: Def, cells: Cell[], cityTarget: { comparator: Comparator
 export function cityIndicators(s: Session, input: { period: string; group?: string | undefined }): { period: string; rows: CityIndicatorRow[] } {
   const scope = periodScope(s, input.period);
   return cached(s.db, `city-indicators:${scope.code}:${input.group ?? ''}`, () => {
-    const m = indicatorMatrix(s, scope.code);
-    const only = wardCodesOfGroup(listWards(s), input.group);
-    return {
-      period: scope.code,
-      rows: m.defs.map((d) =>
-        summarise(
-          d,
-          (m.cells.get(d.code) ?? []).filter((c) => !only || only.has(c.wardCode)),
-          m.cityTargets.get(d.code),
-        ),
-      ),
-    };
+    lendFunctions(s.db);
+    // Counted by SQLite: 3,300 wards × every indicator never become objects here.
+    const rows = s.db.sqlite
+      .prepare(
+        `WITH ${cellsCte({})}
+         SELECT code, count(*) AS wards, sum(outcome = 'dat') AS met, sum(outcome = 'chua_dat') AS notMet, sum(outcome = 'no_data') AS noData,
+           sum(value IS NOT NULL AND numerator IS NOT NULL AND denominator IS NOT NULL) AS pairs,
+           total(CASE WHEN value IS NOT NULL AND denominator IS NOT NULL THEN numerator END) AS numerator,
+           total(CASE WHEN value IS NOT NULL AND numerator IS NOT NULL THEN denominator END) AS denominator,
+           count(value) AS "values", total(value) AS valueSum
+         FROM cells ${input.group ? 'WHERE ward IN (SELECT ward_code FROM ward_info WHERE ward_group = :grp)' : ''} GROUP BY code`,
+      )
+      .all({ ...matrixParams(s, scope), ...(input.group ? { grp: input.group } : {}) }) as Array<Counted & { code: string }>;
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const none: Counted = { wards: 0, met: 0, notMet: 0, noData: 0, pairs: 0, numerator: 0, denominator: 0, values: 0, valueSum: 0 };
+    const cityTargets = cityTargetsOf(s, scope);
+    return { period: scope.code, rows: loadDefs(s).map((d) => summarise(d, byCode.get(d.code) ?? none, cityTargets.get(d.code))) };
   });
 }
 
@@ -194,15 +275,15 @@ export function indicatorDetail(
 ): IndicatorDetail {
   const scope = periodScope(s, input.period);
   const d = cached(s.db, `detail:${scope.code}:${input.code}:${input.group ?? ''}`, () => {
-    const m = indicatorMatrix(s, scope.code);
+    const m = indicatorMatrix(s, scope.code, { code: input.code });
     const def = m.defs.find((x) => x.code === input.code);
     const wards = listWards(s);
     const byCode = new Map(wards.map((w) => [w.code, w]));
     const only = wardCodesOfGroup(wards, input.group);
     const cells = (m.cells.get(input.code) ?? []).filter((c) => !only || only.has(c.wardCode));
     const indicator = def
-      ? summarise(def, cells, m.cityTargets.get(def.code))
-      : summarise({ code: input.code, owner: '', name: input.code, unit: '', isRatio: false, sort: 0 }, [], undefined);
+      ? summarise(def, countCells(cells), m.cityTargets.get(def.code))
+      : summarise({ code: input.code, owner: '', name: input.code, unit: '', isRatio: false, sort: 0 }, countCells([]), undefined);
     const usual = m.cityTargets.get(input.code)?.comparator ?? cells.find((c) => c.comparator)?.comparator ?? null;
     const all = rankCells(cells, usual).map((c): IndicatorWardRow => ({
       ...c,

@@ -1,29 +1,22 @@
 /**
  * Every ward's tasks judged on one day with the ward's own rules (shared/rules/task-status), then
  * counted per directive across wards: the shape of the city's quarterly report.
+ *
+ * With 3,300 wards the year holds some 70,000 tasks and twice as many progress entries; reading
+ * them into JavaScript to judge one by one took longer than a screen may wait. So the rules are
+ * written once more in SQL (judgedCte) and SQLite counts; judged.test.ts holds the two writings of
+ * the rules to the same answers, case by case. What only JavaScript can read, the free-text
+ * timeline ("hằng quý", "khi có yêu cầu") and a directive's number folded to its key, is lent to
+ * SQLite as functions.
  */
 import type { CityDirectiveRow, CityDirectiveTable, CityTaskRow, DirectiveWardPage, DirectiveWardRow, StatusTally } from '../../shared/api/contract-city';
-import { evaluateTaskStatus, type ProgressEntry, type RecordedStatus, type TaskStatus } from '../../shared/rules/task-status';
+import { isValidIsoDate } from '../../shared/rules/period';
+import type { TaskStatus } from '../../shared/rules/task-status';
+import { parseTimeline } from '../../shared/rules/timeline';
 import { matchesSearch } from '../../shared/rules/search-fold';
 import type { Database } from '../database';
 import type { Session } from '../session';
-import { timelineOf } from '../services/tasks';
-import { cached, listWards, paginate, periodScope, wardCodesOfGroup, type PeriodScope } from './scope';
-
-/** A task reduced to what the aggregations count; its text is read only for the one ward shown. */
-export interface JudgedTask {
-  id: string;
-  owner: string;
-  directiveKey: string;
-  status: TaskStatus;
-}
-
-export interface JudgedTasks {
-  tasks: JudgedTask[];
-  status: Map<string, TaskStatus>;
-  /** Directive key → how the first ward citing it wrote its number and title. */
-  directives: Map<string, { number: string; title: string }>;
-}
+import { cached, listWards, paginate, periodScope, type PeriodScope } from './scope';
 
 /** Tasks cite directives by the number the ward typed; '57-NQ/TW' and '57-nq/tw ' are one directive. */
 export function directiveKeyOf(number: string | null): string {
@@ -43,93 +36,129 @@ export function addToTally(t: StatusTally, status: TaskStatus): void {
   else t.overdue++;
 }
 
-interface WardJudged {
-  version: string;
-  tasks: JudgedTask[];
-  directives: Array<[string, { number: string; title: string }]>;
+/**
+ * A task without a deadline column, by its timeline text: 'R' judged per period (recurring, on
+ * request), its deadline when the text names a real date, else 'U' (kept as recorded, never late).
+ */
+function timelineDue(text: string, year: number): string {
+  const t = parseTimeline(text, year);
+  if (t.kind === 'recurring' || t.kind === 'on-request') return 'R';
+  return t.kind === 'deadline' && isValidIsoDate(t.deadline) ? t.deadline : 'U';
 }
 
-/** Per database and judged day: each ward's judged tasks, kept until that ward sends new data. */
-const perWard = new WeakMap<Database, Map<string, Map<string, WardJudged>>>();
+const withFunctions = new WeakSet<Database>();
+
+function lendFunctions(db: Database): void {
+  if (withFunctions.has(db)) return;
+  db.sqlite.function('wp_timeline_due', { deterministic: true }, (text: unknown, year: unknown) => timelineDue(String(text), Number(year)));
+  db.sqlite.function('wp_directive_key', { deterministic: true }, (n: unknown) => directiveKeyOf(typeof n === 'string' ? n : null));
+  withFunctions.add(db);
+}
+
+/** date(x) IS x: a real calendar date written YYYY-MM-DD, as isValidIsoDate has it (years 1000–9999). */
+const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000')`;
 
 /**
- * A ward's data changes only when one of its bundles is applied, which moves its origin_state
- * row; so that row is the ward's version, and a new bundle from one ward re-judges that ward only.
+ * judged(id, owner, did, status): every task of the year of the wards that sent data, judged on
+ * :asOf for :start–:end, as evaluateTaskStatus judges it:
+ * - entries dated after :asOf or on no real date do not count; same-day entries in the order written;
+ * - recurring and on-request: done if done within the period, in progress if under way in it;
+ * - no (real) deadline: the last recorded status;
+ * - else done (on or before the deadline: the first entry of the last unbroken run of 'done') or
+ *   done late; past the deadline overdue; else the last recorded status.
+ * `owners` narrows to one ward (:owner) when asked.
  */
-function wardVersions(s: Session): Map<string, string> {
-  const rows = s.db.sqlite.prepare('SELECT owner, sum(last_seq), max(last_received_at) FROM origin_state GROUP BY owner').raw().all() as Array<
-    [string, number, string | null]
-  >;
-  return new Map(rows.map(([owner, seq, at]) => [owner, `${seq}/${at ?? ''}`]));
+/** The status written after date|created_at| in pa.lk. */
+const LAST_STATUS = "substr(pa.lk, 12 + instr(substr(pa.lk, 12), '|'))";
+
+function judgedCte(oneWard: boolean): string {
+  const owners = oneWard ? '= :owner' : 'IN (SELECT owner FROM origin_state)';
+  // One pass over the progress entries (an index holds every column read), per task: the last
+  // entry (date, then order written) with its status, the last entry not 'done', the first
+  // 'done', and whether the period saw it done or under way.
+  return `tk AS MATERIALIZED (
+      SELECT t.id, p.owner, t.source_directive_id AS did,
+        CASE WHEN coalesce(t.deadline, '') <> '' THEN CASE WHEN ${VALID_DATE('t.deadline')} THEN t.deadline ELSE 'U' END
+             WHEN coalesce(t.timeline, '') <> '' THEN wp_timeline_due(t.timeline, p.year)
+             ELSE 'U' END AS due
+      FROM plan p JOIN task t ON t.plan_id = p.id
+      WHERE p.year = :year AND p.deleted = 0 AND t.deleted = 0 AND p.owner ${owners}
+    ),
+    pa AS MATERIALIZED (
+      SELECT g.task_id AS id, g.owner,
+        max(g.date || '|' || g.created_at || '|' || g.status) AS lk,
+        max(CASE WHEN g.status <> 'done' THEN g.date || '|' || g.created_at END) AS ndk,
+        min(CASE WHEN g.status = 'done' THEN g.date || '|' || g.created_at END) AS fdk,
+        max(g.status = 'done' AND g.date >= :start) AS done_in,
+        max((g.status = 'in_progress' OR g.percent > 0) AND g.date >= :start) AS under_way
+      FROM task_progress g
+      WHERE g.deleted = 0 AND g.date <= :asOf AND ${VALID_DATE('g.date')}${oneWard ? ' AND g.owner = :owner' : ''}
+      GROUP BY g.task_id, g.owner
+    ),
+    judged AS MATERIALIZED (
+      SELECT tk.id, tk.owner, tk.did,
+        CASE
+          WHEN tk.due = 'R' THEN CASE WHEN pa.done_in THEN 'done' WHEN pa.under_way THEN 'in_progress' ELSE 'not_started' END
+          WHEN tk.due = 'U' THEN coalesce(${LAST_STATUS}, 'not_started')
+          WHEN ${LAST_STATUS} = 'done' THEN
+            -- Done on the first day of the last unbroken run of 'done': the first 'done' unless the
+            -- task was done, reopened and done again; only then look for the run's start.
+            CASE WHEN (CASE WHEN pa.ndk IS NULL OR pa.fdk > pa.ndk THEN substr(pa.fdk, 1, 10)
+                            ELSE (SELECT min(x.date) FROM task_progress x WHERE x.task_id = tk.id AND x.owner = tk.owner AND x.deleted = 0
+                                    AND x.date <= :asOf AND ${VALID_DATE('x.date')} AND x.date || '|' || x.created_at > pa.ndk) END) <= tk.due
+                 THEN 'done' ELSE 'done_late' END
+          WHEN :asOf > tk.due THEN 'overdue'
+          ELSE coalesce(${LAST_STATUS}, 'not_started')
+        END AS status
+      FROM tk LEFT JOIN pa ON pa.id = tk.id AND pa.owner = tk.owner
+    ),
+    dk AS MATERIALIZED (SELECT d.id, d.owner, wp_directive_key(d.number) AS dkey FROM directive d WHERE d.deleted = 0 AND d.owner ${owners}),
+    jk AS (SELECT j.id, j.owner, j.status, coalesce(dk.dkey, '') AS dkey FROM judged j LEFT JOIN dk ON dk.id = j.did AND dk.owner = j.owner)`;
 }
 
-function judgeWard(s: Session, scope: PeriodScope, owner: string, version: string): WardJudged {
-  const directives: WardJudged['directives'] = [];
-  const keyOfId = new Map<string, string>();
-  for (const [id, number, title] of s.db.sqlite
-    .prepare('SELECT id, number, title FROM directive WHERE owner = ? AND deleted = 0')
-    .raw()
-    .iterate(owner) as IterableIterator<[string, string, string]>) {
-    const key = directiveKeyOf(number);
-    keyOfId.set(id, key);
-    directives.push([key, { number: number.trim(), title }]);
-  }
+/** The tally of the rows grouped, in the shape of StatusTally. */
+const TALLY_COLUMNS = `count(*) AS total, sum(status = 'done') AS done, sum(status = 'done_late') AS doneLate,
+  sum(status = 'in_progress') AS inProgress, sum(status = 'not_started') AS notStarted, sum(status = 'overdue') AS overdue`;
+
+const IN_GROUP = `owner IN (SELECT ward_code FROM ward_info WHERE ward_group = :grp)`;
+
+function params(scope: PeriodScope, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { year: scope.year, asOf: scope.asOf, start: scope.start, end: scope.end, ...extra };
+}
+
+function tallyOf(r: StatusTally): StatusTally {
+  return {
+    total: r.total,
+    done: r.done ?? 0,
+    doneLate: r.doneLate ?? 0,
+    inProgress: r.inProgress ?? 0,
+    notStarted: r.notStarted ?? 0,
+    overdue: r.overdue ?? 0,
+  };
+}
+
+/** Each ward's tally over all its tasks of the year, judged for the period (the city report's appendix). */
+export function wardTallies(s: Session, scope: PeriodScope): Map<string, StatusTally> {
+  return cached(s.db, `ward-tallies:${scope.code}:${scope.asOf}`, () => {
+    lendFunctions(s.db);
+    const rows = s.db.sqlite.prepare(`WITH ${judgedCte(false)} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`).all(params(scope)) as Array<
+      StatusTally & { owner: string }
+    >;
+    return new Map(rows.map((r) => [r.owner, tallyOf(r)]));
+  });
+}
+
+/** Directive key → how the wards citing it write its number and title: the canonical form (upper case) when some ward writes it so, else the most usual. */
+function directiveNames(s: Session): Map<string, { number: string; title: string }> {
   const rows = s.db.sqlite
     .prepare(
-      `SELECT t.id, t.timeline, t.deadline, t.source_directive_id FROM plan p JOIN task t ON t.plan_id = p.id
-       WHERE p.owner = ? AND p.year = ? AND p.deleted = 0 AND t.deleted = 0`,
+      `SELECT wp_directive_key(number) AS k, trim(number) AS number, title, count(*) AS n FROM directive
+       WHERE deleted = 0 AND owner IN (SELECT owner FROM origin_state) GROUP BY k, trim(number), title ORDER BY n DESC, number, title`,
     )
-    .raw()
-    .all(owner, scope.year) as Array<[string, string | null, string | null, string | null]>;
-  const progress = new Map<string, ProgressEntry[]>(rows.map(([id]) => [id, []]));
-  for (const [taskId, date, status, percent] of s.db.sqlite
-    .prepare('SELECT task_id, date, status, percent FROM task_progress WHERE owner = ? AND deleted = 0 AND date <= ? ORDER BY task_id, date, created_at')
-    .raw()
-    .iterate(owner, scope.asOf) as IterableIterator<[string, string, RecordedStatus, number]>) {
-    progress.get(taskId)?.push({ date, status, percent });
-  }
-  const tasks = rows.map(([id, timeline, deadline, directiveId]) => ({
-    id,
-    owner,
-    directiveKey: directiveId ? (keyOfId.get(directiveId) ?? '') : '',
-    status: evaluateTaskStatus({ timeline: timelineOf({ timeline, deadline }, scope.year), progress: progress.get(id)! }, scope.asOf, scope.period),
-  }));
-  return { version, tasks, directives };
-}
-
-/**
- * All tasks of the period's year, every ward, judged on the period's asOf day with the ward's own
- * rules. Wards whose data did not change since the last question are not read again.
- */
-export function judgedTasks(s: Session, scope: PeriodScope): JudgedTasks {
-  const key = `${scope.code}:${scope.asOf}`;
-  // Every bundle applied grows the change log, which is what `cached` watches; then only the
-  // wards whose version moved are read again.
-  return cached(s.db, `tasks:${key}`, () => {
-    const versions = wardVersions(s);
-    let byDb = perWard.get(s.db);
-    if (!byDb) perWard.set(s.db, (byDb = new Map()));
-    let wards = byDb.get(key);
-    if (!wards) {
-      // Only the periods being looked at are kept.
-      if (byDb.size > 8) byDb.clear();
-      byDb.set(key, (wards = new Map()));
-    }
-    for (const owner of [...wards.keys()]) if (!versions.has(owner)) wards.delete(owner);
-    for (const [owner, version] of versions) if (wards.get(owner)?.version !== version) wards.set(owner, judgeWard(s, scope, owner, version));
-    const tasks: JudgedTask[] = [];
-    const status = new Map<string, TaskStatus>();
-    const directives = new Map<string, { number: string; title: string }>();
-    for (const w of [...wards.values()]) {
-      for (const t of w.tasks) {
-        tasks.push(t);
-        status.set(t.id, t.status);
-      }
-      // The number as most wards write it would need a vote; the canonical form (upper case) wins when present.
-      for (const [k, d] of w.directives) if (!directives.has(k) || d.number === k) directives.set(k, d);
-    }
-    return { tasks, status, directives };
-  });
+    .all() as Array<{ k: string; number: string; title: string }>;
+  const names = new Map<string, { number: string; title: string }>();
+  for (const r of rows) if (!names.has(r.k) || (r.number === r.k && names.get(r.k)!.number !== r.k)) names.set(r.k, { number: r.number, title: r.title });
+  return names;
 }
 
 export function directiveTable(s: Session, periodCode: string, group?: string): CityDirectiveTable {
@@ -138,28 +167,23 @@ export function directiveTable(s: Session, periodCode: string, group?: string): 
 }
 
 function computeDirectiveTable(s: Session, scope: PeriodScope, group: string | undefined): CityDirectiveTable {
-  const only = wardCodesOfGroup(listWards(s), group);
-  const byKey = new Map<string, CityDirectiveRow & { owners: Set<string> }>();
-  const totals = emptyTally();
-  const allOwners = new Set<string>();
-  const judged = judgedTasks(s, scope);
-  for (const t of judged.tasks) {
-    if (only && !only.has(t.owner)) continue;
-    let row = byKey.get(t.directiveKey);
-    if (!row) {
-      const d = judged.directives.get(t.directiveKey);
-      byKey.set(t.directiveKey, (row = { key: t.directiveKey, number: d?.number ?? '', title: d?.title ?? '', wards: 0, ...emptyTally(), owners: new Set() }));
-    }
-    addToTally(row, t.status);
-    addToTally(totals, t.status);
-    row.owners.add(t.owner);
-    allOwners.add(t.owner);
-  }
-  const rows = [...byKey.values()]
-    .map(({ owners, ...r }) => ({ ...r, wards: owners.size }))
+  lendFunctions(s.db);
+  const where = group ? `WHERE ${IN_GROUP}` : '';
+  const grouped = s.db.sqlite
+    .prepare(
+      `WITH ${judgedCte(false)}
+       SELECT dkey, ${TALLY_COLUMNS}, count(DISTINCT owner) AS wards FROM jk ${where} GROUP BY dkey
+       UNION ALL SELECT NULL, ${TALLY_COLUMNS}, count(DISTINCT owner) FROM jk ${where}`,
+    )
+    .all(params(scope, group ? { grp: group } : {})) as Array<StatusTally & { dkey: string | null; wards: number }>;
+  const names = directiveNames(s);
+  const totalsRow = grouped.find((r) => r.dkey === null)!;
+  const rows: CityDirectiveRow[] = grouped
+    .filter((r) => r.dkey !== null)
+    .map((r) => ({ key: r.dkey!, number: names.get(r.dkey!)?.number ?? '', title: names.get(r.dkey!)?.title ?? '', wards: r.wards, ...tallyOf(r) }))
     // Directives by how widely they are cited; tasks citing none last.
     .sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || b.total - a.total || a.key.localeCompare(b.key));
-  return { period: scope.code, asOf: scope.asOf, year: scope.year, rows, totals: { ...totals, wards: allOwners.size } };
+  return { period: scope.code, asOf: scope.asOf, year: scope.year, rows, totals: { ...tallyOf(totalsRow), wards: totalsRow.total ? totalsRow.wards : 0 } };
 }
 
 export function directiveWards(
@@ -174,19 +198,14 @@ export function directiveWards(
 }
 
 function directiveWardRows(s: Session, scope: PeriodScope, key: string, group: string | undefined): DirectiveWardRow[] {
-  const wards = listWards(s);
-  const names = new Map(wards.map((w) => [w.code, w.name]));
-  const only = wardCodesOfGroup(wards, group);
-  const byWard = new Map<string, StatusTally>();
-  for (const t of judgedTasks(s, scope).tasks) {
-    if (t.directiveKey !== key || (only && !only.has(t.owner))) continue;
-    let tally = byWard.get(t.owner);
-    if (!tally) byWard.set(t.owner, (tally = emptyTally()));
-    addToTally(tally, t.status);
-  }
+  lendFunctions(s.db);
+  const names = new Map(listWards(s).map((w) => [w.code, w.name]));
+  const rows = s.db.sqlite
+    .prepare(`WITH ${judgedCte(false)} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`)
+    .all(params(scope, group ? { key, grp: group } : { key })) as Array<StatusTally & { owner: string }>;
   return (
-    [...byWard.entries()]
-      .map(([wardCode, tally]) => ({ wardCode, wardName: names.get(wardCode) ?? wardCode, ...tally }))
+    rows
+      .map((r) => ({ wardCode: r.owner, wardName: names.get(r.owner) ?? r.owner, ...tallyOf(r) }))
       // The wards that need a call first: most overdue, then least done.
       .sort((a, b) => b.overdue - a.overdue || a.done + a.doneLate - (b.done + b.doneLate) || a.wardCode.localeCompare(b.wardCode))
   );
@@ -194,7 +213,15 @@ function directiveWardRows(s: Session, scope: PeriodScope, key: string, group: s
 
 export function wardTasks(s: Session, input: { period: string; wardCode: string; directive?: string | undefined }): CityTaskRow[] {
   const scope = periodScope(s, input.period);
-  const judged = judgedTasks(s, scope);
+  lendFunctions(s.db);
+  const status = new Map(
+    (
+      s.db.sqlite
+        .prepare(`WITH ${judgedCte(true)} SELECT id, status FROM judged`)
+        .raw()
+        .all(params(scope, { owner: input.wardCode })) as Array<[string, TaskStatus]>
+    ).map(([id, st]) => [id, st]),
+  );
   const key = input.directive === undefined ? undefined : directiveKeyOf(input.directive);
   const rows = s.db.sqlite
     .prepare(
@@ -224,6 +251,6 @@ export function wardTasks(s: Session, input: { period: string; wardCode: string;
       directive: r.dnum?.trim() ?? '',
       timeline: r.timeline,
       deadline: r.deadline,
-      status: judged.status.get(r.id) ?? 'not_started',
+      status: status.get(r.id) ?? 'not_started',
     }));
 }

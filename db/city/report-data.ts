@@ -8,7 +8,7 @@ import { getMeta } from '../database';
 import { todayIso, type Session } from '../session';
 import { completenessRows, emptyCompletenessCounts } from './completeness';
 import { cityIndicators, indicatorMatrix } from './indicators';
-import { addToTally, directiveTable, emptyTally, judgedTasks } from './progress';
+import { directiveTable, emptyTally, wardTallies } from './progress';
 import { periodScope, type PeriodScope } from './scope';
 
 export interface WardAppendixRow {
@@ -45,12 +45,7 @@ export function cityReportFigures(s: Session, periodCode: string): CityReportFig
     counts[r.status]++;
     counts.total++;
   }
-  const tallies = new Map<string, StatusTally>();
-  for (const t of judgedTasks(s, scope).tasks) {
-    let tally = tallies.get(t.owner);
-    if (!tally) tallies.set(t.owner, (tally = emptyTally()));
-    addToTally(tally, t.status);
-  }
+  const tallies = wardTallies(s, scope);
   const m = indicatorMatrix(s, scope.code);
   const met = new Map<string, { met: number; total: number }>();
   for (const cells of m.cells.values()) {

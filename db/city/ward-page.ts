@@ -18,7 +18,7 @@ export function wardPage(s: Session, input: { period: string; wardCode: string }
   const tasks = wardTasks(s, { period: scope.code, wardCode: input.wardCode });
   const tally = emptyTally();
   for (const t of tasks) addToTally(tally, t.status);
-  const m = indicatorMatrix(s, scope.code);
+  const m = indicatorMatrix(s, scope.code, { ward: input.wardCode });
   const indicators = m.defs.flatMap((d) => {
     const cell = m.cells.get(d.code)?.find((x) => x.wardCode === input.wardCode);
     return cell

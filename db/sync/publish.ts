@@ -1,7 +1,7 @@
 /** The city writes its catalog (and its receipts) into one signed bundle that every ward imports. */
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { bundleFileName, CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME } from '../bundle/format';
+import { bundleFileName, CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME } from '../bundle/format';
 import { writeBundleFile } from '../bundle/writer';
 import type { KeyStore, StoredKey } from '../keys/key-store';
 import { WARD_ONLY_TABLES, OWNED_TABLE_NAMES } from '../owned-tables';
@@ -83,6 +83,7 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
       { path: CHANGES_NAME, data: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') },
       { path: ORGS_NAME, data: Buffer.from(JSON.stringify(orgs), 'utf8') },
       { path: RECEIPTS_NAME, data: Buffer.from(JSON.stringify(receipts), 'utf8') },
+      ...rotationContent(key),
     ],
     key,
   );
@@ -105,6 +106,15 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
     size: written.size,
     fileSha256: written.fileSha256,
   };
+}
+
+/**
+ * After the city rotated its key the wards know only the old one: the statement by which the old
+ * key vouches for the new travels with every catalog, as it does in a ward's bundles.
+ */
+function rotationContent(key: StoredKey): Array<{ path: string; data: Buffer }> {
+  const rotation = key.previous?.[key.previous.length - 1]?.rotation;
+  return rotation && rotation.newKeyId === key.keyId ? [{ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(rotation), 'utf8') }] : [];
 }
 
 function failNoKey(): never {

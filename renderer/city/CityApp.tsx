@@ -11,7 +11,7 @@ import {
   KeyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CityMe, CityOverview } from '../../shared/api/contract-city';
 import type { ApiError } from '../../shared/api/contract';
@@ -24,14 +24,28 @@ import { useLang } from '../i18n/use-lang';
 import { periodLabel } from '../i18n/format';
 import { navigate, useRoute } from '../shell/route';
 import { cityCall, me, setSignedOutHandler, signIn, signOut } from './api';
-import { CompletenessScreen } from './screens/CompletenessScreen';
-import { DirectivesScreen } from './screens/DirectivesScreen';
-import { IndicatorsScreen } from './screens/IndicatorsScreen';
-import { WardScreen } from './screens/WardScreen';
-import { EnrollmentScreen } from './screens/EnrollmentScreen';
-import { CatalogScreen } from './screens/CatalogScreen';
-import { CityReportScreen } from './screens/CityReportScreen';
-import { UsersScreen } from './screens/UsersScreen';
+// Each screen is its own chunk: the first page loads only its own screen, and the chart library
+// only once a screen with a chart is opened.
+const LOADERS = {
+  completeness: () => import('./screens/CompletenessScreen').then((m) => ({ default: m.CompletenessScreen })),
+  directives: () => import('./screens/DirectivesScreen').then((m) => ({ default: m.DirectivesScreen })),
+  indicators: () => import('./screens/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })),
+  ward: () => import('./screens/WardScreen').then((m) => ({ default: m.WardScreen })),
+  report: () => import('./screens/CityReportScreen').then((m) => ({ default: m.CityReportScreen })),
+  enrollment: () => import('./screens/EnrollmentScreen').then((m) => ({ default: m.EnrollmentScreen })),
+  catalog: () => import('./screens/CatalogScreen').then((m) => ({ default: m.CatalogScreen })),
+  users: () => import('./screens/UsersScreen').then((m) => ({ default: m.UsersScreen })),
+};
+// The screen asked for in the address starts loading now, beside the sign-in check, not after it.
+void (LOADERS[/^#\/(\w+)/.exec(window.location.hash)?.[1] as keyof typeof LOADERS] ?? LOADERS.completeness)().catch(() => undefined);
+const CompletenessScreen = lazy(LOADERS.completeness);
+const DirectivesScreen = lazy(LOADERS.directives);
+const IndicatorsScreen = lazy(LOADERS.indicators);
+const WardScreen = lazy(LOADERS.ward);
+const EnrollmentScreen = lazy(LOADERS.enrollment);
+const CatalogScreen = lazy(LOADERS.catalog);
+const CityReportScreen = lazy(LOADERS.report);
+const UsersScreen = lazy(LOADERS.users);
 import type { Scope } from './scope';
 import type { UiKey } from '../i18n/setup';
 
@@ -103,13 +117,15 @@ function Shell({ who, onSignOut }: { who: CityMe; onSignOut: () => void }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useLang();
   const route = useRoute();
-  const [overview, setOverview] = useState<CityOverview | null>(null);
+  const [overview, setOverview] = useState<CityOverview | null>(who.overview ?? null);
   const [failed, setFailed] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [period, setPeriod] = useState<string | null>(null);
+  const [period, setPeriod] = useState<string | null>(who.overview?.currentPeriod ?? null);
   const [group, setGroup] = useState<string | undefined>();
   const isAdmin = who.user.role === 'admin';
   useEffect(() => {
+    // The session's answer brought it; asked again only after a failure.
+    if (attempt === 0 && who.overview) return;
     setFailed(null);
     cityCall('city.overview', {}).then(
       (o) => {
@@ -118,7 +134,7 @@ function Shell({ who, onSignOut }: { who: CityMe; onSignOut: () => void }) {
       },
       (e: unknown) => setFailed(toApiError(e)),
     );
-  }, [attempt]);
+  }, [attempt, who.overview]);
   const items = NAV.filter((n) => isAdmin || !n.admin);
   const current = items.find((n) => n.key === route.screen) ?? items[0]!;
   if (failed) return <ErrorState error={failed} onRetry={() => setAttempt((n) => n + 1)} />;
@@ -179,7 +195,9 @@ function Shell({ who, onSignOut }: { who: CityMe; onSignOut: () => void }) {
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto', padding: '14px 18px', background: '#f5f6f8' }}>
           <main>
-            <ErrorBoundary key={current.key}>{current.screen({ scope, params: route.params })}</ErrorBoundary>
+            <ErrorBoundary key={current.key}>
+              <Suspense fallback={<LoadingState />}>{current.screen({ scope, params: route.params })}</Suspense>
+            </ErrorBoundary>
           </main>
         </Layout.Content>
       </Layout>

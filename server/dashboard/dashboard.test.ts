@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { addUser } from '../../db/city/accounts';
 import { initCity } from '../../db/services/setup';
+import { makeEnrollmentRequest } from '../../db/keys/documents';
+import { newStoredKey } from '../../db/keys/stored-key';
+import { sessionFor } from '../../db/session';
+import { enrollmentAnswer, submitEnrollment } from '../../db/sync/hub-city';
 import { PASSPHRASE } from '../../test/support/sync-fixture';
 import { tempDir } from '../../test/support/temp';
 import { startDashboard, type RunningDashboard } from './standalone';
@@ -166,5 +170,101 @@ describe('the dashboard served alone', () => {
     expect((await post('/api/city/logout', {}, { cookie, 'x-csrf-token': csrf })).status).toBe(200);
     const after = await post('/api/city/call', { method: 'city.overview', input: {} }, { cookie, 'x-csrf-token': csrf });
     expect([after.status, after.body.error?.code]).toEqual([401, 'auth.no_session']);
+  });
+});
+
+/** A ward's request sent online to the hub's inbox, as server/hub stores it. */
+function sendOnline(wardCode: string): { id: string; fingerprint: string } {
+  const key = newStoredKey();
+  const request = makeEnrollmentRequest(key, {
+    wardCode,
+    wardName: `Phường ${wardCode}`,
+    officer: { name: 'Nguyễn Văn Phường', title: 'Công chức', phone: '0912 000 111' },
+  });
+  const db = openDatabase(dbPath, { mustExist: true });
+  try {
+    return submitEnrollment(sessionFor(db), request);
+  } finally {
+    db.close();
+  }
+}
+
+function query<T>(sql: string, ...args: unknown[]): T | undefined {
+  const db = openDatabase(dbPath, { mustExist: true });
+  try {
+    return db.sqlite.prepare(sql).get(...args) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+describe('enrollment from both doors, and the city key', () => {
+  it("lists a request sent online with its fingerprint; approving it is `city approve`'s effect, audited", async () => {
+    const sent = sendOnline('HP-ONLINE1');
+    const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
+    const h = { cookie, 'x-csrf-token': csrf };
+    const list = await post('/api/city/call', { method: 'city.enrollments', input: {} }, h);
+    const row = (list.body.value as Array<{ id: string; source: string; status: string; fingerprint: string; officerName: string }>).find(
+      (r) => r.id === sent.id,
+    );
+    expect(row).toMatchObject({ source: 'online', status: 'pending', fingerprint: sent.fingerprint, officerName: 'Nguyễn Văn Phường' });
+    const ok = await post('/api/city/call', { method: 'city.enrollments.approve', input: { id: sent.id } }, h);
+    expect(ok.body).toMatchObject({ ok: true, value: { enrollment: { id: sent.id, status: 'approved', decidedBy: 'admin', source: 'online' } } });
+    // What the ward fetches from the hub is now there, and the city trusts the key.
+    const db = openDatabase(dbPath, { mustExist: true });
+    try {
+      const answer = enrollmentAnswer(sessionFor(db), sent.id);
+      expect(answer.status).toBe('approved');
+      expect(answer.response?.certificate).toMatchObject({ wardCode: 'HP-ONLINE1' });
+    } finally {
+      db.close();
+    }
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM trusted_key WHERE org_code = 'HP-ONLINE1' AND revoked_at IS NULL")?.n).toBe(1);
+    expect(query<{ c: string }>("SELECT contact_name AS c FROM ward_info WHERE ward_code = 'HP-ONLINE1'")?.c).toBe('Nguyễn Văn Phường');
+    expect(query<{ actor: string }>("SELECT actor FROM audit_log WHERE action = 'enrollment.approve' AND entity_id = ?", sent.id)?.actor).toBe('admin');
+    const again = await post('/api/city/call', { method: 'city.enrollments.approve', input: { id: sent.id } }, h);
+    expect(again.body).toMatchObject({ ok: false, error: { code: 'city.enrollment_decided' } });
+  });
+
+  it('rejects an online request: the inbox says refused, no key is trusted', async () => {
+    const sent = sendOnline('HP-ONLINE2');
+    const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
+    const r = await post('/api/city/call', { method: 'city.enrollments.reject', input: { id: sent.id } }, { cookie, 'x-csrf-token': csrf });
+    expect(r.body).toMatchObject({ ok: true, value: { status: 'rejected', source: 'online', decidedBy: 'admin' } });
+    expect(query<{ s: string }>('SELECT status AS s FROM enrollment_inbox WHERE id = ?', sent.id)?.s).toBe('refused');
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM trusted_key WHERE org_code = 'HP-ONLINE2'")?.n).toBe(0);
+  });
+
+  it('a viewer cannot approve an online request nor rotate the key; without CSRF nothing happens either', async () => {
+    const sent = sendOnline('HP-ONLINE3');
+    const keyBefore = query<{ v: string }>("SELECT value AS v FROM meta WHERE key = 'key_id'")?.v;
+    const viewer = await login('xem', 'mật khẩu chỉ xem 1');
+    for (const [method, input] of [
+      ['city.enrollments.approve', { id: sent.id }],
+      ['city.keys.rotate', {}],
+    ] as const) {
+      const r = await post('/api/city/call', { method, input }, { cookie: viewer.cookie, 'x-csrf-token': viewer.csrf });
+      expect([r.status, r.body.error?.code], method).toEqual([403, 'auth.admin_only']);
+    }
+    const admin = await login('admin', 'mật khẩu quản trị 1');
+    const noCsrf = await post('/api/city/call', { method: 'city.keys.rotate', input: {} }, { cookie: admin.cookie });
+    expect([noCsrf.status, noCsrf.body.error?.code]).toEqual([403, 'auth.csrf']);
+    expect(query<{ s: string }>('SELECT status AS s FROM enrollment_inbox WHERE id = ?', sent.id)?.s).toBe('pending');
+    expect(query<{ v: string }>("SELECT value AS v FROM meta WHERE key = 'key_id'")?.v).toBe(keyBefore);
+  });
+
+  it('an administrator rotates the city key: a new key and fingerprint, the old one named in the audit', async () => {
+    const { cookie, csrf } = await login('admin', 'mật khẩu quản trị 1');
+    const h = { cookie, 'x-csrf-token': csrf };
+    // The key exists once something was signed; make sure of it the way the screen shows it.
+    const first = await post('/api/city/call', { method: 'city.keys.rotate', input: {} }, h);
+    const a = first.body.value as { keyId: string; fingerprint: string; oldKeyId: string; rotatedBy: string };
+    expect(first.body.ok).toBe(true);
+    expect(a.keyId).not.toBe(a.oldKeyId);
+    expect(a.rotatedBy).toBe('admin');
+    const shown = await post('/api/city/call', { method: 'city.keys', input: {} }, h);
+    expect(shown.body.value).toMatchObject({ keyId: a.keyId, fingerprint: a.fingerprint });
+    const audit = query<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'key.rotate' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(audit!.detail)).toMatchObject({ oldKeyId: a.oldKeyId, newKeyId: a.keyId });
   });
 });

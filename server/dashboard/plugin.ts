@@ -17,7 +17,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CityApi, CityActor } from '../../db/api/city-api';
-import type { CityMe } from '../../shared/api/contract-city';
+import type { CityMe, CityOverview } from '../../shared/api/contract-city';
 import { toApiError } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web-serving';
 import { appRoot } from '../app-root';
@@ -133,6 +133,12 @@ async function dashboard(app: FastifyInstance, opts: DashboardOptions): Promise<
 
   const jsonOnly = { bodyLimit: BODY_LIMIT };
 
+  /** What the page needs before its first screen, in the same answer as the session. */
+  async function overviewFor(user: CityMe['user']): Promise<Pick<CityMe, 'overview'>> {
+    const r = await api.call('city.overview', {}, { name: user.name, role: user.role });
+    return r.ok ? { overview: r.value as CityOverview } : {};
+  }
+
   app.post('/api/city/login', jsonOnly, async (req, reply) => {
     if (opts.startToken && !same(header(req, START_TOKEN_HEADER), opts.startToken)) return fail(reply, 401, 'host.bad_token');
     const body = (req.body ?? {}) as { name?: unknown; password?: unknown };
@@ -142,7 +148,7 @@ async function dashboard(app: FastifyInstance, opts: DashboardOptions): Promise<
     try {
       const r = await api.signIn(body.name, body.password);
       reply.setCookie(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'strict', secure: !!opts.secure, path: cookiePath, maxAge: 8 * 3600 });
-      return reply.header('Cache-Control', 'no-store').send({ ok: true, value: { user: r.user, csrf: r.csrf } });
+      return reply.header('Cache-Control', 'no-store').send({ ok: true, value: { user: r.user, csrf: r.csrf, ...(await overviewFor(r.user)) } });
     } catch (e) {
       const err = toApiError(e);
       return fail(reply, err.code === 'auth.locked' ? 429 : 401, err.code, err.params);
@@ -152,7 +158,7 @@ async function dashboard(app: FastifyInstance, opts: DashboardOptions): Promise<
   app.get('/api/city/me', async (req, reply) => {
     const me = signedIn(req, reply, false);
     if (!me) return reply;
-    return reply.header('Cache-Control', 'no-store').send({ ok: true, value: { user: me.user, csrf: me.csrf } });
+    return reply.header('Cache-Control', 'no-store').send({ ok: true, value: { user: me.user, csrf: me.csrf, ...(await overviewFor(me.user)) } });
   });
 
   app.post('/api/city/logout', jsonOnly, async (req, reply) => {

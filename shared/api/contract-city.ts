@@ -38,11 +38,13 @@ export const citySchemas = {
   'city.export': z.object({ period: periodCode, format: exchangeFormat }),
   'city.enrollments': z.object({}),
   'city.catalog': z.object({ year: z.number().int().min(2000).max(2100) }),
+  'city.keys': z.object({}),
   // Administrative.
   'city.enrollments.submit': z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().min(1).max(200_000) }),
   'city.enrollments.approve': z.object({ id: z.string().uuid() }),
   'city.enrollments.reject': z.object({ id: z.string().uuid() }),
   'city.keys.revoke': z.object({ wardCode: code, keyId: z.string().max(100).optional(), reason: z.string().trim().min(1).max(500) }),
+  'city.keys.rotate': z.object({}),
   'city.wards.setInfo': z.object({
     wardCode: code,
     group: optText(200),
@@ -77,6 +79,7 @@ export const CITY_ADMIN_METHODS: ReadonlySet<CityMethod> = new Set<CityMethod>([
   'city.enrollments.approve',
   'city.enrollments.reject',
   'city.keys.revoke',
+  'city.keys.rotate',
   'city.wards.setInfo',
   'city.catalog.setTarget',
   'city.catalog.publish',
@@ -102,6 +105,8 @@ export interface CityUserRow {
 export interface CityMe {
   user: CityUserRow;
   csrf: string;
+  /** The city, its periods and groups, sent along so the first screen needs no second request. */
+  overview?: CityOverview;
 }
 
 export type CompletenessStatus = z.infer<typeof completenessStatus>;
@@ -284,6 +289,16 @@ export interface EnrollmentRow {
   status: 'pending' | 'approved' | 'rejected';
   decidedAt: string | null;
   decidedBy: string | null;
+  /** 'file': uploaded here (the answer is a file handed back); 'online': sent to the hub, which hands the answer out. */
+  source: 'file' | 'online';
+}
+
+/** The city's own signing key; null before it was first made. */
+export interface CityKeyInfo {
+  keyId: string | null;
+  fingerprint: string | null;
+  rotatedAt: string | null;
+  rotatedBy: string | null;
 }
 
 export interface CatalogView {
@@ -322,6 +337,8 @@ export interface CityOutputs {
   'city.enrollments.approve': DocumentFile & { enrollment: EnrollmentRow };
   'city.enrollments.reject': EnrollmentRow;
   'city.keys.revoke': { revoked: string[] };
+  'city.keys': CityKeyInfo;
+  'city.keys.rotate': CityKeyInfo & { oldKeyId: string; oldFingerprint: string };
   'city.wards.setInfo': { wardCode: string };
   'city.catalog.setTarget': { id: string };
   'city.catalog.publish': DocumentFile & { changes: number; wards: number; receipts: number };

@@ -1,8 +1,8 @@
 /**
  * The city's dashboard in Chromium, served by `wardplan city dashboard` on a city database that
  * imported the demo ward's bundle: sign in, who has reported, per-directive drill-down, a ward's
- * page (its report opened as DOCX), an enrollment uploaded and approved, a target set and the
- * catalog published, the city report downloaded; then a viewer, who sees no administrative screen
+ * page (its report opened as DOCX), an enrollment uploaded and approved, one sent online to the
+ * hub's inbox approved in the same list, the city's key rotated, a target set and the catalog published, the city report downloaded; then a viewer, who sees no administrative screen
  * and whose administrative calls are refused, as are calls without CSRF token or session.
  * Screenshots at 1366×768 go to test-results/city-dashboard/.
  */
@@ -25,6 +25,7 @@ let child: ChildProcess;
 let url: string;
 let request: string;
 let fingerprint: string;
+let onlineFingerprint: string;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -87,9 +88,10 @@ test.beforeAll(async ({ browser }) => {
     encoding: 'utf8',
   });
   if (made.status !== 0) throw new Error(made.stderr);
-  const info = JSON.parse(made.stdout) as { cityPath: string; request: string; fingerprint: string };
+  const info = JSON.parse(made.stdout) as { cityPath: string; request: string; fingerprint: string; onlineFingerprint: string };
   request = info.request;
   fingerprint = info.fingerprint;
+  onlineFingerprint = info.onlineFingerprint;
   child = spawn(process.execPath, [path.join(repo, 'bin', 'wardplan.mjs'), 'city', 'dashboard', '--db', info.cityPath, '--out', path.join(dir, 'out')], {
     cwd: repo,
     env,
@@ -198,6 +200,37 @@ test('an enrollment request is uploaded, read back and approved', async () => {
   await expect(row).toContainText('Đã duyệt');
 });
 
+test("a request sent online to the hub's inbox is in the same list, read back and approved", async () => {
+  await go(page, 'enrollment');
+  const row = page.locator('.ant-table-row', { hasText: 'Đặc khu Cát Hải' });
+  await expect(row).toContainText('Qua mạng');
+  await expect(row).toContainText('Chờ duyệt');
+  await expect(row.getByTestId('fingerprint')).toContainText(onlineFingerprint.split(' ')[0]!);
+  await row.getByRole('button', { name: 'Duyệt' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('fingerprint')).toContainText(onlineFingerprint.split(' ')[1]!);
+  await dialog.getByRole('button', { name: 'Duyệt' }).click();
+  await expect(page.getByText('Phường lấy trả lời qua mạng')).toBeVisible();
+  await expect(row).toContainText('Đã duyệt');
+  await shot(page, '08b-enrollment-online-approved');
+});
+
+test("the city's key is rotated by the administrator", async () => {
+  await go(page, 'enrollment');
+  const card = page.getByTestId('city-key');
+  const before = (await card.getByTestId('fingerprint').innerText()).replace(/\s+/g, ' ');
+  await card.getByRole('button', { name: 'Đổi khóa' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('phát hành danh mục');
+  await shot(page, '08c-key-rotate-confirm');
+  await dialog.getByRole('button', { name: 'Đổi khóa' }).click();
+  await expect(page.getByText('Đã đổi khóa')).toBeVisible();
+  await expect(card).toContainText('Đổi lần cuối');
+  await expect(card).toContainText(ADMIN.name);
+  expect((await card.getByTestId('fingerprint').innerText()).replace(/\s+/g, ' ')).not.toBe(before);
+  await shot(page, '08d-key-rotated');
+});
+
 test('a city target is set and the catalog published', async () => {
   await go(page, 'catalog');
   await page.getByLabel('Chỉ tiêu', { exact: true }).fill('CQ-09');
@@ -219,6 +252,7 @@ test('the city report downloads as DOCX', async () => {
   await shot(page, '10-city-report');
   await go(page, 'users');
   await expect(page.locator('.ant-table-row', { hasText: 'enrollment.approve' }).first()).toBeVisible();
+  await expect(page.locator('.ant-table-row', { hasText: 'key.rotate' }).first()).toBeVisible();
   await shot(page, '11-users-audit');
   expect(pageErrors).toEqual([]);
 });

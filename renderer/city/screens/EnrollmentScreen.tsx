@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Space, Table, Tag, Typography, Upload } from 'antd';
+import { KeyOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrollmentRow } from '../../../shared/api/contract-city';
@@ -18,6 +18,7 @@ export function EnrollmentScreen() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const list = useCity('city.enrollments', {});
+  const key = useCity('city.keys', {});
   const [busy, setBusy] = useState(false);
   const fail = (e: unknown) => void message.error(errorText(toApiError(e)));
   const upload = async (file: File) => {
@@ -46,9 +47,30 @@ export function EnrollmentScreen() {
       onOk: async () => {
         try {
           const res = await cityCall('city.enrollments.approve', { id: r.id });
-          download(res);
-          void message.success(t('city.enroll.approved', { file: res.fileName }));
+          // An online request is answered by the hub; only a file request needs the answer carried back.
+          if (r.source === 'file') {
+            download(res);
+            void message.success(t('city.enroll.approved', { file: res.fileName }));
+          } else void message.success(t('city.enroll.approvedOnline'));
           list.reload();
+        } catch (e) {
+          fail(e);
+        }
+      },
+    });
+  const rotate = () =>
+    modal.confirm({
+      title: t('city.key.rotateTitle'),
+      width: 640,
+      content: <Typography.Paragraph>{t('city.key.rotateText')}</Typography.Paragraph>,
+      okText: t('city.key.rotate'),
+      okButtonProps: { danger: true },
+      cancelText: t('action.cancel'),
+      onOk: async () => {
+        try {
+          const res = await cityCall('city.keys.rotate', {});
+          void message.success(t('city.key.rotated', { fingerprint: res.fingerprint ?? '' }), 8);
+          key.reload();
         } catch (e) {
           fail(e);
         }
@@ -74,6 +96,23 @@ export function EnrollmentScreen() {
           </Upload>
         }
       />
+      <Card size="small" title={t('city.key.title')} style={{ marginBottom: 12 }} data-testid="city-key">
+        <AsyncView state={key}>
+          {(k) => (
+            <Flex justify="space-between" align="center" gap={16} wrap>
+              <Space direction="vertical" size={4}>
+                {k.fingerprint ? <Fingerprint value={k.fingerprint} size="small" /> : <Typography.Text type="secondary">{t('city.key.none')}</Typography.Text>}
+                {k.rotatedAt && (
+                  <Typography.Text type="secondary">{t('city.key.rotatedAt', { at: fmtDateTime(k.rotatedAt), by: k.rotatedBy ?? '' })}</Typography.Text>
+                )}
+              </Space>
+              <Button icon={<KeyOutlined />} danger disabled={!k.fingerprint} onClick={rotate}>
+                {t('city.key.rotate')}
+              </Button>
+            </Flex>
+          )}
+        </AsyncView>
+      </Card>
       <Alert type="info" showIcon message={t('city.enroll.readBack')} style={{ marginBottom: 12 }} />
       <Card size="small">
         <AsyncView state={list}>
@@ -85,20 +124,26 @@ export function EnrollmentScreen() {
               locale={{ emptyText: t('city.enroll.none') }}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
-                { title: t('city.ward'), key: 'w', width: 200, render: (_, r) => `${r.wardName} (${r.wardCode})` },
-                { title: t('city.enroll.officer'), key: 'o', width: 180, render: (_, r) => [r.officerName, r.officerTitle].filter(Boolean).join(', ') },
+                { title: t('city.ward'), key: 'w', width: 180, render: (_, r) => `${r.wardName} (${r.wardCode})` },
+                { title: t('city.enroll.officer'), key: 'o', width: 150, render: (_, r) => [r.officerName, r.officerTitle].filter(Boolean).join(', ') },
                 { title: t('city.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <Fingerprint value={f} size="small" /> },
-                { title: t('city.enroll.received'), dataIndex: 'receivedAt', width: 130, render: (v: string) => fmtDateTime(v) },
+                {
+                  title: t('city.enroll.source'),
+                  dataIndex: 'source',
+                  width: 90,
+                  render: (v: EnrollmentRow['source']) => <Tag color={v === 'online' ? 'blue' : 'default'}>{t(`city.enroll.source.${v}`)}</Tag>,
+                },
+                { title: t('city.enroll.received'), dataIndex: 'receivedAt', width: 125, render: (v: string) => fmtDateTime(v) },
                 {
                   title: t('city.taskStatus'),
                   dataIndex: 'status',
-                  width: 110,
+                  width: 100,
                   render: (s: EnrollmentRow['status']) => <Tag color={STATUS_COLOR[s]}>{t(`city.enroll.status.${s}`)}</Tag>,
                 },
                 {
                   title: '',
                   key: 'a',
-                  width: 170,
+                  width: 150,
                   render: (_, r) =>
                     r.status === 'pending' && (
                       <Space>

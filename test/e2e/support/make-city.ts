@@ -2,7 +2,8 @@
  * A city database for the dashboard's end-to-end test, made with the core's own services (run
  * through tsx in a child process): the demo ward enrolled and its bundle imported with an approved
  * Q3/2026 report, two more wards on the city's list that never enrolled, an administrator and a
- * viewer, and a second ward's enrollment request left as a file for the test to upload.
+ * viewer, a second ward's enrollment request left as a file for the test to upload, and a third
+ * ward's request sent online to the hub's inbox for the test to approve.
  *
  * Usage: node --import tsx test/e2e/support/make-city.ts <dir>   (prints JSON with the paths)
  */
@@ -18,6 +19,9 @@ import { approveReport } from '../../../db/services/reports';
 import { initCity, initWard, upsertOrg } from '../../../db/services/setup';
 import { cityEnroll, importEnrollmentResponse, writeEnrollmentRequest } from '../../../db/sync/enroll';
 import { exportWardBundle } from '../../../db/sync/export';
+import { submitEnrollment } from '../../../db/sync/hub-city';
+import { ensureKey } from '../../../db/sync/identity';
+import { makeEnrollmentRequest } from '../../../db/keys/documents';
 import { importBundle } from '../../../db/sync/import';
 
 export const ADMIN = { name: 'quantri', password: 'mật khẩu quản trị e2e' };
@@ -71,9 +75,23 @@ async function main(dir: string): Promise<void> {
   });
   const req2 = await writeEnrollmentRequest(w2, store(w2Path), path.join(dir, 'yeu-cau-an-bien.json'));
   w2Db.close();
+
+  // The third ward asks online: what the hub's POST /enroll keeps in the inbox.
+  const w3Path = path.join(dir, 'cathai.db');
+  const w3Db = openDatabase(w3Path);
+  const w3 = initWard(w3Db, {
+    wardCode: 'HP-CATHAI',
+    wardName: 'Đặc khu Cát Hải',
+    cityCode: 'HP',
+    cityName: 'Thành phố Hải Phòng',
+    officerName: 'Lê Thị Hoa',
+  });
+  const w3Key = await ensureKey(w3, store(w3Path));
+  const online = submitEnrollment(city, makeEnrollmentRequest(w3Key, { wardCode: 'HP-CATHAI', wardName: 'Đặc khu Cát Hải', officer: { name: 'Lê Thị Hoa' } }));
+  w3Db.close();
   wardDb.close();
   cityDb.close();
-  process.stdout.write(`${JSON.stringify({ cityPath, request: req2.path, fingerprint: req2.fingerprint })}\n`);
+  process.stdout.write(`${JSON.stringify({ cityPath, request: req2.path, fingerprint: req2.fingerprint, onlineFingerprint: online.fingerprint })}\n`);
 }
 
 void main(process.argv[2]!).catch((e: unknown) => {
