@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrolledPair, keyStoreFor, type Side } from '../../test/support/sync-fixture';
+import { formatMessage } from '../../shared/i18n/messages';
 import { CHANGES_NAME } from '../bundle/format';
 import { readBundleEntries } from '../bundle/reader';
 import { openDatabase } from '../database';
 import { setValue } from '../services/indicators';
 import { correctProgress, taskHistory } from '../services/lists';
 import { listTasks, recordProgress, updateTask } from '../services/tasks';
-import { sessionFor, type Session } from '../session';
-import { compactDatabase, type CompactStage } from './compact';
+import { inTransaction, sessionFor, type Session } from '../session';
+import { compactAfterAcknowledgement, compactDatabase, type CompactStage } from './compact';
 import { compactedChanges, exportWardBundle, sequenceState } from './export';
 import { importBundle } from './import';
 import { openReceipts, publishCatalog } from './publish';
@@ -188,6 +189,20 @@ describe('compaction of acknowledged history', () => {
     const correction = history.find((h) => h.action === 'progress.correct')!;
     expect(correction).toMatchObject({ reason: 'Nhập nhầm', changes: [{ field: 'percent', from: '20', to: '25' }] });
     expect(history.find((h) => h.actor === 'Cán bộ cũ')).toMatchObject({ action: 'task.update', changes: [] });
+  });
+
+  it('refuses to run inside another write, with a message in both languages, and changes nothing', async () => {
+    const { ward, b1 } = await acknowledgedThenMore();
+    acknowledge(ward, b1.bundleId);
+    const log = ownLog(ward.s);
+    inTransaction(ward.s, () => {
+      expect(() => compactDatabase(ward.s)).toThrow(expect.objectContaining({ code: 'db.compact_busy' }));
+      // After an acknowledged sync the same refusal only means: next time.
+      expect(compactAfterAcknowledgement(ward.s)).toBeNull();
+    });
+    expect(ownLog(ward.s)).toEqual(log);
+    expect(formatMessage('vi', 'db.compact_busy')).toContain('dữ liệu không thay đổi');
+    expect(formatMessage('en', 'db.compact_busy')).toContain('nothing was changed');
   });
 
   it('runs only on a ward: a city database keeps every ward row it received', async () => {
