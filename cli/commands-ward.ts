@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
 import { taskStatusLabel, type TaskStatus } from '../shared/rules/task-status';
 import type { TaskItem, WardSummary } from '../shared/api/types';
+import type { CompactResult } from '../shared/api/contract-compact';
 import { action, callApi, langOf, parseDateArg, parseNumberArg, parsePeriodArg, parseYearArg, print, readInputFile, withCommon, type CommonOpts } from './run';
 
 const STATUSES = ['not_started', 'in_progress', 'overdue', 'done', 'done_late'];
@@ -258,4 +259,29 @@ export function registerWardCommands(program: Command): void {
         print(o, r, () => `${code} ${o.period}: ${formatPercentVi(r.value)}`);
       }),
     );
+
+  const db = program.commands.find((c) => c.name() === 'db') ?? program.command('db').description('tệp cơ sở dữ liệu (the database file)');
+  withCommon(db.command('compact').description('thu gọn lịch sử thành phố đã xác nhận (compact acknowledged history)')).action(
+    action(async (o: CommonOpts) => {
+      const r = await callApi(o, 'db.compact', {});
+      print(o, r, () => compactText(r, langOf(o)));
+    }),
+  );
+}
+
+function compactText(r: CompactResult, lang: 'vi' | 'en'): string {
+  const mb = (n: number) => (lang === 'vi' ? (n / 1048576).toFixed(1).replace('.', ',') : (n / 1048576).toFixed(1));
+  const size = `${mb(r.bytesBefore)} MB → ${mb(r.bytesAfter)} MB`;
+  if (lang === 'en') {
+    const what =
+      r.changesCompacted > 0
+        ? `Compacted ${r.changesCompacted} acknowledged changes: kept the latest version of ${r.rowsKept} rows, removed ${r.versionsRemoved} earlier versions.`
+        : 'Nothing new to compact: the city has acknowledged no further changes.';
+    return `${what} Changes the city has not acknowledged are kept as they were. File: ${size}${r.vacuumed ? ' (space given back with VACUUM)' : ''}.`;
+  }
+  const what =
+    r.changesCompacted > 0
+      ? `Đã thu gọn ${r.changesCompacted} thay đổi thành phố đã xác nhận: giữ bản mới nhất của ${r.rowsKept} dòng, bỏ ${r.versionsRemoved} bản cũ.`
+      : 'Không có gì mới để thu gọn: thành phố chưa xác nhận thêm thay đổi nào.';
+  return `${what} Các thay đổi thành phố chưa xác nhận được giữ nguyên. Tệp: ${size}${r.vacuumed ? ' (đã trả lại dung lượng trống bằng VACUUM)' : ''}.`;
 }

@@ -50,6 +50,22 @@ export const changeLog = sqliteTable(
   (t) => [primaryKey({ columns: [t.origin, t.seq] }), index('change_log_row').on(t.tableName, t.rowId)],
 );
 
+/**
+ * The latest version of each row the city has acknowledged, moved out of the change log by
+ * compaction (WITHOUT ROWID in migration 0010). data is null while the row in its table is still
+ * that version; the writer fills it in before the row changes again.
+ */
+export const changeLogAcked = sqliteTable(
+  'change_log_acked',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: text('data'),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
+);
+
 export const auditLog = sqliteTable('audit_log', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   at: text('at').notNull(),

@@ -72,6 +72,12 @@ export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, acti
   }
   const at = s.now();
   const row = normaliseRow(table, { ...existing, ...input, owner: s.orgCode, updated_at: at });
+  // After compaction the acknowledged version of a row may live only in its table: keep it before it changes.
+  if (existing) {
+    s.db.sqlite
+      .prepare('UPDATE change_log_acked SET data = ? WHERE table_name = ? AND row_id = ? AND data IS NULL')
+      .run(JSON.stringify(normaliseRow(table, existing)), table, id);
+  }
   storeRow(s, table, row);
   const seq = nextSeq(s, s.installationId);
   s.db.sqlite

@@ -21,6 +21,7 @@ import { createDocumentHandlers } from './handlers-documents';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 import { createHubHandlers } from './handlers-hub';
+import { createCompactHandlers } from './handlers-compact';
 
 export type Handlers = { [M in Method]: Handler<M> };
 
@@ -75,5 +76,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     ...createPlanImportHandlers(holder),
     ...createListsHandlers(holder, { passphrase: memory }),
     ...createDocumentHandlers(holder),
+    ...createCompactHandlers(holder),
   };
 }

@@ -8,7 +8,8 @@ import { BLOB_PREFIX, bundleFileName, CHANGES_NAME, ROTATION_NAME } from '../bun
 import { writeBundleFile, type BundleContent } from '../bundle/writer';
 import type { KeyStore } from '../keys/key-store';
 import { newId, todayIso, type Session } from '../session';
-import { audit } from '../write';
+import type { OwnedTableName } from '../owned-tables';
+import { audit, normaliseRow, type Row } from '../write';
 import { ensureKey } from './identity';
 
 export type ExportStage = 'collect' | 'blobs' | 'write' | 'done';
@@ -34,9 +35,14 @@ export function sequenceState(s: Session): { maxSeq: number; lastExported: numbe
   };
 }
 
-/** The latest change of every row changed in [from, to]: earlier versions of a row add nothing. */
+/**
+ * The latest change of every row changed in [from, to]: earlier versions of a row add nothing.
+ * Acknowledged history that compaction moved out of the change log (db/sync/compact.ts) counts too,
+ * its data read back from the row's table where it was left out, so the result is the same bytes
+ * as before compaction.
+ */
 export function compactedChanges(s: Session, from: number, to: number): LogRow[] {
-  return s.db.sqlite
+  const logged = s.db.sqlite
     .prepare(
       // CROSS JOIN keeps the grouped subquery in the outer loop: SQLite would otherwise re-run it for
       // every change-log row, which is quadratic on a ward with years of history.
@@ -47,6 +53,25 @@ export function compactedChanges(s: Session, from: number, to: number): LogRow[]
        ORDER BY c.seq`,
     )
     .all(s.installationId, from, to, s.installationId) as LogRow[];
+  const acked = s.db.sqlite
+    .prepare(
+      `SELECT a.seq, a.table_name, a.row_id, a.data FROM change_log_acked a
+       WHERE a.seq BETWEEN ? AND ?
+         AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.origin = ? AND c.table_name = a.table_name AND c.row_id = a.row_id AND c.seq BETWEEN ? AND ?)`,
+    )
+    .all(from, to, s.installationId, from, to) as Array<LogRow & { row_id: string; data: string | null }>;
+  if (acked.length === 0) return logged;
+  const reads = new Map<string, ReturnType<typeof s.db.sqlite.prepare>>();
+  const tableVersion = (table: OwnedTableName, id: string): string => {
+    let read = reads.get(table);
+    if (!read) reads.set(table, (read = s.db.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`)));
+    const row = read.get(id) as Row | undefined;
+    // The writer fills the data in before it changes such a row; a row missing here means the file was edited by hand.
+    if (!row) throw new Error(`change_log_acked names ${table} ${id}, which is not in its table`);
+    return JSON.stringify(normaliseRow(table, row));
+  };
+  const rows = acked.map((a) => ({ seq: a.seq, table_name: a.table_name, data: a.data ?? tableVersion(a.table_name as OwnedTableName, a.row_id) }));
+  return [...logged, ...rows].sort((a, b) => a.seq - b.seq);
 }
 
 function deliveredBlobs(s: Session): Set<string> {

@@ -27,6 +27,7 @@ import { upsertOrg } from '../services/setup';
 import { applyRemoteRow, audit, readRow } from '../write';
 import { toApiError } from '../../shared/api/errors';
 import { ensureKey } from './identity';
+import { compactAfterAcknowledgement } from './compact';
 import { signReceipt, verifyReceipt, type Receipt } from './receipts';
 
 export type { ImportOutcome };
@@ -347,6 +348,8 @@ export async function importBundle(s: Session, file: string, opts: ImportOptions
     const outcome = await importVerified(s, file, v, opts);
     // After a pending or duplicate bundle nothing can be waiting on this origin, so this finds nothing then.
     outcome.released = await releasePending(s, v.manifest.origin, opts);
+    // What the city has now signed for leaves the ward's change log (db/sync/compact.ts).
+    if (s.role === 'ward' && outcome.acknowledged.length > 0) compactAfterAcknowledgement(s);
     return outcome;
   } catch (e) {
     const error = toApiError(e);

@@ -30,7 +30,10 @@ export interface PublishOptions {
   key?: StoredKey | undefined;
 }
 
-/** The catalog is small, so it always travels whole: a ward that missed one catalog loses nothing. */
+/**
+ * The catalog's rows are few, so they always travel whole; receipts travel until the ward has shown
+ * it holds them (openReceipts): a ward that missed any number of catalogs loses nothing.
+ */
 export async function publishCatalog(s: Session, store: KeyStore | null, outDir: string, opts: PublishOptions = {}): Promise<PublishResult> {
   if (s.role !== 'city') throw new AppError('sync.city_only');
   const key = opts.key ?? (store ? await ensureKey(s, store) : failNoKey());
@@ -55,10 +58,7 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
     }
   }
   const orgs = s.db.sqlite.prepare('SELECT code, kind, name, parent_code AS parentCode FROM org ORDER BY kind, code').all();
-  const receiptRows = opts.forWard
-    ? s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL AND owner = ? ORDER BY applied_at").all(opts.forWard)
-    : s.db.sqlite.prepare("SELECT receipt FROM bundle_in WHERE status = 'applied' AND receipt IS NOT NULL ORDER BY applied_at").all();
-  const receipts = (receiptRows as { receipt: string }[]).map((r) => JSON.parse(r.receipt) as unknown);
+  const receipts = openReceipts(s, opts.forWard);
   const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind = 'catalog' ORDER BY created_at DESC LIMIT 1").get() as
     { h: string } | undefined;
   const count = (s.db.sqlite.prepare("SELECT count(*) AS n FROM bundle_out WHERE kind = 'catalog'").get() as { n: number }).n;
@@ -115,6 +115,22 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
 function rotationContent(key: StoredKey): Array<{ path: string; data: Buffer }> {
   const rotation = key.previous?.[key.previous.length - 1]?.rotation;
   return rotation && rotation.newKeyId === key.keyId ? [{ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(rotation), 'utf8') }] : [];
+}
+
+/**
+ * The receipts a catalog carries: those the ward has not yet shown it holds. A ward's changes
+ * bundle starts right after the last sequence number the city acknowledged to it, so a later bundle
+ * from the same origin that starts beyond a receipt's range proves the ward has that receipt (or a
+ * later one covering the same range); until then the receipt travels in every catalog, however
+ * many the ward misses. A snapshot starts at 1 and proves nothing.
+ */
+export function openReceipts(s: Session, forWard?: string): unknown[] {
+  const sql = (ward: string) => `SELECT r.receipt FROM bundle_in r
+     WHERE r.status = 'applied' AND r.receipt IS NOT NULL ${ward}
+       AND NOT EXISTS (SELECT 1 FROM bundle_in l WHERE l.origin = r.origin AND l.seq_from > r.seq_to)
+     ORDER BY r.applied_at`;
+  const rows = (forWard ? s.db.sqlite.prepare(sql('AND r.owner = ?')).all(forWard) : s.db.sqlite.prepare(sql('')).all()) as { receipt: string }[];
+  return rows.map((r) => JSON.parse(r.receipt) as unknown);
 }
 
 function failNoKey(): never {

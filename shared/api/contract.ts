@@ -11,6 +11,7 @@ import { planImportSchemas, type PlanImportOutputs } from './contract-plan-impor
 import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
 import { hubSchemas, type HubOutputs } from './contract-hub';
+import { compactSchemas, type CompactOutputs } from './contract-compact';
 import { isReportingPeriodCode, isReportingYear, isValidIsoDate } from '../rules/period';
 
 const isoDate = z
@@ -167,6 +168,7 @@ export const schemas = {
   ...listsSchemas,
   ...documentsSchemas,
   ...hubSchemas,
+  ...compactSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -205,7 +207,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs {
+export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs, CompactOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;

@@ -15,6 +15,7 @@ import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 import { trustMessagesEn, trustMessagesVi } from './messages-trust';
 import { cityMessagesEn, cityMessagesVi } from './messages-city';
 import { receivedMessagesEn, receivedMessagesVi } from './messages-received';
+import { compactMessagesEn, compactMessagesVi } from './messages-compact';
 
 export type Lang = 'vi' | 'en';
 
@@ -33,6 +34,7 @@ export const errorMessages: Record<Lang, Record<string, string>> = {
     ...hubMessagesVi,
     ...inputMessagesVi,
     ...receivedMessagesVi,
+    ...compactMessagesVi,
   },
   en: {
     ...coreMessagesEn,
@@ -48,6 +50,7 @@ export const errorMessages: Record<Lang, Record<string, string>> = {
     ...hubMessagesEn,
     ...inputMessagesEn,
     ...receivedMessagesEn,
+    ...compactMessagesEn,
   },
 };
 
