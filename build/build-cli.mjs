@@ -38,7 +38,8 @@ const tmp = `${outDir}.tmp-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { wardplan: 'cli/main.ts' },
+  // The core's own entry, for the worker thread the browser host runs it in (db/api/core-client.ts).
+  entryPoints: { wardplan: 'cli/main.ts', 'core-worker': 'db/api/core-entry.ts' },
   outdir: tmp,
   outExtension: { '.js': '.mjs' },
   bundle: true,
