@@ -34,6 +34,22 @@ const EXTERNAL = [
   'tsx',
 ];
 
+/**
+ * zod's namespace object re-exports every one of its ~50 message locales, so bundling `z` brings
+ * them all (about half of zod's code) into every start-up, though the product formats its own
+ * messages and never selects one. They are left out; English, zod's default, stays, since zod
+ * imports it on its own.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const tmp = `${outDir}.tmp-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
 await esbuild.build({
@@ -56,6 +72,7 @@ await esbuild.build({
   legalComments: 'none',
   logLevel: 'warning',
   loader: { '.json': 'json' },
+  plugins: [withoutZodLocales],
 });
 // db/database.ts looks for its migrations beside the module that holds it: here, beside the chunks.
 fs.cpSync(path.join(root, 'db', 'migrations'), path.join(tmp, 'migrations'), { recursive: true });

@@ -3,7 +3,7 @@
  * the document and server libraries (only the commands that use them load them), and the core's
  * worker entry for the browser host is built beside it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,17 @@ describe('the built command line', () => {
       );
     run(['demo', '--db', db]);
     expect(JSON.parse(run(['summary', '--db', db, '--json']))).toMatchObject({ ward: { code: expect.any(String) } });
+    // A refusal by the API's schema: zod's checks work in the bundle, which leaves out its message locales.
+    const refused = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `import(${JSON.stringify(path.join(out, 'wardplan.mjs'))}).then(async (m) => { process.exitCode = await m.main(['node', 'wardplan', 'task', 'delete', '--db', ${JSON.stringify(db)}, '--lang', 'en', 'not-a-uuid']); })`,
+      ],
+      { env, encoding: 'utf8' },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('"id"');
   });
 
   it('builds the core entry the browser host runs in a worker thread, with its migrations', () => {
