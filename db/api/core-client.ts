@@ -134,12 +134,13 @@ export class CoreClient implements ApiCaller {
 }
 
 /**
- * The core's entry file for a worker thread: the bundle's `core-worker.mjs` beside this module,
+ * The core's entry file for a worker thread: the bundle's `core-worker.cjs` beside this module,
  * or the TypeScript source, loaded through tsx, when running from the sources.
  */
 function coreWorker(): Worker {
   const here = import.meta.url;
-  if (!/\.ts$/.test(new URL(here).pathname)) return new Worker(new URL('./core-worker.mjs', here));
+  const own = new URL(here).pathname;
+  if (!own.endsWith('.ts')) return new Worker(new URL(`./core-worker${path.extname(own)}`, here));
   // tsx's ES-module entry, named the way its package exports it (require.resolve would give the CommonJS one).
   const tsxPackage = createRequire(here).resolve('tsx/package.json');
   const tsxApi = (JSON.parse(fs.readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!;
