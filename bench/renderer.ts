@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { openDatabase } from '../db/database';
 import { createDemoWard } from '../db/services/demo';
-import { spawnHost, type HostProcess } from '../server/spawn-host';
+import { spawnHost, type HostProcess } from '../test/support/spawn-host';
 import { generateWard } from './generate-ward';
 import { benchTempDir, cleanupTempDirs, fmtBytes, fmtMs, heading, machineLine, median, subheading, table } from './stats';
 

@@ -2,7 +2,7 @@
 /**
  * Bundles the command line (and with it the browser host, the hub and the dashboard it starts)
  * into dist/cli, so `wardplan` starts without compiling TypeScript; code that only some commands
- * need is split into chunks loaded by those commands. Runs on `npm ci` through `prepare`.
+ * need runs, and loads its libraries, only when those commands do. Runs on `npm ci` through `prepare`.
  *
  *   node build/build-cli.mjs [--out DIR]
  */
@@ -34,31 +34,52 @@ const EXTERNAL = [
   'tsx',
 ];
 
+/**
+ * zod's namespace object re-exports every one of its ~50 message locales, so bundling `z` brings
+ * them all (about half of zod's code) into every start-up, though the product formats its own
+ * messages and never selects one. They are left out; English, zod's default, stays, since zod
+ * imports it on its own.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const tmp = `${outDir}.tmp-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { wardplan: 'cli/main.ts' },
+  // The core's own entry, for the worker thread the browser host and the hub run it in (db/api/core-client.ts).
+  entryPoints: { wardplan: 'cli/main.ts', 'core-worker': 'db/api/core-entry.ts' },
   outdir: tmp,
-  outExtension: { '.js': '.mjs' },
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  // One CommonJS file rather than ES-module chunks: Node 20 resolves and links each ES module on its
+  // own, which cost more than the code in them, and a script can be started from V8's code cache
+  // (bin/wardplan.mjs keeps one beside the bundle). Modules only some commands import stay
+  // uninitialised until those commands run, and so do the packages they require.
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Pure-JavaScript packages the start-up path needs (commander, zod, drizzle) are bundled: loading
-  // one file instead of hundreds of ES modules is most of the start-up time saved. Native modules,
-  // and servers and document libraries only some commands load, stay in node_modules.
+  // Pure-JavaScript packages the start-up path needs (commander, zod, drizzle) are bundled. Native
+  // modules, and servers and document libraries only some commands load, stay in node_modules.
   external: EXTERNAL,
-  banner: { js: "import { createRequire as __wardplanCreateRequire } from 'node:module';\nconst require = __wardplanCreateRequire(import.meta.url);" },
+  define: { 'import.meta.url': '__wardplanImportMetaUrl' },
+  banner: { js: `"use strict";\nconst __wardplanImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   loader: { '.json': 'json' },
+  plugins: [withoutZodLocales],
 });
 // db/database.ts looks for its migrations beside the module that holds it: here, beside the chunks.
 fs.cpSync(path.join(root, 'db', 'migrations'), path.join(tmp, 'migrations'), { recursive: true });
 // Swapped in whole, so a launcher never sees half a build.
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.renameSync(tmp, outDir);
-console.log(`cli: ${path.relative(root, path.join(outDir, 'wardplan.mjs'))}`);
+console.log(`cli: ${path.relative(root, path.join(outDir, 'wardplan.cjs'))}`);

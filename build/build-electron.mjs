@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Bundles the Electron main process and preload into dist/electron and copies the migrations
+ * Bundles the Electron main process, the core it runs in a utility process, and the preload into dist/electron and copies the migrations
  * into dist/migrations. Needs no Electron binary, so it runs (and is checked) on every machine.
  *
  *   node build/build-electron.mjs [--watch] [--out DIR]
@@ -51,7 +51,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { main: 'electron/main.ts' }, outdir: outDir, outExtension: { '.js': '.cjs' } },
+  // core.cjs: the core, which main runs in a utility process (electron/core-process.ts).
+  { ...common, entryPoints: { main: 'electron/main.ts', core: 'db/api/core-entry.ts' }, outdir: outDir, outExtension: { '.js': '.cjs' } },
   {
     ...common,
     // A sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is inlined.
@@ -93,5 +94,5 @@ if (watch) {
 } else {
   for (const b of builds) await esbuild.build(b);
   checkPreload();
-  console.log(`electron: main.cjs and preload.cjs for ${pkg.name} ${pkg.version} in ${path.relative(root, outDir)}`);
+  console.log(`electron: main.cjs, core.cjs and preload.cjs for ${pkg.name} ${pkg.version} in ${path.relative(root, outDir)}`);
 }

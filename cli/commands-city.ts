@@ -7,9 +7,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { AppError } from '../shared/errors';
-import { addUser, disableUser, setPassword } from '../db/city/accounts';
-import { exchangeFile, parseMapping } from '../db/city/exchange';
-import { cityReportFile } from '../db/city/report-files';
 import { writeFileAtomic } from '../db/fs/atomic-write';
 import { passphraseFromEnvOrPrompt } from '../db/keys/passphrase-prompt';
 import type { Session } from '../db/session';
@@ -48,6 +45,7 @@ export function registerCityCommands(city: Command): void {
     .action(
       action(async (o: CommonOpts & { name: string; role: 'admin' | 'viewer' }) => {
         const password = await readPassword();
+        const { addUser } = await import('../db/city/accounts');
         const u = await withSession(o, (s) => addUser(cityOnly(s), { name: o.name, role: o.role, password }, cliActor()));
         print(o, u, () => `Đã tạo tài khoản ${u.name} (${u.role === 'admin' ? 'quản trị' : 'chỉ xem'}).`);
       }),
@@ -57,6 +55,7 @@ export function registerCityCommands(city: Command): void {
     .action(
       action(async (o: CommonOpts & { name: string }) => {
         const password = await readPassword();
+        const { setPassword } = await import('../db/city/accounts');
         const u = await withSession(o, (s) => setPassword(cityOnly(s), o.name, password, cliActor()));
         print(o, u, () => `Đã đổi mật khẩu của ${u.name}; các phiên đăng nhập cũ đã bị đóng.`);
       }),
@@ -65,6 +64,7 @@ export function registerCityCommands(city: Command): void {
     .requiredOption('--name <name>')
     .action(
       action(async (o: CommonOpts & { name: string }) => {
+        const { disableUser } = await import('../db/city/accounts');
         const u = await withSession(o, (s) => disableUser(cityOnly(s), o.name, cliActor()));
         print(o, u, () => `Đã khóa tài khoản ${u.name}.`);
       }),
@@ -80,6 +80,8 @@ export function registerCityCommands(city: Command): void {
         async (
           o: CommonOpts & { period: string; format: 'docx' | 'xlsx' | 'csv'; table?: 'directives' | 'completeness' | 'indicators' | 'wards'; out: string },
         ) => {
+          // The document libraries load only here: every other command starts without them.
+          const { cityReportFile } = await import('../db/city/report-files');
           const f = await withSession(o, (s) => cityReportFile(cityOnly(s), o.period, o.format, o.table));
           const out = path.resolve(o.out);
           await writeFileAtomic(out, f.data);
@@ -95,6 +97,7 @@ export function registerCityCommands(city: Command): void {
     .requiredOption('--out <file>')
     .action(
       action(async (o: CommonOpts & { period: string; format: 'dhis2' | 'adx' | 'csv'; mapping?: string; out: string }) => {
+        const { exchangeFile, parseMapping } = await import('../db/city/exchange');
         const mapping = o.mapping ? parseMapping(readInputFile(o.mapping).toString('utf8'), o.mapping) : {};
         const f = await withSession(o, (s) => exchangeFile(cityOnly(s), o.period, o.format, mapping));
         const out = path.resolve(o.out);

@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
 import { action, langOf, withCommon, type CommonOpts } from './run';
-import { startDashboard } from '../server/dashboard/standalone';
 import { parsePort } from '../server/port';
 
 /** Asked once before serving: approving an enrollment or publishing the catalog needs the city's key. */
@@ -27,6 +26,8 @@ export function registerDashboardCommand(city: Command): void {
         const port = parsePort(o.port);
         if (port === null) throw new AppError('cli.bad_port', { value: o.port });
         const passphrase = await passphraseOnce();
+        // The server's libraries load only here: every other command starts without them.
+        const { startDashboard } = await import('../server/dashboard/standalone');
         const d = await startDashboard({ dbPath, port, passphrase, outDir: o.out ? path.resolve(o.out) : undefined });
         const en = langOf(o) === 'en';
         process.stdout.write(

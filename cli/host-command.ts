@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import { action, langOf, withCommon, type CommonOpts } from './run';
-import { startBrowserHost } from '../server/browser-host';
 import { parsePort } from '../server/port';
 
 interface HostOpts extends CommonOpts {
@@ -38,6 +37,7 @@ export function registerHostCommand(program: Command): void {
         const port = parsePort(o.port);
         if (port === null) throw new AppError('cli.bad_port', { value: o.port });
         // The passphrase is asked in the page (or read from the environment), never at this terminal.
+        const { startBrowserHost } = await import('../server/browser-host');
         const host = await startBrowserHost({ dbPath, port, outDir: o.out ? path.resolve(o.out) : undefined });
         const en = langOf(o) === 'en';
         process.stdout.write(

@@ -24,6 +24,8 @@ export interface Locations {
   migrationsFolder: string;
   rendererRoot: string;
   preload: string;
+  /** The core's entry, run in a utility process (electron/core-process.ts). */
+  coreEntry: string;
   /** Where bundles and backups go when the officer picked no folder. */
   defaultOutDir: string;
 }
@@ -45,6 +47,7 @@ export function resolveLocations(f: LocationFacts): Locations {
     migrationsFolder: f.isPackaged ? path.join(f.resourcesPath, 'migrations') : path.join(f.mainDir, '..', 'migrations'),
     rendererRoot: path.join(f.mainDir, '..', 'renderer'),
     preload: path.join(f.mainDir, 'preload.cjs'),
+    coreEntry: path.join(f.mainDir, 'core.cjs'),
     defaultOutDir: path.join(f.documents, 'WardPlan'),
   };
 }

@@ -22,7 +22,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { WardApi } from '../db/api/ward-api';
+import type { CoreClient } from '../db/api/core-client';
 import type { ApiResult, Input, Method } from '../shared/api/contract';
 import { formatMessage } from '../shared/i18n/messages';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, mimeTypeFor, resolveAppRequest, responseHeaders } from './app-protocol';
@@ -35,6 +35,7 @@ import { chooseKeyProtection, keyStoreFor } from './key-protection';
 import { defaultUserData, resolveLocations, userDataOverride } from './locations';
 import { createFileLogger } from './log';
 import { buildMenuTemplate } from './menu';
+import { startCoreProcess } from './core-process';
 
 const APP_ID = 'vn.wardplan.app';
 
@@ -61,7 +62,8 @@ process.on('unhandledRejection', (e) => logger.log('error', 'unhandled promise r
 let mainWindow: BrowserWindow | null = null;
 /** What the officer picked in this run's dialogs; the page names them only by handle. */
 const picked = new PickedPaths();
-let api: WardApi | null = null;
+/** The core, in a utility process of its own: the window never waits on SQLite, scrypt or a document. */
+let api: CoreClient | null = null;
 /** API calls not yet answered: an export or a restore half done when the app quits is what the drain below waits for. */
 let inFlight = 0;
 let draining = false;
@@ -85,17 +87,16 @@ function start(): void {
   app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (e) => {
-    if (inFlight > 0 && !draining) {
-      // Let a running export or restore finish (new calls are refused meanwhile), then quit for real.
-      e.preventDefault();
-      draining = true;
-      void waitForCalls(DRAIN_LIMIT_MS).then(() => app.quit());
-      return;
-    }
+    if (!api) return;
+    // Let a running export or restore finish (new calls are refused meanwhile), close the core's
+    // database, then quit for real.
+    e.preventDefault();
+    if (draining) return;
     draining = true;
-    closeApi();
+    void waitForCalls(DRAIN_LIMIT_MS)
+      .then(closeApi)
+      .then(() => app.quit());
   });
-  app.on('will-quit', closeApi);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
   app.whenReady().then(onReady, (e: unknown) => fatal('Electron could not start', e));
 }
@@ -114,12 +115,20 @@ async function onReady(): Promise<void> {
     const keyStore = keyStoreFor(protection, loc.keyFile);
     // openDatabase refuses a missing folder; the profile folder (or a test's WARDPLAN_DB folder) is ours to make.
     mkdirSync(path.dirname(loc.dbPath), { recursive: true });
-    api = new WardApi({
-      dbPath: loc.dbPath,
-      // Passed explicitly: the bundled main cannot locate db/migrations through import.meta.url.
-      migrationsFolder: loc.migrationsFolder,
-      keyStore: () => keyStore,
-      defaultOutDir: () => loc.defaultOutDir,
+    api = startCoreProcess(
+      loc.coreEntry,
+      {
+        dbPath: loc.dbPath,
+        // Passed explicitly: the bundled core cannot locate db/migrations through import.meta.url.
+        migrationsFolder: loc.migrationsFolder,
+        // safeStorage exists in this process only: the core asks here to load and save the key.
+        keys: 'host',
+        defaultOutDir: loc.defaultOutDir,
+      },
+      { keyStore },
+    );
+    void api.exited.then((reason) => {
+      if (!draining) logger.log('error', `the core stopped: ${reason}`);
     });
 
     registerIpc();
@@ -397,21 +406,21 @@ async function waitForCalls(limitMs: number): Promise<void> {
   if (inFlight > 0) logger.log('warn', `quitting with ${inFlight} API call(s) unfinished after ${limitMs} ms`);
 }
 
-function closeApi(): void {
+async function closeApi(): Promise<void> {
   if (!api) return;
+  const core = api;
+  api = null;
   try {
-    // Closes SQLite, which checkpoints the WAL so the .db file alone is complete.
-    api.close();
+    // Closes SQLite in the core, which checkpoints the WAL so the .db file alone is complete.
+    await core.close();
     logger.log('info', 'database closed');
   } catch (e) {
     logger.log('error', 'closing the database failed', e);
   }
-  api = null;
 }
 
 function fatal(message: string, error?: unknown): void {
   logger.log('error', message, error);
   dialog.showErrorBox('WardPlan không khởi động được / WardPlan could not start', `${message}\n\nNhật ký / Log: ${logger.file}`);
-  closeApi();
-  app.exit(1);
+  void closeApi().finally(() => app.exit(1));
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database';
 import { tempDir } from '../test/support/temp';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, startBrowserHost, TOKEN_HEADER, type BrowserHost } from './browser-host';
 
@@ -200,5 +201,42 @@ describe('browser host without a passphrase in its environment', () => {
     } finally {
       await host.close();
     }
+  });
+});
+
+describe('browser host with the core in a worker thread', () => {
+  it('answers the page while a call waits on the database, then finishes the call; closing ends the core', async () => {
+    const dir = tempDir('wardplan-host-worker-');
+    const dbPath = path.join(dir, 'ward.db');
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+    const host = await startBrowserHost({ dbPath, rendererDir: dir, outDir: path.join(dir, 'outbox'), passphrase: async () => 'mat-khau-thu-nghiem' });
+    const call = async (method: string, input: unknown) =>
+      (await (
+        await fetch(new URL('/api/call', host.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+          body: JSON.stringify({ method, input }),
+        })
+      ).json()) as { ok: boolean; value?: Record<string, unknown> };
+    const setup = await call('app.setup', { wardCode: 'HP-X', wardName: 'Phường X', cityCode: 'HP', cityName: 'Hải Phòng', officerName: 'A', demo: true });
+    expect(setup.ok).toBe(true);
+    const other = openDatabase(dbPath, { mustExist: true });
+    try {
+      // Another writer holds the database: the core's write waits inside SQLite, a synchronous wait
+      // that on the host's own thread would hold every request, and this test's release, behind it.
+      other.sqlite.prepare('BEGIN IMMEDIATE').run();
+      const order: string[] = [];
+      const update = call('profile.update', { officerName: 'Nguyễn Thị B' }).then((r) => (order.push('update'), r));
+      const page = await fetch(host.url);
+      order.push(`page ${page.status}`);
+      other.sqlite.prepare('COMMIT').run();
+      expect((await update).value).toMatchObject({ officerName: 'Nguyễn Thị B' });
+      expect(order).toEqual(['page 200', 'update']);
+    } finally {
+      other.close();
+      await host.close();
+    }
+    // The core closed the database on the way out: its WAL is folded back into the file.
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
-import { WardApi } from '../db/api/ward-api';
+import { coreInThisThread, startCoreThread, type ApiCaller } from '../db/api/core-client';
 import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
 import { PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../shared/web-serving';
@@ -44,12 +44,16 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** Where bundles, enrollment requests and backups go: the browser cannot pick a folder. */
   outDir?: string;
-  now?: () => string;
   /**
    * Where the key's passphrase comes from. By default the environment (scripts, tests) when it is
    * set, otherwise the officer types it in the page, and it is kept in this process's memory only.
    */
   passphrase?: () => Promise<string>;
+  /**
+   * Run the core in this thread instead of a worker thread. Only for measuring what the worker
+   * saves (bench/off-thread.ts): here an export stalls every other request until it ends.
+   */
+  coreInThisThread?: boolean;
 }
 
 export interface BrowserHost {
@@ -110,29 +114,25 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Runs calls one after another: one officer, one database, and a restore must not race an export. */
-function serialQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = path.resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
   const token = crypto.randomBytes(32).toString('base64url');
   const passphrase = opts.passphrase ?? (process.env[PASSPHRASE_ENV_VAR] ? passphraseFromEnvOrPrompt() : undefined);
   const outDir = opts.outDir;
-  const api = new WardApi({
-    dbPath: opts.dbPath,
-    now: opts.now,
-    keyStore: passphrase ? () => new PassphraseFileKeyStore(`${opts.dbPath}.key`, passphrase) : undefined,
-    passphraseInApp: !passphrase,
-    defaultOutDir: outDir ? () => outDir : undefined,
-  });
-  const queue = serialQueue();
+  // The core runs in a worker thread: an export or a restore is synchronous SQLite and CPU-bound
+  // crypto, which on this thread would stall every page and every other request until it ended.
+  // The worker runs calls one after another: one officer, one database, and a restore must not race an export.
+  const api: ApiCaller = opts.coreInThisThread
+    ? coreInThisThread({
+        dbPath: opts.dbPath,
+        keyStore: passphrase ? () => new PassphraseFileKeyStore(`${opts.dbPath}.key`, passphrase) : undefined,
+        passphraseInApp: !passphrase,
+        defaultOutDir: outDir ? () => outDir : undefined,
+      })
+    : startCoreThread(
+        { dbPath: opts.dbPath, keys: passphrase ? 'passphrase' : undefined, passphraseInApp: !passphrase, defaultOutDir: outDir },
+        { passphrase },
+      );
   let allowedHosts = new Set<string>();
 
   function indexHtml(): Buffer {
@@ -196,7 +196,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     }
     const { method, input } = (parsed ?? {}) as { method?: unknown; input?: unknown };
     if (typeof method !== 'string') throw new HttpError(400, 'host.bad_request');
-    const result: ApiResult<Method> = await queue(() => api.call(method, input ?? {}));
+    const result: ApiResult<Method> = await api.call(method, input ?? {});
     sendJson(res, 200, result);
   }
 
@@ -236,10 +236,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
-          api.close();
-          resolve();
-        });
+        server.close(() => void api.close().then(resolve));
         server.closeAllConnections();
       }),
   };

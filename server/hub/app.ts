@@ -10,6 +10,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { startCoreThread, type CoreClient } from '../../db/api/core-client';
 import { openDatabase } from '../../db/database';
 import { ensureKey } from '../../db/sync/identity';
 import type { KeyStore, StoredKey } from '../../db/keys/key-store';
@@ -51,14 +52,29 @@ export interface HubOptions {
 export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const db = openDatabase(opts.dbPath, { mustExist: true });
   let app: FastifyInstance | null = null;
+  let core: CoreClient | null = null;
   try {
     const s = sessionFor(db);
     if (s.role !== 'city') throw new AppError('sync.city_only');
     const cityKey = opts.cityKey ?? (opts.keyStore ? await ensureKey(s, opts.keyStore) : null);
     if (!cityKey) throw new AppError('keys.passphrase_needed');
+    const unlocked = cityKey;
+    core = startCoreThread(
+      { dbPath: opts.dbPath, keys: 'host' },
+      {
+        // The key unlocked at start serves every import: no scrypt per bundle.
+        keyStore: {
+          load: async () => unlocked,
+          save: async () => {
+            throw new AppError('sync.city_only');
+          },
+        },
+      },
+    );
     const ctx: HubContext = {
       s,
       cityKey,
+      core,
       uploadDir: opts.uploadDir ?? `${path.resolve(opts.dbPath)}.uploads`,
       catalogDir: `${path.resolve(opts.dbPath)}.hub-catalogs`,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
@@ -101,10 +117,15 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     await registerUploads(app, ctx);
     registerCatalog(app, ctx);
     registerEnrollment(app, ctx);
-    app.addHook('onClose', async () => db.close());
+    const started = core;
+    app.addHook('onClose', async () => {
+      await started.close();
+      db.close();
+    });
     return app;
   } catch (e) {
     if (app) await app.close().catch(() => undefined);
+    await core?.close();
     if (db.sqlite.open) db.close();
     throw e;
   }

@@ -1,4 +1,5 @@
 /** What every route of the hub shares: the city's session and key, its folders, its limits. */
+import type { ApiCaller } from '../../db/api/core-client';
 import type { StoredKey } from '../../db/keys/key-store';
 import type { Session } from '../../db/session';
 import type { ApiError } from '../../shared/api/contract';
@@ -22,6 +23,11 @@ export interface HubContext {
   catalogDir: string;
   limits: HubLimits;
   publicUrl?: string | undefined;
+  /**
+   * The core in a worker thread, for the imports: verifying and applying a bundle is synchronous
+   * work that, on the server's thread, would hold every other ward's upload and every health check.
+   */
+  core: ApiCaller;
   /**
    * Imports and catalog writes run one at a time: the city database has one writer, and an
    * import decides "pending or apply" from state another import may be about to change.

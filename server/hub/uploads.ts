@@ -14,7 +14,7 @@ import { toApiError } from '../../shared/api/errors';
 import { AppError } from '../../shared/errors';
 import { authenticateWard, parseRotation } from '../../db/sync/hub-auth';
 import { hubOutcome, recordUploadDone, uploadOutcome } from '../../db/sync/hub-city';
-import { importBundle } from '../../db/sync/import';
+import type { ImportOutcome } from '../../shared/api/sync-types';
 import { errorBody, statusOf, type HubContext } from './context';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -82,7 +82,9 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
       const file = path.join(ctx.uploadDir, upload.id);
       try {
         const outcome = await ctx.serial(async () => {
-          const imported = await importBundle(ctx.s, file, { cityKey: ctx.cityKey });
+          const result = await ctx.core.call('sync.import', { path: file });
+          if (!result.ok) throw new AppError(result.error.code, result.error.params);
+          const imported = result.value as ImportOutcome;
           const r = hubOutcome(upload.id, imported);
           recordUploadDone(ctx.s, upload.id, inFlight.get(upload.id)?.ward ?? imported.owner ?? '', upload.metadata?.keyId ?? '', r);
           return r;

@@ -16,6 +16,7 @@ import { trustMessagesEn, trustMessagesVi } from './messages-trust';
 import { cityMessagesEn, cityMessagesVi } from './messages-city';
 import { receivedMessagesEn, receivedMessagesVi } from './messages-received';
 import { compactMessagesEn, compactMessagesVi } from './messages-compact';
+import { coreProcessMessagesEn, coreProcessMessagesVi } from './messages-core-process';
 
 export type Lang = 'vi' | 'en';
 
@@ -35,6 +36,7 @@ export const errorMessages: Record<Lang, Record<string, string>> = {
     ...inputMessagesVi,
     ...receivedMessagesVi,
     ...compactMessagesVi,
+    ...coreProcessMessagesVi,
   },
   en: {
     ...coreMessagesEn,
@@ -51,6 +53,7 @@ export const errorMessages: Record<Lang, Record<string, string>> = {
     ...inputMessagesEn,
     ...receivedMessagesEn,
     ...compactMessagesEn,
+    ...coreProcessMessagesEn,
   },
 };
 

@@ -29,6 +29,8 @@ const state = {
   singleInstance: true,
   encryptionAvailable: true,
   session: null,
+  /** What main started with utilityProcess.fork: the module, its options, the Node child standing in. */
+  utilityProcesses: [],
 };
 
 class FakeWebContents extends EventEmitter {
@@ -130,8 +132,29 @@ function answer(kind, options) {
   return state.dialogAnswers.length ? state.dialogAnswers.shift() : null;
 }
 
+/**
+ * A utility process is a Node child with a message port; a Node child process with an IPC channel
+ * (structured clone, as Electron's port uses) runs the same entry file. The core's entry finds
+ * `process.send` here where Electron gives it `process.parentPort`.
+ */
+const utilityProcess = {
+  fork(modulePath, args = [], options = {}) {
+    const { fork } = require('node:child_process');
+    const child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const up = new EventEmitter();
+    child.on('spawn', () => up.emit('spawn'));
+    child.on('message', (m) => up.emit('message', m));
+    child.on('exit', (code) => up.emit('exit', code ?? 1));
+    up.postMessage = (m) => child.send(m);
+    up.kill = () => child.kill();
+    state.utilityProcesses.push({ modulePath, options, child });
+    return up;
+  },
+};
+
 module.exports = {
   __state: state,
+  utilityProcess,
   app,
   BrowserWindow,
   protocol: {

@@ -3,7 +3,7 @@
  * in this Node process, with fake-electron.cjs standing in for 'electron'. Shared by the Vitest
  * test of the main process and the Chromium test of the renderer over the same IPC door.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -37,7 +37,9 @@ export interface FakeState {
   openedPaths: string[];
   openPathAnswer: string;
   exitCode: number | null;
+  quitCalled: number;
   sandboxEnabled: boolean;
+  utilityProcesses: { modulePath: string; options: Record<string, unknown>; child: ChildProcess }[];
   session: {
     permissionRequest: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
     permissionCheck: () => boolean;

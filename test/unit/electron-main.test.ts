@@ -212,10 +212,22 @@ describe('the bundled main process, on a stand-in Electron', () => {
     expect(fs.readdirSync(outDir).filter((f) => f.endsWith('.wpbak'))).toHaveLength(1);
   });
 
-  it('closes SQLite on quit and refuses calls afterwards', async () => {
+  it('runs the core in a utility process, not in main', () => {
+    expect(state.utilityProcesses).toHaveLength(1);
+    expect(state.utilityProcesses[0]!.modulePath).toBe(path.join(dir, 'dist', 'electron', 'core.cjs'));
+    expect(state.utilityProcesses[0]!.child.exitCode).toBeNull();
+  });
+
+  it('closes SQLite in the core on quit, ends the core, quits, and refuses calls afterwards', async () => {
     const db = path.join(dir, 'ward', 'wardplan.db');
     expect(fs.existsSync(`${db}-wal`)).toBe(true);
+    const core = state.utilityProcesses[0]!.child;
+    const ended = new Promise((resolve) => core.once('exit', resolve));
     main.quit();
+    await ended;
+    // Main quits for real only once the core has closed the database: the second quit.
+    for (let i = 0; i < 100 && state.quitCalled < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(state.quitCalled).toBe(2);
     // SQLite removes the WAL when the last connection closes cleanly.
     expect(fs.existsSync(`${db}-wal`)).toBe(false);
     expect((await call('app.status', {})).ok).toBe(false);

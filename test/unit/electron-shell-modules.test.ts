@@ -66,6 +66,7 @@ describe('locations', () => {
     expect(l.migrationsFolder).toBe(path.join('/repo/dist', 'migrations'));
     expect(l.rendererRoot).toBe(path.join('/repo/dist', 'renderer'));
     expect(l.preload).toBe(path.join(base.mainDir, 'preload.cjs'));
+    expect(l.coreEntry).toBe(path.join(base.mainDir, 'core.cjs'));
     expect(l.defaultOutDir).toBe(path.join(base.documents, 'WardPlan'));
   });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnHost, type HostProcess } from '../../../server/spawn-host';
+import { spawnHost, type HostProcess } from '../../support/spawn-host';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const PASSPHRASE = 'mật khẩu thử nghiệm e2e';

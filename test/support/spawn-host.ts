@@ -1,5 +1,5 @@
 /**
- * Starts the browser host as a child process (server/run-host.ts through tsx) and waits until it
+ * Starts the browser host as a child process (test/support/run-host.ts through tsx) and waits until it
  * listens: for the end-to-end tests and the renderer benchmark, which need it out of process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface HostProcess {
   url: string;
@@ -18,7 +18,7 @@ export interface HostProcess {
 }
 
 export function spawnHost(opts: { dbPath: string; outDir?: string; env?: NodeJS.ProcessEnv }): Promise<HostProcess> {
-  const args = ['--import', 'tsx', path.join(repo, 'server', 'run-host.ts'), '--db', opts.dbPath];
+  const args = ['--import', 'tsx', path.join(repo, 'test', 'support', 'run-host.ts'), '--db', opts.dbPath];
   if (opts.outDir) args.push('--out', opts.outDir);
   const child = spawn(process.execPath, args, { cwd: repo, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -1,13 +1,13 @@
 /**
  * The browser host as a process of its own, for the end-to-end tests and the benchmark:
- *   node --import tsx server/run-host.ts --db FILE [--port N] [--out DIR]
+ *   node --import tsx test/support/run-host.ts --db FILE [--port N] [--out DIR]
  * Prints one JSON line ({"url","port","pid"}) once listening, and stops on SIGTERM or SIGINT.
  * The key's passphrase comes from WARDPLAN_PASSPHRASE. Officers use `wardplan host` instead.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBrowserHost } from './browser-host';
-import { parsePort } from './port';
+import { startBrowserHost } from '../../server/browser-host';
+import { parsePort } from '../../server/port';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, out: { type: 'string' }, renderer: { type: 'string' } },
