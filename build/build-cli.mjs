@@ -38,7 +38,8 @@ const tmp = `${outDir}.tmp-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { wardplan: 'cli/main.ts' },
+  // The batch import's worker threads load their own entry, found beside the chunks (db/sync/import-batch.ts).
+  entryPoints: { wardplan: 'cli/main.ts', 'import-worker': 'db/sync/import-worker.ts' },
   outdir: tmp,
   outExtension: { '.js': '.mjs' },
   bundle: true,
