@@ -105,7 +105,7 @@ function foreignKeyCheck(s: Session): (file: string, rows: VerifiedBundle['chang
  * under tsx (tests, development) the TypeScript source, loaded once tsx's ES module hooks are
  * registered in the new thread (the hooks of the thread that starts it do not carry over).
  */
-function startWorker(dbPath: string): Worker {
+export function startVerifyWorker(dbPath: string): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.mjs', here), { workerData: { dbPath } });
   const api = pathToFileURL(
@@ -131,7 +131,7 @@ class Verifiers {
     for (let i = 0; i < count; i++) {
       let w: Worker;
       try {
-        w = startWorker(s.db.path);
+        w = startVerifyWorker(s.db.path);
       } catch {
         break;
       }
