@@ -54,8 +54,9 @@ const tmp = `${outDir}.tmp-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  // The core's own entry, for the worker thread the browser host and the hub run it in (db/api/core-client.ts).
-  entryPoints: { wardplan: 'cli/main.ts', 'core-worker': 'db/api/core-entry.ts' },
+  // The core's own entry, for the worker thread the browser host and the hub run it in (db/api/core-client.ts),
+  // and the batch import's verifying workers (db/sync/import-batch.ts); both are found beside the bundle.
+  entryPoints: { wardplan: 'cli/main.ts', 'core-worker': 'db/api/core-entry.ts', 'import-worker': 'db/sync/import-worker.ts' },
   outdir: tmp,
   outExtension: { '.js': '.cjs' },
   bundle: true,

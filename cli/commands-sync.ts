@@ -17,6 +17,7 @@ import { initCity } from '../db/services/setup';
 import { cityEnroll, importEnrollmentResponse, revokeWard, writeEnrollmentRequest } from '../db/sync/enroll';
 import { ensureKey, ownKeyInfo, rememberKey } from '../db/sync/identity';
 import { collectBundleFiles, importBundle } from '../db/sync/import';
+import { importBundles } from '../db/sync/import-batch';
 import { publishCatalog } from '../db/sync/publish';
 import { cityProgress, cityStatus, wardSyncStatus } from '../db/sync/status';
 import { lookupTrustedKey } from '../db/sync/trust';
@@ -199,9 +200,7 @@ export function registerSyncCommands(program: Command): void {
         const files = collectBundleFiles(paths.map((p) => path.resolve(p)));
         // Unlocked once for the whole stick, not once per bundle.
         const cityKey = files.length ? await ensureKey(s, cliKeyStore(requireDb(o))) : undefined;
-        const list: ImportOutcome[] = [];
-        for (const f of files) list.push(await importBundle(s, f, { cityKey }));
-        return list;
+        return importBundles(s, files, { cityKey });
       });
       print(o, outcomes, () =>
         outcomes.length

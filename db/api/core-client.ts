@@ -4,11 +4,7 @@
  * ApiErrors. The channel is whatever carries the messages: a worker thread here, Electron's utility
  * process in electron/core-process.ts.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type Worker } from 'node:worker_threads';
 import type { ApiResult, Method } from '../../shared/api/contract';
 import type { CoreAsk, CoreOptions, CoreToHost, HostToCore } from '../../shared/api/core-protocol';
 import { toApiError } from '../../shared/api/errors';
@@ -16,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import type { KeyStore, StoredKey } from '../keys/key-store';
 import type { ApiHostOptions } from './database-holder';
 import { WardApi } from './ward-api';
+import { startWorker } from '../start-worker';
 
 export interface CoreChannel {
   post(msg: HostToCore): void;
@@ -133,22 +130,6 @@ export class CoreClient implements ApiCaller {
   }
 }
 
-/**
- * The core's entry file for a worker thread: the bundle's `core-worker.cjs` beside this module,
- * or the TypeScript source, loaded through tsx, when running from the sources.
- */
-function coreWorker(): Worker {
-  const here = import.meta.url;
-  const own = new URL(here).pathname;
-  if (!own.endsWith('.ts')) return new Worker(new URL(`./core-worker${path.extname(own)}`, here));
-  // tsx's ES-module entry, named the way its package exports it (require.resolve would give the CommonJS one).
-  const tsxPackage = createRequire(here).resolve('tsx/package.json');
-  const tsxApi = (JSON.parse(fs.readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!;
-  const tsx = pathToFileURL(path.join(path.dirname(tsxPackage), tsxApi.import.default)).href;
-  const entry = new URL('./core-entry.ts', here).href;
-  return new Worker(`import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`, { eval: true });
-}
-
 export function workerChannel(worker: Worker): CoreChannel {
   let exitFn: ((reason: string) => void) | null = null;
   let failure: string | null = null;
@@ -164,5 +145,5 @@ export function workerChannel(worker: Worker): CoreChannel {
 
 /** The core in a worker thread of this process, so its synchronous work never stalls this thread's event loop. */
 export function startCoreThread(options: CoreOptions, services: CoreHostServices = {}): CoreClient {
-  return new CoreClient(workerChannel(coreWorker()), options, services);
+  return new CoreClient(workerChannel(startWorker(import.meta.url, 'core-worker', './core-entry.ts')), options, services);
 }

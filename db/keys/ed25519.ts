@@ -121,7 +121,11 @@ function rawFromKeyObject(key: KeyObject): Buffer {
   return der.subarray(SPKI_PREFIX.length);
 }
 
+/** The last key parsed: a batch import signs thousands of receipts with the one city key, and parsing PEM costs more than signing. */
+let lastKey: { pem: string; key: KeyObject } | null = null;
+
 function privateKeyObject(privateKeyPem: string): KeyObject {
+  if (lastKey?.pem === privateKeyPem) return lastKey.key;
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: privateKeyPem, format: 'pem' });
@@ -131,6 +135,7 @@ function privateKeyObject(privateKeyPem: string): KeyObject {
   // With a null algorithm Node would happily sign with an RSA or EC key using some default
   // hash, producing signatures nobody here could verify.
   if (key.asymmetricKeyType !== 'ed25519') throw new AppError('keys.bad_private_key');
+  lastKey = { pem: privateKeyPem, key };
   return key;
 }
 

@@ -166,9 +166,14 @@ export function listIndicators(s: Session, opts: { year?: number | undefined; pe
     )
     .all(...owners) as Array<Record<string, string | number | null>>;
   const targets = effectiveTargets(s, year);
+  // Only the asked period's values, or those that name the year (every code of a year carries its
+  // digits): ten years of monthly values are not read, let alone parsed, for one year's figures.
   const values = s.db.sqlite
-    .prepare('SELECT indicator_id, period, value, numerator, denominator FROM indicator_value WHERE owner = ? AND deleted = 0')
-    .all(s.orgCode) as ValueRow[];
+    .prepare(
+      `SELECT indicator_id, period, value, numerator, denominator FROM indicator_value WHERE owner = ? AND deleted = 0
+       AND ${period ? 'period = ?' : 'instr(period, ?) > 0'}`,
+    )
+    .all(s.orgCode, period ? formatPeriodCode(period) : String(year)) as ValueRow[];
   const pick = new Map<string, ValueRow>();
   if (period) {
     const code = formatPeriodCode(period);

@@ -172,26 +172,35 @@ const TASK_SELECT = `SELECT t.id, t.plan_id, p.year AS plan_year, t.no, t.conten
   FROM task t JOIN plan p ON p.id = t.plan_id JOIN area a ON a.id = t.area_id JOIN unit u ON u.id = t.lead_unit_id
   LEFT JOIN directive d ON d.id = t.source_directive_id`;
 
-function unitCodes(s: Session): Map<string, string> {
-  const rows = s.db.sqlite.prepare('SELECT id, code FROM unit').all() as { id: string; code: string }[];
+/** The codes of the partner units these tasks name, and of no others: a city holds thousands of units. */
+function unitCodes(s: Session, tasks: RawTask[]): Map<string, string> {
+  const ids = new Set<string>();
+  for (const t of tasks) if (t.partner_unit_ids !== '[]') for (const id of JSON.parse(t.partner_unit_ids) as string[]) ids.add(id);
+  if (ids.size === 0) return new Map();
+  const rows = s.db.sqlite.prepare('SELECT id, code FROM unit WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
+    id: string;
+    code: string;
+  }[];
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-export function progressByTask(s: Session, scope: { planId: string } | { taskIds: string[] }): Map<string, ProgressEntry[]> {
-  const rows = (
-    'planId' in scope
-      ? s.db.sqlite
-          .prepare(
-            `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0
-             AND task_id IN (SELECT id FROM task WHERE plan_id = ?) ORDER BY date, created_at`,
-          )
-          .all(scope.planId)
-      : s.db.sqlite
-          .prepare(
-            `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (SELECT value FROM json_each(?)) ORDER BY date, created_at`,
-          )
-          .all(JSON.stringify(scope.taskIds))
-  ) as { task_id: string; date: string; status: RecordedStatus; percent: number }[];
+/**
+ * Each task's progress entries in date order; with `upTo`, only those dated on or before it (the
+ * later ones count for nothing on that day).
+ */
+export function progressByTask(s: Session, scope: { planId: string } | { taskIds: string[] }, upTo?: string): Map<string, ProgressEntry[]> {
+  const tasks = 'planId' in scope ? 'SELECT id FROM task WHERE plan_id = ?' : 'SELECT value FROM json_each(?)';
+  const rows = s.db.sqlite
+    .prepare(
+      `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (${tasks})
+       ${upTo === undefined ? '' : 'AND date <= ?'} ORDER BY date, created_at`,
+    )
+    .all('planId' in scope ? scope.planId : JSON.stringify(scope.taskIds), ...(upTo === undefined ? [] : [upTo])) as {
+    task_id: string;
+    date: string;
+    status: RecordedStatus;
+    percent: number;
+  }[];
   const map = new Map<string, ProgressEntry[]>();
   for (const r of rows) {
     let list = map.get(r.task_id);
@@ -260,15 +269,17 @@ export function listTasks(s: Session, filter: TaskFilter = {}): TaskItem[] {
     where.push('a.code = ?');
     args.push(filter.areaCode);
   }
-  if (filter.search !== undefined && filter.search.trim() !== '') {
-    const q = ftsQuery(filter.search);
+  const searching = filter.search !== undefined && filter.search.trim() !== '';
+  if (searching) {
+    const q = ftsQuery(filter.search!);
     if (q === null) return [];
     where.push('t.id IN (SELECT task_id FROM task_search WHERE task_search MATCH ?)');
     args.push(q);
   }
   const rows = s.db.sqlite.prepare(`${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.no`).all(...args) as RawTask[];
-  const progress = progressByTask(s, { planId: plan.id });
-  const codes = unitCodes(s);
+  // A search reads the progress of the tasks it found, not of the whole plan.
+  const progress = searching || filter.areaCode ? progressByTask(s, { taskIds: rows.map((r) => r.id) }, asOf) : progressByTask(s, { planId: plan.id }, asOf);
+  const codes = unitCodes(s, rows);
   const items = rows.map((r) => toItem(r, progress.get(r.id) ?? [], asOf, codes));
   return filter.status ? items.filter((t) => t.status === filter.status) : items;
 }
@@ -288,6 +299,6 @@ export function getTask(s: Session, id: string, asOf?: string): TaskDetail {
        WHERE task_id = ? AND deleted = 0 ORDER BY added_at`,
     )
     .all(id) as EvidenceItem[];
-  const task = toItem(r, progressByTask(s, { taskIds: [id] }).get(id) ?? [], asOf ?? todayIso(s.now()), unitCodes(s));
+  const task = toItem(r, progressByTask(s, { taskIds: [id] }).get(id) ?? [], asOf ?? todayIso(s.now()), unitCodes(s, [r]));
   return { task, progress, evidence };
 }

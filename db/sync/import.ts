@@ -14,7 +14,7 @@ import type { ApiError } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/sync-types';
 import { AppError } from '../../shared/errors';
 import { blobPath } from '../blobs';
-import { DEFAULT_LIMITS, MANIFEST_NAME } from '../bundle/format';
+import { DEFAULT_LIMITS, MANIFEST_NAME, type Manifest } from '../bundle/format';
 import { openBundle, type BundleArchive } from '../bundle/reader';
 import { REFERENCES, referencedIds } from '../bundle/row-rules';
 import { peekManifest, verifyBundle, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
@@ -38,7 +38,7 @@ export function sideFolders(s: Session): { pending: string; quarantine: string; 
 }
 
 /** A key the city does not know yet, vouched for by a key it does: a rotation statement inside the bundle. */
-function rotatedKey(s: Session, keyId: string, owner: string, statement: Buffer | undefined): TrustedKeyInfo | undefined {
+export function rotatedKey(s: Session, keyId: string, owner: string, statement: Buffer | undefined): TrustedKeyInfo | undefined {
   let json: unknown;
   try {
     // No statement reads as "undefined", which is not JSON either.
@@ -94,7 +94,7 @@ function fileSha256(file: string): string {
  * itself is kept only when small; one over the reading limit is not even hashed, since it was
  * refused by its size without being read.
  */
-function quarantine(s: Session, file: string, error: ApiError): void {
+export function quarantine(s: Session, file: string, error: ApiError): void {
   try {
     const dir = sideFolders(s).quarantine;
     fs.mkdirSync(dir, { recursive: true });
@@ -113,7 +113,7 @@ function quarantine(s: Session, file: string, error: ApiError): void {
   }
 }
 
-function checkAudience(s: Session, file: string, v: VerifiedBundle): void {
+export function checkAudience(s: Session, file: string, v: VerifiedBundle): void {
   const m = v.manifest;
   const fromCity = m.ownerKind === 'city';
   if (s.role === 'city' ? fromCity : !fromCity || m.owner !== getMeta(s.db, 'city_code')) throw new AppError('bundle.wrong_direction', { file });
@@ -205,7 +205,8 @@ function constraintError(file: string, e: unknown): unknown {
   return e;
 }
 
-async function importVerified(s: Session, file: string, v: VerifiedBundle, opts: ImportOptions): Promise<ImportOutcome> {
+/** What decides a bundle goes no further (a duplicate, or one waiting for its predecessor), before anything is written. */
+function admit(s: Session, file: string, v: VerifiedBundle): { outcome: ImportOutcome } | { lastSeq: number } {
   const m = v.manifest;
   const out: ImportOutcome = { ...blank(file), bundleId: m.bundleId, owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo };
   checkOrigin(s, file, m);
@@ -214,7 +215,7 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
     .get(m.owner, m.bundleId) as { status: string; receipt: string | null; sha: string } | undefined;
   if (seen && seen.sha !== v.manifestSha256) throw new AppError('bundle.id_reused', { file, bundleId: m.bundleId, owner: m.owner });
   // Stryker disable next-line ConditionalExpression: JSON.parse(null) is null too
-  if (seen?.status === 'applied') return { ...out, status: 'duplicate', receipt: seen.receipt ? (JSON.parse(seen.receipt) as Receipt) : null };
+  if (seen?.status === 'applied') return { outcome: { ...out, status: 'duplicate', receipt: seen.receipt ? (JSON.parse(seen.receipt) as Receipt) : null } };
   const lastSeq = lastSeqOf(s, m.origin);
   if (m.seqFrom > lastSeq + 1) {
     // Keep a verified copy and wait: the missing bundle may still be on another stick.
@@ -229,10 +230,44 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(owner, bundle_id) DO NOTHING`,
       )
       .run(m.bundleId, m.origin, m.owner, m.kind, m.seqFrom, m.seqTo, v.manifestSha256, m.prevManifestSha256, m.keyId, s.now(), stored);
-    return { ...out, status: 'pending', missing: { from: lastSeq + 1, to: m.seqFrom - 1 } };
+    return { outcome: { ...out, status: 'pending', missing: { from: lastSeq + 1, to: m.seqFrom - 1 } } };
   }
+  return { lastSeq };
+}
 
+async function importVerified(s: Session, file: string, v: VerifiedBundle, opts: ImportOptions): Promise<ImportOutcome> {
+  const a = admit(s, file, v);
+  if ('outcome' in a) return a.outcome;
   const cityKey = s.role === 'city' ? (opts.cityKey ?? (await ensureKey(s, opts.store ?? failNoStore()))) : null;
+  return applyVerified(s, file, v, a.lastSeq, cityKey);
+}
+
+/**
+ * Receives a verified bundle with the city's key already at hand (null at a ward), without
+ * waiting on anything: inside a caller's transaction its own transaction is a savepoint, so a
+ * refused bundle rolls back alone. `checkRows` runs on the rows written before they are kept.
+ */
+export function receiveVerified(
+  s: Session,
+  file: string,
+  v: VerifiedBundle,
+  cityKey: StoredKey | null,
+  checkRows?: (rows: VerifiedBundle['changes']) => void,
+): ImportOutcome {
+  const a = admit(s, file, v);
+  return 'outcome' in a ? a.outcome : applyVerified(s, file, v, a.lastSeq, cityKey, checkRows);
+}
+
+function applyVerified(
+  s: Session,
+  file: string,
+  v: VerifiedBundle,
+  lastSeq: number,
+  cityKey: StoredKey | null,
+  checkRows?: (rows: VerifiedBundle['changes']) => void,
+): ImportOutcome {
+  const m = v.manifest;
+  const out: ImportOutcome = { ...blank(file), bundleId: m.bundleId, owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo };
   // Blobs first: they are content-addressed, so a copy left by a failed import is harmless.
   adoptBlobs(s, v.blobs);
 
@@ -250,6 +285,7 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
       .run(m.origin, m.owner, s.now(), m.keyId);
     const rows = applyRows(s, file, v, lastSeq);
     checkReferences(s, file, m.owner, rows);
+    checkRows?.(rows);
     // Only a catalog carries organisations and receipts (the verifier refuses them in a ward's bundle).
     const orgs = orgsSchema.safeParse(v.orgs);
     if (orgs.success) for (const o of orgs.data) upsertOrg(s.db, o.code, o.kind, o.name, o.parentCode, s.now());
@@ -313,7 +349,7 @@ function failNoStore(): never {
   throw new AppError('keys.passphrase_needed');
 }
 
-async function releasePending(s: Session, origin: string, opts: ImportOptions): Promise<ImportOutcome[]> {
+export async function releasePending(s: Session, origin: string, opts: ImportOptions): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (;;) {
     const next = s.db.sqlite
@@ -338,6 +374,13 @@ export interface ImportOptions {
   quarantine?: boolean | undefined;
 }
 
+/** A refusal as the caller sees it, the file kept in quarantine for inspection (unless the key was the trouble). */
+export function refusedOutcome(s: Session, file: string, e: unknown, opts: ImportOptions, m: Partial<Manifest> | null): ImportOutcome {
+  const error = toApiError(e);
+  if (opts.quarantine !== false && error.code !== 'keys.passphrase_needed' && error.code !== 'keys.wrong_passphrase_or_corrupt') quarantine(s, file, error);
+  return { ...blank(file), bundleId: typeof m?.bundleId === 'string' ? m.bundleId : null, owner: typeof m?.owner === 'string' ? m.owner : null, error };
+}
+
 export async function importBundle(s: Session, file: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
   let archive: BundleArchive | null = null;
   const stage = path.join(sideFolders(s).incoming, randomBytes(8).toString('hex'));
@@ -352,10 +395,8 @@ export async function importBundle(s: Session, file: string, opts: ImportOptions
     if (s.role === 'ward' && outcome.acknowledged.length > 0) compactAfterAcknowledgement(s);
     return outcome;
   } catch (e) {
-    const error = toApiError(e);
-    if (opts.quarantine !== false && error.code !== 'keys.passphrase_needed' && error.code !== 'keys.wrong_passphrase_or_corrupt') quarantine(s, file, error);
     const m = archive ? peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes).catch(() => undefined)) : null;
-    return { ...blank(file), bundleId: typeof m?.bundleId === 'string' ? m.bundleId : null, owner: typeof m?.owner === 'string' ? m.owner : null, error };
+    return refusedOutcome(s, file, e, opts, m);
   } finally {
     archive?.close();
     fs.rmSync(stage, { recursive: true, force: true });

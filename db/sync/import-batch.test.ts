@@ -1,0 +1,152 @@
+/**
+ * Many bundles in one batch: the same outcomes and the same database as importing them one by
+ * one, a bad bundle in the middle refused alone, and nothing half-applied when the process dies.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { world, WARD_A } from '../../test/support/trust-world';
+import { dumpDatabase } from '../../test/support/temp';
+import { CHANGES_NAME, type Manifest } from '../bundle/format';
+import { writeBundleFile } from '../bundle/writer';
+import { generateKeyPair } from '../keys/ed25519';
+import type { StoredKey } from '../keys/key-store';
+import { newId } from '../session';
+import { importBundle, type ImportOutcome } from './import';
+import { importBundles } from './import-batch';
+
+type Key = Pick<StoredKey, 'keyId' | 'privateKeyPem'>;
+interface Line {
+  seq: number;
+  table: string;
+  row: Record<string, unknown>;
+}
+const STAMP = '2026-10-15T03:00:00.000Z';
+let n = 0;
+
+async function bundle(dir: string, key: Key, lines: Line[], fields: Partial<Manifest> = {}): Promise<string> {
+  const file = path.join(dir, `batch-${String(++n).padStart(3, '0')}.wpb`);
+  const seqs = lines.map((l) => l.seq);
+  await writeBundleFile(
+    file,
+    {
+      bundleId: newId(),
+      kind: 'changes',
+      origin: newId(),
+      owner: WARD_A,
+      ownerKind: 'ward',
+      seqFrom: Math.min(...seqs),
+      seqTo: Math.max(...seqs),
+      prevManifestSha256: null,
+      createdAt: STAMP,
+      keyId: key.keyId,
+      counts: { changes: lines.length, blobs: 0 },
+      ...fields,
+    },
+    [{ path: CHANGES_NAME, data: Buffer.from(lines.map((l) => `${JSON.stringify(l)}\n`).join('')) }],
+    key,
+  );
+  return file;
+}
+
+const unit = (name: string) => ({ id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, code: `B${++n}`, name });
+const units = (name: string, count: number): Line[] => Array.from({ length: count }, (_, i) => ({ seq: i + 1, table: 'unit', row: unit(`${name} ${i + 1}`) }));
+
+describe('a batch of bundles', () => {
+  it('applies exactly as one by one; a forged bundle and a dangling one in the middle are refused alone, with their reasons', async () => {
+    const one = await world();
+    const other = await world();
+    const forger = generateKeyPair();
+    const progress = {
+      ...{ id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, task_id: newId(), date: '2026-09-30', status: 'in_progress', percent: 10 },
+      ...{ note: null, by_name: 'Cán bộ', created_at: STAMP },
+    };
+    const files = [
+      await bundle(one.dir, one.keyA, units('Tổ một', 3)),
+      await bundle(one.dir, one.keyA, units('Tổ hai', 2)),
+      // Signed by someone else under ward A's key id.
+      await bundle(one.dir, { keyId: one.keyA.keyId, privateKeyPem: forger.privateKeyPem }, units('Giả mạo', 2)),
+      // Progress on a task the city has never seen: only the foreign keys catch it.
+      await bundle(one.dir, one.keyA, [...units('Treo', 1), { seq: 2, table: 'task_progress', row: progress }]),
+      await bundle(one.dir, one.keyA, units('Tổ ba', 4)),
+    ];
+    // One instant for both: a refusal found sooner reads the clock fewer times, and nothing else may differ.
+    const at = () => '2026-10-16T03:00:00.000Z';
+    const batch = await importBundles({ ...one.city.s, now: at }, files, { cityKey: one.cityKey, groupSize: 10, workers: 1 });
+    expect(batch.map((o) => o.status)).toEqual(['applied', 'applied', 'refused', 'refused', 'applied']);
+    expect(batch[2]!.error?.code).toBe('bundle.bad_signature');
+    expect(batch[3]!.error).toMatchObject({ code: 'bundle.dangling_reference' });
+    expect(batch.map((o) => o.applied)).toEqual([3, 2, 0, 0, 4]);
+    expect(batch[4]!.receipt).toMatchObject({ wardCode: WARD_A, changes: 4 });
+    const names = (one.city.db.sqlite.prepare("SELECT name FROM unit WHERE owner = ? AND code LIKE 'B%' ORDER BY name").all(WARD_A) as { name: string }[]).map(
+      (r) => r.name,
+    );
+    expect(names).toEqual(['Tổ ba 1', 'Tổ ba 2', 'Tổ ba 3', 'Tổ ba 4', 'Tổ hai 1', 'Tổ hai 2', 'Tổ một 1', 'Tổ một 2', 'Tổ một 3']);
+    expect(fs.readdirSync(`${one.city.db.path}.quarantine`).filter((f) => f.endsWith('.reason.json'))).toHaveLength(2);
+
+    const single: ImportOutcome[] = [];
+    for (const f of files) single.push(await importBundle({ ...other.city.s, now: at }, f, { cityKey: other.cityKey }));
+    expect(batch).toEqual(single);
+    expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
+  });
+
+  it('verified on its own thread, in groups of two, a bundle that arrives before its predecessor waits and is released by it', async () => {
+    const one = await world();
+    const other = await world();
+    const origin = newId();
+    const first = await bundle(one.dir, one.keyA, units('Đầu', 2), { origin });
+    const second = await bundle(one.dir, one.keyA, [{ seq: 3, table: 'unit', row: unit('Sau') }], { origin });
+    const files = [second, await bundle(one.dir, one.keyA, units('Khác', 1)), first, first];
+    const batch = await importBundles(one.city.s, files, { cityKey: one.cityKey, groupSize: 2, workers: 0 });
+    expect(batch.map((o) => o.status)).toEqual(['pending', 'applied', 'applied', 'duplicate']);
+    expect(batch[2]!.released.map((o) => o.status)).toEqual(['applied']);
+    const single: ImportOutcome[] = [];
+    for (const f of files) single.push(await importBundle(other.city.s, f, { cityKey: other.cityKey }));
+    // A released bundle is read from each city's own waiting folder.
+    const here = (o: ImportOutcome[]) => o.map((x) => ({ ...x, released: x.released.map((r) => ({ ...r, file: path.basename(r.file) })) }));
+    expect(here(batch)).toEqual(here(single));
+    expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
+  });
+
+  it('killed part way, leaves every bundle either wholly applied or not at all, and a second run completes it', async () => {
+    const w = await world();
+    const files: string[] = [];
+    for (let i = 0; i < 12; i++) files.push(await bundle(w.dir, w.keyA, units(`Lô ${i}`, 5)));
+    w.city.db.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/import-batch-child.ts'), w.city.db.path, ...files], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const committed = await new Promise<number>((resolve) => {
+      child.stdout.setEncoding('utf8');
+      // Killed as soon as the first group is committed, while the next ones are under way.
+      child.stdout.once('data', (d: string) => {
+        child.kill('SIGKILL');
+        resolve(Number(d.split('\n')[0]));
+      });
+    });
+    await new Promise((r) => child.once('exit', r));
+    expect(committed).toBe(2);
+
+    const { openDatabase } = await import('../database');
+    const { sessionFor } = await import('../session');
+    const db = openDatabase(w.city.db.path);
+    const q = <T>(sql: string, ...a: unknown[]) => db.sqlite.prepare(sql).get(...a) as T;
+    const applied: boolean[] = [];
+    for (let i = 0; i < 12; i++) {
+      const rows = q<{ n: number }>('SELECT count(*) AS n FROM unit WHERE name LIKE ?', `Lô ${i} %`).n;
+      const receipts = q<{ n: number }>(
+        "SELECT count(*) AS n FROM bundle_in b JOIN origin_state o ON o.origin = b.origin WHERE b.status = 'applied' AND b.receipt IS NOT NULL AND o.last_seq = 5 AND b.bundle_id IN (SELECT entity_id FROM audit_log WHERE action = 'bundle.import') AND b.origin IN (SELECT origin FROM change_log GROUP BY origin HAVING count(*) = 5) AND b.origin IN (SELECT origin FROM change_log c JOIN unit u ON u.id = c.row_id WHERE u.name LIKE ?)",
+        `Lô ${i} %`,
+      ).n;
+      expect([rows, receipts]).toSatisfy(([r, k]: number[]) => (r === 5 && k === 1) || (r === 0 && k === 0));
+      applied.push(rows === 5);
+    }
+    expect(applied.slice(0, 2)).toEqual([true, true]);
+
+    const again = await importBundles(sessionFor(db), files, { cityKey: w.cityKey, groupSize: 5 });
+    expect(again.map((o) => o.status)).toEqual(applied.map((a) => (a ? 'duplicate' : 'applied')));
+    expect(q<{ n: number }>("SELECT count(*) AS n FROM unit WHERE name LIKE 'Lô %'").n).toBe(60);
+    db.close();
+  });
+});
