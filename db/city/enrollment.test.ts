@@ -6,6 +6,7 @@ import { openDatabase } from '../database';
 import { PassphraseFileKeyStore } from '../keys/key-store';
 import { initCity } from '../services/setup';
 import { importEnrollmentResponse, writeEnrollmentRequest } from '../sync/enroll';
+import { setWardInfo } from './catalog';
 import { approveEnrollment, listEnrollments, rejectEnrollment, submitEnrollment } from './enrollment';
 
 describe('enrollment requests handled from the dashboard', () => {
@@ -33,5 +34,15 @@ describe('enrollment requests handled from the dashboard', () => {
     const contact = city.db.sqlite.prepare('SELECT contact_name FROM ward_info WHERE ward_code = ?').get(ward.orgCode) as { contact_name: string | null };
     expect(contact.contact_name).toBe(pending.officerName);
     expect(() => rejectEnrollment(city, pending.id, 'quantri')).toThrow(expect.objectContaining({ code: 'city.enrollment_decided' }));
+
+    // The city edits what it knows of the ward: a field left out keeps its value, an empty one clears it.
+    setWardInfo(city, { wardCode: ward.orgCode, group: 'Cụm 1', contactPhone: '0225 3841 234' }, 'quantri');
+    setWardInfo(city, { wardCode: ward.orgCode, contactPhone: '' }, 'quantri');
+    expect(city.db.sqlite.prepare('SELECT ward_group, contact_name, contact_phone FROM ward_info WHERE ward_code = ?').get(ward.orgCode)).toEqual({
+      ward_group: 'Cụm 1',
+      contact_name: pending.officerName,
+      contact_phone: null,
+    });
+    expect(() => setWardInfo(city, { wardCode: 'NOPE', group: 'x' }, 'quantri')).toThrow(expect.objectContaining({ code: 'city.ward_not_found' }));
   });
 });
