@@ -5,8 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { CityRole, CityUserRow } from '../../shared/api/contract-city';
+import { cityUser, cityWebSession } from '../schema';
 import { inTransaction, type Session } from '../session';
 import { audit } from '../write';
 
@@ -27,17 +29,10 @@ export interface SignedIn {
   user: CityUserRow;
 }
 
-interface UserDbRow {
-  id: number;
-  name: string;
-  role: CityRole;
-  password_hash: string;
-  created_at: string;
-  disabled_at: string | null;
-}
+type UserDbRow = typeof cityUser.$inferSelect;
 
 function toRow(u: UserDbRow): CityUserRow {
-  return { id: u.id, name: u.name, role: u.role, createdAt: u.created_at, disabled: u.disabled_at !== null };
+  return { id: u.id, name: u.name, role: u.role, createdAt: u.createdAt, disabled: u.disabledAt !== null };
 }
 
 function checkName(name: string): string {
@@ -52,7 +47,7 @@ function checkPassword(password: string): void {
 }
 
 function findUser(s: Session, name: string): UserDbRow | undefined {
-  return s.db.sqlite.prepare('SELECT * FROM city_user WHERE name = ?').get(name.trim()) as UserDbRow | undefined;
+  return s.db.orm.select().from(cityUser).where(eq(cityUser.name, name.trim())).get();
 }
 
 function requireUser(s: Session, name: string): UserDbRow {
@@ -66,11 +61,15 @@ function as(s: Session, actor: string): Session {
 }
 
 export function listUsers(s: Session): CityUserRow[] {
-  return (s.db.sqlite.prepare('SELECT * FROM city_user ORDER BY name').all() as UserDbRow[]).map(toRow);
+  return s.db.orm.select().from(cityUser).orderBy(cityUser.name).all().map(toRow);
 }
 
 export function countAdmins(s: Session): number {
-  return (s.db.sqlite.prepare("SELECT count(*) AS n FROM city_user WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
+  return s.db.orm
+    .select({ n: count() })
+    .from(cityUser)
+    .where(and(eq(cityUser.role, 'admin'), isNull(cityUser.disabledAt)))
+    .get()!.n;
 }
 
 export async function addUser(s: Session, input: { name: string; role: CityRole; password: string }, actor: string): Promise<CityUserRow> {
@@ -106,7 +105,7 @@ export async function setPassword(s: Session, name: string, password: string, ac
 export function disableUser(s: Session, name: string, actor: string): CityUserRow {
   return inTransaction(s, () => {
     const u = requireUser(s, name);
-    if (u.role === 'admin' && u.disabled_at === null && countAdmins(s) <= 1) throw new AppError('auth.last_admin', { name: u.name });
+    if (u.role === 'admin' && u.disabledAt === null && countAdmins(s) <= 1) throw new AppError('auth.last_admin', { name: u.name });
     s.db.sqlite.prepare('UPDATE city_user SET disabled_at = ?, updated_at = ? WHERE id = ?').run(s.now(), s.now(), u.id);
     s.db.sqlite.prepare('DELETE FROM city_web_session WHERE user_id = ?').run(u.id);
     audit(as(s, actor), 'user.disable', 'city_user', String(u.id), { name: u.name });
@@ -139,8 +138,8 @@ export async function signIn(s: Session, name: string, password: string): Promis
   }
   const u = findUser(s, key);
   decoyHash ??= hash(crypto.randomBytes(16).toString('hex'), ARGON2);
-  const ok = u ? await verify(u.password_hash, password) : (await verify(await decoyHash, password), false);
-  const usable = ok && u !== undefined && u.disabled_at === null;
+  const ok = u ? await verify(u.passwordHash, password) : (await verify(await decoyHash, password), false);
+  const usable = ok && u !== undefined && u.disabledAt === null;
   return (
     inTransaction(s, () => {
       s.db.sqlite.prepare('INSERT INTO city_login_attempt (user_name, at, ok) VALUES (?, ?, ?)').run(key, s.now(), usable ? 1 : 0);
@@ -169,14 +168,14 @@ function failSignIn(s: Session, name: string, nowMs: number): never {
 /** The signed-in user behind a cookie token, or null when it is unknown, expired or disabled. */
 export function sessionOf(s: Session, token: string | undefined): { user: CityUserRow; csrf: string } | null {
   if (!token || token.length > 200) return null;
-  const r = s.db.sqlite
-    .prepare(
-      `SELECT u.*, w.csrf, w.expires_at FROM city_web_session w JOIN city_user u ON u.id = w.user_id
-       WHERE w.token_hash = ?`,
-    )
-    .get(tokenHash(token)) as (UserDbRow & { csrf: string; expires_at: string }) | undefined;
-  if (!r || r.disabled_at !== null || r.expires_at <= s.now()) return null;
-  return { user: toRow(r), csrf: r.csrf };
+  const r = s.db.orm
+    .select({ user: cityUser, csrf: cityWebSession.csrf, expiresAt: cityWebSession.expiresAt })
+    .from(cityWebSession)
+    .innerJoin(cityUser, eq(cityUser.id, cityWebSession.userId))
+    .where(eq(cityWebSession.tokenHash, tokenHash(token)))
+    .get();
+  if (!r || r.user.disabledAt !== null || r.expiresAt <= s.now()) return null;
+  return { user: toRow(r.user), csrf: r.csrf };
 }
 
 export function signOut(s: Session, token: string | undefined): void {

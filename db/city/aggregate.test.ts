@@ -127,6 +127,7 @@ describe("a ward's page", () => {
       ['HT-01', 'chua_dat'],
     ]);
     expect(p.reports).toEqual([expect.objectContaining({ period: '2026-Q3', status: 'approved' })]);
+    expect(p.reports[0]!.receivedAt).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
     expect(p.keys).toHaveLength(1);
     expect(p.bundles).toEqual([expect.objectContaining({ status: 'applied', receipt: true })]);
     expect(() => wardPage(c.city.s, { period: '2026-Q3', wardCode: 'NOPE' })).toThrow(/city.ward_not_found/);

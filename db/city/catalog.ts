@@ -4,12 +4,16 @@
  * name, unit and area) the first time the city sets a target for it.
  */
 import { AppError } from '../../shared/errors';
-import type { CatalogView } from '../../shared/api/contract-city';
+import { eq } from 'drizzle-orm';
+import type { CatalogView, CityInput } from '../../shared/api/contract-city';
 import { parseComparator } from '../../shared/rules/indicator';
 import { addIndicator } from '../services/indicators';
 import { findIdByCode } from '../services/lookup';
+import { org, wardInfo } from '../schema';
 import { inTransaction, newId, type Session } from '../session';
 import { audit, saveOwnedRow } from '../write';
+
+type WardInfoRow = typeof wardInfo.$inferSelect;
 
 export function catalogView(s: Session, year: number): CatalogView {
   const defs = s.db.sqlite
@@ -93,22 +97,14 @@ export function setCityTarget(
   });
 }
 
-export function setWardInfo(
-  s: Session,
-  input: {
-    wardCode: string;
-    group?: string | null | undefined;
-    contactName?: string | null | undefined;
-    contactTitle?: string | null | undefined;
-    contactPhone?: string | null | undefined;
-    contactEmail?: string | null | undefined;
-  },
-  actor: string,
-): { wardCode: string } {
+export function setWardInfo(s: Session, input: CityInput<'city.wards.setInfo'>, actor: string): { wardCode: string } {
   return inTransaction(s, () => {
-    if (!s.db.sqlite.prepare('SELECT 1 FROM org WHERE code = ?').get(input.wardCode)) throw new AppError('city.ward_not_found', { ward: input.wardCode });
-    const cur = (s.db.sqlite.prepare('SELECT * FROM ward_info WHERE ward_code = ?').get(input.wardCode) ?? {}) as Record<string, string | null>;
-    const pick = (v: string | null | undefined, k: string) => (v === undefined ? (cur[k] ?? null) : v || null);
+    if (!s.db.orm.select({ code: org.code }).from(org).where(eq(org.code, input.wardCode)).get()) {
+      throw new AppError('city.ward_not_found', { ward: input.wardCode });
+    }
+    const cur = s.db.orm.select().from(wardInfo).where(eq(wardInfo.wardCode, input.wardCode)).get();
+    // A field left out keeps what the city typed before; an empty one clears it.
+    const pick = (v: string | null | undefined, k: keyof WardInfoRow) => (v === undefined ? (cur?.[k] ?? null) : v || null);
     s.db.sqlite
       .prepare(
         `INSERT OR REPLACE INTO ward_info (ward_code, ward_group, contact_name, contact_title, contact_phone, contact_email, updated_at)
@@ -116,11 +112,11 @@ export function setWardInfo(
       )
       .run(
         input.wardCode,
-        pick(input.group, 'ward_group'),
-        pick(input.contactName, 'contact_name'),
-        pick(input.contactTitle, 'contact_title'),
-        pick(input.contactPhone, 'contact_phone'),
-        pick(input.contactEmail, 'contact_email'),
+        pick(input.group, 'wardGroup'),
+        pick(input.contactName, 'contactName'),
+        pick(input.contactTitle, 'contactTitle'),
+        pick(input.contactPhone, 'contactPhone'),
+        pick(input.contactEmail, 'contactEmail'),
         s.now(),
       );
     audit({ ...s, actor }, 'ward.info', 'ward_info', input.wardCode, input);

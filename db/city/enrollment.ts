@@ -8,49 +8,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { EnrollmentRow } from '../../shared/api/contract-city';
 import { verifyEnrollmentRequest } from '../keys/documents';
 import type { EnrollmentRequest } from '../keys/documents';
 import { fingerprintOf } from '../keys/ed25519';
 import type { KeyStore } from '../keys/key-store';
+import { enrollmentRequest } from '../schema';
 import { inTransaction, newId, type Session } from '../session';
 import { cityEnroll } from '../sync/enroll';
 import { ensureKey } from '../sync/identity';
 import { approveInboxEnrollment, enrollmentAnswer, refuseInboxEnrollment } from '../sync/hub-city';
 import { audit } from '../write';
 
-interface Raw {
-  id: string;
-  ward_code: string;
-  ward_name: string;
-  key_id: string;
-  fingerprint: string;
-  officer_name: string | null;
-  officer_title: string | null;
-  document: string;
-  received_at: string;
-  status: EnrollmentRow['status'];
-  decided_at: string | null;
-  decided_by: string | null;
-  response: string | null;
-}
+type Raw = typeof enrollmentRequest.$inferSelect;
 
 function toRow(r: Raw): EnrollmentRow {
-  return {
-    id: r.id,
-    wardCode: r.ward_code,
-    wardName: r.ward_name,
-    keyId: r.key_id,
-    fingerprint: r.fingerprint,
-    officerName: r.officer_name,
-    officerTitle: r.officer_title,
-    receivedAt: r.received_at,
-    status: r.status,
-    decidedAt: r.decided_at,
-    decidedBy: r.decided_by,
-    source: 'file',
-  };
+  const { document: _document, response: _response, ...row } = r;
+  return { ...row, source: 'file' };
 }
 
 interface InboxRaw {
@@ -94,14 +70,14 @@ function inboxRequest(s: Session, id: string): InboxRaw | undefined {
 }
 
 function requireRequest(s: Session, id: string): Raw {
-  const r = s.db.sqlite.prepare('SELECT * FROM enrollment_request WHERE id = ?').get(id) as Raw | undefined;
+  const r = s.db.orm.select().from(enrollmentRequest).where(eq(enrollmentRequest.id, id)).get();
   if (!r) throw new AppError('city.enrollment_not_found', { id });
   return r;
 }
 
 /** Both doors in one list: the pending first (oldest call first is not the point; newest is), then the decided. */
 export function listEnrollments(s: Session): EnrollmentRow[] {
-  const files = (s.db.sqlite.prepare('SELECT * FROM enrollment_request').all() as Raw[]).map(toRow);
+  const files = s.db.orm.select().from(enrollmentRequest).all().map(toRow);
   const online = (s.db.sqlite.prepare(INBOX_SELECT).all() as InboxRaw[]).map(inboxToRow);
   return [...files, ...online].sort(
     (a, b) => (a.status === 'pending' ? 0 : 1) - (b.status === 'pending' ? 0 : 1) || b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id),
@@ -156,7 +132,7 @@ export function submitEnrollment(s: Session, fileName: string, content: Buffer, 
   // Checked (self-signature included) before anything is kept.
   const req = verifyEnrollmentRequest(parsed);
   return inTransaction(s, () => {
-    const existing = s.db.sqlite.prepare('SELECT * FROM enrollment_request WHERE key_id = ?').get(req.keyId) as Raw | undefined;
+    const existing = s.db.orm.select().from(enrollmentRequest).where(eq(enrollmentRequest.keyId, req.keyId)).get();
     if (existing) return toRow(existing);
     const id = newId();
     s.db.sqlite
@@ -179,7 +155,7 @@ export async function approveEnrollment(
   const online = inboxRequest(s, id);
   if (online) return approveOnline(s, store, online, actor);
   const r = requireRequest(s, id);
-  if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status });
+  if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.wardCode, status: r.status });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wardplan-enroll-'));
   try {
     const reqFile = path.join(dir, 'request.json');
@@ -187,15 +163,16 @@ export async function approveEnrollment(
     fs.writeFileSync(reqFile, r.document);
     await cityEnroll(s, store, reqFile, resFile);
     const response = fs.readFileSync(resFile);
-    const req = JSON.parse(r.document) as { officer: { name: string; title?: string; phone?: string } };
+    // Kept only after it passed verifyEnrollmentRequest; read again through the same check rather than cast.
+    const req = verifyEnrollmentRequest(JSON.parse(r.document));
     inTransaction(s, () => {
       s.db.sqlite
         .prepare("UPDATE enrollment_request SET status = 'approved', decided_at = ?, decided_by = ?, response = ? WHERE id = ?")
         .run(s.now(), actor, response.toString('utf8'), id);
-      keepContact(s, r.ward_code, req.officer);
-      audit({ ...s, actor }, 'enrollment.approve', 'enrollment_request', id, { ward: r.ward_code, keyId: r.key_id, fingerprint: r.fingerprint });
+      keepContact(s, r.wardCode, req.officer);
+      audit({ ...s, actor }, 'enrollment.approve', 'enrollment_request', id, { ward: r.wardCode, keyId: r.keyId, fingerprint: r.fingerprint });
     });
-    return { enrollment: toRow(requireRequest(s, id)), response, fileName: `${r.ward_code}_tra-loi-dang-ky.json` };
+    return { enrollment: toRow(requireRequest(s, id)), response, fileName: `${r.wardCode}_tra-loi-dang-ky.json` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -212,9 +189,9 @@ export function rejectEnrollment(s: Session, id: string, actor: string): Enrollm
       return inboxToRow(inboxRequest(s, id)!);
     }
     const r = requireRequest(s, id);
-    if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status });
+    if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.wardCode, status: r.status });
     s.db.sqlite.prepare("UPDATE enrollment_request SET status = 'rejected', decided_at = ?, decided_by = ? WHERE id = ?").run(s.now(), actor, id);
-    audit({ ...s, actor }, 'enrollment.reject', 'enrollment_request', id, { ward: r.ward_code, keyId: r.key_id });
+    audit({ ...s, actor }, 'enrollment.reject', 'enrollment_request', id, { ward: r.wardCode, keyId: r.keyId });
     return toRow(requireRequest(s, id));
   });
 }

@@ -1,6 +1,8 @@
 /** One ward as the city sees it: plan, tasks, indicators, reports, keys and sync history. */
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { WardPage } from '../../shared/api/contract-city';
+import * as t from '../schema';
 import type { Session } from '../session';
 import { completenessRows } from './completeness';
 import { indicatorMatrix } from './indicators';
@@ -12,12 +14,14 @@ export function wardPage(s: Session, input: { period: string; wardCode: string }
   const { rows } = completenessRows(s, scope.code);
   const c = rows.find((r) => r.wardCode === input.wardCode);
   if (!c) throw new AppError('city.ward_not_found', { ward: input.wardCode });
-  const plan = s.db.sqlite
-    .prepare('SELECT title, doc_number AS docNumber, year, issued_on AS issuedOn FROM plan WHERE owner = ? AND year = ? AND deleted = 0')
-    .get(input.wardCode, scope.year) as WardPage['plan'] | undefined;
+  const plan = s.db.orm
+    .select({ title: t.plan.title, docNumber: t.plan.docNumber, year: t.plan.year, issuedOn: t.plan.issuedOn })
+    .from(t.plan)
+    .where(and(eq(t.plan.owner, input.wardCode), eq(t.plan.year, scope.year), eq(t.plan.deleted, 0)))
+    .get();
   const tasks = wardTasks(s, { period: scope.code, wardCode: input.wardCode });
   const tally = emptyTally();
-  for (const t of tasks) addToTally(tally, t.status);
+  for (const task of tasks) addToTally(tally, task.status);
   const m = indicatorMatrix(s, scope.code, { ward: input.wardCode });
   const indicators = m.defs.flatMap((d) => {
     const cell = m.cells.get(d.code)?.find((x) => x.wardCode === input.wardCode);
@@ -25,27 +29,45 @@ export function wardPage(s: Session, input: { period: string; wardCode: string }
       ? [{ code: d.code, name: d.name, unit: d.unit, value: cell.value, comparator: cell.comparator, target: cell.target, outcome: cell.outcome }]
       : [];
   });
-  const reports = s.db.sqlite
-    .prepare(
-      `SELECT r.period, r.status, r.doc_number AS docNumber, r.approved_by AS approvedBy, r.approved_at AS approvedAt,
-         (SELECT min(at) FROM change_log c WHERE c.table_name = 'report' AND c.row_id = r.id) AS receivedAt
-       FROM report r WHERE r.owner = ? AND r.deleted = 0 ORDER BY r.period DESC`,
-    )
-    .all(input.wardCode) as WardPage['reports'];
-  const keys = s.db.sqlite
-    .prepare(
-      `SELECT key_id AS keyId, fingerprint, added_at AS addedAt, revoked_at AS revokedAt, revoked_reason AS revokedReason
-       FROM trusted_key WHERE org_code = ? ORDER BY added_at DESC`,
-    )
-    .all(input.wardCode) as WardPage['keys'];
-  const bundles = (
-    s.db.sqlite
-      .prepare(
-        `SELECT bundle_id AS bundleId, kind, seq_from AS seqFrom, seq_to AS seqTo, status, received_at AS receivedAt, applied_at AS appliedAt,
-           receipt IS NOT NULL AS receipt FROM bundle_in WHERE owner = ? ORDER BY received_at DESC LIMIT 200`,
-      )
-      .all(input.wardCode) as Array<Omit<WardPage['bundles'][number], 'receipt'> & { receipt: number }>
-  ).map((b) => ({ ...b, receipt: b.receipt === 1 }));
+  const r = t.report;
+  const reports = s.db.orm
+    .select({
+      period: r.period,
+      status: r.status,
+      docNumber: r.docNumber,
+      approvedBy: r.approvedBy,
+      approvedAt: r.approvedAt,
+      // When the city first received it: the report's first row in the change log.
+      receivedAt: sql<string | null>`(SELECT min(c.at) FROM change_log c WHERE c.table_name = 'report' AND c.row_id = ${r.id})`,
+    })
+    .from(r)
+    .where(and(eq(r.owner, input.wardCode), eq(r.deleted, 0)))
+    .orderBy(desc(r.period))
+    .all();
+  const k = t.trustedKey;
+  const keys = s.db.orm
+    .select({ keyId: k.keyId, fingerprint: k.fingerprint, addedAt: k.addedAt, revokedAt: k.revokedAt, revokedReason: k.revokedReason })
+    .from(k)
+    .where(eq(k.orgCode, input.wardCode))
+    .orderBy(desc(k.addedAt))
+    .all();
+  const b = t.bundleIn;
+  const bundles = s.db.orm
+    .select({
+      bundleId: b.bundleId,
+      kind: b.kind,
+      seqFrom: b.seqFrom,
+      seqTo: b.seqTo,
+      status: b.status,
+      receivedAt: b.receivedAt,
+      appliedAt: b.appliedAt,
+      receipt: sql`${b.receipt} IS NOT NULL`.mapWith((v: number) => v === 1),
+    })
+    .from(b)
+    .where(eq(b.owner, input.wardCode))
+    .orderBy(desc(b.receivedAt))
+    .limit(200)
+    .all();
   return {
     wardCode: c.wardCode,
     wardName: c.wardName,

@@ -3,6 +3,7 @@ import { getMeta, setMeta, type Database } from '../database';
 import { newId, sessionFor, type Session, systemClock } from '../session';
 import { saveOwnedRow } from '../write';
 import type { Profile } from '../../shared/api/types';
+import type { Input } from '../../shared/api/contract';
 
 /** The ten areas (lĩnh vực) of a digital-transformation plan, so a new ward can start at once. */
 export const STANDARD_AREAS: ReadonlyArray<{ code: string; name: string }> = [
@@ -101,10 +102,7 @@ export function getProfile(s: Session): Profile {
   };
 }
 
-export function updateProfile(
-  s: Session,
-  input: { orgName?: string | undefined; officerName?: string | undefined; officerTitle?: string | undefined },
-): Profile {
+export function updateProfile(s: Session, input: Input<'profile.update'>): Profile {
   s.db.sqlite.transaction(() => {
     if (input.orgName) {
       setMeta(s.db, s.role === 'ward' ? 'ward_name' : 'city_name', input.orgName);

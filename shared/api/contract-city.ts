@@ -9,7 +9,8 @@ import type { ApiError, DocumentFile } from './contract';
 import type { TaskStatus } from '../rules/task-status';
 import type { IndicatorOutcome } from '../rules/indicator';
 
-export type CityRole = 'admin' | 'viewer';
+export const cityRole = z.enum(['admin', 'viewer']);
+export type CityRole = z.infer<typeof cityRole>;
 
 const code = z.string().trim().min(1).max(32);
 const periodCode = z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|M?\d{2}))?$/, 'period.format');
@@ -63,7 +64,7 @@ export const citySchemas = {
   }),
   'city.catalog.publish': z.object({}),
   'city.users.list': z.object({}),
-  'city.users.add': z.object({ name: z.string().min(1).max(64), role: z.enum(['admin', 'viewer']), password }),
+  'city.users.add': z.object({ name: z.string().min(1).max(64), role: cityRole, password }),
   'city.users.passwd': z.object({ name: z.string().min(1).max(64), password }),
   'city.users.disable': z.object({ name: z.string().min(1).max(64) }),
   'city.audit': z.object({ page, pageSize }),
