@@ -8,6 +8,7 @@
  *   node --import tsx bench/off-thread.ts [years=10]
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
@@ -34,7 +35,7 @@ const pings = [];
 let stop = false;
 parentPort.on('message', () => (stop = true));
 const get = () => new Promise((resolve, reject) => {
-  const req = http.get(workerData.url, (res) => { res.resume(); res.on('end', resolve); });
+  const req = http.get(workerData.url, { agent: false }, (res) => { res.resume(); res.on('end', resolve); });
   req.on('error', reject);
 });
 (async () => {
@@ -63,12 +64,25 @@ async function pingWhile<T>(url: string, work: Promise<T>): Promise<{ value: T; 
   }
 }
 
+/**
+ * One connection per request: a host thread that was stalled past its keep-alive timeout closes idle
+ * connections as soon as it wakes, and a request already on its way over one would be reset.
+ */
 function post(url: string, token: string, body: unknown): Promise<{ ok: boolean; value?: { size?: number }; error?: unknown }> {
-  return fetch(new URL('/api/call', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-    body: JSON.stringify(body),
-  }).then((r) => r.json() as Promise<{ ok: boolean; value?: { size?: number }; error?: unknown }>);
+  const data = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL('/api/call', url),
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': data.length, [TOKEN_HEADER]: token } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; value?: { size?: number }; error?: unknown }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
 }
 
 function p95(xs: number[]): number {
