@@ -52,6 +52,7 @@ export interface BatchOptions extends ImportOptions {
 
 const DEFAULT_GROUP = 100;
 const BATCH_CACHE_KIB = 256 * 1024;
+const FEW_FILES = 8;
 
 /** A session whose connection prepares each statement once: the single import's code, run thousands of times. */
 function reusingStatements(s: Session): Session {
@@ -224,8 +225,9 @@ export async function importBundles(session: Session, files: string[], opts: Bat
   const s = reusingStatements(session);
   const checkKeys = foreignKeyCheck(s);
   const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP);
-  // One thread is left to apply; on a single core the verifying still overlaps the disk.
-  const workerCount = opts.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
+  // One thread is left to apply; on a single core the verifying still overlaps the disk. A few
+  // files are verified here: starting a thread would cost more than it saves.
+  const workerCount = opts.workers ?? (files.length < FEW_FILES ? 0 : Math.min(4, Math.max(1, os.availableParallelism() - 1)));
   const verifiers = new Verifiers(s, workerCount);
   const incoming = sideFolders(s).incoming;
   const stageOf = (file: string): Staged => {
