@@ -9,6 +9,7 @@ import { createBackup, prepareRestore, swapInRestore } from '../services/backup'
 import { importEnrollmentResponse, writeEnrollmentRequest } from '../sync/enroll';
 import { exportWardBundle } from '../sync/export';
 import { importBundle } from '../sync/import';
+import { importBundles } from '../sync/import-batch';
 import { wardSyncStatus } from '../sync/status';
 import type { DatabaseHolder, HandlerGroup } from './database-holder';
 
@@ -55,6 +56,7 @@ export function createSyncHandlers(holder: DatabaseHolder, host: SyncHostOptions
     'sync.status': () => wardSyncStatus(s()),
     'sync.export': (i) => exportWardBundle(s(), host.keyStore(), { outDir: outDir(i.outDir), full: i.full }),
     'sync.import': (i) => withFile(i, (file) => importBundle(s(), file, { store: host.keyStore() })),
+    'sync.importMany': (i) => importBundles(s(), i.paths, { store: host.keyStore() }),
     'backup.create': (i) => {
       const session = s();
       return createBackup(session.db, session.orgCode, outDir(i.outDir), session.now());

@@ -51,6 +51,8 @@ export interface BatchOptions extends ImportOptions {
 
 const DEFAULT_GROUP = 100;
 const BATCH_CACHE_KIB = 256 * 1024;
+const FEW_FILES = 8;
+const GROUP_BYTES = 16 * 1024 * 1024;
 
 /** A session whose connection prepares each statement once: the single import's code, run thousands of times. */
 function reusingStatements(s: Session): Session {
@@ -188,6 +190,29 @@ function releaseDue(s: Session, origin: string): boolean {
     .get(origin, origin);
 }
 
+/**
+ * Files in groups of at most `size`, and of at most GROUP_BYTES of bundle files (one may be
+ * larger alone): two groups are held in memory at once, verified rows and all, and a few wards'
+ * ten-year snapshots weigh as much as thousands of quarters.
+ */
+function grouped(files: string[], size: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    const b = fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    if (current.length > 0 && (current.length >= size || bytes + b > GROUP_BYTES)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(f);
+    bytes += b;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 /** Every file imported, in the order given, with the same outcomes as importing them one by one. */
 export async function importBundles(session: Session, files: string[], opts: BatchOptions = {}): Promise<ImportOutcome[]> {
   if (files.length === 0) return [];
@@ -209,16 +234,16 @@ export async function importBundles(session: Session, files: string[], opts: Bat
   const s = reusingStatements(session);
   const checkKeys = foreignKeyCheck(s);
   const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP);
-  // One thread is left to apply; on a single core the verifying still overlaps the disk.
-  const workerCount = opts.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
+  // One thread is left to apply; on a single core the verifying still overlaps the disk. A few
+  // files are verified here: starting a thread would cost more than it saves.
+  const workerCount = opts.workers ?? (files.length < FEW_FILES ? 0 : Math.min(4, Math.max(1, os.availableParallelism() - 1)));
   const verifiers = new Verifiers(s, workerCount);
   const incoming = sideFolders(s).incoming;
   const stageOf = (file: string): Staged => {
     const stage = path.join(incoming, randomBytes(8).toString('hex'));
     return { file, stage, verdict: verifiers.verify(file, stage) };
   };
-  const groups: string[][] = [];
-  for (let i = 0; i < files.length; i += groupSize) groups.push(files.slice(i, i + groupSize));
+  const groups = grouped(files, groupSize);
 
   const out: ImportOutcome[] = [];
   // Each bundle touches a few pages of every index it writes to, anywhere in a large city's

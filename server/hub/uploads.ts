@@ -1,8 +1,9 @@
 /**
  * Resumable uploads of bundles (tus, via @tus/server and its file store). A ward proves who it is
  * when it creates an upload (a signature by its enrolled key over the upload's size and the
- * time, in Upload-Metadata); a finished upload goes through the same `importBundle` as a USB
- * stick, and the answer to the last byte carries the outcome. The outcome is also kept, so a ward
+ * time, in Upload-Metadata); a finished upload goes through the same import as a USB stick
+ * (uploads finished while one import runs go in together, as one batch), and the answer to the
+ * last byte carries the outcome. The outcome is also kept, so a ward
  * whose line dropped on that last answer asks `GET /v1/outcomes/:id` instead of sending again.
  */
 import fs from 'node:fs';
@@ -37,6 +38,32 @@ function translateTusError(ctx: HubContext, status: number, body: string): { sta
   return { status_code: status, body: JSON.stringify(errorBody({ code: 'hub.bad_request', params: { detail: body.trim().slice(0, 200) } })) };
 }
 
+/**
+ * Uploads finished while an import runs wait for the next turn and are imported together: many
+ * wards' bundles in one transaction at quarter's end, one at a time when the hub is quiet.
+ */
+function importQueue(ctx: HubContext): (file: string) => Promise<ImportOutcome> {
+  let waiting: Array<{ file: string; done: (o: ImportOutcome) => void; fail: (e: unknown) => void }> = [];
+  const turn = async () => {
+    const group = waiting;
+    waiting = [];
+    try {
+      const result = await ctx.core.call('sync.importMany', { paths: group.map((g) => g.file) });
+      if (!result.ok) throw new AppError(result.error.code, result.error.params);
+      const outcomes = result.value as ImportOutcome[];
+      group.forEach((g, i) => g.done(outcomes[i]!));
+    } catch (e) {
+      for (const g of group) g.fail(e);
+    }
+  };
+  return (file) =>
+    new Promise<ImportOutcome>((done, fail) => {
+      waiting.push({ file, done, fail });
+      // The first file to wait books the turn; the others join it until it starts.
+      if (waiting.length === 1) void ctx.serial(turn);
+    });
+}
+
 export async function registerUploads(app: FastifyInstance, ctx: HubContext): Promise<void> {
   fs.mkdirSync(ctx.uploadDir, { recursive: true });
   const store = new FileStore({ directory: ctx.uploadDir, expirationPeriodInMilliseconds: ctx.limits.expirationMs });
@@ -52,6 +79,7 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
     }
     return n;
   };
+  const importOne = importQueue(ctx);
   const tus = new TusServer({
     path: UPLOAD_PATH,
     datastore: store,
@@ -81,10 +109,8 @@ export async function registerUploads(app: FastifyInstance, ctx: HubContext): Pr
     async onUploadFinish(req, upload) {
       const file = path.join(ctx.uploadDir, upload.id);
       try {
+        const imported = await importOne(file);
         const outcome = await ctx.serial(async () => {
-          const result = await ctx.core.call('sync.import', { path: file });
-          if (!result.ok) throw new AppError(result.error.code, result.error.params);
-          const imported = result.value as ImportOutcome;
           const r = hubOutcome(upload.id, imported);
           recordUploadDone(ctx.s, upload.id, inFlight.get(upload.id)?.ward ?? imported.owner ?? '', upload.metadata?.keyId ?? '', r);
           return r;

@@ -140,6 +140,8 @@ export const schemas = {
   'sync.status': z.object({}),
   'sync.export': z.object({ outDir: z.string().min(1).max(1000).optional(), full: z.boolean().optional() }),
   'sync.import': fileInput,
+  // Many bundles at once (the hub's uploads, a city's folder): one transaction per group, a savepoint per bundle.
+  'sync.importMany': z.object({ paths: z.array(z.string().min(1).max(1000)).min(1).max(10000) }),
   'backup.create': z.object({ outDir: z.string().min(1).max(1000).optional() }),
   'backup.restore': z.intersection(fileInput, z.object({ confirm: z.literal(true) })),
   'backup.inspect': fileInput,
@@ -234,6 +236,7 @@ export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutpu
   'sync.status': WardSyncStatus;
   'sync.export': ExportResult;
   'sync.import': ImportOutcome;
+  'sync.importMany': ImportOutcome[];
   'backup.create': { path: string; size: number };
   'backup.restore': { restoredFrom: string; previousKeptAt: string };
   'reports.list': ReportRow[];
