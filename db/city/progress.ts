@@ -60,7 +60,7 @@ const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000
 
 /**
  * judged(id, owner, did, status): every task of the year of the wards that sent data, judged on
- * :asOf for :start–:end, as evaluateTaskStatus judges it:
+ * :asOf for the period from :start (its end is never before :asOf), as evaluateTaskStatus judges it:
  * - entries dated after :asOf or on no real date do not count; same-day entries in the order written;
  * - recurring and on-request: done if done within the period, in progress if under way in it;
  * - no (real) deadline: the last recorded status;
@@ -123,7 +123,7 @@ const TALLY_COLUMNS = `count(*) AS total, sum(status = 'done') AS done, sum(stat
 const IN_GROUP = `owner IN (SELECT ward_code FROM ward_info WHERE ward_group = :grp)`;
 
 function params(scope: PeriodScope, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { year: scope.year, asOf: scope.asOf, start: scope.start, end: scope.end, ...extra };
+  return { year: scope.year, asOf: scope.asOf, start: scope.start, ...extra };
 }
 
 function tallyOf(r: StatusTally): StatusTally {
