@@ -55,7 +55,6 @@ const withFunctions = new WeakSet<Database>();
 /** The indicator rules stay in shared/rules/indicator; SQLite borrows them. */
 function lendFunctions(db: Database): void {
   if (withFunctions.has(db)) return;
-  db.sqlite.function('wp_comparator', { deterministic: true }, (c: unknown) => parseComparator(typeof c === 'string' ? c : null));
   db.sqlite.function('wp_outcome', { deterministic: true }, (c: unknown, target: unknown, value: unknown) =>
     evaluateIndicator(c as Comparator, Number(target), typeof value === 'number' ? value : null),
   );
@@ -91,10 +90,10 @@ function cellsCte(only: { code?: boolean; ward?: boolean }): string {
     tg AS MATERIALIZED (
       SELECT k, min(rank) AS rank, cmp, target FROM (
         SELECT CASE WHEN t.owner <> :city THEN t.owner ELSE t.ward_code END || char(0) || i.code AS k,
-          CASE WHEN t.owner <> :city THEN 0 WHEN t.ward_code <> '' THEN 1 ELSE 2 END AS rank, wp_comparator(t.comparator) AS cmp, t.target
-        FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+          CASE WHEN t.owner <> :city THEN 0 WHEN t.ward_code <> '' THEN 1 ELSE 2 END AS rank, cm.value AS cmp, t.target
+        FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id JOIN json_each(:comparators) cm ON cm.key = t.comparator
         WHERE t.year = :year AND t.deleted = 0 AND i.deleted = 0${code('i.code')}
-      ) WHERE cmp IS NOT NULL GROUP BY k
+      ) GROUP BY k
     ),
     cells AS (
       SELECT ap.code, ap.ward, v.value, v.numerator, v.denominator,
@@ -147,7 +146,16 @@ export function indicatorMatrix(s: Session, periodCode: string, only: { code?: s
 }
 
 function matrixParams(s: Session, scope: PeriodScope): Record<string, unknown> {
-  return { city: s.orgCode, period: scope.code, year: scope.year };
+  // The few ways the year's targets write their comparators, read by parseComparator once each
+  // rather than once per target; a comparator it cannot read leaves the target out.
+  const comparators: Record<string, string> = {};
+  for (const [raw] of s.db.sqlite.prepare('SELECT DISTINCT comparator FROM indicator_target WHERE year = ? AND deleted = 0').raw().all(scope.year) as Array<
+    [string]
+  >) {
+    const c = parseComparator(raw);
+    if (c) comparators[raw] = c;
+  }
+  return { city: s.orgCode, period: scope.code, year: scope.year, comparators: JSON.stringify(comparators) };
 }
 
 /** What the city figure is made of: the wards' numerators and denominators (both known), or values. */
