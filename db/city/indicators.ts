@@ -55,7 +55,6 @@ const withFunctions = new WeakSet<Database>();
 /** The indicator rules stay in shared/rules/indicator; SQLite borrows them. */
 function lendFunctions(db: Database): void {
   if (withFunctions.has(db)) return;
-  db.sqlite.function('wp_comparator', { deterministic: true }, (c: unknown) => parseComparator(typeof c === 'string' ? c : null));
   db.sqlite.function('wp_outcome', { deterministic: true }, (c: unknown, target: unknown, value: unknown) =>
     evaluateIndicator(c as Comparator, Number(target), typeof value === 'number' ? value : null),
   );
@@ -71,6 +70,10 @@ function lendFunctions(db: Database): void {
 function cellsCte(only: { code?: boolean; ward?: boolean }): string {
   const code = (col: string) => (only.code ? ` AND ${col} = :code` : '');
   const ward = (col: string) => (only.ward ? ` AND ${col} = :ward` : '');
+  // One indicator: from its few definitions into the index by indicator (CROSS JOIN keeps that
+  // order); every indicator: the whole period's range of the index, then each definition.
+  const from = (table: string, alias: string) =>
+    only.code ? `indicator i CROSS JOIN ${table} ON ${alias}.indicator_id = i.id` : `${table} JOIN indicator i ON i.id = ${alias}.indicator_id`;
   return `w AS MATERIALIZED (
       SELECT code FROM org WHERE kind = 'ward'${ward('code')}
       UNION SELECT owner FROM origin_state WHERE owner NOT IN (SELECT code FROM org)${ward('owner')}
@@ -83,7 +86,7 @@ function cellsCte(only: { code?: boolean; ward?: boolean }): string {
       WHERE i.deleted = 0 AND i.owner <> :city AND i.owner IN (SELECT code FROM w) AND i.code NOT IN (SELECT code FROM cityc)${code('i.code')}
     ),
     v AS MATERIALIZED (
-      SELECT v.owner, i.code, v.value, v.numerator, v.denominator FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+      SELECT v.owner, i.code, v.value, v.numerator, v.denominator FROM ${from('indicator_value v', 'v')}
       WHERE v.period = :period AND v.deleted = 0 AND i.deleted = 0${code('i.code')}${ward('v.owner')}
       GROUP BY v.owner, i.code
     ),
@@ -91,10 +94,10 @@ function cellsCte(only: { code?: boolean; ward?: boolean }): string {
     tg AS MATERIALIZED (
       SELECT k, min(rank) AS rank, cmp, target FROM (
         SELECT CASE WHEN t.owner <> :city THEN t.owner ELSE t.ward_code END || char(0) || i.code AS k,
-          CASE WHEN t.owner <> :city THEN 0 WHEN t.ward_code <> '' THEN 1 ELSE 2 END AS rank, wp_comparator(t.comparator) AS cmp, t.target
-        FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+          CASE WHEN t.owner <> :city THEN 0 WHEN t.ward_code <> '' THEN 1 ELSE 2 END AS rank, cm.value AS cmp, t.target
+        FROM ${from('indicator_target t', 't')} JOIN json_each(:comparators) cm ON cm.key = t.comparator
         WHERE t.year = :year AND t.deleted = 0 AND i.deleted = 0${code('i.code')}
-      ) WHERE cmp IS NOT NULL GROUP BY k
+      ) GROUP BY k
     ),
     cells AS (
       SELECT ap.code, ap.ward, v.value, v.numerator, v.denominator,
@@ -147,7 +150,16 @@ export function indicatorMatrix(s: Session, periodCode: string, only: { code?: s
 }
 
 function matrixParams(s: Session, scope: PeriodScope): Record<string, unknown> {
-  return { city: s.orgCode, period: scope.code, year: scope.year };
+  // The few ways the year's targets write their comparators, read by parseComparator once each
+  // rather than once per target; a comparator it cannot read leaves the target out.
+  const comparators: Record<string, string> = {};
+  for (const [raw] of s.db.sqlite.prepare('SELECT DISTINCT comparator FROM indicator_target WHERE year = ? AND deleted = 0').raw().all(scope.year) as Array<
+    [string]
+  >) {
+    const c = parseComparator(raw);
+    if (c) comparators[raw] = c;
+  }
+  return { city: s.orgCode, period: scope.code, year: scope.year, comparators: JSON.stringify(comparators) };
 }
 
 /** What the city figure is made of: the wards' numerators and denominators (both known), or values. */
@@ -291,14 +303,15 @@ export function indicatorDetail(
       group: byCode.get(c.wardCode)?.group ?? null,
     }));
     // The same kind of period through the year, up to the one asked: the chart's x axis. One query
-    // over the values, not one matrix per period.
+    // over the values, not one matrix per period; from the indicator's definitions into the values
+    // (CROSS JOIN keeps that order), not through every value of those periods.
     const periods = periodsOfYear(scope.period.kind, scope.year)
       .filter((p) => comparePeriods(p, scope.period) <= 0)
       .map(formatPeriodCode);
     const byPeriod = new Map<string, Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>>(periods.map((p) => [p, []]));
     for (const [owner, period, value, numerator, denominator] of s.db.sqlite
       .prepare(
-        `SELECT v.owner, v.period, v.value, v.numerator, v.denominator FROM indicator i JOIN indicator_value v ON v.indicator_id = i.id
+        `SELECT v.owner, v.period, v.value, v.numerator, v.denominator FROM indicator i CROSS JOIN indicator_value v ON v.indicator_id = i.id
          WHERE i.code = ? AND i.deleted = 0 AND v.deleted = 0 AND v.period IN (${periods.map(() => '?').join(', ')})`,
       )
       .raw()

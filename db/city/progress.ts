@@ -60,7 +60,7 @@ const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000
 
 /**
  * judged(id, owner, did, status): every task of the year of the wards that sent data, judged on
- * :asOf for :start–:end, as evaluateTaskStatus judges it:
+ * :asOf for the period from :start (its end is never before :asOf), as evaluateTaskStatus judges it:
  * - entries dated after :asOf or on no real date do not count; same-day entries in the order written;
  * - recurring and on-request: done if done within the period, in progress if under way in it;
  * - no (real) deadline: the last recorded status;
@@ -71,7 +71,12 @@ const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000
 /** The status written after date|created_at| in pa.lk. */
 const LAST_STATUS = "substr(pa.lk, 12 + instr(substr(pa.lk, 12), '|'))";
 
-function judgedCte(oneWard: boolean): string {
+/**
+ * `oneWard` narrows to the ward :owner; `oneDirective` to the tasks citing the directive :key (a
+ * real one: tasks citing none are found only by judging all), whose entries are then read by task
+ * rather than in one pass over all.
+ */
+function judgedCte(oneWard: boolean, oneDirective = false): string {
   const owners = oneWard ? '= :owner' : 'IN (SELECT owner FROM origin_state)';
   // One pass over the progress entries (an index holds every column read), per task: the last
   // entry (date, then order written) with its status, the last entry not 'done', the first
@@ -82,7 +87,9 @@ function judgedCte(oneWard: boolean): string {
              WHEN coalesce(t.timeline, '') <> '' THEN wp_timeline_due(t.timeline, p.year)
              ELSE 'U' END AS due
       FROM plan p JOIN task t ON t.plan_id = p.id
-      WHERE p.year = :year AND p.deleted = 0 AND t.deleted = 0 AND p.owner ${owners}
+      WHERE p.year = :year AND p.deleted = 0 AND t.deleted = 0 AND p.owner ${owners}${
+        oneDirective ? ' AND t.source_directive_id IN (SELECT id FROM directive WHERE deleted = 0 AND wp_directive_key(number) = :key)' : ''
+      }
     ),
     pa AS MATERIALIZED (
       SELECT g.task_id AS id, g.owner,
@@ -92,7 +99,9 @@ function judgedCte(oneWard: boolean): string {
         max(g.status = 'done' AND g.date >= :start) AS done_in,
         max((g.status = 'in_progress' OR g.percent > 0) AND g.date >= :start) AS under_way
       FROM task_progress g
-      WHERE g.deleted = 0 AND g.date <= :asOf AND ${VALID_DATE('g.date')}${oneWard ? ' AND g.owner = :owner' : ''}
+      WHERE g.deleted = 0 AND g.date <= :asOf AND ${VALID_DATE('g.date')}${oneWard ? ' AND g.owner = :owner' : ''}${
+        oneDirective ? ' AND g.task_id IN (SELECT id FROM tk)' : ''
+      }
       GROUP BY g.task_id, g.owner
     ),
     judged AS MATERIALIZED (
@@ -123,7 +132,7 @@ const TALLY_COLUMNS = `count(*) AS total, sum(status = 'done') AS done, sum(stat
 const IN_GROUP = `owner IN (SELECT ward_code FROM ward_info WHERE ward_group = :grp)`;
 
 function params(scope: PeriodScope, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { year: scope.year, asOf: scope.asOf, start: scope.start, end: scope.end, ...extra };
+  return { year: scope.year, asOf: scope.asOf, start: scope.start, ...extra };
 }
 
 function tallyOf(r: StatusTally): StatusTally {
@@ -201,7 +210,7 @@ function directiveWardRows(s: Session, scope: PeriodScope, key: string, group: s
   lendFunctions(s.db);
   const names = new Map(listWards(s).map((w) => [w.code, w.name]));
   const rows = s.db.sqlite
-    .prepare(`WITH ${judgedCte(false)} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`)
+    .prepare(`WITH ${judgedCte(false, key !== '')} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`)
     .all(params(scope, group ? { key, grp: group } : { key })) as Array<StatusTally & { owner: string }>;
   return (
     rows

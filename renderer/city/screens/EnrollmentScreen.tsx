@@ -124,26 +124,26 @@ export function EnrollmentScreen() {
               locale={{ emptyText: t('city.enroll.none') }}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
-                { title: t('city.ward'), key: 'w', width: 180, render: (_, r) => `${r.wardName} (${r.wardCode})` },
-                { title: t('city.enroll.officer'), key: 'o', width: 150, render: (_, r) => [r.officerName, r.officerTitle].filter(Boolean).join(', ') },
-                { title: t('city.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <Fingerprint value={f} size="small" /> },
+                { title: t('city.ward'), key: 'w', render: (_, r) => `${r.wardName} (${r.wardCode})` },
+                { title: t('city.enroll.officer'), key: 'o', width: 140, render: (_, r) => [r.officerName, r.officerTitle].filter(Boolean).join(', ') },
+                { title: t('city.fingerprint'), dataIndex: 'fingerprint', width: 310, render: (f: string) => <Fingerprint value={f} size="small" /> },
                 {
                   title: t('city.enroll.source'),
                   dataIndex: 'source',
-                  width: 90,
+                  width: 85,
                   render: (v: EnrollmentRow['source']) => <Tag color={v === 'online' ? 'blue' : 'default'}>{t(`city.enroll.source.${v}`)}</Tag>,
                 },
-                { title: t('city.enroll.received'), dataIndex: 'receivedAt', width: 125, render: (v: string) => fmtDateTime(v) },
+                { title: t('city.enroll.received'), dataIndex: 'receivedAt', width: 120, render: (v: string) => fmtDateTime(v) },
                 {
                   title: t('city.taskStatus'),
                   dataIndex: 'status',
-                  width: 100,
+                  width: 95,
                   render: (s: EnrollmentRow['status']) => <Tag color={STATUS_COLOR[s]}>{t(`city.enroll.status.${s}`)}</Tag>,
                 },
                 {
                   title: '',
                   key: 'a',
-                  width: 150,
+                  width: 140,
                   render: (_, r) =>
                     r.status === 'pending' && (
                       <Space>
