@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { AppError } from '../shared/errors';
+import { AppError, type ErrorCode } from '../shared/errors';
 import { action, callApi, parseYearArg, parseNumberArg, print, withCommon, type CommonOpts } from './run';
 
 function group(program: Command, name: string, description: string): Command {
@@ -19,7 +19,7 @@ async function planId(o: CommonOpts, year: string): Promise<string> {
   return p.id;
 }
 
-async function ownId(o: CommonOpts, list: 'units.list' | 'directives.list', code: string, notFound: string): Promise<string> {
+async function ownId(o: CommonOpts, list: 'units.list' | 'directives.list', code: string, notFound: ErrorCode): Promise<string> {
   const rows = (await callApi(o, list, {})) as Array<{ id: string; code: string; owner: string }>;
   const r = rows.find((x) => x.code === code);
   if (!r) throw new AppError(notFound, { code });

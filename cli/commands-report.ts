@@ -15,8 +15,8 @@ import { listAreas, listDirectives, listUnits } from '../db/services/catalog';
 import { approveReport, createSupplement, getReport, markSent, saveNarrative, saveReportBody } from '../db/services/reports';
 import { setDirectiveOrder } from '../db/services/directive-order';
 import { getDocumentSettings, saveDocumentSettings, savePlanDocument } from '../db/services/documents';
-import { AppError, isAppError } from '../shared/errors';
-import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
+import { AppError } from '../shared/errors';
+import { formatMessage } from '../shared/i18n/messages';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
 import { CliFailure, langOf, parseIntArg, parsePeriodArg, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';
@@ -57,8 +57,8 @@ async function writeOutput(file: string, data: Buffer): Promise<string> {
 
 function printRowProblems(o: CommonOpts, e: PlanImportError): void {
   const lang = langOf(o);
-  const summary = formatReportsMessage(lang, 'plan_import.bad_rows', e.params);
-  const rows = e.rows.map((r) => ({ row: r.row, reasons: r.reasons.map((x) => ({ ...x, message: formatReportsMessage(lang, x.code, x.params) })) }));
+  const summary = formatMessage(lang, 'plan_import.bad_rows', e.params);
+  const rows = e.rows.map((r) => ({ row: r.row, reasons: r.reasons.map((x) => ({ ...x, message: formatMessage(lang, x.code, x.params) })) }));
   if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, params: e.params, message: summary, rows } }, null, 2)}\n`);
   const label = lang === 'en' ? 'Row' : 'Dòng';
   const lines = rows.flatMap((r) => r.reasons.map((x) => `  ${label} ${r.row}: ${x.message}`));
@@ -79,12 +79,6 @@ function act<A extends unknown[]>(fn: (o: Opts, ...args: A) => Promise<void>): (
     } catch (e) {
       if (isPlanImportError(e)) {
         printRowProblems(o, e);
-        throw new CliFailure(1);
-      }
-      if (isAppError(e) && isReportsErrorCode(e.code)) {
-        const message = formatReportsMessage(langOf(o), e.code, e.params);
-        if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, params: e.params, message } }, null, 2)}\n`);
-        process.stderr.write(`${langOf(o) === 'en' ? 'Error' : 'Lỗi'}: ${message}\n`);
         throw new CliFailure(1);
       }
       throw new CliFailure(reportError(o, e));

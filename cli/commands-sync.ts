@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ImportOutcome } from '../shared/api/sync-types';
-import { AppError } from '../shared/errors';
+import { AppError, appErrorFrom } from '../shared/errors';
 import { formatMessage } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
 import { openDatabase } from '../db/database';
@@ -147,7 +147,7 @@ export function registerSyncCommands(program: Command): void {
           .map((x) => outcomeLine(x, o))
           .join('\n'),
       );
-      if (r.status === 'refused') throw new AppError(r.error!.code, r.error!.params);
+      if (r.status === 'refused') throw appErrorFrom(r.error!);
     }),
   );
 

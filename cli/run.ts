@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { Input, Method, Output } from '../shared/api/contract';
-import { AppError, isAppError } from '../shared/errors';
+import { AppError, appErrorFrom, isAppError } from '../shared/errors';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { parseNumberVi } from '../shared/rules/format-vi';
 import { isReportingPeriodCode, isReportingYear, isValidIsoDate, REPORTING_YEARS } from '../shared/rules/period';
@@ -45,7 +45,7 @@ export async function callApi<M extends Method>(opts: CommonOpts, method: M, inp
   const api = new WardApi({ dbPath: requireDb(opts) });
   try {
     const r = await api.call(method, input);
-    if (!r.ok) throw new AppError(r.error.code, r.error.params);
+    if (!r.ok) throw appErrorFrom(r.error);
     return r.value as Output<M>;
   } finally {
     api.close();
