@@ -11,7 +11,7 @@ import { addUser, disableUser, setPassword } from '../db/city/accounts';
 import { exchangeFile, parseMapping } from '../db/city/exchange';
 import { cityReportFile } from '../db/city/report-files';
 import { writeFileAtomic } from '../db/fs/atomic-write';
-import { passphraseFromEnvOrPrompt } from '../db/keys/passphrase-prompt';
+import { passphraseFromEnvOrPrompt } from './passphrase-prompt';
 import type { Session } from '../db/session';
 import { action, print, readInputFile, withCommon, type CommonOpts } from './run';
 import { withSession } from './session';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
-import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
+import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from './passphrase-prompt';
 import { action, langOf, withCommon, type CommonOpts } from './run';
 import { startDashboard } from '../server/dashboard/standalone';
 import { parsePort } from '../server/port';

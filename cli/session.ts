@@ -1,6 +1,7 @@
 /** For commands that work on services directly (the city side, documents): one open session, closed after. */
 import { openDatabase } from '../db/database';
-import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../db/keys/key-store';
+import { PassphraseFileKeyStore, type KeyStore } from '../db/keys/key-store';
+import { passphraseFromEnvOrPrompt } from './passphrase-prompt';
 import { sessionFor, type Session } from '../db/session';
 import { requireDb, type CommonOpts } from './run';
 

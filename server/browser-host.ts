@@ -14,8 +14,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
 import { WardApi } from '../db/api/ward-api';
-import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
-import { PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
+import { PASSPHRASE_ENV_VAR, PassphraseFileKeyStore, passphraseFromEnv } from '../db/keys/key-store';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../shared/web-serving';
 import { appRoot } from './app-root';
 
@@ -123,7 +122,7 @@ function serialQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = path.resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
   const token = crypto.randomBytes(32).toString('base64url');
-  const passphrase = opts.passphrase ?? (process.env[PASSPHRASE_ENV_VAR] ? passphraseFromEnvOrPrompt() : undefined);
+  const passphrase = opts.passphrase ?? (process.env[PASSPHRASE_ENV_VAR] ? passphraseFromEnv() : undefined);
   const outDir = opts.outDir;
   const api = new WardApi({
     dbPath: opts.dbPath,
