@@ -5,12 +5,12 @@
  * app's import screen uses.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
 import { IMPORT_FIELDS, type ColumnTarget, type ImportIssue, type PlanImportPreview } from '../shared/api/contract-plan-import';
 import { AppError } from '../shared/errors';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
-import { callApi, CliFailure, langOf, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
+import { CliFailure, parseYearArg, readInputFile, type CommonOpts } from './run';
+import { command, type CliContext, type CommandSpec } from './table';
 
 interface ImportOpts extends CommonOpts {
   year?: string;
@@ -112,8 +112,8 @@ export function previewText(p: PlanImportPreview, lang: Lang): string {
 }
 
 /** The rows with errors, as the old sheet import printed them: one line per reason. */
-function refuseRows(o: CommonOpts, p: PlanImportPreview): never {
-  const lang = langOf(o);
+function refuseRows(ctx: CliContext, p: PlanImportPreview): never {
+  const { o, lang } = ctx;
   const bad = p.rows.filter((r) => r.errors.length > 0);
   const params = { count: bad.length, rows: bad.map((r) => r.row).join(', ') };
   const summary = formatMessage(lang, 'plan_import.rows_invalid', params);
@@ -125,61 +125,53 @@ function refuseRows(o: CommonOpts, p: PlanImportPreview): never {
     })),
   }));
   if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: 'plan_import.rows_invalid', params, message: summary, rows } }, null, 2)}\n`);
-  const label = lang === 'en' ? 'Row' : 'Dòng';
-  const lines = rows.flatMap((r) => r.reasons.map((x) => `  ${label} ${r.row}: ${x.message}`));
-  process.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${summary}\n${lines.join('\n')}\n`);
+  const lines = rows.flatMap((r) => r.reasons.map((x) => `  ${ctx.t('word.row')} ${r.row}: ${x.message}`));
+  process.stderr.write(`${ctx.t('word.error')}: ${summary}\n${lines.join('\n')}\n`);
   throw new CliFailure(1);
 }
 
-export function registerPlanImportCommand(plan: Command): void {
-  withCommon(plan.command('import').description('nhập kế hoạch từ tệp Excel hoặc Word của phường (import the plan from XLSX or DOCX)').argument('<file>'))
-    .option('--year <year>', 'năm kế hoạch; tạo kế hoạch năm đó nếu chưa có (mặc định: kế hoạch mới nhất)')
-    .option('--create-missing', 'tạo các đơn vị, văn bản chưa có (create missing units and directives)')
-    .option('--only-valid', 'chỉ nhập các dòng không có lỗi (import only the rows without errors)')
-    .option('--map <pairs>', 'gán cột, ví dụ "C=lead,D=partners,H=ignore" (map columns)')
-    .option('--dry-run', 'chỉ xem trước, không ghi gì (preview only, write nothing)')
-    .action(async (file: string, o: ImportOpts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals() as ImportOpts;
-      try {
-        await importFile(file, { ...o, ...opts });
-      } catch (e) {
-        if (e instanceof CliFailure) throw e;
-        throw new CliFailure(reportError(opts, e));
-      }
-    });
-}
+export const planImportCommands: CommandSpec[] = [
+  command({
+    name: 'plan import',
+    help: 'help.plan.import',
+    args: ['<file>'],
+    options: [
+      { flags: '--year <year>', help: 'opt.import_year' },
+      { flags: '--create-missing', help: 'opt.create_missing' },
+      { flags: '--only-valid', help: 'opt.only_valid' },
+      { flags: '--map <pairs>', help: 'opt.map' },
+      { flags: '--dry-run', help: 'opt.dry_run' },
+    ],
+    run: (ctx, file: string) => importFile(ctx, file),
+  }),
+];
 
-async function importFile(file: string, o: ImportOpts): Promise<void> {
+async function importFile(ctx: CliContext, file: string): Promise<void> {
+  const o = ctx.o as ImportOpts;
   readInputFile(file);
   const ref = { path: path.resolve(file) };
   const mapping = o.map ? parseMapping(o.map) : undefined;
   const year =
-    o.year !== undefined ? parseYearArg(o.year, 'year') : ((await callApi(o, 'plans.list', {}))[0]?.year ?? Number(new Date().toISOString().slice(0, 4)));
-  const preview = await callApi(o, 'planImport.preview', {
-    file: ref,
-    year,
-    mapping,
-  });
+    o.year !== undefined ? parseYearArg(o.year, 'year') : ((await ctx.ward('plans.list', {}))[0]?.year ?? Number(new Date().toISOString().slice(0, 4)));
+  const preview = await ctx.ward('planImport.preview', { file: ref, year, mapping });
   if (o.dryRun) {
-    print(o, preview, () => previewText(preview, langOf(o)));
+    print(ctx, preview, () => previewText(preview, ctx.lang));
     return;
   }
-  if (preview.unmapped.length === 0 && preview.counts.withErrors > 0 && !o.onlyValid) refuseRows(o, preview);
-  const r = await callApi(o, 'planImport.apply', {
-    file: ref,
-    year,
-    mapping,
-    createMissing: !!o.createMissing,
-    onlyValid: !!o.onlyValid,
-  });
-  print(o, r, () =>
+  if (preview.unmapped.length === 0 && preview.counts.withErrors > 0 && !o.onlyValid) refuseRows(ctx, preview);
+  const r = await ctx.ward('planImport.apply', { file: ref, year, mapping, createMissing: !!o.createMissing, onlyValid: !!o.onlyValid });
+  print(ctx, r, () =>
     [
-      `Đã nhập ${r.imported} nhiệm vụ vào kế hoạch năm ${r.year}${r.planCreated ? ' (kế hoạch mới được tạo)' : ''}.`,
+      ctx.t(r.planCreated ? 'import.done_new_plan' : 'import.done', { n: r.imported, year: r.year }),
       ...(r.createdUnits.length + r.createdDirectives.length > 0
-        ? [`Đã tạo ${r.createdUnits.length} đơn vị, ${r.createdDirectives.length} văn bản căn cứ.`]
+        ? [ctx.t('import.created', { units: r.createdUnits.length, directives: r.createdDirectives.length })]
         : []),
-      ...(r.skipped > 0 ? [`Bỏ qua ${r.skipped} dòng có lỗi.`] : []),
-      ...(r.mappingRemembered ? ['Đã ghi nhớ cách gán cột cho các tệp cùng mẫu.'] : []),
+      ...(r.skipped > 0 ? [ctx.t('import.skipped', { n: r.skipped })] : []),
+      ...(r.mappingRemembered ? [ctx.t('import.mapping_remembered')] : []),
     ].join('\n'),
   );
+}
+
+function print(ctx: CliContext, value: unknown, human: () => string): void {
+  process.stdout.write(ctx.o.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
 }

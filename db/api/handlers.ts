@@ -21,6 +21,7 @@ import { createDocumentHandlers } from './handlers-documents';
 import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 import { createHubHandlers } from './handlers-hub';
+import { createKeysHandlers } from './handlers-keys';
 
 type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -77,5 +78,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     ...createPlanImportHandlers(holder),
     ...createListsHandlers(holder, { passphrase: memory }),
     ...createDocumentHandlers(holder),
+    ...createKeysHandlers(holder, { keyStore: sharedKeyStore }),
   };
 }

@@ -11,6 +11,7 @@ import { planImportSchemas, type PlanImportOutputs } from './contract-plan-impor
 import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
 import { hubSchemas, type HubOutputs } from './contract-hub';
+import { keysSchemas, type KeysOutputs } from './contract-keys';
 import { isReportingPeriodCode, isReportingYear, isValidIsoDate } from '../rules/period';
 
 const isoDate = z
@@ -134,7 +135,7 @@ export const schemas = {
     note: optText(1000),
   }),
   'keys.show': z.object({}),
-  'keys.enrollmentRequest': z.object({ outDir: z.string().min(1).max(1000).optional() }),
+  'keys.enrollmentRequest': z.object({ outDir: z.string().min(1).max(1000).optional(), outPath }),
   'enroll.import': fileInput,
   'sync.status': z.object({}),
   'sync.export': z.object({ outDir: z.string().min(1).max(1000).optional(), full: z.boolean().optional() }),
@@ -167,6 +168,7 @@ export const schemas = {
   ...listsSchemas,
   ...documentsSchemas,
   ...hubSchemas,
+  ...keysSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -205,7 +207,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs {
+export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs, KeysOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;
