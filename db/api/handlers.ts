@@ -35,8 +35,7 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
   let keyStore: KeyStore | undefined;
   const keyFile = `${holder.opts.dbPath}.key`;
   const memory = holder.opts.passphraseInApp ? new PassphraseMemory(keyFile) : null;
-  const sharedKeyStore = () =>
-    (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnv()));
+  const sharedKeyStore = () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnv()));
   // Where bundles, backups and documents go when the user picked no folder: beside the database.
   const defaultOutDir = holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox'));
   return {
