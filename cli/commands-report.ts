@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
+import { parsePeriod, periodLabelEn, periodLabelVi } from '../shared/rules/period';
 import type { ReportView } from '../shared/api/report-types';
 import { vietnamTime } from '../db/session';
 import { parseIntArg, parsePeriodArg, parseYearArg, readInputFile } from './run';
@@ -32,6 +33,13 @@ function localDateTime(iso: string | null): string {
   if (!iso) return '';
   const local = vietnamTime(iso);
   return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
+}
+
+/** "Quý III/2026" or "Q3 2026": the period as the reader's language names it. */
+function periodName(ctx: CliContext, code: string): string {
+  const p = parsePeriod(code);
+  if (!p) return code;
+  return ctx.lang === 'en' ? periodLabelEn(p) : periodLabelVi(p);
 }
 
 const STATUS: Record<ReportView['status'], CliKey> = { draft: 'report.status.draft', approved: 'report.status.approved', sent: 'report.status.sent' };
@@ -112,9 +120,9 @@ export const reportCommands: CommandSpec[] = [
         docNumber: str(ctx, 'docNumber'),
         signerTitle: str(ctx, 'signerTitle'),
       });
-      return { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber, periodLabel: r.periodLabel };
+      return { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber };
     },
-    print: (r, ctx) => ctx.t('report.approved', { period: r.periodLabel, by: r.approvedBy ?? '', at: localDateTime(r.approvedAt) }),
+    print: (r, ctx) => ctx.t('report.approved', { period: periodName(ctx, r.period), by: r.approvedBy ?? '', at: localDateTime(r.approvedAt) }),
   }),
   command({
     name: 'report sent',
@@ -158,7 +166,7 @@ export const reportCommands: CommandSpec[] = [
       const t = r.figures.tasks.total;
       const i = r.figures.indicators;
       return [
-        `${r.periodLabel} — ${ctx.t(STATUS[r.status])}${r.approvedBy ? ` (${r.approvedBy})` : ''}${r.figuresFrozen ? ctx.t('report.frozen_mark') : ''}`,
+        `${periodName(ctx, r.period)} — ${ctx.t(STATUS[r.status])}${r.approvedBy ? ` (${r.approvedBy})` : ''}${r.figuresFrozen ? ctx.t('report.frozen_mark') : ''}`,
         ctx.t('report.tasks_line', {
           assigned: t.assigned,
           done: t.done,
@@ -194,9 +202,9 @@ export const reportCommands: CommandSpec[] = [
         proposals: textOption(ctx, 'proposals'),
         recipients: recipientsOption(ctx),
       });
-      return { period: r.period, supplement: r.supplement, body: r.body, recipients: r.recipients, periodLabel: r.periodLabel };
+      return { period: r.period, supplement: r.supplement, body: r.body, recipients: r.recipients };
     },
-    print: (r, ctx) => ctx.t('report.body_saved', { period: r.periodLabel }),
+    print: (r, ctx) => ctx.t('report.body_saved', { period: periodName(ctx, r.period) }),
   }),
   command({
     name: 'report supplement',
@@ -205,9 +213,9 @@ export const reportCommands: CommandSpec[] = [
     options: [periodOption],
     run: async (ctx) => {
       const r = await ctx.ward('reports.createSupplement', { period: required(ctx, 'period', '--period') });
-      return { period: r.period, supplement: r.supplement, status: r.status, periodLabel: r.periodLabel };
+      return { period: r.period, supplement: r.supplement, status: r.status };
     },
-    print: (r, ctx) => ctx.t('report.supplement_made', { n: r.supplement, period: r.periodLabel, code: r.period }),
+    print: (r, ctx) => ctx.t('report.supplement_made', { n: r.supplement, period: periodName(ctx, r.period), code: r.period }),
   }),
   command({
     name: 'report settings',
