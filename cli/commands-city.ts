@@ -11,7 +11,7 @@ import { readInputFile } from './run';
 import { command, fieldOption, type CommandSpec } from './table';
 
 /** Scripts give the password in this variable; a person types it at the prompt, never as an argument. */
-export const USER_PASSWORD_ENV_VAR = 'WARDPLAN_USER_PASSWORD';
+const USER_PASSWORD_ENV_VAR = 'WARDPLAN_USER_PASSWORD';
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env[USER_PASSWORD_ENV_VAR];
