@@ -9,10 +9,10 @@ import { type Command, Option } from 'commander';
 import type { z } from 'zod';
 import type { Input, Method, Output } from '../shared/api/contract';
 import type { CityInput, CityMethod, CityOutput } from '../shared/api/contract-city';
-import { AppError, appErrorFrom } from '../shared/errors';
+import { appErrorFrom } from '../shared/errors';
 import type { Lang } from '../shared/i18n/messages';
 import type { KeyStore } from '../db/keys/key-store';
-import { CliFailure, reportError, type CommonOpts } from './run';
+import { CliFailure, reportError, requireDb, type CommonOpts } from './run';
 import { WardApi } from '../db/api/ward-api';
 import { cliKeyStore } from './session';
 import { cliText, type CliKey } from './texts';
@@ -117,11 +117,8 @@ export function cliActor(): string {
 
 function contextFor(o: CommonOpts & Record<string, unknown>, args: string[], lang: Lang): CliContext {
   const t = (key: CliKey, params?: Record<string, string | number>) => cliText(lang, key, params);
-  const dbPath = (optional = false) => {
-    if (typeof o.db === 'string') return o.db;
-    if (optional) return '';
-    throw new AppError('cli.usage', { detail: '--db' });
-  };
+  // A method that can do without a database gets a path that names none.
+  const dbPath = (optional = false) => (optional && !o.db ? '' : requireDb(o));
   const ctx: CliContext = {
     o,
     args,
