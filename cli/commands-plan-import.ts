@@ -11,6 +11,7 @@ import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
 import { CliFailure, parseYearArg, readInputFile, type CommonOpts } from './run';
 import { command, type CliContext, type CommandSpec } from './table';
+import { cliText, type CliKey } from './texts';
 
 interface ImportOpts extends CommonOpts {
   year?: string;
@@ -55,58 +56,42 @@ function clip(s: string, n: number): string {
 
 /** The preview as text: where the table is, what each column holds, then every row as a task. */
 export function previewText(p: PlanImportPreview, lang: Lang): string {
-  const en = lang === 'en';
+  const t = (key: CliKey, params?: Record<string, string | number>) => cliText(lang, key, params);
   const out: string[] = [];
-  out.push(
-    en
-      ? `Table "${p.table}", header on row(s) ${p.headerRows.join(', ')}; plan ${p.year}${p.planExists ? '' : ' (will be created)'}`
-      : `Bảng "${p.table}", tiêu đề ở dòng ${p.headerRows.join(', ')}; kế hoạch năm ${p.year}${p.planExists ? '' : ' (sẽ được tạo)'}`,
-  );
-  out.push(en ? 'Columns:' : 'Các cột:');
-  for (const c of p.columns)
-    if (c.header !== '' || c.field) out.push(`  ${c.column} "${c.header}" → ${c.field ?? (en ? '? (not recognised)' : '? (chưa nhận ra)')}`);
+  out.push(t('preview.table', { table: p.table, rows: p.headerRows.join(', '), year: p.year }) + (p.planExists ? '' : t('preview.plan_new')));
+  out.push(t('preview.columns'));
+  for (const c of p.columns) if (c.header !== '' || c.field) out.push(`  ${c.column} "${c.header}" → ${c.field ?? t('preview.not_recognised')}`);
   if (p.proposedUnits.length > 0) {
-    out.push(en ? 'New units:' : 'Đơn vị sẽ tạo mới:');
+    out.push(t('preview.new_units'));
     for (const u of p.proposedUnits) out.push(`  + ${u.code}: ${u.name}`);
   }
   if (p.proposedDirectives.length > 0) {
-    out.push(en ? 'New directives:' : 'Văn bản sẽ tạo mới:');
+    out.push(t('preview.new_directives'));
     for (const d of p.proposedDirectives) out.push(`  + ${d.code}: ${d.number}${d.title !== d.number ? ` (${clip(d.title, 60)})` : ''}`);
   }
   const sections = new Map(p.sections.map((s) => [s.row, s]));
-  const rowLabel = en ? 'Row' : 'Dòng';
+  const rowLabel = t('word.row');
   const events = [...p.sections.map((s) => s.row), ...p.rows.map((r) => r.row)].sort((a, b) => a - b);
   const rows = new Map(p.rows.map((r) => [r.row, r]));
   for (const at of events) {
     const sec = sections.get(at);
     if (sec) {
-      out.push(`${rowLabel} ${at}: ${en ? 'section' : 'mục'} "${sec.text}" → ${sec.areaCode ?? '?'}`);
+      out.push(`${rowLabel} ${at}: ${t('preview.section')} "${sec.text}" → ${sec.areaCode ?? '?'}`);
       continue;
     }
     const r = rows.get(at)!;
-    const t = r.task;
+    const task = r.task;
     const mark = r.errors.length > 0 ? '✗' : '✓';
-    out.push(`${mark} ${rowLabel} ${r.row}: ${t.no ?? '-'}. [${t.areaCode ?? '?'}] ${clip(t.content, 80)}`);
-    const partners = [...t.partnerUnitCodes, ...(t.partnerNote ? [`"${t.partnerNote}"`] : [])].join('; ');
-    const when = t.timeline ? `${t.timeline}${t.deadline ? ` (${en ? 'due' : 'hạn'} ${formatDateVi(t.deadline)})` : ''}` : '-';
-    out.push(
-      `      ${en ? 'lead' : 'chủ trì'}: ${t.leadUnitCode ?? '-'} | ${en ? 'partners' : 'phối hợp'}: ${partners || '-'} | ${en ? 'time' : 'thời gian'}: ${when} | ${en ? 'source' : 'căn cứ'}: ${t.sourceLabel ?? '-'}`,
-    );
+    out.push(`${mark} ${rowLabel} ${r.row}: ${task.no ?? '-'}. [${task.areaCode ?? '?'}] ${clip(task.content, 80)}`);
+    const partners = [...task.partnerUnitCodes, ...(task.partnerNote ? [`"${task.partnerNote}"`] : [])].join('; ');
+    const when = task.timeline ? `${task.timeline}${task.deadline ? ` (${t('preview.due', { date: formatDateVi(task.deadline) })})` : ''}` : '-';
+    out.push(`      ${t('preview.task_line', { lead: task.leadUnitCode ?? '-', partners: partners || '-', when, source: task.sourceLabel ?? '-' })}`);
     out.push(...issueLines(lang, '✗', r.errors), ...issueLines(lang, '!', r.warnings));
   }
   const c = p.counts;
-  out.push(
-    en
-      ? `${c.rows} task row(s): ${c.valid} without errors, ${c.withErrors} with errors, ${c.withWarnings} with warnings.`
-      : `${c.rows} dòng nhiệm vụ: ${c.valid} dòng không lỗi, ${c.withErrors} dòng có lỗi, ${c.withWarnings} dòng có cảnh báo.`,
-  );
+  out.push(t('preview.counts', { rows: c.rows, valid: c.valid, errors: c.withErrors, warnings: c.withWarnings }));
   if (p.unmapped.length > 0) {
-    const example = p.unmapped.map((x) => `${x}=ignore`).join(',');
-    out.push(
-      en
-        ? `Column(s) ${p.unmapped.join(', ')} not recognised: add --map "${example}" (or map them to a field).`
-        : `Chưa nhận ra cột ${p.unmapped.join(', ')}: thêm --map "${example}" (hoặc gán cho một trường).`,
-    );
+    out.push(t('preview.unmapped', { columns: p.unmapped.join(', '), example: p.unmapped.map((x) => `${x}=ignore`).join(',') }));
   }
   return out.join('\n');
 }

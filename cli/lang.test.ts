@@ -77,6 +77,7 @@ describe('every command speaks the language asked for', () => {
       await en('report', 'settings', '--drafting-unit', 'VP', '--report-recipient', 'City office', '--plan-recipient', 'City office'),
       await en('keys', 'show'),
       await en('bundle', 'status'),
+      await en('plan', 'template', '--out', path.join(dir, 'template.xlsx')),
     ];
     for (const r of outputs) {
       expect(r.code, r.err).toBe(0);
