@@ -25,7 +25,8 @@ function reasonOf(e: unknown): string {
 export function errorFromBody(base: string, status: number, text: string): AppError {
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; params?: unknown } };
-    if (body.error && typeof body.error.code === 'string') return appErrorFrom({ code: body.error.code, params: (body.error.params ?? {}) as Record<string, string | number> });
+    if (body.error && typeof body.error.code === 'string')
+      return appErrorFrom({ code: body.error.code, params: (body.error.params ?? {}) as Record<string, string | number> });
   } catch {
     // Not JSON: fall through.
   }
