@@ -1,6 +1,6 @@
 /**
- * Messages for the AppErrors of the reports and documents (db/reports, db/services/reports.ts,
- * cli/commands-report.ts), keyed by code, with i18next `{{param}}` placeholders. Each says what is
+ * Messages for the AppErrors of the reports and documents (db/reports, db/services/reports.ts),
+ * keyed by code, with i18next `{{param}}` placeholders. Each says what is
  * wrong, then what to do. The plan_import row codes are the reasons listed per row of a refused sheet.
  * The English list is the reference; the Vietnamese one must cover exactly the same codes.
  */
