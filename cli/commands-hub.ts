@@ -1,12 +1,10 @@
 /**
- * Sending over the network: the ward's `bundle send` and `enroll send/fetch`, and the city's
- * inbox of enrollments that arrived at its hub. These drive the network client and the hub's
- * inbox (db/hub-client, db/sync/hub-city) on an open session, as the hub itself does.
+ * Sending over the network: the ward's `bundle send` and `enroll send/fetch`, which drive the
+ * network client (db/hub-client) on an open session, and the city's inbox of enrollments that
+ * arrived at its hub, through CityApi.
  */
 import path from 'node:path';
 import { formatMessage } from '../shared/i18n/messages';
-import { ensureKey } from '../db/sync/identity';
-import { approveInboxEnrollment, enrollmentInbox, refuseInboxEnrollment } from '../db/sync/hub-city';
 import { withSession } from './session';
 import { command, type CommandSpec } from './table';
 
@@ -65,7 +63,7 @@ export const hubCommands: CommandSpec[] = [
     name: 'city enroll-pending',
     help: 'help.city.enroll_pending',
     options: [{ flags: '--all', help: 'opt.all_requests' }],
-    run: (ctx) => withSession(ctx.o, (s) => enrollmentInbox(s, !!ctx.o.all)),
+    run: (ctx) => ctx.city('city.inbox', { all: !!ctx.o.all }),
     print: (rows, ctx) =>
       rows.length
         ? rows
@@ -77,25 +75,22 @@ export const hubCommands: CommandSpec[] = [
     name: 'city approve',
     help: 'help.city.approve',
     args: ['<id>'],
-    run: (ctx, id: string) => withSession(ctx.o, async (s) => approveInboxEnrollment(s, await ensureKey(s, ctx.keyStore()), id)),
+    run: (ctx, id: string) => ctx.city('city.inbox.approve', { id }),
     print: (r, ctx) => ctx.t('inbox.approved', { name: r.wardName, code: r.wardCode, fingerprint: r.fingerprint }),
   }),
   command({
     name: 'city backup',
     help: 'help.city.backup',
     options: [{ flags: '--out <dir>', help: 'opt.backup_out', required: true }],
-    run: async (ctx) => {
-      const { createBackup } = await import('../db/services/backup');
-      // SQLite's online backup: consistent while the hub keeps writing.
-      return withSession(ctx.o, (s) => createBackup(s.db, s.orgCode, path.resolve(String(ctx.o.out)), s.now()));
-    },
+    // SQLite's online backup: consistent while the hub keeps writing.
+    run: (ctx) => ctx.city('city.backup', { outDir: path.resolve(String(ctx.o.out)) }),
     print: (r, ctx) => ctx.t('backup.done', { path: r.path, size: r.size }),
   }),
   command({
     name: 'city refuse-enrollment',
     help: 'help.city.refuse_enrollment',
     args: ['<id>'],
-    run: (ctx, id: string) => withSession(ctx.o, (s) => refuseInboxEnrollment(s, id)),
+    run: (ctx, id: string) => ctx.city('city.inbox.refuse', { id }),
     print: (r, ctx) => ctx.t('inbox.refused', { code: r.wardCode, fingerprint: r.fingerprint }),
   }),
 ];

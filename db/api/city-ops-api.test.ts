@@ -56,6 +56,13 @@ describe('the city operations through CityApi', () => {
       const progress = await value('city.progress', { asOf: '2026-10-15' }, viewer);
       expect(progress.map((r) => [r.wardCode, r.tasks])).toEqual([['HP-HAIDUONG', 22]]);
       expect(await city.call('city.reports.received', {}, viewer)).toEqual({ ok: true, value: [] });
+      expect(await city.call('city.inbox', { all: true }, viewer)).toEqual({ ok: true, value: [] });
+      expect(await city.call('city.inbox.refuse', { id: 'no-such-request' }, admin)).toMatchObject({ ok: false, error: { code: 'hub.enrollment_not_found' } });
+      const backups = path.join(dir, 'backups');
+      fs.mkdirSync(backups);
+      expect(await city.call('city.backup', { outDir: backups }, viewer)).toMatchObject({ ok: false, error: { code: 'auth.admin_only' } });
+      const backup = await value('city.backup', { outDir: backups }, admin);
+      expect(fs.statSync(backup.path).size).toBe(backup.size);
       expect(await city.call('city.status', { asOf: '15/10/2026' }, viewer)).toMatchObject({ ok: false, error: { code: 'date.format' } });
     } finally {
       city.close();

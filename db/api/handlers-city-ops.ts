@@ -17,6 +17,8 @@ import { cityEnroll } from '../sync/enroll';
 import { ensureKey } from '../sync/identity';
 import { collectBundleFiles, importBundle } from '../sync/import';
 import { cityProgress, cityStatus } from '../sync/status';
+import { approveInboxEnrollment, enrollmentInbox, refuseInboxEnrollment } from '../sync/hub-city';
+import { createBackup } from '../services/backup';
 
 type OpsMethod = keyof typeof cityOpsSchemas;
 type OpsHandlers = { [M in OpsMethod]: (input: z.output<(typeof cityOpsSchemas)[M]>) => CityOpsOutputs[M] | Promise<CityOpsOutputs[M]> };
@@ -62,5 +64,15 @@ export function createCityOpsHandlers(host: CityOpsHost): OpsHandlers {
     'city.status': (i) => cityStatus(s(), i.asOf),
     'city.progress': (i) => cityProgress(s(), i.asOf),
     'city.reports.received': () => listReceivedReports(s()),
+    'city.inbox': (i) => enrollmentInbox(s(), !!i.all),
+    'city.inbox.approve': async (i) => {
+      const session = s();
+      return approveInboxEnrollment(session, await ensureKey(session, host.keyStore()), i.id);
+    },
+    'city.inbox.refuse': (i) => refuseInboxEnrollment(s(), i.id),
+    'city.backup': (i) => {
+      const session = s();
+      return createBackup(session.db, session.orgCode, path.resolve(i.outDir), session.now());
+    },
   };
 }

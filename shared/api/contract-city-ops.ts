@@ -37,10 +37,28 @@ export const cityOpsSchemas = {
   'city.status': z.object({ asOf: isoDate.optional() }),
   'city.progress': z.object({ asOf: isoDate.optional() }),
   'city.reports.received': z.object({}),
+  /** Enrollment requests that arrived at the hub, waiting for the phone call (all: decided ones too). */
+  'city.inbox': z.object({ all: z.boolean().optional() }),
+  'city.inbox.approve': z.object({ id: z.string().min(1).max(100) }),
+  'city.inbox.refuse': z.object({ id: z.string().min(1).max(100) }),
+  /** SQLite's online backup of the city's database into a folder of the host, while the hub writes. */
+  'city.backup': z.object({ outDir: filePath }),
 } as const;
 
 /** Of the methods above, those that change the database or use the city's key. */
-export const CITY_OPS_ADMIN_METHODS = ['city.init', 'city.enroll', 'city.import'] as const;
+export const CITY_OPS_ADMIN_METHODS = ['city.init', 'city.enroll', 'city.import', 'city.inbox.approve', 'city.inbox.refuse', 'city.backup'] as const;
+
+export interface InboxItem {
+  id: string;
+  wardCode: string;
+  wardName: string;
+  officer: string;
+  keyId: string;
+  fingerprint: string;
+  status: 'pending' | 'approved' | 'refused';
+  receivedAt: string;
+  decidedAt: string | null;
+}
 
 export interface WardStatus {
   wardCode: string;
@@ -91,4 +109,8 @@ export interface CityOpsOutputs {
   'city.status': CityStatus;
   'city.progress': WardProgressRow[];
   'city.reports.received': ReceivedReportRow[];
+  'city.inbox': InboxItem[];
+  'city.inbox.approve': InboxItem;
+  'city.inbox.refuse': InboxItem;
+  'city.backup': { path: string; size: number };
 }
