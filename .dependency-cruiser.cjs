@@ -7,10 +7,10 @@ module.exports = {
   forbidden: [
     {
       name: 'shared-is-pure',
-      comment: 'shared/ runs anywhere: only shared/ and pure packages, no Node built-ins, no other layer.',
+      comment: 'shared/ runs anywhere: only shared/ and pure packages (zod, i18next), no Node built-ins, no other layer.',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: ['^shared/', '(^|/)node_modules/zod/'] },
+      to: { pathNot: ['^shared/', '(^|/)node_modules/zod/', '(^|/)node_modules/i18next/'] },
     },
     {
       name: 'db-is-the-core',

@@ -1,20 +1,17 @@
 /**
  * The city's commands beyond sync: dashboard accounts (`city user add|passwd|disable`), the city's
- * own report (`city report`) and the exchange files for other systems (`city export`).
+ * own report (`city report`) and the exchange files for other systems (`city export`), through CityApi.
  */
-import os from 'node:os';
 import path from 'node:path';
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { citySchemas, cityReportFormat, cityReportTable, exchangeFormat } from '../shared/api/contract-city';
 import { AppError } from '../shared/errors';
-import { writeFileAtomic } from '../db/fs/atomic-write';
-import { passphraseFromEnvOrPrompt } from '../db/keys/passphrase-prompt';
-import type { Session } from '../db/session';
-import { action, print, readInputFile, withCommon, type CommonOpts } from './run';
-import { withSession } from './session';
+import { parseMapping } from '../db/city/exchange';
+import { passphraseFromEnvOrPrompt } from './passphrase-prompt';
+import { readInputFile } from './run';
+import { command, fieldOption, type CommandSpec } from './table';
 
 /** Scripts give the password in this variable; a person types it at the prompt, never as an argument. */
-export const USER_PASSWORD_ENV_VAR = 'WARDPLAN_USER_PASSWORD';
+const USER_PASSWORD_ENV_VAR = 'WARDPLAN_USER_PASSWORD';
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env[USER_PASSWORD_ENV_VAR];
@@ -23,86 +20,80 @@ async function readPassword(): Promise<string> {
   return passphraseFromEnvOrPrompt({ confirm: true, prompt: 'Mật khẩu / Password: ', env: {} })();
 }
 
-/** Who acted, for the audit: the operating-system account that ran the command. */
-function cliActor(): string {
-  try {
-    return `cli:${os.userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
+const nameOption = { flags: '--name <name>', help: 'opt.user_name', required: true } as const;
 
-function cityOnly(s: Session): Session {
-  if (s.role !== 'city') throw new AppError('sync.city_only');
-  return s;
-}
-
-export function registerCityCommands(city: Command): void {
-  const user = city.command('user').description('tài khoản đăng nhập bảng điều khiển (dashboard accounts)');
-  withCommon(user.command('add'))
-    .requiredOption('--name <name>', 'tên đăng nhập (user name)')
-    .addOption(new Option('--role <role>', 'vai trò (role)').choices(['admin', 'viewer']).makeOptionMandatory(true))
-    .action(
-      action(async (o: CommonOpts & { name: string; role: 'admin' | 'viewer' }) => {
-        const password = await readPassword();
-        const { addUser } = await import('../db/city/accounts');
-        const u = await withSession(o, (s) => addUser(cityOnly(s), { name: o.name, role: o.role, password }, cliActor()));
-        print(o, u, () => `Đã tạo tài khoản ${u.name} (${u.role === 'admin' ? 'quản trị' : 'chỉ xem'}).`);
-      }),
-    );
-  withCommon(user.command('passwd'))
-    .requiredOption('--name <name>')
-    .action(
-      action(async (o: CommonOpts & { name: string }) => {
-        const password = await readPassword();
-        const { setPassword } = await import('../db/city/accounts');
-        const u = await withSession(o, (s) => setPassword(cityOnly(s), o.name, password, cliActor()));
-        print(o, u, () => `Đã đổi mật khẩu của ${u.name}; các phiên đăng nhập cũ đã bị đóng.`);
-      }),
-    );
-  withCommon(user.command('disable'))
-    .requiredOption('--name <name>')
-    .action(
-      action(async (o: CommonOpts & { name: string }) => {
-        const { disableUser } = await import('../db/city/accounts');
-        const u = await withSession(o, (s) => disableUser(cityOnly(s), o.name, cliActor()));
-        print(o, u, () => `Đã khóa tài khoản ${u.name}.`);
-      }),
-    );
-
-  withCommon(city.command('report').description("báo cáo của Ban Chỉ đạo thành phố (the city's own report)"))
-    .requiredOption('--period <period>', 'kỳ báo cáo: 2026-Q3, 2026-H1 hoặc 2026')
-    .addOption(new Option('--format <format>').choices(['docx', 'xlsx', 'csv']).default('docx'))
-    .addOption(new Option('--table <table>', 'bảng xuất CSV (table for CSV)').choices(['directives', 'completeness', 'indicators', 'wards']))
-    .requiredOption('--out <file>')
-    .action(
-      action(
-        async (
-          o: CommonOpts & { period: string; format: 'docx' | 'xlsx' | 'csv'; table?: 'directives' | 'completeness' | 'indicators' | 'wards'; out: string },
-        ) => {
-          // The document libraries load only here: every other command starts without them.
-          const { cityReportFile } = await import('../db/city/report-files');
-          const f = await withSession(o, (s) => cityReportFile(cityOnly(s), o.period, o.format, o.table));
-          const out = path.resolve(o.out);
-          await writeFileAtomic(out, f.data);
-          print(o, { path: out, size: f.data.length }, () => `Đã ghi báo cáo ${o.period} ra ${out} (${f.data.length} byte).`);
+export const cityCommands: CommandSpec[] = [
+  command({
+    name: 'city user add',
+    help: 'help.city.user.add',
+    options: [nameOption, fieldOption(citySchemas['city.users.add'], 'role', '--role <role>', 'opt.role')],
+    run: async (ctx) => {
+      const password = await readPassword();
+      return ctx.city('city.users.add', { name: String(ctx.o.name), role: ctx.o.role as 'admin' | 'viewer', password });
+    },
+    print: (u, ctx) => ctx.t('user.added', { name: u.name, role: ctx.t(u.role === 'admin' ? 'user.role.admin' : 'user.role.viewer') }),
+  }),
+  command({
+    name: 'city user passwd',
+    help: 'help.city.user.passwd',
+    options: [nameOption],
+    run: async (ctx) => {
+      const password = await readPassword();
+      return ctx.city('city.users.passwd', { name: String(ctx.o.name), password });
+    },
+    print: (u, ctx) => ctx.t('user.password_set', { name: u.name }),
+  }),
+  command({
+    name: 'city user disable',
+    help: 'help.city.user.disable',
+    options: [nameOption],
+    run: (ctx) => ctx.city('city.users.disable', { name: String(ctx.o.name) }),
+    print: (u, ctx) => ctx.t('user.disabled', { name: u.name }),
+  }),
+  command({
+    name: 'city report',
+    help: 'help.city.report',
+    options: [
+      { flags: '--period <period>', help: 'opt.report_period', required: true },
+      { flags: '--format <format>', help: 'opt.doc_format', choices: cityReportFormat.options, default: 'docx' },
+      { flags: '--table <table>', help: 'opt.csv_table', choices: cityReportTable.options },
+      { flags: '--out <file>', help: 'opt.doc_out', required: true },
+    ],
+    run: async (ctx) => {
+      const out = path.resolve(String(ctx.o.out));
+      const f = await ctx.city(
+        'city.report',
+        {
+          period: String(ctx.o.period),
+          format: ctx.o.format as 'docx' | 'xlsx' | 'csv',
+          table: ctx.o.table as 'directives' | 'completeness' | 'indicators' | 'wards' | undefined,
         },
-      ),
-    );
-
-  withCommon(city.command('export').description('xuất số liệu chỉ tiêu cho hệ thống khác (DHIS2, ADX, CSV)'))
-    .requiredOption('--period <period>')
-    .addOption(new Option('--format <format>').choices(['dhis2', 'adx', 'csv']).makeOptionMandatory(true))
-    .option('--mapping <file>', 'tệp ánh xạ mã (see docs/interchange.md)')
-    .requiredOption('--out <file>')
-    .action(
-      action(async (o: CommonOpts & { period: string; format: 'dhis2' | 'adx' | 'csv'; mapping?: string; out: string }) => {
-        const { exchangeFile, parseMapping } = await import('../db/city/exchange');
-        const mapping = o.mapping ? parseMapping(readInputFile(o.mapping).toString('utf8'), o.mapping) : {};
-        const f = await withSession(o, (s) => exchangeFile(cityOnly(s), o.period, o.format, mapping));
-        const out = path.resolve(o.out);
-        await writeFileAtomic(out, f.data);
-        print(o, { path: out, size: f.data.length }, () => `Đã ghi ${out} (${f.data.length} byte).`);
-      }),
-    );
-}
+        { documentPath: () => out },
+      );
+      return { path: f.path, size: f.size };
+    },
+    print: (r, ctx) => ctx.t('city.report_file', { period: String(ctx.o.period), path: r.path, size: r.size }),
+  }),
+  command({
+    name: 'city export',
+    help: 'help.city.export',
+    options: [
+      { flags: '--period <period>', help: 'opt.report_period', required: true },
+      { flags: '--format <format>', help: 'opt.exchange_format', choices: exchangeFormat.options, required: true },
+      { flags: '--mapping <file>', help: 'opt.mapping' },
+      { flags: '--out <file>', help: 'opt.doc_out', required: true },
+    ],
+    run: async (ctx) => {
+      const file = typeof ctx.o.mapping === 'string' ? ctx.o.mapping : undefined;
+      const mapping = file ? parseMapping(readInputFile(file).toString('utf8'), file) : undefined;
+      const out = path.resolve(String(ctx.o.out));
+      const f = await ctx.city(
+        'city.export',
+        { period: String(ctx.o.period), format: ctx.o.format as 'dhis2' | 'adx' | 'csv', mapping },
+        { documentPath: () => out },
+      );
+      return { path: f.path, size: f.size };
+    },
+    print: (r, ctx) => ctx.t('file.written', { path: r.path, size: r.size }),
+  }),
+];

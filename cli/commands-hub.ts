@@ -1,108 +1,96 @@
-/** Sending over the network: the ward's `bundle send` and `enroll send/fetch`, the city's enrollment inbox. */
+/**
+ * Sending over the network: the ward's `bundle send` and `enroll send/fetch`, which drive the
+ * network client (db/hub-client) on an open session, and the city's inbox of enrollments that
+ * arrived at its hub, through CityApi.
+ */
 import path from 'node:path';
-import type { Command } from 'commander';
 import { formatMessage } from '../shared/i18n/messages';
-import { ensureKey } from '../db/sync/identity';
-import { approveInboxEnrollment, enrollmentInbox, refuseInboxEnrollment } from '../db/sync/hub-city';
-import { action, langOf, print, requireDb, withCommon, type CommonOpts } from './run';
-import { cliKeyStore, withSession } from './session';
+import { withSession } from './session';
+import { command, type CommandSpec } from './table';
 
-function sub(program: Command, name: string): Command {
-  return program.commands.find((c) => c.name() === name)!;
-}
-
-export function registerHubCommands(program: Command): void {
-  withCommon(sub(program, 'bundle').command('send').description('gửi gói lên máy chủ thành phố (send to the city hub)'))
-    .option('--hub <url>', 'địa chỉ máy chủ thành phố (mặc định: địa chỉ đã lưu trong Cài đặt)')
-    .action(
-      action(async (o: CommonOpts & { hub?: string }) => {
-        // The network client is loaded only for the commands that use it, so every other command starts faster.
-        const { hubAddress, sendToHub } = await import('../db/hub-client/send');
-        const tty = !o.json && process.stderr.isTTY;
-        const r = await withSession(o, (s) =>
-          sendToHub(s, cliKeyStore(requireDb(o)), o.hub ?? hubAddress(s), {
-            onProgress: (p) => {
-              if (tty && p.stage === 'upload') process.stderr.write(`\r${p.bundleId?.slice(0, 8)} ${p.bytesSent}/${p.bytesTotal} byte, lần ${p.attempt}   `);
-            },
-          }),
-        );
-        if (tty) process.stderr.write('\n');
-        const lang = langOf(o);
-        print(o, r, () =>
-          [
-            r.sent.length ? '' : lang === 'en' ? 'Nothing waiting to send.' : 'Không có gói nào chờ gửi.',
-            ...r.sent.map((x) => x.message[lang]),
-            r.acknowledged.length
-              ? lang === 'en'
-                ? `${r.acknowledged.length} bundle(s) acknowledged by the city.`
-                : `${r.acknowledged.length} gói đã được thành phố xác nhận.`
-              : '',
-            r.catalogError ? formatMessage(lang, 'hub.catalog_unavailable', { reason: formatMessage(lang, r.catalogError.code, r.catalogError.params) }) : '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-        );
-      }),
-    );
-
-  const enroll = sub(program, 'enroll');
-  withCommon(enroll.command('send').description('gửi yêu cầu đăng ký khóa lên máy chủ thành phố'))
-    .requiredOption('--hub <url>')
-    .action(
-      action(async (o: CommonOpts & { hub: string }) => {
-        const { postEnrollmentRequest } = await import('../db/hub-client/enroll');
-        const r = await withSession(o, (s) => postEnrollmentRequest(s, cliKeyStore(requireDb(o), true), o.hub));
-        print(
-          o,
-          r,
-          () =>
-            `Đã gửi yêu cầu ${r.id}.\nDấu vân tay để đọc cho thành phố qua điện thoại: ${r.fingerprint}\nSau khi thành phố duyệt: wardplan enroll fetch --hub ${o.hub}`,
-        );
-      }),
-    );
-  withCommon(enroll.command('fetch').description('lấy trả lời đăng ký từ máy chủ thành phố'))
-    .requiredOption('--hub <url>')
-    .action(
-      action(async (o: CommonOpts & { hub: string }) => {
-        const { fetchEnrollmentAnswer } = await import('../db/hub-client/enroll');
-        const r = await withSession(o, (s) => fetchEnrollmentAnswer(s, o.hub));
-        print(o, r, () => `Đã nhận chứng nhận của ${r.cityCode}. Dấu vân tay của thành phố: ${r.cityFingerprint} (đối chiếu qua điện thoại).`);
-      }),
-    );
-
-  const city = sub(program, 'city');
-  withCommon(city.command('enroll-pending').description('yêu cầu đăng ký khóa gửi qua mạng đang chờ duyệt'))
-    .option('--all', 'cả các yêu cầu đã xử lý')
-    .action(
-      action(async (o: CommonOpts & { all?: boolean }) => {
-        const rows = await withSession(o, (s) => enrollmentInbox(s, !!o.all));
-        print(o, rows, () =>
-          rows.length
-            ? rows.map((r) => `${r.id}  ${r.wardCode.padEnd(16)} ${r.wardName} — ${r.officer}\n    dấu vân tay ${r.fingerprint}  ${r.status}`).join('\n')
-            : 'Không có yêu cầu đăng ký nào đang chờ.',
-        );
-      }),
-    );
-  withCommon(city.command('approve').argument('<id>').description('duyệt yêu cầu đăng ký sau khi đã đọc dấu vân tay qua điện thoại')).action(
-    action(async (id: string, o: CommonOpts) => {
-      const r = await withSession(o, async (s) => approveInboxEnrollment(s, await ensureKey(s, cliKeyStore(requireDb(o))), id));
-      print(o, r, () => `Đã duyệt khóa của ${r.wardName} (${r.wardCode}), dấu vân tay ${r.fingerprint}. Phường lấy trả lời bằng: wardplan enroll fetch`);
-    }),
-  );
-  withCommon(city.command('backup').description('sao lưu cơ sở dữ liệu thành phố khi máy chủ đang chạy (online backup)'))
-    .requiredOption('--out <dir>')
-    .action(
-      action(async (o: CommonOpts & { out: string }) => {
-        const { createBackup } = await import('../db/services/backup');
-        // SQLite's online backup: consistent while the hub keeps writing.
-        const r = await withSession(o, (s) => createBackup(s.db, s.orgCode, path.resolve(o.out), s.now()));
-        print(o, r, () => `Đã sao lưu vào ${r.path} (${r.size} byte).`);
-      }),
-    );
-  withCommon(city.command('refuse-enrollment').argument('<id>').description('từ chối yêu cầu đăng ký (dấu vân tay không khớp)')).action(
-    action(async (id: string, o: CommonOpts) => {
-      const r = await withSession(o, (s) => refuseInboxEnrollment(s, id));
-      print(o, r, () => `Đã từ chối yêu cầu của ${r.wardCode} (${r.fingerprint}).`);
-    }),
-  );
-}
+export const hubCommands: CommandSpec[] = [
+  command({
+    name: 'bundle send',
+    help: 'help.bundle.send',
+    options: [{ flags: '--hub <url>', help: 'opt.hub_saved' }],
+    run: async (ctx) => {
+      // The network client is loaded only for the commands that use it, so every other command starts faster.
+      const { hubAddress, sendToHub } = await import('../db/hub-client/send');
+      const tty = !ctx.o.json && process.stderr.isTTY;
+      const r = await withSession(ctx.o, (s) =>
+        sendToHub(s, ctx.keyStore(), typeof ctx.o.hub === 'string' ? ctx.o.hub : hubAddress(s), {
+          onProgress: (p) => {
+            if (tty && p.stage === 'upload') process.stderr.write(`\r${p.bundleId?.slice(0, 8)} ${p.bytesSent}/${p.bytesTotal} byte, lần ${p.attempt}   `);
+          },
+        }),
+      );
+      if (tty) process.stderr.write('\n');
+      return r;
+    },
+    print: (r, ctx) =>
+      [
+        r.sent.length ? '' : ctx.t('send.nothing'),
+        ...r.sent.map((x) => x.message[ctx.lang]),
+        r.acknowledged.length ? ctx.t('send.acknowledged', { n: r.acknowledged.length }) : '',
+        r.catalogError
+          ? formatMessage(ctx.lang, 'hub.catalog_unavailable', { reason: formatMessage(ctx.lang, r.catalogError.code, r.catalogError.params) })
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+  }),
+  command({
+    name: 'enroll send',
+    help: 'help.enroll.send',
+    options: [{ flags: '--hub <url>', help: 'opt.hub', required: true }],
+    run: async (ctx) => {
+      const { postEnrollmentRequest } = await import('../db/hub-client/enroll');
+      return withSession(ctx.o, (s) => postEnrollmentRequest(s, ctx.keyStore(true), String(ctx.o.hub)));
+    },
+    print: (r, ctx) => ctx.t('enroll.sent', { id: r.id, fingerprint: r.fingerprint, hub: String(ctx.o.hub) }),
+  }),
+  command({
+    name: 'enroll fetch',
+    help: 'help.enroll.fetch',
+    options: [{ flags: '--hub <url>', help: 'opt.hub', required: true }],
+    run: async (ctx) => {
+      const { fetchEnrollmentAnswer } = await import('../db/hub-client/enroll');
+      return withSession(ctx.o, (s) => fetchEnrollmentAnswer(s, String(ctx.o.hub)));
+    },
+    print: (r, ctx) => ctx.t('enroll.imported', { city: r.cityCode, fingerprint: r.cityFingerprint }),
+  }),
+  command({
+    name: 'city enroll-pending',
+    help: 'help.city.enroll_pending',
+    options: [{ flags: '--all', help: 'opt.all_requests' }],
+    run: (ctx) => ctx.city('city.inbox', { all: !!ctx.o.all }),
+    print: (rows, ctx) =>
+      rows.length
+        ? rows
+            .map((r) => `${r.id}  ${r.wardCode.padEnd(16)} ${r.wardName} — ${r.officer}\n    ${ctx.t('word.fingerprint')} ${r.fingerprint}  ${r.status}`)
+            .join('\n')
+        : ctx.t('inbox.empty'),
+  }),
+  command({
+    name: 'city approve',
+    help: 'help.city.approve',
+    args: ['<id>'],
+    run: (ctx, id: string) => ctx.city('city.inbox.approve', { id }),
+    print: (r, ctx) => ctx.t('inbox.approved', { name: r.wardName, code: r.wardCode, fingerprint: r.fingerprint }),
+  }),
+  command({
+    name: 'city backup',
+    help: 'help.city.backup',
+    options: [{ flags: '--out <dir>', help: 'opt.backup_out', required: true }],
+    // SQLite's online backup: consistent while the hub keeps writing.
+    run: (ctx) => ctx.city('city.backup', { outDir: path.resolve(String(ctx.o.out)) }),
+    print: (r, ctx) => ctx.t('backup.done', { path: r.path, size: r.size }),
+  }),
+  command({
+    name: 'city refuse-enrollment',
+    help: 'help.city.refuse_enrollment',
+    args: ['<id>'],
+    run: (ctx, id: string) => ctx.city('city.inbox.refuse', { id }),
+    print: (r, ctx) => ctx.t('inbox.refused', { code: r.wardCode, fingerprint: r.fingerprint }),
+  }),
+];

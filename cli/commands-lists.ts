@@ -1,33 +1,36 @@
 /**
- * Editing and retiring the ward's own lists from the command line, and correcting a task, a
- * progress entry or an evidence file: the same API methods as the Danh mục screen. Lists are
- * named by their codes (plans by year); the API takes ids, looked up here.
+ * Editing and retiring the ward's own lists, and correcting a task, a progress entry or an
+ * evidence file: the same API methods as the Danh mục screen. Lists are named by their codes
+ * (plans by year); the API takes ids, looked up here through the API too.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
-import { AppError } from '../shared/errors';
-import { action, callApi, parseYearArg, parseNumberArg, print, withCommon, type CommonOpts } from './run';
+import { schemas } from '../shared/api/contract';
+import { AppError, type ErrorCode } from '../shared/errors';
+import { parseNumberArg, parseYearArg } from './run';
+import { command, fieldOption, type CliContext, type CommandSpec } from './table';
 
-function group(program: Command, name: string, description: string): Command {
-  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
-}
+type O = Record<string, string | boolean | undefined>;
+const s = (ctx: CliContext, k: string) => {
+  const v = (ctx.o as O)[k];
+  return typeof v === 'string' ? v : undefined;
+};
 
-async function planId(o: CommonOpts, year: string): Promise<string> {
+async function planId(ctx: CliContext, year: string): Promise<string> {
   const y = parseYearArg(year, 'year');
-  const p = (await callApi(o, 'plans.list', {})).find((x) => x.year === y);
+  const p = (await ctx.ward('plans.list', {})).find((x) => x.year === y);
   if (!p) throw new AppError('plan.not_found', { year: y });
   return p.id;
 }
 
-async function ownId(o: CommonOpts, list: 'units.list' | 'directives.list', code: string, notFound: string): Promise<string> {
-  const rows = (await callApi(o, list, {})) as Array<{ id: string; code: string; owner: string }>;
+async function ownId(ctx: CliContext, list: 'units.list' | 'directives.list', code: string, notFound: ErrorCode): Promise<string> {
+  const rows: Array<{ id: string; code: string }> = await ctx.ward(list, {});
   const r = rows.find((x) => x.code === code);
   if (!r) throw new AppError(notFound, { code });
   return r.id;
 }
 
-async function indicatorId(o: CommonOpts, code: string): Promise<string> {
-  const r = (await callApi(o, 'indicators.list', {})).find((x) => x.code === code);
+async function indicatorId(ctx: CliContext, code: string): Promise<string> {
+  const r = (await ctx.ward('indicators.list', {})).find((x) => x.code === code);
   if (!r) throw new AppError('indicator.not_found', { code });
   return r.id;
 }
@@ -36,211 +39,213 @@ const optNum = (v: string | undefined, field: string) => (v === undefined ? unde
 /** An option given as "" clears the field; one not given leaves it alone. */
 const clearable = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v);
 
-interface TargetOpts {
-  year?: string;
-  comparator?: string;
-  target?: string;
-  baseline?: string;
-}
-
-function targetOf(o: TargetOpts) {
-  if (o.target === undefined) return undefined;
-  if (!o.year || !o.comparator) throw new AppError('cli.usage', { detail: '--target needs --year and --comparator' });
+function targetOf(ctx: CliContext) {
+  const [year, comparator, target] = [s(ctx, 'year'), s(ctx, 'comparator'), s(ctx, 'target')];
+  if (target === undefined) return undefined;
+  if (!year || !comparator) throw new AppError('cli.usage', { detail: '--target needs --year and --comparator' });
   return {
-    year: parseYearArg(o.year, 'year'),
-    comparator: o.comparator,
-    target: parseNumberArg(o.target, 'target'),
-    baseline: optNum(o.baseline, 'baseline') ?? null,
+    year: parseYearArg(year, 'year'),
+    comparator,
+    target: parseNumberArg(target, 'target'),
+    baseline: optNum(s(ctx, 'baseline'), 'baseline') ?? null,
   };
 }
 
-export function registerListCommands(program: Command): void {
-  const plan = group(program, 'plan', 'kế hoạch (plans)');
-  withCommon(plan.command('update').argument('<year>').description('sửa kế hoạch năm (edit a plan)'))
-    .option('--title <text>')
-    .option('--number <text>', 'số, ký hiệu (111/KH-UBND); "" để xóa')
-    .option('--issued-on <date>', 'ngày ban hành YYYY-MM-DD')
-    .option('--signer <name>', 'người ký')
-    .option('--signer-title <text>', 'chức vụ người ký')
-    .option('--goal <text>', 'mục tiêu chung')
-    .action(
-      action(
-        async (year: string, o: CommonOpts & { title?: string; number?: string; issuedOn?: string; signer?: string; signerTitle?: string; goal?: string }) => {
-          const p = await callApi(o, 'plans.update', {
-            id: await planId(o, year),
-            patch: {
-              title: o.title,
-              docNumber: clearable(o.number),
-              issuedOn: clearable(o.issuedOn),
-              signerName: clearable(o.signer),
-              signerTitle: clearable(o.signerTitle),
-              generalGoal: clearable(o.goal),
-            },
-          });
-          print(o, p, () => `${p.year}: ${p.title}`);
+const reasonOption = { flags: '--reason <text>', help: 'opt.reason' } as const;
+const targetOptions = [
+  { flags: '--year <year>', help: 'opt.indicator_year' },
+  { flags: '--comparator <op>', help: 'opt.comparator' },
+  { flags: '--target <x>', help: 'opt.target' },
+  { flags: '--baseline <x>', help: 'opt.baseline' },
+] as const;
+
+export const listCommands: CommandSpec[] = [
+  command({
+    name: 'plan update',
+    help: 'help.plan.update',
+    args: ['<year>'],
+    options: [
+      { flags: '--title <text>', help: 'opt.title' },
+      { flags: '--number <text>', help: 'opt.doc_number_clear' },
+      { flags: '--issued-on <date>', help: 'opt.issued_date' },
+      { flags: '--signer <name>', help: 'opt.signer' },
+      { flags: '--signer-title <text>', help: 'opt.signer_title' },
+      { flags: '--goal <text>', help: 'opt.goal' },
+    ],
+    run: async (ctx, year: string) =>
+      ctx.ward('plans.update', {
+        id: await planId(ctx, year),
+        patch: {
+          title: s(ctx, 'title'),
+          docNumber: clearable(s(ctx, 'number')),
+          issuedOn: clearable(s(ctx, 'issuedOn')),
+          signerName: clearable(s(ctx, 'signer')),
+          signerTitle: clearable(s(ctx, 'signerTitle')),
+          generalGoal: clearable(s(ctx, 'goal')),
         },
-      ),
-    );
-  withCommon(plan.command('retire').argument('<year>').description('xóa kế hoạch năm chưa có nhiệm vụ (delete an empty plan)')).action(
-    action(async (year: string, o: CommonOpts) => {
-      const r = await callApi(o, 'plans.retire', { id: await planId(o, year) });
-      print(o, r, () => r.id);
-    }),
-  );
-
-  const unit = group(program, 'unit', 'đơn vị (units)');
-  withCommon(unit.command('update').argument('<code>'))
-    .requiredOption('--name <name>')
-    .action(
-      action(async (code: string, o: CommonOpts & { name: string }) => {
-        const u = await callApi(o, 'units.update', { id: await ownId(o, 'units.list', code, 'unit.not_found'), name: o.name });
-        print(o, u, () => `${u.code} ${u.name}`);
       }),
-    );
-  withCommon(unit.command('retire').argument('<code>')).action(
-    action(async (code: string, o: CommonOpts) => {
-      const r = await callApi(o, 'units.retire', { id: await ownId(o, 'units.list', code, 'unit.not_found') });
-      print(o, r, () => r.id);
-    }),
-  );
-
-  const directive = group(program, 'directive', 'văn bản căn cứ (directives)');
-  withCommon(directive.command('update').argument('<code>'))
-    .option('--number <text>', '"" khi là nhóm văn bản không có số')
-    .option('--date <date>')
-    .option('--issuer <text>')
-    .option('--title <text>')
-    .action(
-      action(async (code: string, o: CommonOpts & { number?: string; date?: string; issuer?: string; title?: string }) => {
-        const d = await callApi(o, 'directives.update', {
-          id: await ownId(o, 'directives.list', code, 'directive.not_found'),
-          patch: { number: clearable(o.number), date: clearable(o.date), issuer: o.issuer, title: o.title },
-        });
-        print(o, d, () => `${d.code} ${d.number} ${d.title}`);
+    print: (p) => `${p.year}: ${p.title}`,
+  }),
+  command({
+    name: 'plan retire',
+    help: 'help.plan.retire',
+    args: ['<year>'],
+    run: async (ctx, year: string) => ctx.ward('plans.retire', { id: await planId(ctx, year) }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'unit update',
+    help: 'help.unit.update',
+    args: ['<code>'],
+    options: [fieldOption(schemas['units.update'], 'name', '--name <name>', 'opt.name')],
+    run: async (ctx, code: string) => ctx.ward('units.update', { id: await ownId(ctx, 'units.list', code, 'unit.not_found'), name: s(ctx, 'name')! }),
+    print: (u) => `${u.code} ${u.name}`,
+  }),
+  command({
+    name: 'unit retire',
+    help: 'help.unit.retire',
+    args: ['<code>'],
+    run: async (ctx, code: string) => ctx.ward('units.retire', { id: await ownId(ctx, 'units.list', code, 'unit.not_found') }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'directive update',
+    help: 'help.directive.update',
+    args: ['<code>'],
+    options: [
+      { flags: '--number <text>', help: 'opt.directive_number' },
+      { flags: '--date <date>', help: 'opt.issued_date' },
+      { flags: '--issuer <text>', help: 'opt.issuer' },
+      { flags: '--title <text>', help: 'opt.title' },
+    ],
+    run: async (ctx, code: string) =>
+      ctx.ward('directives.update', {
+        id: await ownId(ctx, 'directives.list', code, 'directive.not_found'),
+        patch: { number: clearable(s(ctx, 'number')), date: clearable(s(ctx, 'date')), issuer: s(ctx, 'issuer'), title: s(ctx, 'title') },
       }),
-    );
-  withCommon(directive.command('retire').argument('<code>')).action(
-    action(async (code: string, o: CommonOpts) => {
-      const r = await callApi(o, 'directives.retire', { id: await ownId(o, 'directives.list', code, 'directive.not_found') });
-      print(o, r, () => r.id);
-    }),
-  );
-
-  const indicator = group(program, 'indicator', 'chỉ tiêu của phường (ward indicators)');
-  withCommon(indicator.command('add'))
-    .requiredOption('--code <code>')
-    .requiredOption('--area <code>')
-    .requiredOption('--name <text>')
-    .requiredOption('--unit <text>', 'đơn vị tính (%, hồ sơ, …)')
-    .option('--ratio', 'tính theo tỷ lệ tử số/mẫu số')
-    .option('--num-label <text>', 'tên tử số')
-    .option('--den-label <text>', 'tên mẫu số')
-    .option('--year <year>', 'năm của chỉ tiêu')
-    .option('--comparator <op>', '>, >=, =, <=, <')
-    .option('--target <x>')
-    .option('--baseline <x>')
-    .action(
-      action(
-        async (
-          o: CommonOpts & TargetOpts & { code: string; area: string; name: string; unit: string; ratio?: boolean; numLabel?: string; denLabel?: string },
-        ) => {
-          const r = await callApi(o, 'indicators.add', {
-            code: o.code,
-            areaCode: o.area,
-            name: o.name,
-            unit: o.unit,
-            isRatio: !!o.ratio,
-            numeratorLabel: o.numLabel,
-            denominatorLabel: o.denLabel,
-            target: targetOf(o),
-          });
-          print(o, r, () => r.id);
-        },
-      ),
-    );
-  withCommon(indicator.command('update').argument('<code>'))
-    .option('--area <code>')
-    .option('--name <text>')
-    .option('--unit <text>')
-    .option('--year <year>')
-    .option('--comparator <op>')
-    .option('--target <x>')
-    .option('--baseline <x>')
-    .action(
-      action(async (code: string, o: CommonOpts & TargetOpts & { area?: string; name?: string; unit?: string }) => {
-        const r = await callApi(o, 'indicators.update', {
-          id: await indicatorId(o, code),
-          patch: { areaCode: o.area, name: o.name, unit: o.unit, target: targetOf(o) },
-        });
-        print(o, r, () => r.id);
+    print: (d) => `${d.code} ${d.number} ${d.title}`,
+  }),
+  command({
+    name: 'directive retire',
+    help: 'help.directive.retire',
+    args: ['<code>'],
+    run: async (ctx, code: string) => ctx.ward('directives.retire', { id: await ownId(ctx, 'directives.list', code, 'directive.not_found') }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'indicator add',
+    help: 'help.indicator.add',
+    options: [
+      { flags: '--code <code>', help: 'opt.code', required: true },
+      { flags: '--area <code>', help: 'opt.area', required: true },
+      { flags: '--name <text>', help: 'opt.name', required: true },
+      { flags: '--unit <text>', help: 'opt.indicator_unit', required: true },
+      { flags: '--ratio', help: 'opt.ratio' },
+      { flags: '--num-label <text>', help: 'opt.num_label' },
+      { flags: '--den-label <text>', help: 'opt.den_label' },
+      ...targetOptions,
+    ],
+    run: (ctx) =>
+      ctx.ward('indicators.add', {
+        code: s(ctx, 'code')!,
+        areaCode: s(ctx, 'area')!,
+        name: s(ctx, 'name')!,
+        unit: s(ctx, 'unit')!,
+        isRatio: !!ctx.o.ratio,
+        numeratorLabel: s(ctx, 'numLabel'),
+        denominatorLabel: s(ctx, 'denLabel'),
+        target: targetOf(ctx),
       }),
-    );
-  withCommon(indicator.command('retire').argument('<code>')).action(
-    action(async (code: string, o: CommonOpts) => {
-      const r = await callApi(o, 'indicators.retire', { id: await indicatorId(o, code) });
-      print(o, r, () => r.id);
-    }),
-  );
-
-  const task = group(program, 'task', 'một nhiệm vụ (one task)');
-  withCommon(task.command('delete').argument('<id>').option('--reason <text>')).action(
-    action(async (id: string, o: CommonOpts & { reason?: string }) => {
-      const r = await callApi(o, 'tasks.delete', { id, reason: o.reason });
-      print(o, r, () => r.id);
-    }),
-  );
-  withCommon(task.command('history').argument('<id>')).action(
-    action(async (id: string, o: CommonOpts) => {
-      const h = await callApi(o, 'tasks.history', { id });
-      print(o, h, () =>
-        h
-          .map(
-            (e) =>
-              `${e.at}  ${e.actor}  ${e.action}  ${e.subject}${e.reason ? `  (${e.reason})` : ''}${e.changes.map((c) => `\n    ${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`).join('')}`,
-          )
-          .join('\n'),
-      );
-    }),
-  );
-
-  const progress = group(program, 'progress', 'cập nhật tiến độ (progress entries)');
-  withCommon(progress.command('correct').argument('<id>'))
-    .option('--status <status>', 'not_started|in_progress|done')
-    .option('--percent <n>')
-    .option('--note <text>')
-    .option('--date <date>')
-    .option('--reason <text>')
-    .action(
-      action(async (id: string, o: CommonOpts & { status?: string; percent?: string; note?: string; date?: string; reason?: string }) => {
-        const r = await callApi(o, 'progress.correct', {
-          id,
-          status: o.status as 'not_started' | 'in_progress' | 'done' | undefined,
-          percent: optNum(o.percent, 'percent'),
-          note: o.note,
-          date: o.date,
-          reason: o.reason,
-        });
-        print(o, r, () => r.id);
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'indicator update',
+    help: 'help.indicator.update',
+    args: ['<code>'],
+    options: [
+      { flags: '--area <code>', help: 'opt.area' },
+      { flags: '--name <text>', help: 'opt.name' },
+      { flags: '--unit <text>', help: 'opt.indicator_unit' },
+      ...targetOptions,
+    ],
+    run: async (ctx, code: string) =>
+      ctx.ward('indicators.update', {
+        id: await indicatorId(ctx, code),
+        patch: { areaCode: s(ctx, 'area'), name: s(ctx, 'name'), unit: s(ctx, 'unit'), target: targetOf(ctx) },
       }),
-    );
-  withCommon(progress.command('remove').argument('<id>').option('--reason <text>')).action(
-    action(async (id: string, o: CommonOpts & { reason?: string }) => {
-      const r = await callApi(o, 'progress.remove', { id, reason: o.reason });
-      print(o, r, () => r.id);
-    }),
-  );
-
-  const evidence = group(program, 'evidence', 'minh chứng (evidence files)');
-  withCommon(evidence.command('remove').argument('<id>').option('--reason <text>')).action(
-    action(async (id: string, o: CommonOpts & { reason?: string }) => {
-      const r = await callApi(o, 'evidence.remove', { id, reason: o.reason });
-      print(o, r, () => r.id);
-    }),
-  );
-  withCommon(evidence.command('save').argument('<id>').argument('<file>').description('lưu bản sao đã kiểm tra (save a verified copy)')).action(
-    action(async (id: string, file: string, o: CommonOpts) => {
-      const r = await callApi(o, 'evidence.saveCopy', { id, outPath: path.resolve(file) });
-      print(o, r, () => r.path);
-    }),
-  );
-}
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'indicator retire',
+    help: 'help.indicator.retire',
+    args: ['<code>'],
+    run: async (ctx, code: string) => ctx.ward('indicators.retire', { id: await indicatorId(ctx, code) }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'task delete',
+    help: 'help.task.delete',
+    args: ['<id>'],
+    options: [reasonOption],
+    run: (ctx, id: string) => ctx.ward('tasks.delete', { id, reason: s(ctx, 'reason') }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'task history',
+    help: 'help.task.history',
+    args: ['<id>'],
+    run: (ctx, id: string) => ctx.ward('tasks.history', { id }),
+    print: (h) =>
+      h
+        .map(
+          (e) =>
+            `${e.at}  ${e.actor}  ${e.action}  ${e.subject}${e.reason ? `  (${e.reason})` : ''}${e.changes.map((c) => `\n    ${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`).join('')}`,
+        )
+        .join('\n'),
+  }),
+  command({
+    name: 'progress correct',
+    help: 'help.progress.correct',
+    args: ['<id>'],
+    options: [
+      { flags: '--status <status>', help: 'opt.recorded_status' },
+      { flags: '--percent <n>', help: 'opt.percent' },
+      { flags: '--note <text>', help: 'opt.note' },
+      { flags: '--date <date>', help: 'opt.date' },
+      reasonOption,
+    ],
+    run: (ctx, id: string) =>
+      ctx.ward('progress.correct', {
+        id,
+        status: s(ctx, 'status') as 'not_started' | 'in_progress' | 'done' | undefined,
+        percent: optNum(s(ctx, 'percent'), 'percent'),
+        note: s(ctx, 'note'),
+        date: s(ctx, 'date'),
+        reason: s(ctx, 'reason'),
+      }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'progress remove',
+    help: 'help.progress.remove',
+    args: ['<id>'],
+    options: [reasonOption],
+    run: (ctx, id: string) => ctx.ward('progress.remove', { id, reason: s(ctx, 'reason') }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'evidence remove',
+    help: 'help.evidence.remove',
+    args: ['<id>'],
+    options: [reasonOption],
+    run: (ctx, id: string) => ctx.ward('evidence.remove', { id, reason: s(ctx, 'reason') }),
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'evidence save',
+    help: 'help.evidence.save',
+    args: ['<id>', '<file>'],
+    run: (ctx, id: string, file: string) => ctx.ward('evidence.saveCopy', { id, outPath: path.resolve(file) }),
+    print: (r) => r.path,
+  }),
+];

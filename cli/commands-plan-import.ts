@@ -5,12 +5,13 @@
  * app's import screen uses.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
 import { IMPORT_FIELDS, type ColumnTarget, type ImportIssue, type PlanImportPreview } from '../shared/api/contract-plan-import';
 import { AppError } from '../shared/errors';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { formatDateVi } from '../shared/rules/format-vi';
-import { callApi, CliFailure, langOf, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
+import { CliFailure, parseYearArg, readInputFile, type CommonOpts } from './run';
+import { command, type CliContext, type CommandSpec } from './table';
+import { cliText, type CliKey } from './texts';
 
 interface ImportOpts extends CommonOpts {
   year?: string;
@@ -55,65 +56,49 @@ function clip(s: string, n: number): string {
 
 /** The preview as text: where the table is, what each column holds, then every row as a task. */
 export function previewText(p: PlanImportPreview, lang: Lang): string {
-  const en = lang === 'en';
+  const t = (key: CliKey, params?: Record<string, string | number>) => cliText(lang, key, params);
   const out: string[] = [];
-  out.push(
-    en
-      ? `Table "${p.table}", header on row(s) ${p.headerRows.join(', ')}; plan ${p.year}${p.planExists ? '' : ' (will be created)'}`
-      : `Bảng "${p.table}", tiêu đề ở dòng ${p.headerRows.join(', ')}; kế hoạch năm ${p.year}${p.planExists ? '' : ' (sẽ được tạo)'}`,
-  );
-  out.push(en ? 'Columns:' : 'Các cột:');
-  for (const c of p.columns)
-    if (c.header !== '' || c.field) out.push(`  ${c.column} "${c.header}" → ${c.field ?? (en ? '? (not recognised)' : '? (chưa nhận ra)')}`);
+  out.push(t('preview.table', { table: p.table, rows: p.headerRows.join(', '), year: p.year }) + (p.planExists ? '' : t('preview.plan_new')));
+  out.push(t('preview.columns'));
+  for (const c of p.columns) if (c.header !== '' || c.field) out.push(`  ${c.column} "${c.header}" → ${c.field ?? t('preview.not_recognised')}`);
   if (p.proposedUnits.length > 0) {
-    out.push(en ? 'New units:' : 'Đơn vị sẽ tạo mới:');
+    out.push(t('preview.new_units'));
     for (const u of p.proposedUnits) out.push(`  + ${u.code}: ${u.name}`);
   }
   if (p.proposedDirectives.length > 0) {
-    out.push(en ? 'New directives:' : 'Văn bản sẽ tạo mới:');
+    out.push(t('preview.new_directives'));
     for (const d of p.proposedDirectives) out.push(`  + ${d.code}: ${d.number}${d.title !== d.number ? ` (${clip(d.title, 60)})` : ''}`);
   }
   const sections = new Map(p.sections.map((s) => [s.row, s]));
-  const rowLabel = en ? 'Row' : 'Dòng';
+  const rowLabel = t('word.row');
   const events = [...p.sections.map((s) => s.row), ...p.rows.map((r) => r.row)].sort((a, b) => a - b);
   const rows = new Map(p.rows.map((r) => [r.row, r]));
   for (const at of events) {
     const sec = sections.get(at);
     if (sec) {
-      out.push(`${rowLabel} ${at}: ${en ? 'section' : 'mục'} "${sec.text}" → ${sec.areaCode ?? '?'}`);
+      out.push(`${rowLabel} ${at}: ${t('preview.section')} "${sec.text}" → ${sec.areaCode ?? '?'}`);
       continue;
     }
     const r = rows.get(at)!;
-    const t = r.task;
+    const task = r.task;
     const mark = r.errors.length > 0 ? '✗' : '✓';
-    out.push(`${mark} ${rowLabel} ${r.row}: ${t.no ?? '-'}. [${t.areaCode ?? '?'}] ${clip(t.content, 80)}`);
-    const partners = [...t.partnerUnitCodes, ...(t.partnerNote ? [`"${t.partnerNote}"`] : [])].join('; ');
-    const when = t.timeline ? `${t.timeline}${t.deadline ? ` (${en ? 'due' : 'hạn'} ${formatDateVi(t.deadline)})` : ''}` : '-';
-    out.push(
-      `      ${en ? 'lead' : 'chủ trì'}: ${t.leadUnitCode ?? '-'} | ${en ? 'partners' : 'phối hợp'}: ${partners || '-'} | ${en ? 'time' : 'thời gian'}: ${when} | ${en ? 'source' : 'căn cứ'}: ${t.sourceLabel ?? '-'}`,
-    );
+    out.push(`${mark} ${rowLabel} ${r.row}: ${task.no ?? '-'}. [${task.areaCode ?? '?'}] ${clip(task.content, 80)}`);
+    const partners = [...task.partnerUnitCodes, ...(task.partnerNote ? [`"${task.partnerNote}"`] : [])].join('; ');
+    const when = task.timeline ? `${task.timeline}${task.deadline ? ` (${t('preview.due', { date: formatDateVi(task.deadline) })})` : ''}` : '-';
+    out.push(`      ${t('preview.task_line', { lead: task.leadUnitCode ?? '-', partners: partners || '-', when, source: task.sourceLabel ?? '-' })}`);
     out.push(...issueLines(lang, '✗', r.errors), ...issueLines(lang, '!', r.warnings));
   }
   const c = p.counts;
-  out.push(
-    en
-      ? `${c.rows} task row(s): ${c.valid} without errors, ${c.withErrors} with errors, ${c.withWarnings} with warnings.`
-      : `${c.rows} dòng nhiệm vụ: ${c.valid} dòng không lỗi, ${c.withErrors} dòng có lỗi, ${c.withWarnings} dòng có cảnh báo.`,
-  );
+  out.push(t('preview.counts', { rows: c.rows, valid: c.valid, errors: c.withErrors, warnings: c.withWarnings }));
   if (p.unmapped.length > 0) {
-    const example = p.unmapped.map((x) => `${x}=ignore`).join(',');
-    out.push(
-      en
-        ? `Column(s) ${p.unmapped.join(', ')} not recognised: add --map "${example}" (or map them to a field).`
-        : `Chưa nhận ra cột ${p.unmapped.join(', ')}: thêm --map "${example}" (hoặc gán cho một trường).`,
-    );
+    out.push(t('preview.unmapped', { columns: p.unmapped.join(', '), example: p.unmapped.map((x) => `${x}=ignore`).join(',') }));
   }
   return out.join('\n');
 }
 
 /** The rows with errors, as the old sheet import printed them: one line per reason. */
-function refuseRows(o: CommonOpts, p: PlanImportPreview): never {
-  const lang = langOf(o);
+function refuseRows(ctx: CliContext, p: PlanImportPreview): never {
+  const { o, lang } = ctx;
   const bad = p.rows.filter((r) => r.errors.length > 0);
   const params = { count: bad.length, rows: bad.map((r) => r.row).join(', ') };
   const summary = formatMessage(lang, 'plan_import.rows_invalid', params);
@@ -125,61 +110,53 @@ function refuseRows(o: CommonOpts, p: PlanImportPreview): never {
     })),
   }));
   if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: 'plan_import.rows_invalid', params, message: summary, rows } }, null, 2)}\n`);
-  const label = lang === 'en' ? 'Row' : 'Dòng';
-  const lines = rows.flatMap((r) => r.reasons.map((x) => `  ${label} ${r.row}: ${x.message}`));
-  process.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${summary}\n${lines.join('\n')}\n`);
+  const lines = rows.flatMap((r) => r.reasons.map((x) => `  ${ctx.t('word.row')} ${r.row}: ${x.message}`));
+  process.stderr.write(`${ctx.t('word.error')}: ${summary}\n${lines.join('\n')}\n`);
   throw new CliFailure(1);
 }
 
-export function registerPlanImportCommand(plan: Command): void {
-  withCommon(plan.command('import').description('nhập kế hoạch từ tệp Excel hoặc Word của phường (import the plan from XLSX or DOCX)').argument('<file>'))
-    .option('--year <year>', 'năm kế hoạch; tạo kế hoạch năm đó nếu chưa có (mặc định: kế hoạch mới nhất)')
-    .option('--create-missing', 'tạo các đơn vị, văn bản chưa có (create missing units and directives)')
-    .option('--only-valid', 'chỉ nhập các dòng không có lỗi (import only the rows without errors)')
-    .option('--map <pairs>', 'gán cột, ví dụ "C=lead,D=partners,H=ignore" (map columns)')
-    .option('--dry-run', 'chỉ xem trước, không ghi gì (preview only, write nothing)')
-    .action(async (file: string, o: ImportOpts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals() as ImportOpts;
-      try {
-        await importFile(file, { ...o, ...opts });
-      } catch (e) {
-        if (e instanceof CliFailure) throw e;
-        throw new CliFailure(reportError(opts, e));
-      }
-    });
-}
+export const planImportCommands: CommandSpec[] = [
+  command({
+    name: 'plan import',
+    help: 'help.plan.import',
+    args: ['<file>'],
+    options: [
+      { flags: '--year <year>', help: 'opt.import_year' },
+      { flags: '--create-missing', help: 'opt.create_missing' },
+      { flags: '--only-valid', help: 'opt.only_valid' },
+      { flags: '--map <pairs>', help: 'opt.map' },
+      { flags: '--dry-run', help: 'opt.dry_run' },
+    ],
+    run: (ctx, file: string) => importFile(ctx, file),
+  }),
+];
 
-async function importFile(file: string, o: ImportOpts): Promise<void> {
+async function importFile(ctx: CliContext, file: string): Promise<void> {
+  const o = ctx.o as ImportOpts;
   readInputFile(file);
   const ref = { path: path.resolve(file) };
   const mapping = o.map ? parseMapping(o.map) : undefined;
   const year =
-    o.year !== undefined ? parseYearArg(o.year, 'year') : ((await callApi(o, 'plans.list', {}))[0]?.year ?? Number(new Date().toISOString().slice(0, 4)));
-  const preview = await callApi(o, 'planImport.preview', {
-    file: ref,
-    year,
-    mapping,
-  });
+    o.year !== undefined ? parseYearArg(o.year, 'year') : ((await ctx.ward('plans.list', {}))[0]?.year ?? Number(new Date().toISOString().slice(0, 4)));
+  const preview = await ctx.ward('planImport.preview', { file: ref, year, mapping });
   if (o.dryRun) {
-    print(o, preview, () => previewText(preview, langOf(o)));
+    print(ctx, preview, () => previewText(preview, ctx.lang));
     return;
   }
-  if (preview.unmapped.length === 0 && preview.counts.withErrors > 0 && !o.onlyValid) refuseRows(o, preview);
-  const r = await callApi(o, 'planImport.apply', {
-    file: ref,
-    year,
-    mapping,
-    createMissing: !!o.createMissing,
-    onlyValid: !!o.onlyValid,
-  });
-  print(o, r, () =>
+  if (preview.unmapped.length === 0 && preview.counts.withErrors > 0 && !o.onlyValid) refuseRows(ctx, preview);
+  const r = await ctx.ward('planImport.apply', { file: ref, year, mapping, createMissing: !!o.createMissing, onlyValid: !!o.onlyValid });
+  print(ctx, r, () =>
     [
-      `Đã nhập ${r.imported} nhiệm vụ vào kế hoạch năm ${r.year}${r.planCreated ? ' (kế hoạch mới được tạo)' : ''}.`,
+      ctx.t(r.planCreated ? 'import.done_new_plan' : 'import.done', { n: r.imported, year: r.year }),
       ...(r.createdUnits.length + r.createdDirectives.length > 0
-        ? [`Đã tạo ${r.createdUnits.length} đơn vị, ${r.createdDirectives.length} văn bản căn cứ.`]
+        ? [ctx.t('import.created', { units: r.createdUnits.length, directives: r.createdDirectives.length })]
         : []),
-      ...(r.skipped > 0 ? [`Bỏ qua ${r.skipped} dòng có lỗi.`] : []),
-      ...(r.mappingRemembered ? ['Đã ghi nhớ cách gán cột cho các tệp cùng mẫu.'] : []),
+      ...(r.skipped > 0 ? [ctx.t('import.skipped', { n: r.skipped })] : []),
+      ...(r.mappingRemembered ? [ctx.t('import.mapping_remembered')] : []),
     ].join('\n'),
   );
+}
+
+function print(ctx: CliContext, value: unknown, human: () => string): void {
+  process.stdout.write(ctx.o.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
 }

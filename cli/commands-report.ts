@@ -1,390 +1,325 @@
 /**
- * The document commands: periodic reports and their approval, the plan as DOCX/XLSX, and plans
- * imported from Excel. They call the services directly on a session (not through the API
- * contract), because they move whole files between the disk and the documents.
+ * The document commands: periodic reports and their approval, the plan as DOCX/XLSX and its
+ * template, through the same API methods as the Báo cáo screen (reports.*, documents.*).
  *
  * `report` both acts itself (`wardplan report --period ... --out ...`) and has sub-commands; Commander
  * gives a parent's options to the parent wherever they appear, so every handler reads its options
- * with optsWithGlobals() and checks the required ones itself.
+ * with the parents' (ctx.o) and checks the required ones itself.
  */
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import { writeFileAtomic } from '../db/fs/atomic-write';
-import { isPlanImportError, reportsError, type PlanImportError } from '../db/reports/errors';
-import { listAreas, listDirectives, listUnits } from '../db/services/catalog';
-import { approveReport, createSupplement, getReport, markSent, saveNarrative, saveReportBody } from '../db/services/reports';
-import { setDirectiveOrder } from '../db/services/directive-order';
-import { getDocumentSettings, saveDocumentSettings, savePlanDocument } from '../db/services/documents';
-import { AppError, isAppError } from '../shared/errors';
-import { formatReportsMessage, isReportsErrorCode } from '../shared/i18n/messages-reports';
+import { AppError } from '../shared/errors';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
-import { CliFailure, langOf, parseIntArg, parsePeriodArg, parseYearArg, print, readInputFile, reportError, withCommon, type CommonOpts } from './run';
-import { withSession } from './session';
+import { parsePeriod, periodLabelEn, periodLabelVi } from '../shared/rules/period';
+import type { ReportView } from '../shared/api/report-types';
 import { vietnamTime } from '../db/session';
+import { parseIntArg, parsePeriodArg, parseYearArg, readInputFile } from './run';
+import { command, type CliContext, type CommandSpec, type OptionSpec } from './table';
+import type { CliKey } from './texts';
 
-type Opts = CommonOpts & Record<string, string | boolean | undefined>;
+type Format = 'docx' | 'xlsx';
 
-const STATUS_VI = { draft: 'dự thảo', approved: 'đã phê duyệt', sent: 'đã gửi' } as const;
+function str(ctx: CliContext, k: string): string | undefined {
+  const v = ctx.o[k];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function required(ctx: CliContext, name: string, flag: string): string {
+  const v = str(ctx, name);
+  if (v === undefined || v.trim() === '') throw new AppError('cli.usage', { detail: ctx.t('usage.required', { flag }) });
+  return v;
+}
 
 function localDateTime(iso: string | null): string {
   if (!iso) return '';
   const local = vietnamTime(iso);
   return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
 }
-type Format = 'docx' | 'xlsx';
 
-function required(o: Opts, name: string, flag: string): string {
-  const v = o[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new AppError('cli.usage', { detail: `${flag} là bắt buộc (${flag} is required)` });
-  return v;
+/** "Quý III/2026" or "Q3 2026": the period as the reader's language names it. */
+function periodName(ctx: CliContext, code: string): string {
+  const p = parsePeriod(code);
+  if (!p) return code;
+  return ctx.lang === 'en' ? periodLabelEn(p) : periodLabelVi(p);
 }
 
+const STATUS: Record<ReportView['status'], CliKey> = { draft: 'report.status.draft', approved: 'report.status.approved', sent: 'report.status.sent' };
+
 /** --format when given, else the output file's extension, else DOCX (the document the city expects). */
-function formatOf(o: Opts, out: string): Format {
-  if (o.format === 'docx' || o.format === 'xlsx') return o.format;
+function formatOf(ctx: CliContext, out: string): Format {
+  const f = str(ctx, 'format');
+  if (f === 'docx' || f === 'xlsx') return f;
   return path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'docx';
 }
 
-async function writeOutput(file: string, data: Buffer): Promise<string> {
-  const abs = path.resolve(file);
-  try {
-    await writeFileAtomic(abs, data);
-  } catch (e) {
-    throw reportsError('output.write_failed', { path: abs, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-  }
-  return abs;
+function supplementOf(ctx: CliContext): number {
+  const v = str(ctx, 'supplement');
+  return v !== undefined ? parseIntArg(v, 'supplement') : 0;
 }
 
-function printRowProblems(o: CommonOpts, e: PlanImportError): void {
-  const lang = langOf(o);
-  const summary = formatReportsMessage(lang, 'plan_import.bad_rows', e.params);
-  const rows = e.rows.map((r) => ({ row: r.row, reasons: r.reasons.map((x) => ({ ...x, message: formatReportsMessage(lang, x.code, x.params) })) }));
-  if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, params: e.params, message: summary, rows } }, null, 2)}\n`);
-  const label = lang === 'en' ? 'Row' : 'Dòng';
-  const lines = rows.flatMap((r) => r.reasons.map((x) => `  ${label} ${r.row}: ${x.message}`));
-  process.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${summary}\n${lines.join('\n')}\n`);
+function periodOf(ctx: CliContext): string {
+  return parsePeriodArg(required(ctx, 'period', '--period'), 'period');
 }
-
-/**
- * Like run.ts's action(), and also prints the reports' own messages and a refused sheet's rows,
- * which the generic error printer does not know.
- */
-function act<A extends unknown[]>(fn: (o: Opts, ...args: A) => Promise<void>): (...args: unknown[]) => Promise<void> {
-  // Commander calls an action with the positional arguments, then the options, then the command.
-  return async (...args) => {
-    const cmd = args[args.length - 1] as Command;
-    const o = cmd.optsWithGlobals() as Opts;
-    try {
-      await fn(o, ...(args.slice(0, -2) as A));
-    } catch (e) {
-      if (isPlanImportError(e)) {
-        printRowProblems(o, e);
-        throw new CliFailure(1);
-      }
-      if (isAppError(e) && isReportsErrorCode(e.code)) {
-        const message = formatReportsMessage(langOf(o), e.code, e.params);
-        if (o.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, params: e.params, message } }, null, 2)}\n`);
-        process.stderr.write(`${langOf(o) === 'en' ? 'Error' : 'Lỗi'}: ${message}\n`);
-        throw new CliFailure(1);
-      }
-      throw new CliFailure(reportError(o, e));
-    }
-  };
-}
-
-// The DOCX and Excel libraries take a third of a second to load: loaded only by the commands that
-// write documents, so every other wardplan command starts as fast as before.
-const docxReport = () => import('../db/reports/docx-report');
-const docxPlan = () => import('../db/reports/docx-plan');
-const xlsx = () => import('../db/reports/xlsx');
-
-function supplementOf(o: Opts): number {
-  return typeof o.supplement === 'string' ? parseIntArg(o.supplement, 'supplement') : 0;
-}
-
-/** Repeatable options (--recipient a --recipient b) collect into a list. */
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Text from --<name> or, for long sections, from the file --<name>-file names. */
-function textOption(o: Opts, name: string): string | undefined {
-  const file = o[`${name}File`];
-  if (typeof file === 'string') return readInputFile(file).toString('utf8');
-  const v = o[name];
-  return typeof v === 'string' ? v : undefined;
+function textOption(ctx: CliContext, name: string): string | undefined {
+  const file = str(ctx, `${name}File`);
+  if (file !== undefined) return readInputFile(file).toString('utf8');
+  return str(ctx, name);
 }
 
-function recipientsOption(o: Opts): string[] | null | undefined {
-  if (o.defaultRecipients) return null;
-  const list = (o as Record<string, unknown>).recipient;
+function recipientsOption(ctx: CliContext): string[] | null | undefined {
+  if (ctx.o.defaultRecipients) return null;
+  const list = ctx.o.recipient;
   return Array.isArray(list) ? (list as string[]) : undefined;
 }
 
-const formatOption = () => new Option('--format <format>', 'docx | xlsx').choices(['docx', 'xlsx']);
+const formatOption: OptionSpec = { flags: '--format <format>', help: 'opt.doc_format', choices: ['docx', 'xlsx'] };
+const periodOption: OptionSpec = { flags: '--period <period>', help: 'opt.report_period' };
+const recipientOptions: OptionSpec[] = [
+  { flags: '--recipient <line>', help: 'opt.recipient', repeat: true },
+  { flags: '--default-recipients', help: 'opt.default_recipients' },
+];
+/** A section given as text or as a file: --results and --results-file. */
+const section = (flag: string, help: CliKey): OptionSpec[] => [
+  { flags: `--${flag} <text>`, help },
+  { flags: `--${flag}-file <file>`, help: 'opt.section_file' },
+];
 
-export function registerReportCommands(program: Command): void {
-  const report = withCommon(program.command('report').description('báo cáo định kỳ: quý, 6 tháng, năm (periodic reports)'), false)
-    .option('--period <period>', '2026-Q3 | 2026-H1 | 2026')
-    .option('--supplement <n>', 'báo cáo bổ sung lần thứ n (supplementary report number)')
-    .addOption(formatOption())
-    .option('--out <file>', 'tệp kết quả (.docx / .xlsx)')
-    .action(
-      act(async (o) => {
-        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
-        const out = required(o, 'out', '--out');
-        const format = formatOf(o, out);
-        const supplement = supplementOf(o);
-        const result = await withSession(o, async (s) => {
-          const r = getReport(s, period, supplement);
-          const data =
-            format === 'xlsx'
-              ? await (await xlsx()).buildReportXlsx(s, period, supplement)
-              : await (await docxReport()).buildReportDocx(s, period, { supplement });
-          return { path: await writeOutput(out, data), format, period: r.period, supplement, status: r.status, bytes: data.length };
-        });
-        print(o, result, () => `Đã ghi báo cáo ${result.period} (${STATUS_VI[result.status]}) vào ${result.path}`);
+export const reportCommands: CommandSpec[] = [
+  command({
+    name: 'report',
+    help: 'help.report',
+    db: 'optional',
+    options: [periodOption, { flags: '--supplement <n>', help: 'opt.supplement' }, formatOption, { flags: '--out <file>', help: 'opt.doc_out' }],
+    run: async (ctx) => {
+      const period = periodOf(ctx);
+      const out = required(ctx, 'out', '--out');
+      const format = formatOf(ctx, out);
+      const supplement = supplementOf(ctx);
+      const file = await ctx.ward('documents.report', { period, supplement, format, outPath: path.resolve(out) });
+      const r = await ctx.ward('reports.get', { period, supplement });
+      return { path: file.path, format, period: r.period, supplement, status: r.status, bytes: file.size };
+    },
+    print: (r, ctx) => ctx.t('report.written', { period: r.period, status: ctx.t(STATUS[r.status]), path: r.path }),
+  }),
+  command({
+    name: 'report approve',
+    help: 'help.report.approve',
+    db: 'optional',
+    options: [
+      periodOption,
+      { flags: '--by <name>', help: 'opt.approver', required: true },
+      { flags: '--doc-number <number>', help: 'opt.report_doc_number' },
+      { flags: '--signer-title <title>', help: 'opt.signer_title' },
+    ],
+    run: async (ctx) => {
+      const r = await ctx.ward('reports.approve', {
+        period: periodOf(ctx),
+        supplement: supplementOf(ctx),
+        approvedBy: String(ctx.o.by),
+        docNumber: str(ctx, 'docNumber'),
+        signerTitle: str(ctx, 'signerTitle'),
+      });
+      return { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber };
+    },
+    print: (r, ctx) => ctx.t('report.approved', { period: periodName(ctx, r.period), by: r.approvedBy ?? '', at: localDateTime(r.approvedAt) }),
+  }),
+  command({
+    name: 'report sent',
+    help: 'help.report.sent',
+    db: 'optional',
+    options: [periodOption],
+    run: (ctx) => ctx.ward('reports.markSent', { period: periodOf(ctx), supplement: supplementOf(ctx) }),
+    print: (r, ctx) => ctx.t('report.sent', { period: r.period, at: localDateTime(r.sentAt) }),
+  }),
+  command({
+    name: 'report narrative',
+    help: 'help.report.narrative',
+    db: 'optional',
+    options: [
+      periodOption,
+      { flags: '--area <code>', help: 'opt.area', required: true },
+      { flags: '--results <text>', help: 'opt.results' },
+      { flags: '--shortcomings <text>', help: 'opt.shortcomings' },
+      { flags: '--next <text>', help: 'opt.next_tasks' },
+      { flags: '--proposals <text>', help: 'opt.proposals' },
+    ],
+    run: (ctx) =>
+      ctx.ward('reports.saveNarrative', {
+        period: periodOf(ctx),
+        supplement: supplementOf(ctx),
+        areaCode: String(ctx.o.area),
+        results: str(ctx, 'results'),
+        shortcomings: str(ctx, 'shortcomings'),
+        nextTasks: str(ctx, 'next'),
+        proposals: str(ctx, 'proposals'),
       }),
-    );
-
-  withCommon(report.command('approve').description('phê duyệt và khóa báo cáo (approve and freeze)'), false)
-    .option('--period <period>')
-    .requiredOption('--by <name>', 'người phê duyệt (lãnh đạo ký)')
-    .option('--doc-number <number>', 'số văn bản, ví dụ 45 hoặc 45/BC-UBND')
-    .option('--signer-title <title>', 'chức vụ người ký, ví dụ "Phó Chủ tịch"')
-    .action(
-      act(async (o) => {
-        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
-        const r = await withSession(o, (s) =>
-          approveReport(s, {
-            period,
-            supplement: supplementOf(o),
-            approvedBy: String(o.by),
-            docNumber: o.docNumber as string | undefined,
-            signerTitle: o.signerTitle as string | undefined,
-          }),
-        );
-        print(
-          o,
-          { period: r.period, status: r.status, approvedBy: r.approvedBy, approvedAt: r.approvedAt, docNumber: r.docNumber },
-          () => `Đã phê duyệt báo cáo ${r.periodLabel} (${r.approvedBy}, ${localDateTime(r.approvedAt)}). Số liệu đã được khóa.`,
-        );
-      }),
-    );
-
-  withCommon(report.command('sent').description('đánh dấu đã gửi báo cáo (mark as sent)'), false)
-    .option('--period <period>')
-    .action(
-      act(async (o) => {
-        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
-        const r = await withSession(o, (s) => markSent(s, period, supplementOf(o)));
-        print(o, r, () => `Báo cáo ${r.period}: đã gửi (${localDateTime(r.sentAt)}).`);
-      }),
-    );
-
-  withCommon(report.command('narrative').description('nội dung báo cáo theo lĩnh vực (narrative per area)'), false)
-    .option('--period <period>')
-    .requiredOption('--area <code>', 'mã lĩnh vực, ví dụ CQ')
-    .option('--results <text>', 'kết quả đạt được')
-    .option('--shortcomings <text>', 'tồn tại, hạn chế và nguyên nhân')
-    .option('--next <text>', 'nhiệm vụ trọng tâm thời gian tới')
-    .option('--proposals <text>', 'đề xuất, kiến nghị')
-    .action(
-      act(async (o) => {
-        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
-        const n = await withSession(o, (s) =>
-          saveNarrative(s, {
-            period,
-            supplement: supplementOf(o),
-            areaCode: String(o.area),
-            results: o.results as string | undefined,
-            shortcomings: o.shortcomings as string | undefined,
-            nextTasks: o.next as string | undefined,
-            proposals: o.proposals as string | undefined,
-          }),
-        );
-        print(o, n, () => `Đã lưu nội dung lĩnh vực ${n.areaName} (${period}).`);
-      }),
-    );
-
-  withCommon(report.command('show').description('xem số liệu báo cáo (show the figures)'), false)
-    .option('--period <period>')
-    .action(
-      act(async (o) => {
-        const period = parsePeriodArg(required(o, 'period', '--period'), 'period');
-        const r = await withSession(o, (s) => getReport(s, period, supplementOf(o)));
-        const t = r.figures.tasks.total;
-        const i = r.figures.indicators;
-        print(o, r, () =>
-          [
-            `${r.periodLabel} — ${STATUS_VI[r.status]}${r.approvedBy ? ` (${r.approvedBy})` : ''}${r.figuresFrozen ? ' — số liệu đã khóa' : ''}`,
-            `Nhiệm vụ: ${t.assigned}; đã hoàn thành ${t.done} (${formatPercentVi(t.assigned ? (t.done * 100) / t.assigned : 0)}), trong đó muộn ${t.doneLate}; đang thực hiện trong hạn ${t.inProgress}; chưa triển khai ${t.notStarted}; quá hạn ${t.overdue}`,
-            `Chỉ tiêu: ${i.total}; đạt ${i.met}; chưa đạt ${i.notMet}; chưa có số liệu ${i.noData}`,
-          ].join('\n'),
-        );
-      }),
-    );
-
-  withCommon(report.command('body').description('các phần I–IV và nơi nhận của báo cáo (report sections and recipients)'), false)
-    .option('--period <period>')
-    .option('--results <text>', 'I. kết quả thực hiện')
-    .option('--results-file <file>')
-    .option('--shortcomings <text>', 'II. tồn tại, hạn chế và nguyên nhân')
-    .option('--shortcomings-file <file>')
-    .option('--next-tasks <text>', 'III. nhiệm vụ trọng tâm kỳ tới')
-    .option('--next-tasks-file <file>')
-    .option('--proposals <text>', 'IV. kiến nghị, đề xuất')
-    .option('--proposals-file <file>')
-    .option('--recipient <line>', 'một nơi nhận; lặp lại cho mỗi nơi nhận (repeat per recipient)', collect)
-    .option('--default-recipients', 'dùng danh sách nơi nhận mặc định của phường')
-    .action(
-      act(async (o) => {
-        const period = required(o, 'period', '--period');
-        const r = await withSession(o, (s) =>
-          saveReportBody(s, {
-            period,
-            supplement: supplementOf(o),
-            results: textOption(o, 'results'),
-            shortcomings: textOption(o, 'shortcomings'),
-            nextTasks: textOption(o, 'nextTasks'),
-            proposals: textOption(o, 'proposals'),
-            recipients: recipientsOption(o),
-          }),
-        );
-        print(o, { period: r.period, supplement: r.supplement, body: r.body, recipients: r.recipients }, () => `Đã lưu nội dung báo cáo ${r.periodLabel}.`);
-      }),
-    );
-
-  withCommon(report.command('supplement').description('lập báo cáo bổ sung cho kỳ đã phê duyệt (supplementary report)'), false)
-    .option('--period <period>')
-    .action(
-      act(async (o) => {
-        const period = required(o, 'period', '--period');
-        const r = await withSession(o, (s) => createSupplement(s, period));
-        print(
-          o,
-          { period: r.period, supplement: r.supplement, status: r.status },
-          () =>
-            `Đã lập báo cáo bổ sung lần ${r.supplement} cho ${r.periodLabel} (dự thảo). Xuất: wardplan report --period ${r.period} --supplement ${r.supplement} --out <tệp>`,
-        );
-      }),
-    );
-
-  withCommon(report.command('settings').description('nơi nhận mặc định và đơn vị soạn thảo (document settings)'), false)
-    .option('--drafting-unit <abbr>', 'đơn vị soạn thảo, ghi sau "Lưu: VT," (ví dụ VHXH)')
-    .option('--report-recipient <line>', 'nơi nhận mặc định của báo cáo; lặp lại cho mỗi nơi nhận', collect)
-    .option('--plan-recipient <line>', 'nơi nhận mặc định của kế hoạch; lặp lại cho mỗi nơi nhận', collect)
-    .action(
-      act(async (o) => {
-        const x = o as Record<string, unknown>;
-        const r = await withSession(o, (s) => {
-          const given = x.draftingUnit !== undefined || x.reportRecipient !== undefined || x.planRecipient !== undefined;
-          return given
-            ? saveDocumentSettings(s, {
-                draftingUnit: x.draftingUnit as string | undefined,
-                reportRecipients: x.reportRecipient as string[] | undefined,
-                planRecipients: x.planRecipient as string[] | undefined,
-              })
-            : getDocumentSettings(s);
-        });
-        print(o, r, () =>
-          [
-            `Đơn vị soạn thảo: ${r.draftingUnit || '(chưa đặt)'}`,
-            'Nơi nhận báo cáo:',
-            ...r.reportRecipients.map((l) => `  - ${l}`),
-            'Nơi nhận kế hoạch:',
-            ...r.planRecipients.map((l) => `  - ${l}`),
-          ].join('\n'),
-        );
-      }),
-    );
-}
-
-/** `wardplan directive order NQ57 KH02 …`: the order reports and the plan list the ward's own directives. */
-export function registerDirectiveOrderCommand(directive: Command): void {
-  withCommon(directive.command('order').description("thứ tự liệt kê văn bản của phường (order of the ward's directives)").argument('<codes...>')).action(
-    act(async (o, codes: string[]) => {
-      const list = await withSession(o, (s) => setDirectiveOrder(s, codes));
-      print(o, list, () => list.map((d, i) => `${i + 1}. ${d.code} ${d.number}`).join('\n'));
-    }),
-  );
-}
-
-/** Adds export and template to the existing `plan` group (cli/commands-ward.ts); import is cli/commands-plan-import.ts. */
-export function registerPlanDocumentCommands(plan: Command): void {
-  withCommon(plan.command('export').description('xuất kế hoạch và phụ lục nhiệm vụ (export the plan)'))
-    .addOption(formatOption())
-    .requiredOption('--out <file>', 'tệp kết quả (.docx / .xlsx)')
-    .option('--year <year>', 'năm kế hoạch (mặc định: kế hoạch mới nhất)')
-    .action(
-      act(async (o) => {
-        const out = String(o.out);
-        const format = formatOf(o, out);
-        const year = o.year ? parseYearArg(String(o.year), 'year') : undefined;
-        const result = await withSession(o, async (s) => {
-          const data = format === 'xlsx' ? await (await xlsx()).buildPlanXlsx(s, year) : await (await docxPlan()).buildPlanDocx(s, year);
-          return { path: await writeOutput(out, data), format, bytes: data.length };
-        });
-        print(o, result, () => `Đã ghi kế hoạch vào ${result.path}`);
-      }),
-    );
-
-  withCommon(plan.command('document').description('các phần của văn bản kế hoạch, ngày ban hành, người ký (the plan document)'))
-    .option('--year <year>', 'năm kế hoạch (mặc định: kế hoạch mới nhất)')
-    .option('--doc-number <number>', 'số, ký hiệu, ví dụ 111/KH-UBND')
-    .option('--issued-on <date>', 'ngày ban hành YYYY-MM-DD; "none" để xóa (kế hoạch trở lại dự thảo)')
-    .option('--signer-name <name>', 'họ tên người ký')
-    .option('--signer-title <title>', 'chức vụ người ký, ví dụ "Chủ tịch"')
-    .option('--general-goal <text>', 'mục tiêu chung')
-    .option('--previous-results <text>', 'kết quả thực hiện năm trước')
-    .option('--previous-results-file <file>')
-    .option('--objectives <text>', 'mục tiêu cụ thể')
-    .option('--objectives-file <file>')
-    .option('--solutions <text>', 'giải pháp')
-    .option('--solutions-file <file>')
-    .option('--organisation <text>', 'tổ chức thực hiện')
-    .option('--organisation-file <file>')
-    .option('--recipient <line>', 'một nơi nhận; lặp lại cho mỗi nơi nhận', collect)
-    .option('--default-recipients', 'dùng danh sách nơi nhận mặc định của phường')
-    .action(
-      act(async (o) => {
-        const year = o.year ? parseYearArg(String(o.year), 'year') : undefined;
-        const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-        const issued = str('issuedOn');
-        const r = await withSession(o, (s) =>
-          savePlanDocument(s, {
-            year,
-            docNumber: str('docNumber'),
-            issuedOn: issued === undefined ? undefined : issued.toLowerCase() === 'none' ? null : issued,
-            signerName: str('signerName'),
-            signerTitle: str('signerTitle'),
-            generalGoal: str('generalGoal'),
-            previousResults: textOption(o, 'previousResults'),
-            objectives: textOption(o, 'objectives'),
-            solutions: textOption(o, 'solutions'),
-            organisation: textOption(o, 'organisation'),
-            recipients: recipientsOption(o),
-          }),
-        );
-        const p = r.plan;
-        print(
-          o,
-          r,
-          () =>
-            `Kế hoạch năm ${p.year}: ${p.docNumber ?? 'chưa có số'}; ${p.issuedOn ? `ban hành ngày ${formatDateVi(p.issuedOn)}` : 'dự thảo (chưa có ngày ban hành)'}; người ký: ${p.signerName ?? '(chưa có)'}${p.signerTitle ? `, ${p.signerTitle}` : ''}.`,
-        );
-      }),
-    );
-
-  withCommon(plan.command('template').description('tạo tệp Excel mẫu để nhập kế hoạch (write the import template)'), false)
-    .requiredOption('--out <file>', 'tệp mẫu (.xlsx)')
-    .action(
-      act(async (o) => {
-        const { writePlanTemplate } = await xlsx();
-        // With --db the template also lists this ward's unit codes and directives.
-        const data = o.db
-          ? await withSession(o, (s) => writePlanTemplate({ units: listUnits(s), areas: listAreas(s), directives: listDirectives(s) }))
-          : await writePlanTemplate();
-        const p = await writeOutput(String(o.out), data);
-        print(o, { path: p, bytes: data.length }, () => `Đã ghi tệp mẫu vào ${p}`);
-      }),
-    );
-}
+    print: (n, ctx) => ctx.t('report.narrative_saved', { area: n.areaName, period: String(ctx.o.period) }),
+  }),
+  command({
+    name: 'report show',
+    help: 'help.report.show',
+    db: 'optional',
+    options: [periodOption],
+    run: (ctx) => ctx.ward('reports.get', { period: periodOf(ctx), supplement: supplementOf(ctx) }),
+    print: (r, ctx) => {
+      const t = r.figures.tasks.total;
+      const i = r.figures.indicators;
+      return [
+        `${periodName(ctx, r.period)} — ${ctx.t(STATUS[r.status])}${r.approvedBy ? ` (${r.approvedBy})` : ''}${r.figuresFrozen ? ctx.t('report.frozen_mark') : ''}`,
+        ctx.t('report.tasks_line', {
+          assigned: t.assigned,
+          done: t.done,
+          percent: formatPercentVi(t.assigned ? (t.done * 100) / t.assigned : 0),
+          late: t.doneLate,
+          inProgress: t.inProgress,
+          notStarted: t.notStarted,
+          overdue: t.overdue,
+        }),
+        ctx.t('report.indicators_line', { total: i.total, met: i.met, notMet: i.notMet, noData: i.noData }),
+      ].join('\n');
+    },
+  }),
+  command({
+    name: 'report body',
+    help: 'help.report.body',
+    db: 'optional',
+    options: [
+      periodOption,
+      ...section('results', 'opt.body_results'),
+      ...section('shortcomings', 'opt.shortcomings'),
+      ...section('next-tasks', 'opt.next_tasks'),
+      ...section('proposals', 'opt.proposals'),
+      ...recipientOptions,
+    ],
+    run: async (ctx) => {
+      const r = await ctx.ward('reports.saveBody', {
+        period: required(ctx, 'period', '--period'),
+        supplement: supplementOf(ctx),
+        results: textOption(ctx, 'results'),
+        shortcomings: textOption(ctx, 'shortcomings'),
+        nextTasks: textOption(ctx, 'nextTasks'),
+        proposals: textOption(ctx, 'proposals'),
+        recipients: recipientsOption(ctx),
+      });
+      return { period: r.period, supplement: r.supplement, body: r.body, recipients: r.recipients };
+    },
+    print: (r, ctx) => ctx.t('report.body_saved', { period: periodName(ctx, r.period) }),
+  }),
+  command({
+    name: 'report supplement',
+    help: 'help.report.supplement',
+    db: 'optional',
+    options: [periodOption],
+    run: async (ctx) => {
+      const r = await ctx.ward('reports.createSupplement', { period: required(ctx, 'period', '--period') });
+      return { period: r.period, supplement: r.supplement, status: r.status };
+    },
+    print: (r, ctx) => ctx.t('report.supplement_made', { n: r.supplement, period: periodName(ctx, r.period), code: r.period }),
+  }),
+  command({
+    name: 'report settings',
+    help: 'help.report.settings',
+    db: 'optional',
+    options: [
+      { flags: '--drafting-unit <abbr>', help: 'opt.drafting_unit' },
+      { flags: '--report-recipient <line>', help: 'opt.report_recipient', repeat: true },
+      { flags: '--plan-recipient <line>', help: 'opt.plan_recipient', repeat: true },
+    ],
+    run: (ctx) => {
+      const o = ctx.o;
+      const given = o.draftingUnit !== undefined || o.reportRecipient !== undefined || o.planRecipient !== undefined;
+      return given
+        ? ctx.ward('documents.saveSettings', {
+            draftingUnit: o.draftingUnit as string | undefined,
+            reportRecipients: o.reportRecipient as string[] | undefined,
+            planRecipients: o.planRecipient as string[] | undefined,
+          })
+        : ctx.ward('documents.settings', {});
+    },
+    print: (r, ctx) =>
+      [
+        ctx.t('settings.drafting_unit', { unit: r.draftingUnit || ctx.t('settings.unset') }),
+        ctx.t('settings.report_recipients'),
+        ...r.reportRecipients.map((l) => `  - ${l}`),
+        ctx.t('settings.plan_recipients'),
+        ...r.planRecipients.map((l) => `  - ${l}`),
+      ].join('\n'),
+  }),
+  command({
+    name: 'directive order',
+    help: 'help.directive.order',
+    args: ['<codes...>'],
+    run: (ctx, codes: string[]) => ctx.ward('directives.setOrder', { codes }),
+    print: (list) => list.map((d, i) => `${i + 1}. ${d.code} ${d.number}`).join('\n'),
+  }),
+  command({
+    name: 'plan export',
+    help: 'help.plan.export',
+    options: [formatOption, { flags: '--out <file>', help: 'opt.doc_out', required: true }, { flags: '--year <year>', help: 'opt.plan_year_latest' }],
+    run: async (ctx) => {
+      const out = String(ctx.o.out);
+      const format = formatOf(ctx, out);
+      const year = str(ctx, 'year');
+      const file = await ctx.ward('documents.plan', { format, year: year ? parseYearArg(year, 'year') : undefined, outPath: path.resolve(out) });
+      return { path: file.path, format, bytes: file.size };
+    },
+    print: (r, ctx) => ctx.t('plan.exported', { path: r.path }),
+  }),
+  command({
+    name: 'plan document',
+    help: 'help.plan.document',
+    options: [
+      { flags: '--year <year>', help: 'opt.plan_year_latest' },
+      { flags: '--doc-number <number>', help: 'opt.doc_number' },
+      { flags: '--issued-on <date>', help: 'opt.issued_on_none' },
+      { flags: '--signer-name <name>', help: 'opt.signer' },
+      { flags: '--signer-title <title>', help: 'opt.signer_title' },
+      { flags: '--general-goal <text>', help: 'opt.goal' },
+      ...section('previous-results', 'opt.previous_results'),
+      ...section('objectives', 'opt.objectives'),
+      ...section('solutions', 'opt.solutions'),
+      ...section('organisation', 'opt.organisation'),
+      ...recipientOptions,
+    ],
+    run: (ctx) => {
+      const year = str(ctx, 'year');
+      const issued = str(ctx, 'issuedOn');
+      return ctx.ward('planDocument.save', {
+        year: year ? parseYearArg(year, 'year') : undefined,
+        docNumber: str(ctx, 'docNumber'),
+        issuedOn: issued === undefined ? undefined : issued.toLowerCase() === 'none' ? null : issued,
+        signerName: str(ctx, 'signerName'),
+        signerTitle: str(ctx, 'signerTitle'),
+        generalGoal: str(ctx, 'generalGoal'),
+        previousResults: textOption(ctx, 'previousResults'),
+        objectives: textOption(ctx, 'objectives'),
+        solutions: textOption(ctx, 'solutions'),
+        organisation: textOption(ctx, 'organisation'),
+        recipients: recipientsOption(ctx),
+      });
+    },
+    print: (r, ctx) => {
+      const p = r.plan;
+      return ctx.t('plan.document', {
+        year: p.year,
+        number: p.docNumber ?? ctx.t('plan.no_number'),
+        issued: p.issuedOn ? ctx.t('plan.issued_on', { date: formatDateVi(p.issuedOn) }) : ctx.t('plan.draft'),
+        signer: `${p.signerName ?? ctx.t('plan.no_signer')}${p.signerTitle ? `, ${p.signerTitle}` : ''}`,
+      });
+    },
+  }),
+  command({
+    name: 'plan template',
+    help: 'help.plan.template',
+    db: 'optional',
+    options: [{ flags: '--out <file>', help: 'opt.template_out', required: true }],
+    run: async (ctx) => {
+      const outPath = path.resolve(String(ctx.o.out));
+      // With --db the template also lists this ward's unit codes and directives; without, a bare one.
+      const file = await ctx.ward('documents.planTemplate', { outPath }, { databaseOptional: true });
+      return { path: file.path, bytes: file.size };
+    },
+    print: (r, ctx) => ctx.t('plan.template_written', { path: r.path }),
+  }),
+];

@@ -1,65 +1,74 @@
+/** The ward's everyday commands: create, summarise, add units, directives, plans, tasks, progress and values. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { schemas } from '../shared/api/contract';
+import type { TaskItem, WardSummary } from '../shared/api/types';
 import { AppError } from '../shared/errors';
 import { formatDateVi, formatPercentVi } from '../shared/rules/format-vi';
 import { taskStatusLabel, type TaskStatus } from '../shared/rules/task-status';
-import type { TaskItem, WardSummary } from '../shared/api/types';
-import type { CompactResult } from '../shared/api/contract-compact';
-import { action, callApi, langOf, parseDateArg, parseNumberArg, parsePeriodArg, parseYearArg, print, readInputFile, withCommon, type CommonOpts } from './run';
+import { parseDateArg, parseNumberArg, parsePeriodArg, parseYearArg, readInputFile } from './run';
+import { command, fieldOption, type CliContext, type CommandSpec } from './table';
 
-const STATUSES = ['not_started', 'in_progress', 'overdue', 'done', 'done_late'];
+const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'overdue', 'done', 'done_late'];
+
+type O = Record<string, string | undefined>;
+const str = (ctx: CliContext, k: string) => (ctx.o as O)[k];
 
 function refuseExisting(dbPath: string): void {
   if (fs.existsSync(path.resolve(dbPath))) throw new AppError('db.exists', { path: path.resolve(dbPath) });
 }
 
-function summaryText(s: WardSummary, o: CommonOpts): string {
-  const lang = langOf(o);
-  const lines = [
+function summaryText(s: WardSummary, ctx: CliContext): string {
+  const { t, lang } = ctx;
+  const task = (x: WardSummary['tasks']['overdue'][number]) => `  ${x.no}. ${x.content.slice(0, 90)} (${x.deadline ? formatDateVi(x.deadline) : ''})`;
+  return [
     `${s.ward.name} (${s.ward.code}) — ${s.plan ? s.plan.title : '-'} — ${formatDateVi(s.asOf)}`,
-    `Nhiệm vụ: ${s.tasks.total}`,
-    ...STATUSES.map((st) => `  ${taskStatusLabel(st as TaskStatus, lang)}: ${s.tasks.byStatus[st as TaskStatus]}`),
-    `Chỉ tiêu: ${s.indicators.total} (đạt ${s.indicators.met}, chưa đạt ${s.indicators.notMet}, chưa có số liệu ${s.indicators.noData})`,
-  ];
-  if (s.tasks.overdue.length)
-    lines.push('Quá hạn:', ...s.tasks.overdue.map((t) => `  ${t.no}. ${t.content.slice(0, 90)} (${t.deadline ? formatDateVi(t.deadline) : ''})`));
-  if (s.tasks.upcoming.length)
-    lines.push('Sắp đến hạn:', ...s.tasks.upcoming.map((t) => `  ${t.no}. ${t.content.slice(0, 90)} (${t.deadline ? formatDateVi(t.deadline) : ''})`));
-  return lines.join('\n');
+    t('summary.tasks', { n: s.tasks.total }),
+    ...STATUSES.map((st) => `  ${taskStatusLabel(st, lang)}: ${s.tasks.byStatus[st]}`),
+    t('summary.indicators', { total: s.indicators.total, met: s.indicators.met, notMet: s.indicators.notMet, noData: s.indicators.noData }),
+    ...(s.tasks.overdue.length ? [t('summary.overdue'), ...s.tasks.overdue.map(task)] : []),
+    ...(s.tasks.upcoming.length ? [t('summary.upcoming'), ...s.tasks.upcoming.map(task)] : []),
+  ].join('\n');
 }
 
-function taskLine(t: TaskItem, lang: 'vi' | 'en'): string {
-  return `${String(t.no).padStart(3)}  ${t.id}  [${taskStatusLabel(t.status, lang)}] ${t.areaCode}/${t.leadUnitCode}  ${t.content.slice(0, 80)}`;
+function taskLine(x: TaskItem, ctx: CliContext): string {
+  return `${String(x.no).padStart(3)}  ${x.id}  [${taskStatusLabel(x.status, ctx.lang)}] ${x.areaCode}/${x.leadUnitCode}  ${x.content.slice(0, 80)}`;
 }
 
-export function registerWardCommands(program: Command): void {
-  withCommon(program.command('init').description('tạo cơ sở dữ liệu mới cho một phường/xã (new ward database)'))
-    .requiredOption('--ward <code>', 'mã phường/xã')
-    .requiredOption('--name <name>', 'tên phường/xã')
-    .option('--city <code>', 'mã thành phố/tỉnh (mặc định: phần trước dấu "-" của mã phường)')
-    .option('--city-name <name>', 'tên thành phố/tỉnh')
-    .option('--officer <name>', 'cán bộ phụ trách')
-    .action(
-      action(async (o: CommonOpts & { ward: string; name: string; city?: string; cityName?: string; officer?: string }) => {
-        refuseExisting(o.db!);
-        const city = o.city ?? o.ward.split('-')[0] ?? o.ward;
-        const profile = await callApi(o, 'app.setup', {
-          wardCode: o.ward,
-          wardName: o.name,
-          cityCode: city,
-          cityName: o.cityName ?? city,
-          officerName: o.officer ?? o.name,
-          demo: false,
-        });
-        print(o, profile, () => `Đã tạo ${profile.orgName} (${profile.orgCode}) tại ${o.db}`);
-      }),
-    );
+const addTask = schemas['tasks.add'];
 
-  withCommon(program.command('demo').description('tạo cơ sở dữ liệu mới với kế hoạch mẫu (new database with the demo plan)')).action(
-    action(async (o: CommonOpts) => {
+export const wardCommands: CommandSpec[] = [
+  command({
+    name: 'init',
+    help: 'help.init',
+    options: [
+      { flags: '--ward <code>', help: 'opt.ward_code', required: true },
+      { flags: '--name <name>', help: 'opt.ward_name', required: true },
+      { flags: '--city <code>', help: 'opt.city_code' },
+      { flags: '--city-name <name>', help: 'opt.city_name' },
+      { flags: '--officer <name>', help: 'opt.officer' },
+    ],
+    run: async (ctx) => {
+      const o = ctx.o as O;
       refuseExisting(o.db!);
-      const profile = await callApi(o, 'app.setup', {
+      const city = o.city ?? o.ward!.split('-')[0] ?? o.ward!;
+      return ctx.ward('app.setup', {
+        wardCode: o.ward!,
+        wardName: o.name!,
+        cityCode: city,
+        cityName: o.cityName ?? city,
+        officerName: o.officer ?? o.name!,
+        demo: false,
+      });
+    },
+    print: (p, ctx) => ctx.t('init.done', { name: p.orgName, code: p.orgCode, path: String(ctx.o.db) }),
+  }),
+  command({
+    name: 'demo',
+    help: 'help.demo',
+    run: async (ctx) => {
+      refuseExisting(String(ctx.o.db));
+      return ctx.ward('app.setup', {
         wardCode: 'demo',
         wardName: 'demo',
         cityCode: 'demo',
@@ -67,221 +76,213 @@ export function registerWardCommands(program: Command): void {
         officerName: 'Cán bộ chuyên trách CNTT',
         demo: true,
       });
-      print(o, profile, () => `Đã tạo kế hoạch mẫu của ${profile.orgName} tại ${o.db}`);
-    }),
-  );
-
-  withCommon(program.command('summary').description('tổng hợp tình hình thực hiện (ward summary)'))
-    .option('--as-of <date>', 'tính đến ngày YYYY-MM-DD')
-    .option('--year <year>', 'năm kế hoạch')
-    .action(
-      action(async (o: CommonOpts & { asOf?: string; year?: string }) => {
-        const s = await callApi(o, 'summary.get', {
-          asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined,
-          year: o.year ? parseYearArg(o.year, 'year') : undefined,
-        });
-        print(o, s, () => summaryText(s, o));
-      }),
-    );
-
-  const unit = program.command('unit').description('đơn vị (units)');
-  withCommon(unit.command('add'))
-    .requiredOption('--code <code>')
-    .requiredOption('--name <name>')
-    .action(
-      action(async (o: CommonOpts & { code: string; name: string }) => {
-        const u = await callApi(o, 'units.add', { code: o.code, name: o.name });
-        print(o, u, () => u.id);
-      }),
-    );
-  withCommon(unit.command('list')).action(
-    action(async (o: CommonOpts) => {
-      const us = await callApi(o, 'units.list', {});
-      print(o, us, () => us.map((u) => `${u.code.padEnd(10)} ${u.name}`).join('\n'));
-    }),
-  );
-
-  const directive = program.command('directive').description('văn bản căn cứ (directives)');
-  withCommon(directive.command('add'))
-    .requiredOption('--code <code>')
-    .option('--number <number>', 'số, ký hiệu (57-NQ/TW); bỏ trống khi là nhóm văn bản không có số')
-    .option('--date <date>', 'ngày ban hành YYYY-MM-DD')
-    .requiredOption('--issuer <issuer>')
-    .requiredOption('--title <title>')
-    .action(
-      action(async (o: CommonOpts & { code: string; number?: string; date?: string; issuer: string; title: string }) => {
-        const d = await callApi(o, 'directives.add', { code: o.code, number: o.number, date: o.date, issuer: o.issuer, title: o.title });
-        print(o, d, () => d.id);
-      }),
-    );
-
-  const plan = program.command('plan').description('kế hoạch (plans)');
-  withCommon(plan.command('add'))
-    .requiredOption('--year <year>')
-    .requiredOption('--title <title>')
-    .option('--number <number>', 'số, ký hiệu văn bản (111/KH-UBND)')
-    .action(
-      action(async (o: CommonOpts & { year: string; title: string; number?: string }) => {
-        const p = await callApi(o, 'plans.add', { year: parseYearArg(o.year, 'year'), title: o.title, docNumber: o.number });
-        print(o, p, () => p.id);
-      }),
-    );
-
-  withCommon(program.command('tasks').description('nhiệm vụ (tasks)').command('list'))
-    .option('--status <status>', STATUSES.join('|'))
-    .option('--area <code>')
-    .option('--search <text>')
-    .option('--plan <year>')
-    .option('--as-of <date>')
-    .action(
-      action(async (o: CommonOpts & { status?: string; area?: string; search?: string; plan?: string; asOf?: string }) => {
-        const ts = await callApi(o, 'tasks.list', {
-          status: o.status as TaskStatus | undefined,
-          areaCode: o.area,
-          search: o.search,
-          planYear: o.plan ? parseYearArg(o.plan, 'plan') : undefined,
-          asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined,
-        });
-        print(o, ts, () => ts.map((t) => taskLine(t, langOf(o))).join('\n'));
-      }),
-    );
-
-  const task = program.command('task').description('một nhiệm vụ (one task)');
-  withCommon(task.command('add'))
-    .option('--plan <year>')
-    .requiredOption('--area <code>')
-    .requiredOption('--content <text>')
-    .requiredOption('--lead <unit>')
-    .option('--partners <units>', 'U1,U2')
-    .option('--timeline <text>', 'ví dụ "Quý III/2026", "Thường xuyên"')
-    .option('--deadline <date>')
-    .option('--source <directive>')
-    .option('--output <text>')
-    .option('--person <name>')
-    .option('--authority <text>')
-    .action(
-      action(
-        async (
-          o: CommonOpts & {
-            plan?: string;
-            area: string;
-            content: string;
-            lead: string;
-            partners?: string;
-            timeline?: string;
-            deadline?: string;
-            source?: string;
-            output?: string;
-            person?: string;
-            authority?: string;
-          },
-        ) => {
-          const r = await callApi(o, 'tasks.add', {
-            planYear: o.plan ? parseYearArg(o.plan, 'plan') : undefined,
-            areaCode: o.area,
-            content: o.content,
-            leadUnitCode: o.lead,
-            partnerUnitCodes: o.partners ? o.partners.split(',').map((x) => x.trim()) : undefined,
-            timeline: o.timeline,
-            deadline: o.deadline,
-            sourceCode: o.source,
-            output: o.output,
-            person: o.person,
-            authority: o.authority,
-          });
-          print(o, r, () => r.id);
-        },
-      ),
-    );
-  withCommon(task.command('update').argument('<id>'))
-    .requiredOption('--status <status>', 'not_started|in_progress|done')
-    .option('--percent <n>')
-    .option('--note <text>')
-    .option('--date <date>')
-    .action(
-      action(async (id: string, o: CommonOpts & { status: string; percent?: string; note?: string; date?: string }) => {
-        const r = await callApi(o, 'tasks.progress', {
-          taskId: id,
-          status: o.status as 'not_started' | 'in_progress' | 'done',
-          percent: o.percent !== undefined ? parseNumberArg(o.percent, 'percent') : undefined,
-          note: o.note,
-          date: o.date,
-        });
-        print(o, r, () => r.id);
-      }),
-    );
-  withCommon(task.command('attach').argument('<id>').argument('<file>')).action(
-    action(async (id: string, file: string, o: CommonOpts) => {
-      const data = readInputFile(file);
-      const r = await callApi(o, 'tasks.attach', { taskId: id, fileName: path.basename(file), contentBase64: data.toString('base64') });
-      print(o, r, () => `${r.id} sha256:${r.sha256}`);
-    }),
-  );
-
-  withCommon(program.command('indicators').description('chỉ tiêu (indicators)').command('list'))
-    .option('--period <period>', '2026, 2026-H1, 2026-Q3, 2026-M03')
-    .option('--year <year>')
-    .action(
-      action(async (o: CommonOpts & { period?: string; year?: string }) => {
-        const is = await callApi(o, 'indicators.list', {
-          period: o.period ? parsePeriodArg(o.period, 'period') : undefined,
-          year: o.year ? parseYearArg(o.year, 'year') : undefined,
-        });
-        print(o, is, () =>
-          is
-            .map(
-              (i) =>
-                `${i.code.padEnd(7)} ${(i.comparator ?? '').padEnd(2)} ${i.target ?? '-'}${i.unit === '%' ? '%' : ''}  ${
-                  i.value === null ? '—' : i.unit === '%' ? formatPercentVi(i.value) : String(i.value)
-                }  ${i.outcome === 'dat' ? 'Đạt' : i.outcome === 'chua_dat' ? 'Chưa đạt' : 'Chưa có số liệu'}  ${i.name.slice(0, 70)}`,
-            )
-            .join('\n'),
-        );
-      }),
-    );
-
-  withCommon(program.command('value').description('số liệu chỉ tiêu (indicator values)').command('set').argument('<code>'))
-    .requiredOption('--period <period>')
-    .option('--value <x>')
-    .option('--num <n>', 'tử số')
-    .option('--den <d>', 'mẫu số')
-    .option('--note <text>')
-    .action(
-      action(async (code: string, o: CommonOpts & { period: string; value?: string; num?: string; den?: string; note?: string }) => {
-        const r = await callApi(o, 'values.set', {
-          indicatorCode: code,
-          period: parsePeriodArg(o.period, 'period'),
-          value: o.value !== undefined ? parseNumberArg(o.value, 'value') : undefined,
-          numerator: o.num !== undefined ? parseNumberArg(o.num, 'num') : undefined,
-          denominator: o.den !== undefined ? parseNumberArg(o.den, 'den') : undefined,
-          note: o.note,
-        });
-        print(o, r, () => `${code} ${o.period}: ${formatPercentVi(r.value)}`);
-      }),
-    );
-
-  const db = program.commands.find((c) => c.name() === 'db') ?? program.command('db').description('tệp cơ sở dữ liệu (the database file)');
-  withCommon(db.command('compact').description('thu gọn lịch sử thành phố đã xác nhận (compact acknowledged history)')).action(
-    action(async (o: CommonOpts) => {
-      const r = await callApi(o, 'db.compact', {});
-      print(o, r, () => compactText(r, langOf(o)));
-    }),
-  );
-}
-
-function compactText(r: CompactResult, lang: 'vi' | 'en'): string {
-  const mb = (n: number) => (lang === 'vi' ? (n / 1048576).toFixed(1).replace('.', ',') : (n / 1048576).toFixed(1));
-  const size = `${mb(r.bytesBefore)} MB → ${mb(r.bytesAfter)} MB`;
-  if (lang === 'en') {
-    const what =
-      r.changesCompacted > 0
-        ? `Compacted ${r.changesCompacted} acknowledged changes: kept the latest version of ${r.rowsKept} rows, removed ${r.versionsRemoved} earlier versions.`
-        : 'Nothing new to compact: the city has acknowledged no further changes.';
-    return `${what} Changes the city has not acknowledged are kept as they were. File: ${size}${r.vacuumed ? ' (space given back with VACUUM)' : ''}.`;
-  }
-  const what =
-    r.changesCompacted > 0
-      ? `Đã thu gọn ${r.changesCompacted} thay đổi thành phố đã xác nhận: giữ bản mới nhất của ${r.rowsKept} dòng, bỏ ${r.versionsRemoved} bản cũ.`
-      : 'Không có gì mới để thu gọn: thành phố chưa xác nhận thêm thay đổi nào.';
-  return `${what} Các thay đổi thành phố chưa xác nhận được giữ nguyên. Tệp: ${size}${r.vacuumed ? ' (đã trả lại dung lượng trống bằng VACUUM)' : ''}.`;
-}
+    },
+    print: (p, ctx) => ctx.t('demo.done', { name: p.orgName, path: String(ctx.o.db) }),
+  }),
+  command({
+    name: 'summary',
+    help: 'help.summary',
+    options: [
+      { flags: '--as-of <date>', help: 'opt.as_of' },
+      { flags: '--year <year>', help: 'opt.plan_year' },
+    ],
+    run: (ctx) => {
+      const o = ctx.o as O;
+      return ctx.ward('summary.get', {
+        asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined,
+        year: o.year ? parseYearArg(o.year, 'year') : undefined,
+      });
+    },
+    print: summaryText,
+  }),
+  command({
+    name: 'unit add',
+    help: 'help.unit.add',
+    options: [fieldOption(schemas['units.add'], 'code', '--code <code>', 'opt.code'), fieldOption(schemas['units.add'], 'name', '--name <name>', 'opt.name')],
+    run: (ctx) => ctx.ward('units.add', { code: str(ctx, 'code')!, name: str(ctx, 'name')! }),
+    print: (u) => u.id,
+  }),
+  command({
+    name: 'unit list',
+    help: 'help.unit.list',
+    run: (ctx) => ctx.ward('units.list', {}),
+    print: (us) => us.map((u) => `${u.code.padEnd(10)} ${u.name}`).join('\n'),
+  }),
+  command({
+    name: 'directive add',
+    help: 'help.directive.add',
+    options: [
+      { flags: '--code <code>', help: 'opt.code', required: true },
+      { flags: '--number <number>', help: 'opt.directive_number' },
+      { flags: '--date <date>', help: 'opt.issued_date' },
+      { flags: '--issuer <issuer>', help: 'opt.issuer', required: true },
+      { flags: '--title <title>', help: 'opt.title', required: true },
+    ],
+    run: (ctx) => {
+      const o = ctx.o as O;
+      return ctx.ward('directives.add', { code: o.code!, number: o.number, date: o.date, issuer: o.issuer!, title: o.title! });
+    },
+    print: (d) => d.id,
+  }),
+  command({
+    name: 'plan add',
+    help: 'help.plan.add',
+    options: [
+      { flags: '--year <year>', help: 'opt.plan_year', required: true },
+      { flags: '--title <title>', help: 'opt.title', required: true },
+      { flags: '--number <number>', help: 'opt.doc_number' },
+    ],
+    run: (ctx) => {
+      const o = ctx.o as O;
+      return ctx.ward('plans.add', { year: parseYearArg(o.year!, 'year'), title: o.title!, docNumber: o.number });
+    },
+    print: (p) => p.id,
+  }),
+  command({
+    name: 'tasks list',
+    help: 'help.tasks.list',
+    options: [
+      { flags: '--status <status>', help: 'opt.status' },
+      { flags: '--area <code>', help: 'opt.area' },
+      { flags: '--search <text>', help: 'opt.search' },
+      { flags: '--plan <year>', help: 'opt.plan_year' },
+      { flags: '--as-of <date>', help: 'opt.as_of' },
+    ],
+    run: (ctx) => {
+      const o = ctx.o as O;
+      return ctx.ward('tasks.list', {
+        status: o.status as TaskStatus | undefined,
+        areaCode: o.area,
+        search: o.search,
+        planYear: o.plan ? parseYearArg(o.plan, 'plan') : undefined,
+        asOf: o.asOf ? parseDateArg(o.asOf, 'as-of') : undefined,
+      });
+    },
+    print: (ts, ctx) => ts.map((x) => taskLine(x, ctx)).join('\n'),
+  }),
+  command({
+    name: 'task add',
+    help: 'help.task.add',
+    options: [
+      { flags: '--plan <year>', help: 'opt.plan_year' },
+      fieldOption(addTask, 'areaCode', '--area <code>', 'opt.area'),
+      fieldOption(addTask, 'content', '--content <text>', 'opt.content'),
+      fieldOption(addTask, 'leadUnitCode', '--lead <unit>', 'opt.lead'),
+      fieldOption(addTask, 'partnerUnitCodes', '--partners <units>', 'opt.partners'),
+      fieldOption(addTask, 'timeline', '--timeline <text>', 'opt.timeline'),
+      fieldOption(addTask, 'deadline', '--deadline <date>', 'opt.deadline'),
+      fieldOption(addTask, 'sourceCode', '--source <directive>', 'opt.source'),
+      fieldOption(addTask, 'output', '--output <text>', 'opt.output'),
+      fieldOption(addTask, 'person', '--person <name>', 'opt.person'),
+      fieldOption(addTask, 'authority', '--authority <text>', 'opt.authority'),
+    ],
+    run: (ctx) => {
+      const o = ctx.o as O;
+      return ctx.ward('tasks.add', {
+        planYear: o.plan ? parseYearArg(o.plan, 'plan') : undefined,
+        areaCode: o.area!,
+        content: o.content!,
+        leadUnitCode: o.lead!,
+        partnerUnitCodes: o.partners ? o.partners.split(',').map((x) => x.trim()) : undefined,
+        timeline: o.timeline,
+        deadline: o.deadline,
+        sourceCode: o.source,
+        output: o.output,
+        person: o.person,
+        authority: o.authority,
+      });
+    },
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'task update',
+    help: 'help.task.update',
+    args: ['<id>'],
+    options: [
+      fieldOption(schemas['tasks.progress'], 'status', '--status <status>', 'opt.recorded_status'),
+      { flags: '--percent <n>', help: 'opt.percent' },
+      { flags: '--note <text>', help: 'opt.note' },
+      { flags: '--date <date>', help: 'opt.date' },
+    ],
+    run: (ctx, id: string) => {
+      const o = ctx.o as O;
+      return ctx.ward('tasks.progress', {
+        taskId: id,
+        status: o.status as 'not_started' | 'in_progress' | 'done',
+        percent: o.percent !== undefined ? parseNumberArg(o.percent, 'percent') : undefined,
+        note: o.note,
+        date: o.date,
+      });
+    },
+    print: (r) => r.id,
+  }),
+  command({
+    name: 'task attach',
+    help: 'help.task.attach',
+    args: ['<id>', '<file>'],
+    run: (ctx, id: string, file: string) =>
+      ctx.ward('tasks.attach', { taskId: id, fileName: path.basename(file), contentBase64: readInputFile(file).toString('base64') }),
+    print: (r) => `${r.id} sha256:${r.sha256}`,
+  }),
+  command({
+    name: 'indicators list',
+    help: 'help.indicators.list',
+    options: [
+      { flags: '--period <period>', help: 'opt.period' },
+      { flags: '--year <year>', help: 'opt.plan_year' },
+    ],
+    run: (ctx) => {
+      const o = ctx.o as O;
+      return ctx.ward('indicators.list', {
+        period: o.period ? parsePeriodArg(o.period, 'period') : undefined,
+        year: o.year ? parseYearArg(o.year, 'year') : undefined,
+      });
+    },
+    print: (is, ctx) =>
+      is
+        .map(
+          (i) =>
+            `${i.code.padEnd(7)} ${(i.comparator ?? '').padEnd(2)} ${i.target ?? '-'}${i.unit === '%' ? '%' : ''}  ${
+              i.value === null ? '—' : i.unit === '%' ? formatPercentVi(i.value) : String(i.value)
+            }  ${ctx.t(i.outcome === 'dat' ? 'outcome.met' : i.outcome === 'chua_dat' ? 'outcome.not_met' : 'outcome.no_data')}  ${i.name.slice(0, 70)}`,
+        )
+        .join('\n'),
+  }),
+  command({
+    name: 'value set',
+    help: 'help.value.set',
+    args: ['<code>'],
+    options: [
+      { flags: '--period <period>', help: 'opt.period', required: true },
+      { flags: '--value <x>', help: 'opt.value' },
+      { flags: '--num <n>', help: 'opt.numerator' },
+      { flags: '--den <d>', help: 'opt.denominator' },
+      { flags: '--note <text>', help: 'opt.note' },
+    ],
+    run: (ctx, code: string) => {
+      const o = ctx.o as O;
+      return ctx.ward('values.set', {
+        indicatorCode: code,
+        period: parsePeriodArg(o.period!, 'period'),
+        value: o.value !== undefined ? parseNumberArg(o.value, 'value') : undefined,
+        numerator: o.num !== undefined ? parseNumberArg(o.num, 'num') : undefined,
+        denominator: o.den !== undefined ? parseNumberArg(o.den, 'den') : undefined,
+        note: o.note,
+      });
+    },
+    print: (r, ctx) => `${ctx.args[0]} ${str(ctx, 'period')}: ${formatPercentVi(r.value)}`,
+  }),
+  command({
+    name: 'db compact',
+    help: 'help.db.compact',
+    run: (ctx) => ctx.ward('db.compact', {}),
+    print: (r, ctx) => {
+      const mb = (n: number) => (n / 1048576).toFixed(1).replace('.', ctx.lang === 'vi' ? ',' : '.');
+      const what =
+        r.changesCompacted > 0
+          ? ctx.t('compact.done', { changes: r.changesCompacted, rows: r.rowsKept, versions: r.versionsRemoved })
+          : ctx.t('compact.nothing');
+      return `${what} ${ctx.t(r.vacuumed ? 'compact.size_vacuumed' : 'compact.size', { before: mb(r.bytesBefore), after: mb(r.bytesAfter) })}`;
+    },
+  }),
+];

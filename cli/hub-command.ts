@@ -1,10 +1,10 @@
 /** `wardplan hub`: the city's server for wards that send over the network. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors';
-import { action, langOf, parseIntArg, requireDb, withCommon, type CommonOpts } from './run';
+import { parseIntArg, requireDb, type CommonOpts } from './run';
+import { command, type CommandSpec } from './table';
 import { cliKeyStore } from './session';
 import { hubBase } from '../db/hub-client/http';
 import { parsePort } from '../server/port';
@@ -22,62 +22,63 @@ interface HubCliOpts extends CommonOpts {
   dashboard?: boolean;
 }
 
-export function registerHubCommand(program: Command): void {
-  withCommon(program.command('hub').description('máy chủ thành phố nhận gói của phường, xã qua mạng (the city hub server)'))
-    .option('--host <address>', 'địa chỉ lắng nghe (listen address); 0.0.0.0 cho mọi card mạng', '127.0.0.1')
-    .option('--port <n>', 'cổng (port)', '8787')
-    .option('--tls-cert <file>', 'chứng chỉ máy chủ PEM (server certificate, PEM)')
-    .option('--tls-key <file>', 'khóa riêng của chứng chỉ PEM (its private key, PEM)')
-    .option('--public-url <url>', 'địa chỉ các phường dùng, nếu qua reverse proxy (address wards use, behind a proxy)')
-    .option('--trust-proxy', 'tin tiêu đề X-Forwarded-* của reverse proxy (behind a reverse proxy)')
-    .option('--max-upload-mb <n>', 'gói lớn nhất nhận được, MB (largest bundle accepted)', '256')
-    .option('--rate-limit <n>', 'số yêu cầu mỗi phút từ một địa chỉ (requests per minute per address)', '600')
-    .option('--quiet', 'không ghi nhật ký từng yêu cầu (no request log)')
-    .option('--dashboard', 'phục vụ cả trang điều hành của thành phố tại /city/ (also serve the city dashboard at /city/)')
-    .action(
-      action(async (o: HubCliOpts) => {
-        const dbPath = path.resolve(requireDb(o));
-        if (!fs.existsSync(dbPath)) throw new AppError('db.not_found', { path: dbPath });
-        const port = parsePort(o.port);
-        if (port === null) throw new AppError('cli.bad_port', { value: o.port });
-        if (!!o.tlsCert !== !!o.tlsKey) throw new AppError('hub.tls_pair');
-        const read = (f: string) => {
-          if (!fs.existsSync(f)) throw new AppError('file.not_found', { path: f });
-          return fs.readFileSync(f);
+export const hubServerCommands: CommandSpec[] = [
+  command({
+    name: 'hub',
+    help: 'help.hub',
+    options: [
+      { flags: '--host <address>', help: 'opt.listen', default: '127.0.0.1' },
+      { flags: '--port <n>', help: 'opt.port', default: '8787' },
+      { flags: '--tls-cert <file>', help: 'opt.tls_cert' },
+      { flags: '--tls-key <file>', help: 'opt.tls_key' },
+      { flags: '--public-url <url>', help: 'opt.public_url' },
+      { flags: '--trust-proxy', help: 'opt.trust_proxy' },
+      { flags: '--max-upload-mb <n>', help: 'opt.max_upload', default: '256' },
+      { flags: '--rate-limit <n>', help: 'opt.rate_limit', default: '600' },
+      { flags: '--quiet', help: 'opt.quiet' },
+      { flags: '--dashboard', help: 'opt.hub_dashboard' },
+    ],
+    run: async (ctx) => {
+      const o = ctx.o as unknown as HubCliOpts;
+      const dbPath = path.resolve(requireDb(o));
+      if (!fs.existsSync(dbPath)) throw new AppError('db.not_found', { path: dbPath });
+      const port = parsePort(o.port);
+      if (port === null) throw new AppError('cli.bad_port', { value: o.port });
+      if (!!o.tlsCert !== !!o.tlsKey) throw new AppError('hub.tls_pair');
+      const read = (f: string) => {
+        if (!fs.existsSync(f)) throw new AppError('file.not_found', { path: f });
+        return fs.readFileSync(f);
+      };
+      const https = o.tlsCert && o.tlsKey ? { cert: read(o.tlsCert), key: read(o.tlsKey) } : undefined;
+      // Loaded only here: every other command starts faster without the server's libraries.
+      const { buildHub } = await import('../server/hub/app');
+      const app = await buildHub({
+        dbPath,
+        keyStore: cliKeyStore(dbPath),
+        https,
+        publicUrl: o.publicUrl ? hubBase(o.publicUrl) : undefined,
+        trustProxy: o.trustProxy,
+        limits: { maxUploadBytes: parseIntArg(o.maxUploadMb, 'max-upload-mb') * 1024 * 1024 },
+        rateLimitPerMinute: parseIntArg(o.rateLimit, 'rate-limit'),
+        logger: o.quiet ? false : undefined,
+      });
+      const dashboard = o.dashboard ? await mountDashboard(app, dbPath, !!https) : null;
+      const address = await app.listen({ host: o.host, port });
+      if (dashboard) setImmediate(() => dashboard.warmUp());
+      process.stderr.write(`${ctx.t('hub.listening', { address })}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          // Fastify closes gracefully: requests under way finish, the database closes last.
+          void app.close().then(resolve);
         };
-        const https = o.tlsCert && o.tlsKey ? { cert: read(o.tlsCert), key: read(o.tlsKey) } : undefined;
-        // Loaded only here: every other command starts faster without the server's libraries.
-        const { buildHub } = await import('../server/hub/app');
-        const app = await buildHub({
-          dbPath,
-          keyStore: cliKeyStore(dbPath),
-          https,
-          publicUrl: o.publicUrl ? hubBase(o.publicUrl) : undefined,
-          trustProxy: o.trustProxy,
-          limits: { maxUploadBytes: parseIntArg(o.maxUploadMb, 'max-upload-mb') * 1024 * 1024 },
-          rateLimitPerMinute: parseIntArg(o.rateLimit, 'rate-limit'),
-          logger: o.quiet ? false : undefined,
-        });
-        const dashboard = o.dashboard ? await mountDashboard(app, dbPath, !!https) : null;
-        const address = await app.listen({ host: o.host, port });
-        if (dashboard) setImmediate(() => dashboard.warmUp());
-        const en = langOf(o) === 'en';
-        process.stderr.write(
-          en ? `WardPlan hub listening at ${address}. Ctrl+C to stop.\n` : `Máy chủ WardPlan đang nhận tại ${address}. Nhấn Ctrl+C để dừng.\n`,
-        );
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            // Fastify closes gracefully: requests under way finish, the database closes last.
-            void app.close().then(resolve);
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
-      }),
-    );
-}
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    },
+  }),
+];
 
 /**
  * The city dashboard on the hub's own port: staff sign in with their accounts (no start token, as

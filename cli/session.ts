@@ -1,7 +1,8 @@
-/** For commands that work on services directly (the city side, documents): one open session, closed after. */
+/** For the commands that drive the network client or the hub's inbox on an open session. */
 import { openDatabase } from '../db/database';
-import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../db/keys/key-store';
+import { PassphraseFileKeyStore, type KeyStore } from '../db/keys/key-store';
 import { sessionFor, type Session } from '../db/session';
+import { passphraseFromEnvOrPrompt } from './passphrase-prompt';
 import { requireDb, type CommonOpts } from './run';
 
 export async function withSession<T>(opts: CommonOpts, fn: (s: Session) => Promise<T> | T): Promise<T> {

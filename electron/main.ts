@@ -25,6 +25,7 @@ import {
 import type { CoreClient } from '../db/api/core-client';
 import type { ApiResult, Input, Method } from '../shared/api/contract';
 import { formatMessage } from '../shared/i18n/messages';
+import { dialogLang, dialogText, type DialogKey } from './dialog-texts';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, mimeTypeFor, resolveAppRequest, responseHeaders } from './app-protocol';
 import type { PickedPlace } from '../shared/api/bridge-types';
 import { CHANNELS } from './channels';
@@ -352,48 +353,51 @@ async function callApi<M extends Method>(method: M, input: Input<M>): Promise<Ap
 async function backupFromMenu(): Promise<void> {
   if (!mainWindow) return;
   const win = mainWindow;
+  const lang = dialogLang(process.env, app.getLocale());
+  const t = (key: DialogKey, params?: Record<string, string | number>) => dialogText(lang, key, params);
   const status = await callApi('app.status', {});
   if (!status.ok || !status.value.initialized) {
-    await dialog.showMessageBox(win, {
-      type: 'info',
-      title: 'Sao lưu',
-      message: 'Chưa có dữ liệu để sao lưu.',
-      detail: 'Hãy hoàn tất bước thiết lập ban đầu trước.',
-    });
+    await dialog.showMessageBox(win, { type: 'info', title: t('backup.title'), message: t('backup.nothing'), detail: t('backup.nothing_detail') });
     return;
   }
   const picked = await dialog.showOpenDialog(win, {
-    title: 'Chọn thư mục để lưu bản sao lưu',
-    buttonLabel: 'Sao lưu vào đây',
+    title: t('backup.pick'),
+    buttonLabel: t('backup.pick_button'),
     properties: ['openDirectory', 'createDirectory'],
   });
   const outDir = picked.canceled ? undefined : picked.filePaths[0];
   if (!outDir) return;
   const r = await callApi('backup.create', { outDir });
   if (r.ok) {
-    const mb = (r.value.size / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-    await dialog.showMessageBox(win, { type: 'info', title: 'Sao lưu', message: 'Đã sao lưu dữ liệu.', detail: `Tệp: ${r.value.path}\nDung lượng: ${mb} MB` });
+    const mb = (r.value.size / (1024 * 1024)).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
+    await dialog.showMessageBox(win, {
+      type: 'info',
+      title: t('backup.title'),
+      message: t('backup.done'),
+      detail: t('backup.done_detail', { path: r.value.path, mb }),
+    });
   } else {
     logger.log('warn', `backup failed: ${r.error.code} ${JSON.stringify(r.error.params)}`);
     await dialog.showMessageBox(win, {
       type: 'error',
-      title: 'Sao lưu',
-      message: 'Chưa sao lưu được.',
-      detail: formatMessage('vi', r.error.code, r.error.params),
+      title: t('backup.title'),
+      message: t('backup.failed'),
+      detail: formatMessage(lang, r.error.code, r.error.params),
     });
   }
 }
 
 async function showAbout(): Promise<void> {
+  const lang = dialogLang(process.env, app.getLocale());
   const options = {
     type: 'info' as const,
-    title: 'Giới thiệu WardPlan',
+    title: dialogText(lang, 'about.title'),
     message: `WardPlan ${app.getVersion()}`,
     detail: [
-      'Kế hoạch chuyển đổi số của phường, xã — làm việc không cần mạng, đồng bộ với thành phố bằng gói có chữ ký.',
+      dialogText(lang, 'about.text'),
       '',
-      `Dữ liệu: ${loc.dbPath}`,
-      `Nhật ký: ${loc.logDir}`,
+      dialogText(lang, 'about.data', { path: loc.dbPath }),
+      dialogText(lang, 'about.log', { path: loc.logDir }),
       `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
     ].join('\n'),
   };

@@ -14,8 +14,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, Method } from '../shared/api/contract';
 import { coreInThisThread, startCoreThread, type ApiCaller } from '../db/api/core-client';
-import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../db/keys/key-store';
-import { PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-prompt';
+import { PASSPHRASE_ENV_VAR, PassphraseFileKeyStore, passphraseFromEnv } from '../db/keys/key-store';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../shared/web-serving';
 import { appRoot } from './app-root';
 
@@ -117,7 +116,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = path.resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
   const token = crypto.randomBytes(32).toString('base64url');
-  const passphrase = opts.passphrase ?? (process.env[PASSPHRASE_ENV_VAR] ? passphraseFromEnvOrPrompt() : undefined);
+  const passphrase = opts.passphrase ?? (process.env[PASSPHRASE_ENV_VAR] ? passphraseFromEnv() : undefined);
   const outDir = opts.outDir;
   // The core runs in a worker thread: an export or a restore is synchronous SQLite and CPU-bound
   // crypto, which on this thread would stall every page and every other request until it ended.

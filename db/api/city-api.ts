@@ -43,6 +43,7 @@ import { formatPeriodCode, periodContaining, shiftPeriod } from '../../shared/ru
 import { getMeta } from '../database';
 import { auditLog, trustedKey } from '../schema';
 import { DatabaseHolder } from './handlers';
+import { createCityOpsHandlers } from './handlers-city-ops';
 
 export interface CityActor {
   name: string;
@@ -57,6 +58,13 @@ export interface CityApiOptions {
   keyStore?: (() => KeyStore) | undefined;
   /** Where documents are kept as well as handed to the browser; beside the database by default. */
   outDir?: string | undefined;
+  /**
+   * Where one document goes instead of the folder: the command line names its file itself
+   * (--out). A host option, never an argument, so no browser picks a path on the server.
+   */
+  documentPath?: ((fileName: string) => string) | undefined;
+  /** Where a published catalog bundle goes; `<outDir>/catalog` by default. */
+  catalogDir?: string | undefined;
 }
 
 type CityHandler<M extends CityMethod> = (input: CityParsedInput<M>, actor: CityActor) => CityOutput<M> | Promise<CityOutput<M>>;
@@ -134,9 +142,8 @@ export class CityApi {
 
   /** Kept in the city's folder as well as handed to the browser, written whole or not at all. */
   private async deliver(data: Buffer, fileName: string): Promise<DocumentFile> {
-    const dir = this.outDir();
-    fs.mkdirSync(dir, { recursive: true });
-    const target = path.join(dir, fileName);
+    const target = this.opts.documentPath ? path.resolve(this.opts.documentPath(fileName)) : path.join(this.outDir(), fileName);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     await writeFileAtomic(target, data);
     return { path: target, fileName, size: data.length, contentBase64: data.toString('base64') };
   }
@@ -190,7 +197,7 @@ export class CityApi {
         return this.deliver(f.data, f.fileName);
       },
       'city.export': async (i) => {
-        const f = exchangeFile(s(), i.period, i.format);
+        const f = exchangeFile(s(), i.period, i.format, i.mapping);
         return this.deliver(f.data, f.fileName);
       },
       'city.enrollments': () => listEnrollments(s()),
@@ -214,7 +221,7 @@ export class CityApi {
       'city.wards.setInfo': (i, a) => setWardInfo(s(), i, a.name),
       'city.catalog.setTarget': (i, a) => setCityTarget(s(), i, a.name),
       'city.catalog.publish': async (_i, a) => {
-        const dir = path.join(this.outDir(), 'catalog');
+        const dir = this.opts.catalogDir ?? path.join(this.outDir(), 'catalog');
         fs.mkdirSync(dir, { recursive: true });
         const r = await publishCatalog({ ...s(), actor: a.name }, this.keyStore(), dir);
         const data = fs.readFileSync(r.path);
@@ -232,6 +239,7 @@ export class CityApi {
       'city.users.add': (i, a) => addUser(s(), i, a.name),
       'city.users.passwd': (i, a) => setPassword(s(), i.name, i.password, a.name),
       'city.users.disable': (i, a) => disableUser(s(), i.name, a.name),
+      ...createCityOpsHandlers({ dbPath: this.opts.dbPath, now: this.opts.now, session: s, keyStore: () => this.keyStore() }),
       'city.audit': (i) => {
         const orm = s().db.orm;
         const total = orm.select({ n: count() }).from(auditLog).get()!.n;

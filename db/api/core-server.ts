@@ -6,7 +6,7 @@
  */
 import type { CoreAsk, CoreOptions, CoreToHost, HostToCore } from '../../shared/api/core-protocol';
 import { toApiError } from '../../shared/api/errors';
-import { AppError } from '../../shared/errors';
+import { appErrorFrom } from '../../shared/errors';
 import { PassphraseFileKeyStore, type KeyStore, type StoredKey } from '../keys/key-store';
 import { WardApi } from './ward-api';
 
@@ -89,7 +89,7 @@ export function serveCore(port: CorePort): void {
         if (!pending) return;
         asks.delete(msg.id);
         if (msg.ok) pending.resolve(msg.value);
-        else pending.reject(new AppError(msg.error.code, msg.error.params));
+        else pending.reject(appErrorFrom(msg.error));
         return;
       }
       case 'close':

@@ -49,7 +49,7 @@ export function createSyncHandlers(holder: DatabaseHolder, host: SyncHostOptions
     },
     'keys.enrollmentRequest': async (i) => {
       const session = s();
-      const file = path.join(outDir(i.outDir), `${session.orgCode}_dang-ky-khoa.json`);
+      const file = i.outPath ? path.resolve(i.outPath) : path.join(outDir(i.outDir), `${session.orgCode}_dang-ky-khoa.json`);
       return writeEnrollmentRequest(session, host.keyStore(), file);
     },
     'enroll.import': (i) => withFile(i, (file) => importEnrollmentResponse(s(), file)),

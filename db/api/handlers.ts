@@ -13,7 +13,7 @@ import { addPlan, listPlans } from '../services/plans';
 import { getProfile, initWard, updateProfile } from '../services/setup';
 import { wardSummary } from '../services/summary';
 import { addTask, getTask, listTasks, recordProgress, updateTask } from '../services/tasks';
-import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt, type KeyStore } from '../keys/key-store';
+import { PassphraseFileKeyStore, passphraseFromEnv, type KeyStore } from '../keys/key-store';
 import { PassphraseMemory } from '../keys/passphrase-memory';
 import { createListsHandlers } from './handlers-lists';
 import { createPlanImportHandlers } from './handlers-plan-import';
@@ -22,6 +22,7 @@ import { createReportHandlers } from './handlers-reports';
 import { createSyncHandlers } from './handlers-sync';
 import { createHubHandlers } from './handlers-hub';
 import { createCompactHandlers } from './handlers-compact';
+import { createKeysHandlers } from './handlers-keys';
 
 export type Handlers = { [M in Method]: Handler<M> };
 
@@ -29,12 +30,12 @@ export { DatabaseHolder, type ApiHostOptions } from './database-holder';
 
 export function createHandlers(holder: DatabaseHolder): Handlers {
   const s = () => holder.requireSession();
-  // One store per host, so a passphrase asked once serves the whole session.
+  // One store per host, so a passphrase asked once serves the whole session. A host without a
+  // store of its own and without the in-app passphrase gets the environment's, never a prompt.
   let keyStore: KeyStore | undefined;
   const keyFile = `${holder.opts.dbPath}.key`;
   const memory = holder.opts.passphraseInApp ? new PassphraseMemory(keyFile) : null;
-  const sharedKeyStore = () =>
-    (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnvOrPrompt()));
+  const sharedKeyStore = () => (keyStore ??= holder.opts.keyStore?.() ?? new PassphraseFileKeyStore(keyFile, memory ? memory.source : passphraseFromEnv()));
   // Where bundles, backups and documents go when the user picked no folder: beside the database.
   const defaultOutDir = holder.opts.defaultOutDir ?? (() => path.join(path.dirname(path.resolve(holder.opts.dbPath)), 'wardplan-outbox'));
   return {
@@ -77,5 +78,6 @@ export function createHandlers(holder: DatabaseHolder): Handlers {
     ...createListsHandlers(holder, { passphrase: memory }),
     ...createDocumentHandlers(holder),
     ...createCompactHandlers(holder),
+    ...createKeysHandlers(holder, { keyStore: sharedKeyStore }),
   };
 }

@@ -3,7 +3,7 @@
  * (period, org unit and data element by code, renamed through an optional mapping file), and CSV.
  * See docs/interchange.md.
  */
-import { z } from 'zod';
+import { interchangeMappingSchema, type InterchangeMapping } from '../../shared/api/contract-city-ops';
 import { AppError } from '../../shared/errors';
 import type { Period } from '../../shared/rules/period';
 import { periodRange } from '../../shared/rules/period';
@@ -12,19 +12,7 @@ import type { Session } from '../session';
 import { indicatorMatrix } from './indicators';
 import { listWards, periodScope } from './scope';
 
-export const interchangeMappingSchema = z.strictObject({
-  /** The DHIS2 data set (uid or code) the values belong to. */
-  dataSet: z.string().min(1).max(100).optional(),
-  /** How the receiving system should read the identifiers: by code (default) or by uid. */
-  idScheme: z.enum(['CODE', 'UID']).optional(),
-  /** Ward code → the org unit's identifier in the receiving system. */
-  orgUnits: z.record(z.string(), z.string().min(1).max(100)).optional(),
-  /** Indicator code → the data element's identifier. */
-  dataElements: z.record(z.string(), z.string().min(1).max(100)).optional(),
-  /** Indicators left out of the file (not collected by the receiving system). */
-  skip: z.array(z.string()).optional(),
-});
-export type InterchangeMapping = z.infer<typeof interchangeMappingSchema>;
+export { interchangeMappingSchema, type InterchangeMapping };
 
 export function parseMapping(text: string, file: string): InterchangeMapping {
   let raw: unknown;

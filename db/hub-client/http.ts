@@ -1,5 +1,5 @@
 /** Plain requests to the city's hub, every failure turned into a message the officer can act on. */
-import { AppError } from '../../shared/errors';
+import { AppError, appErrorFrom } from '../../shared/errors';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
@@ -25,7 +25,8 @@ function reasonOf(e: unknown): string {
 export function errorFromBody(base: string, status: number, text: string): AppError {
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; params?: unknown } };
-    if (body.error && typeof body.error.code === 'string') return new AppError(body.error.code, (body.error.params ?? {}) as Record<string, string | number>);
+    if (body.error && typeof body.error.code === 'string')
+      return appErrorFrom({ code: body.error.code, params: (body.error.params ?? {}) as Record<string, string | number> });
   } catch {
     // Not JSON: fall through.
   }

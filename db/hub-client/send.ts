@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { HubOutcome, HubSendResult, OutboxItem, OutboxStatus } from '../../shared/api/contract-hub';
 import type { ApiError } from '../../shared/api/contract';
 import { toApiError } from '../../shared/api/errors';
-import { AppError } from '../../shared/errors';
+import { AppError, appErrorFrom } from '../../shared/errors';
 import { getMeta, setMeta } from '../database';
 import type { KeyStore } from '../keys/key-store';
 import type { Session } from '../session';
@@ -168,7 +168,7 @@ export async function fetchCatalog(s: Session, store: KeyStore, hubUrl: string, 
     const file = path.join(dir, 'catalog.wpb');
     fs.writeFileSync(file, bytes);
     const r = await importBundle(s, file, { quarantine: false });
-    if (r.status === 'refused') throw new AppError(r.error!.code, r.error!.params);
+    if (r.status === 'refused') throw appErrorFrom(r.error!);
     const done = s.db.sqlite
       .prepare('SELECT h.bundle_id, h.file_path FROM hub_send h JOIN bundle_out o ON o.bundle_id = h.bundle_id WHERE o.acknowledged_at IS NOT NULL')
       .all() as { bundle_id: string; file_path: string }[];

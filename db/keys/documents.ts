@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { fingerprintOf, keyIdOf, publicKeyOf } from './ed25519';
 import { keyIdField, orgCodeField, publicKeyField, signatureField, textField, timeField } from './schemas';
 import { signDocument, verifyDocument } from './signed-document';
@@ -180,7 +180,7 @@ export function verifyRevocation(obj: unknown, signerPublicKey: string): Revocat
 
 // ---- helpers ------------------------------------------------------------------------------
 
-function checkShape<T>(schema: z.ZodType<T>, value: unknown, code: string): T {
+function checkShape<T>(schema: z.ZodType<T>, value: unknown, code: ErrorCode): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

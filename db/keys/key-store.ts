@@ -15,7 +15,7 @@ import { decodeStoredKey, encodeStoredKey, newStoredKey, parseStoredKey } from '
 import type { KeyStore, StoredKey } from './types';
 
 export type { KeyStore, RetiredKey, StoredKey } from './types';
-export { passphraseFromEnvOrPrompt } from './passphrase-prompt';
+export { PASSPHRASE_ENV_VAR, passphraseFromEnv } from './passphrase-env';
 
 /** Only the account that runs WardPlan may read the file holding the private key. */
 const KEY_FILE_MODE = 0o600;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { MIN_PASSPHRASE_LENGTH, isLongEnough, isPassphraseEnvelope, openWithPassphrase } from './passphrase-envelope';
-import { PASSPHRASE_ENV_VAR } from './passphrase-prompt';
+import { PASSPHRASE_ENV_VAR } from './passphrase-env';
 
 /**
  * The key's passphrase as the officer typed it in the app (the browser host, which has no

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { desc, eq, inArray } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { parseComparator } from '../../shared/rules/indicator';
 import { isValidIsoDate } from '../../shared/rules/period';
 import { validateTaskStatusChange } from '../../shared/rules/validation';
@@ -23,7 +23,7 @@ import { addIndicator, setTarget } from './indicators';
 import { requireIdByCode } from './lookup';
 import { safeFileName } from './evidence';
 
-const NOT_FOUND: Partial<Record<OwnedTableName, string>> = {
+const NOT_FOUND: Partial<Record<OwnedTableName, ErrorCode>> = {
   unit: 'unit.not_found',
   directive: 'directive.not_found',
   plan: 'plan.not_found',

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { getMeta } from '../database';
 import type { Session } from '../session';
 
@@ -24,7 +24,7 @@ export function findIdByCode(s: Session, table: CodedTable, code: string, owners
   return row?.id;
 }
 
-const NOT_FOUND: Record<CodedTable, string> = {
+const NOT_FOUND: Record<CodedTable, ErrorCode> = {
   unit: 'unit.not_found',
   directive: 'directive.not_found',
   area: 'area.not_found',

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import type { EnrollResult } from '../../shared/api/contract-city-ops';
 import { getMeta, setMeta } from '../database';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { fingerprintOf, isPublicKey, keyIdOf } from '../keys/ed25519';
@@ -56,13 +57,7 @@ export const enrollmentResponseSchema = z.object({
   certificate: z.unknown(),
 });
 
-export interface EnrollResult {
-  wardCode: string;
-  wardName: string;
-  keyId: string;
-  fingerprint: string;
-  responsePath: string;
-}
+export type { EnrollResult };
 
 export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
 

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { InboxItem } from '../../shared/api/contract-city-ops';
 import type { HubOutcome } from '../../shared/api/contract-hub';
 import type { ImportOutcome } from '../../shared/api/sync-types';
 import { AppError } from '../../shared/errors';
@@ -65,17 +66,7 @@ export function hubOutcome(uploadId: string, o: ImportOutcome): HubOutcome {
 /** Beyond this many requests waiting, the inbox takes no more: a flood cannot bury real wards. */
 export const ENROLLMENT_INBOX_LIMIT = 500;
 
-export interface InboxItem {
-  id: string;
-  wardCode: string;
-  wardName: string;
-  officer: string;
-  keyId: string;
-  fingerprint: string;
-  status: 'pending' | 'approved' | 'refused';
-  receivedAt: string;
-  decidedAt: string | null;
-}
+export type { InboxItem };
 
 /** A ward's self-signed request, kept until the city has read the fingerprint over the phone. */
 export function submitEnrollment(s: Session, body: unknown): { id: string; fingerprint: string; status: string } {

@@ -1,31 +1,14 @@
 /** What the city knows of each ward, and what a ward knows of its own deliveries. */
 import type { BundleHistoryItem, ReceiptInfo, WardSyncStatus } from '../../shared/api/sync-types';
+import type { CityStatus, WardProgressRow, WardStatus } from '../../shared/api/contract-city-ops';
+
+export type { CityStatus, WardProgressRow, WardStatus };
 import { formatPeriodCode, periodContaining, periodRange } from '../../shared/rules/period';
 import { getMeta } from '../database';
 import { todayIso, type Session } from '../session';
 import { wardSummary } from '../services/summary';
 import { ownKeyInfo } from './identity';
 import { sequenceState } from './export';
-
-export interface WardStatus {
-  wardCode: string;
-  wardName: string;
-  keys: Array<{ keyId: string; fingerprint: string; revokedAt: string | null }>;
-  lastSeqApplied: number;
-  lastReceivedAt: string | null;
-  bundlesApplied: number;
-  pending: Array<{ bundleId: string; seqFrom: number; seqTo: number; missingFrom: number; missingTo: number }>;
-  /** A bundle arrived during the current quarter. */
-  receivedThisQuarter: boolean;
-  /** The ward's report for the current quarter is approved or sent. */
-  reportedThisQuarter: boolean;
-}
-
-export interface CityStatus {
-  city: { code: string; name: string };
-  quarter: string;
-  wards: WardStatus[];
-}
 
 export function cityStatus(s: Session, asOf?: string): CityStatus {
   const today = asOf ?? todayIso(s.now());
@@ -113,20 +96,6 @@ export function wardSyncStatus(s: Session): WardSyncStatus {
     lastCatalogAt: lastCatalog.t,
     history,
   };
-}
-
-export interface WardProgressRow {
-  wardCode: string;
-  wardName: string;
-  year: number;
-  tasks: number;
-  done: number;
-  overdue: number;
-  inProgress: number;
-  notStarted: number;
-  indicatorsMet: number;
-  indicatorsNotMet: number;
-  indicatorsNoData: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { CityApi } from '../../db/api/city-api';
-import { PassphraseFileKeyStore, passphraseFromEnvOrPrompt } from '../../db/keys/key-store';
+import { PassphraseFileKeyStore, passphraseFromEnv } from '../../db/keys/key-store';
 import { registerDashboard } from './plugin';
 
 export interface StandaloneOptions {
@@ -30,7 +30,7 @@ export interface RunningDashboard {
 
 export async function startDashboard(opts: StandaloneOptions): Promise<RunningDashboard> {
   const token = crypto.randomBytes(24).toString('base64url');
-  const passphrase = opts.passphrase ?? passphraseFromEnvOrPrompt();
+  const passphrase = opts.passphrase ?? passphraseFromEnv();
   const api = new CityApi({
     dbPath: opts.dbPath,
     now: opts.now,

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import { FileStore } from '@tus/file-store';
 import { toApiError } from '../../shared/api/errors';
-import { AppError } from '../../shared/errors';
+import { AppError, appErrorFrom } from '../../shared/errors';
 import { authenticateWard, parseRotation } from '../../db/sync/hub-auth';
 import { hubOutcome, recordUploadDone, uploadOutcome } from '../../db/sync/hub-city';
 import type { ImportOutcome } from '../../shared/api/sync-types';
@@ -49,7 +49,7 @@ function importQueue(ctx: HubContext): (file: string) => Promise<ImportOutcome> 
     waiting = [];
     try {
       const result = await ctx.core.call('sync.importMany', { paths: group.map((g) => g.file) });
-      if (!result.ok) throw new AppError(result.error.code, result.error.params);
+      if (!result.ok) throw appErrorFrom(result.error);
       const outcomes = result.value as ImportOutcome[];
       group.forEach((g, i) => g.done(outcomes[i]!));
     } catch (e) {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ApiError, DocumentFile } from './contract';
 import type { TaskStatus } from '../rules/task-status';
 import type { IndicatorOutcome } from '../rules/indicator';
+import { CITY_OPS_ADMIN_METHODS, cityOpsSchemas, interchangeMappingSchema, type CityOpsOutputs } from './contract-city-ops';
 
 export const cityRole = z.enum(['admin', 'viewer']);
 export type CityRole = z.infer<typeof cityRole>;
@@ -36,7 +37,7 @@ export const citySchemas = {
   'city.ward': z.object({ period: periodCode, wardCode: code }),
   'city.wardReport': z.object({ period: periodCode, wardCode: code }),
   'city.report': z.object({ period: periodCode, format: cityReportFormat, table: cityReportTable.optional() }),
-  'city.export': z.object({ period: periodCode, format: exchangeFormat }),
+  'city.export': z.object({ period: periodCode, format: exchangeFormat, mapping: interchangeMappingSchema.optional() }),
   'city.enrollments': z.object({}),
   'city.catalog': z.object({ year: z.number().int().min(2000).max(2100) }),
   'city.keys': z.object({}),
@@ -68,6 +69,7 @@ export const citySchemas = {
   'city.users.passwd': z.object({ name: z.string().min(1).max(64), password }),
   'city.users.disable': z.object({ name: z.string().min(1).max(64) }),
   'city.audit': z.object({ page, pageSize }),
+  ...cityOpsSchemas,
 } as const;
 
 export type CityMethod = keyof typeof citySchemas;
@@ -89,6 +91,7 @@ export const CITY_ADMIN_METHODS: ReadonlySet<CityMethod> = new Set<CityMethod>([
   'city.users.passwd',
   'city.users.disable',
   'city.audit',
+  ...CITY_OPS_ADMIN_METHODS,
 ]);
 
 export function isCityMethod(name: string): name is CityMethod {
@@ -320,7 +323,7 @@ export interface AuditRow {
   detail: string | null;
 }
 
-export interface CityOutputs {
+export interface CityOutputs extends CityOpsOutputs {
   'city.overview': CityOverview;
   'city.completeness': CompletenessPage;
   'city.directives': CityDirectiveTable;

@@ -12,6 +12,7 @@ import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
 import { hubSchemas, type HubOutputs } from './contract-hub';
 import { compactSchemas, type CompactOutputs } from './contract-compact';
+import { keysSchemas, type KeysOutputs } from './contract-keys';
 import { isReportingPeriodCode, isReportingYear, isValidIsoDate } from '../rules/period';
 
 const isoDate = z
@@ -135,7 +136,7 @@ export const schemas = {
     note: optText(1000),
   }),
   'keys.show': z.object({}),
-  'keys.enrollmentRequest': z.object({ outDir: z.string().min(1).max(1000).optional() }),
+  'keys.enrollmentRequest': z.object({ outDir: z.string().min(1).max(1000).optional(), outPath }),
   'enroll.import': fileInput,
   'sync.status': z.object({}),
   'sync.export': z.object({ outDir: z.string().min(1).max(1000).optional(), full: z.boolean().optional() }),
@@ -171,6 +172,7 @@ export const schemas = {
   ...documentsSchemas,
   ...hubSchemas,
   ...compactSchemas,
+  ...keysSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -209,7 +211,7 @@ export interface PlanSheetImported {
   planCreated: boolean;
 }
 
-export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs, CompactOutputs {
+export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutputs, HubOutputs, CompactOutputs, KeysOutputs {
   'app.status': AppStatus;
   'app.setup': Profile;
   'profile.update': Profile;

@@ -2,7 +2,7 @@
  * Messages of the city's dashboard, accounts, city report and exchange files. Each says what is
  * wrong, then what to do. The English list is the reference; the Vietnamese one covers the same codes.
  */
-export const cityMessagesEn: Record<string, string> = {
+export const cityMessagesEn = {
   'auth.bad_credentials': 'Wrong user name or password. {{left}} more attempt(s) before the account is locked for 15 minutes.',
   'auth.locked': 'Too many failed sign-ins: this account is locked. Try again in {{minutes}} minute(s), or ask an administrator to set a new password.',
   'auth.no_session': 'You are not signed in, or your session has expired. Sign in again.',
@@ -24,9 +24,9 @@ export const cityMessagesEn: Record<string, string> = {
     'The city\'s signing key is not available to this server. Start it with "wardplan city dashboard", which asks for the key\'s passphrase.',
   'city.mapping_invalid': 'Mapping file {{path}} is not valid ({{reason}}). See docs/interchange.md for its format.',
   'city.report_format': 'Format "{{format}}" is not offered here. Use docx or xlsx (and csv with --table).',
-};
+} satisfies Record<string, string>;
 
-export const cityMessagesVi: Record<string, string> = {
+export const cityMessagesVi: Record<keyof typeof cityMessagesEn, string> = {
   'auth.bad_credentials': 'Sai tên đăng nhập hoặc mật khẩu. Còn {{left}} lần thử trước khi tài khoản bị khóa 15 phút.',
   'auth.locked': 'Đăng nhập sai quá nhiều lần: tài khoản đang bị khóa. Thử lại sau {{minutes}} phút, hoặc đề nghị quản trị viên đặt mật khẩu mới.',
   'auth.no_session': 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Hãy đăng nhập lại.',

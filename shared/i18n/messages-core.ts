@@ -1,5 +1,5 @@
 /** Messages of the data core and the API boundary: what is wrong, then what to do. */
-export const coreMessagesVi: Record<string, string> = {
+export const coreMessagesVi = {
   'db.not_found': 'Không tìm thấy cơ sở dữ liệu {{path}}. Kiểm tra lại đường dẫn, hoặc tạo mới bằng lệnh "wardplan init" hay "wardplan demo".',
   'db.folder_missing': 'Thư mục {{path}} không tồn tại. Hãy tạo thư mục trước hoặc chọn thư mục khác.',
   'db.cannot_open': 'Không mở được cơ sở dữ liệu {{path}} ({{reason}}). Kiểm tra quyền ghi và dung lượng ổ đĩa.',
@@ -42,9 +42,9 @@ export const coreMessagesVi: Record<string, string> = {
   'cli.usage': 'Lệnh chưa đúng: {{detail}}. Xem "wardplan --help".',
   'cli.not_a_number': '"{{value}}" ở --{{field}} không phải là số. Nhập bằng chữ số, ví dụ 85,87 hoặc 85.87.',
   internal: 'Đã xảy ra lỗi ngoài dự kiến ({{message}}). Dữ liệu chưa bị thay đổi; hãy thử lại hoặc liên hệ hỗ trợ.',
-};
+} satisfies Record<string, string>;
 
-export const coreMessagesEn: Record<string, string> = {
+export const coreMessagesEn: Record<keyof typeof coreMessagesVi, string> = {
   'db.not_found': 'Database {{path}} not found. Check the path, or create one with "wardplan init" or "wardplan demo".',
   'db.folder_missing': 'Folder {{path}} does not exist. Create it first or choose another folder.',
   'db.cannot_open': 'Cannot open database {{path}} ({{reason}}). Check write permission and free disk space.',

@@ -2,7 +2,7 @@
  * Messages of the document settings: Nơi nhận, the drafting unit, the plan document's sections,
  * supplementary reports, directive order and indicator aggregation rules.
  */
-export const documentsMessagesVi: Record<string, string> = {
+export const documentsMessagesVi = {
   'directive.not_own': 'Văn bản "{{code}}" do thành phố ban hành trong danh mục nên phường không đổi thứ tự được. Chỉ sắp xếp các văn bản của phường.',
   'directive.order_duplicate': 'Văn bản "{{code}}" có hai lần trong thứ tự. Mỗi văn bản chỉ ghi một lần.',
   'indicator.not_own': 'Chỉ tiêu "{{code}}" do thành phố giao nên phường không đổi cách tổng hợp được.',
@@ -12,9 +12,9 @@ export const documentsMessagesVi: Record<string, string> = {
   'documents.text_too_long': 'Phần "{{field}}" dài {{length}} ký tự, quá {{max}}. Rút gọn hoặc chuyển bớt sang phụ lục.',
   'report.supplement_needs_approved': 'Báo cáo {{period}} chưa được phê duyệt nên chưa lập báo cáo bổ sung được. Sửa thẳng vào dự thảo báo cáo rồi phê duyệt.',
   'report.supplement_not_found': 'Chưa có báo cáo bổ sung lần {{supplement}} cho kỳ {{period}}. Lập báo cáo bổ sung trước.',
-};
+} satisfies Record<string, string>;
 
-export const documentsMessagesEn: Record<string, string> = {
+export const documentsMessagesEn: Record<keyof typeof documentsMessagesVi, string> = {
   'directive.not_own': 'Directive "{{code}}" is in the city\'s catalog, so the ward cannot reorder it. Order only the ward\'s own directives.',
   'directive.order_duplicate': 'Directive "{{code}}" appears twice in the order. List each directive once.',
   'indicator.not_own': 'Indicator "{{code}}" is assigned by the city, so the ward cannot change how it is aggregated.',

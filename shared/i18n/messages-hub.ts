@@ -3,7 +3,7 @@
  * db/sync/hub-*.ts): each names the problem and the next step. The hub's answers to an upload
  * (hub.outcome_*) are here too, so the ward shows them in its officer's language.
  */
-export const hubMessagesVi: Record<string, string> = {
+export const hubMessagesVi = {
   'hub.outcome_applied': 'Thành phố đã nhận gói {{bundle}}: {{applied}} thay đổi (số thứ tự {{seqFrom}}–{{seqTo}}) và đã ký biên nhận.',
   'hub.outcome_duplicate': 'Thành phố đã có gói {{bundle}} từ trước; không thay đổi gì.',
   'hub.outcome_pending':
@@ -37,9 +37,9 @@ export const hubMessagesVi: Record<string, string> = {
   'hub.enrollment_inbox_full': 'Máy chủ thành phố đang có quá nhiều yêu cầu đăng ký chờ duyệt. Gọi điện cho thành phố.',
   'hub.no_enrollment_request': 'Máy này chưa gửi yêu cầu đăng ký lên máy chủ thành phố. Gửi yêu cầu trước (wardplan enroll-request --hub).',
   'hub.tls_pair': 'Cần cả --tls-cert và --tls-key (chứng chỉ và khóa riêng của máy chủ) để bật HTTPS.',
-};
+} satisfies Record<string, string>;
 
-export const hubMessagesEn: Record<string, string> = {
+export const hubMessagesEn: Record<keyof typeof hubMessagesVi, string> = {
   'hub.outcome_applied': 'The city received bundle {{bundle}}: {{applied}} changes (sequence {{seqFrom}}–{{seqTo}}) and signed a receipt.',
   'hub.outcome_duplicate': 'The city already had bundle {{bundle}}; nothing changed.',
   'hub.outcome_pending':

@@ -3,7 +3,7 @@
  * what they claim to be: dates, years, periods, ports, and file handles from the desktop shell.
  */
 
-export const inputMessagesVi: Record<string, string> = {
+export const inputMessagesVi = {
   'cli.bad_date': '"{{value}}" ở --{{field}} không phải là ngày. Nhập ngày dạng YYYY-MM-DD, ví dụ 2026-09-30.',
   'cli.bad_year': '"{{value}}" ở --{{field}} không phải là năm hợp lệ. Nhập năm bằng 4 chữ số, từ {{min}} đến {{max}}, ví dụ 2026.',
   'cli.bad_period': '"{{value}}" ở --{{field}} không phải là kỳ hợp lệ. Nhập kỳ dạng 2026, 2026-H1, 2026-Q3 hoặc 2026-M03, năm từ {{min}} đến {{max}}.',
@@ -12,9 +12,9 @@ export const inputMessagesVi: Record<string, string> = {
   'period.year_range': 'Năm của kỳ ở trường "{{field}}" phải từ 2000 đến 2100, ví dụ 2026-Q3.',
   'ipc.not_picked':
     'Tệp hoặc thư mục ở trường "{{field}}" không phải là tệp, thư mục mà cán bộ đã chọn trong hộp thoại. Hãy bấm nút chọn tệp (hoặc thư mục) rồi chọn lại.',
-};
+} satisfies Record<string, string>;
 
-export const inputMessagesEn: Record<string, string> = {
+export const inputMessagesEn: Record<keyof typeof inputMessagesVi, string> = {
   'cli.bad_date': '"{{value}}" given to --{{field}} is not a date. Write the date as YYYY-MM-DD, e.g. 2026-09-30.',
   'cli.bad_year': '"{{value}}" given to --{{field}} is not a valid year. Write a four-digit year from {{min}} to {{max}}, e.g. 2026.',
   'cli.bad_period':

@@ -1,6 +1,6 @@
 /**
- * Messages for the AppErrors of the reports and documents (db/reports, db/services/reports.ts,
- * cli/commands-report.ts), keyed by code, with i18next `{{param}}` placeholders. Each says what is
+ * Messages for the AppErrors of the reports and documents (db/reports, db/services/reports.ts),
+ * keyed by code, with i18next `{{param}}` placeholders. Each says what is
  * wrong, then what to do. The plan_import row codes are the reasons listed per row of a refused sheet.
  * The English list is the reference; the Vietnamese one must cover exactly the same codes.
  */
@@ -72,13 +72,3 @@ export const reportsMessagesVi: Record<ReportsErrorCode, string> = {
   'output.write_failed':
     'Không ghi được tệp {{path}} ({{reason}}). Kiểm tra thư mục có tồn tại, cho phép ghi và còn dung lượng, và tệp không đang mở trong Word hay Excel.',
 };
-
-export function isReportsErrorCode(code: string): code is ReportsErrorCode {
-  return Object.prototype.hasOwnProperty.call(reportsMessagesEn, code);
-}
-
-/** Same placeholder syntax as shared/i18n/messages.ts, for hosts that format these codes themselves. */
-export function formatReportsMessage(lang: 'vi' | 'en', code: ReportsErrorCode, params: Record<string, string | number> = {}): string {
-  const template = lang === 'en' ? reportsMessagesEn[code] : reportsMessagesVi[code];
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (params[k] === undefined ? `{{${k}}}` : String(params[k])));
-}

@@ -1,5 +1,5 @@
 /** Messages of bundles, enrollment and backups: each names the problem and the next step. */
-export const syncMessagesVi: Record<string, string> = {
+export const syncMessagesVi = {
   'bundle.out_dir_missing': 'Thư mục {{path}} không tồn tại hoặc chưa cắm USB. Cắm USB hoặc chọn thư mục khác rồi thử lại.',
   'bundle.disk_full': 'Ổ đĩa đầy, chưa ghi được {{path}}. Xóa bớt tệp trên USB rồi xuất lại; gói chưa được ghi dở dang.',
   'bundle.write_failed': 'Không ghi được gói {{path}} ({{reason}}). Kiểm tra USB (có bị khóa ghi, bị rút ra không) rồi xuất lại.',
@@ -43,9 +43,9 @@ export const syncMessagesVi: Record<string, string> = {
   'backup.write_failed': 'Không ghi được bản sao lưu {{path}} ({{reason}}). Kiểm tra chỗ trống và quyền ghi rồi thử lại.',
   'backup.not_a_backup': 'Tệp {{path}} không phải bản sao lưu WardPlan hợp lệ. Chọn đúng tệp .wpbak; dữ liệu hiện tại chưa bị thay đổi.',
   'backup.corrupt': 'Bản sao lưu {{path}} bị hỏng. Chọn bản sao lưu khác; dữ liệu hiện tại chưa bị thay đổi.',
-};
+} satisfies Record<string, string>;
 
-export const syncMessagesEn: Record<string, string> = {
+export const syncMessagesEn: Record<keyof typeof syncMessagesVi, string> = {
   'bundle.out_dir_missing': 'Folder {{path}} does not exist or the USB stick is not plugged in. Plug it in or choose another folder, then try again.',
   'bundle.disk_full': 'The disk is full; {{path}} was not written. Free some space on the stick and export again; no half-written bundle was left.',
   'bundle.write_failed': 'Could not write bundle {{path}} ({{reason}}). Check the stick (write-protected, pulled out?) and export again.',

@@ -1,5 +1,5 @@
 /** Messages of the checks that tie a bundle's origin, ids, ranges and references to its signer. */
-export const trustMessagesVi: Record<string, string> = {
+export const trustMessagesVi = {
   'bundle.origin_own':
     'Gói {{file}} của {{owner}} ghi dưới mã cài đặt {{origin}} của chính máy này. Không gói nào từ bên ngoài được ghi vào nhật ký thay đổi của máy này; gói bị từ chối, báo cho bộ phận an toàn thông tin.',
   'bundle.origin_taken':
@@ -11,9 +11,9 @@ export const trustMessagesVi: Record<string, string> = {
     'Gói {{file}} có một dòng dữ liệu dài hơn giới hạn {{limitKb}} KB nên bị từ chối mà không đọc hết. Đề nghị bên gửi kiểm tra dữ liệu và xuất lại gói.',
   'bundle.foreign_reference':
     'Gói {{file}} của {{owner}} có dòng {{table}} trỏ tới dữ liệu {{target}} ({{column}}) thuộc {{rowOwner}}. Một đơn vị chỉ được trỏ tới dữ liệu của mình hoặc danh mục của thành phố; gói bị từ chối.',
-};
+} satisfies Record<string, string>;
 
-export const trustMessagesEn: Record<string, string> = {
+export const trustMessagesEn: Record<keyof typeof trustMessagesVi, string> = {
   'bundle.origin_own':
     "Bundle {{file}} from {{owner}} writes under installation id {{origin}}, which is this computer's own. Nothing from outside may enter this computer's change log; the bundle was refused. Tell your security officer.",
   'bundle.origin_taken':

@@ -1,7 +1,10 @@
 /**
- * Every error message of the product in both languages, keyed by AppError code. The renderer
- * loads these into i18next; Node hosts (the command line) format them with `formatMessage`.
+ * Every error message of the product in both languages, keyed by AppError code. Each host
+ * formats them with i18next: the renderer through react-i18next, the Node hosts (command line,
+ * browser host, hub, dashboard, Electron's dialogs) through `formatMessage`, which uses an
+ * i18next instance of its own, so placeholders, fallbacks and plurals behave the same everywhere.
  */
+import i18next, { type i18n } from 'i18next';
 import { coreMessagesEn, coreMessagesVi } from './messages-core';
 import { documentsMessagesEn, documentsMessagesVi } from './messages-documents';
 import { hubMessagesEn, hubMessagesVi } from './messages-hub';
@@ -20,45 +23,83 @@ import { coreProcessMessagesEn, coreProcessMessagesVi } from './messages-core-pr
 
 export type Lang = 'vi' | 'en';
 
-export const errorMessages: Record<Lang, Record<string, string>> = {
-  vi: {
-    ...coreMessagesVi,
-    ...rulesMessagesVi,
-    ...keysMessagesVi,
-    ...syncMessagesVi,
-    ...trustMessagesVi,
-    ...reportsMessagesVi,
-    ...planImportMessagesVi,
-    ...listsMessagesVi,
-    ...cityMessagesVi,
-    ...documentsMessagesVi,
-    ...hubMessagesVi,
-    ...inputMessagesVi,
-    ...receivedMessagesVi,
-    ...compactMessagesVi,
-    ...coreProcessMessagesVi,
-  },
-  en: {
-    ...coreMessagesEn,
-    ...rulesMessagesEn,
-    ...keysMessagesEn,
-    ...syncMessagesEn,
-    ...trustMessagesEn,
-    ...reportsMessagesEn,
-    ...planImportMessagesEn,
-    ...listsMessagesEn,
-    ...cityMessagesEn,
-    ...documentsMessagesEn,
-    ...hubMessagesEn,
-    ...inputMessagesEn,
-    ...receivedMessagesEn,
-    ...compactMessagesEn,
-    ...coreProcessMessagesEn,
-  },
+const errorMessagesVi = {
+  ...coreMessagesVi,
+  ...rulesMessagesVi,
+  ...keysMessagesVi,
+  ...syncMessagesVi,
+  ...trustMessagesVi,
+  ...reportsMessagesVi,
+  ...planImportMessagesVi,
+  ...listsMessagesVi,
+  ...cityMessagesVi,
+  ...documentsMessagesVi,
+  ...hubMessagesVi,
+  ...inputMessagesVi,
+  ...receivedMessagesVi,
+  ...compactMessagesVi,
+  ...coreProcessMessagesVi,
 };
 
-/** Same placeholder syntax as i18next ({{name}}), so one message file serves both. */
+/** Every error code of the product: an AppError with a code outside this union does not build. */
+export type ErrorCode = keyof typeof errorMessagesVi;
+
+const errorMessagesEn: Record<ErrorCode, string> = {
+  ...coreMessagesEn,
+  ...rulesMessagesEn,
+  ...keysMessagesEn,
+  ...syncMessagesEn,
+  ...trustMessagesEn,
+  ...reportsMessagesEn,
+  ...planImportMessagesEn,
+  ...listsMessagesEn,
+  ...cityMessagesEn,
+  ...documentsMessagesEn,
+  ...hubMessagesEn,
+  ...inputMessagesEn,
+  ...receivedMessagesEn,
+  ...compactMessagesEn,
+  ...coreProcessMessagesEn,
+};
+
+export const errorMessages: Record<Lang, Record<ErrorCode, string>> = { vi: errorMessagesVi, en: errorMessagesEn };
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorMessagesVi, code);
+}
+
+export type Resources = Record<Lang, Record<string, Record<string, string>>>;
+
+/**
+ * An i18next instance with the `errors` namespace and whatever namespaces a host adds (the
+ * command line's own texts). Keys are flat ('plan.not_found'), so dots are not path separators;
+ * Vietnamese is the fallback, so a text missing in English still says something.
+ */
+export function createI18n(lang: Lang, extra: Resources = { vi: {}, en: {} }): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: 'vi',
+    ns: ['errors', ...Object.keys(extra.vi)],
+    defaultNS: 'errors',
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+    resources: {
+      vi: { errors: errorMessages.vi, ...extra.vi },
+      en: { errors: errorMessages.en, ...extra.en },
+    },
+  });
+  return instance;
+}
+
+let shared: i18n | null = null;
+
+/** One error message in the given language; an unknown code is shown as itself rather than lost. */
 export function formatMessage(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
-  const template = errorMessages[lang][code] ?? errorMessages.vi[code] ?? code;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (params[k] === undefined ? `{{${k}}}` : String(params[k])));
+  shared ??= createI18n('vi');
+  return shared.t(code, { ...params, lng: lang, ns: 'errors' });
 }

@@ -9,7 +9,7 @@ import { formatPeriodCode, parsePeriod } from './period';
 import { isRecordedStatus } from './task-status';
 
 export interface Issue {
-  code: string;
+  code: RulesIssueCode;
   params?: Record<string, string | number>;
 }
 

@@ -87,6 +87,7 @@ Object.assign(app, {
   getPath: (name) => state.paths[name] ?? `/nonexistent/${name}`,
   setPath: (name, value) => (state.paths[name] = value),
   getVersion: () => '0.0.0-test',
+  getLocale: () => 'vi-VN',
   requestSingleInstanceLock: () => state.singleInstance,
   enableSandbox: () => (state.sandboxEnabled = true),
   setAppUserModelId: () => {},

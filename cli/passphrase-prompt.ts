@@ -1,8 +1,9 @@
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../shared/errors';
+import { PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-env';
 
-export const PASSPHRASE_ENV_VAR = 'WARDPLAN_PASSPHRASE';
+export { PASSPHRASE_ENV_VAR };
 
 export interface PassphrasePromptOptions {
   /** Ask twice and compare: for a passphrase that is about to protect a new file. */

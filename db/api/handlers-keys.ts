@@ -1,0 +1,53 @@
+/** Handlers of shared/api/contract-keys.ts: the key's creation and rotation, a bundle's check. */
+import path from 'node:path';
+import type { Method, Output, ParsedInput } from '../../shared/api/contract';
+import { toApiError } from '../../shared/api/errors';
+import { DEFAULT_LIMITS, MANIFEST_NAME } from '../bundle/format';
+import { openBundle } from '../bundle/reader';
+import { peekManifest, verifyBundle } from '../bundle/verify';
+import { fingerprintOf } from '../keys/ed25519';
+import type { KeyStore } from '../keys/key-store';
+import { rotateKey } from '../keys/rotation';
+import { ensureKey, ownKeyInfo, rememberKey } from '../sync/identity';
+import { lookupTrustedKey } from '../sync/trust';
+import type { DatabaseHolder } from './database-holder';
+
+type KeysMethods = 'keys.ensure' | 'keys.rotate' | 'bundle.verify';
+type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+
+export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () => KeyStore }): { [M in KeysMethods]: H<M> } {
+  const s = () => holder.requireSession();
+  return {
+    'keys.ensure': async () => {
+      const session = s();
+      const known = ownKeyInfo(session);
+      if (known) return known;
+      await ensureKey(session, host.keyStore());
+      return ownKeyInfo(session)!;
+    },
+    'keys.rotate': async () => {
+      const session = s();
+      const store = host.keyStore();
+      await ensureKey(session, store);
+      const rotated = await rotateKey(store);
+      rememberKey(session, rotated.key);
+      return { oldKeyId: rotated.statement.oldKeyId, newKeyId: rotated.statement.newKeyId, fingerprint: fingerprintOf(rotated.key.publicKey) };
+    },
+    'bundle.verify': async (i) => {
+      const session = s();
+      let manifest: unknown = null;
+      try {
+        const archive = await openBundle(path.resolve(i.path));
+        try {
+          manifest = peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes));
+          await verifyBundle(archive, (id) => lookupTrustedKey(session, id), null);
+        } finally {
+          archive.close();
+        }
+        return { valid: true, manifest, error: null };
+      } catch (e) {
+        return { valid: false, manifest, error: toApiError(e) };
+      }
+    },
+  };
+}
