@@ -17,6 +17,7 @@ import {
   ORGS_NAME,
   RECEIPTS_NAME,
   ROTATION_NAME,
+  SEALED_CHANGES_NAME,
   type BundleLimits,
 } from './format';
 
@@ -44,7 +45,7 @@ export interface BundleArchive {
 /** The most an entry of this name may inflate to. */
 export function capOf(name: string, limits: BundleLimits): number {
   if (name === MANIFEST_NAME) return limits.maxManifestBytes;
-  if (name === CHANGES_NAME) return limits.maxChangesBytes;
+  if (name === CHANGES_NAME || name === SEALED_CHANGES_NAME) return limits.maxChangesBytes;
   if (name === ORGS_NAME || name === RECEIPTS_NAME || name === ROTATION_NAME) return limits.maxJsonEntryBytes;
   return limits.maxEntryBytes;
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import { formatMessage, type Lang } from '../../shared/i18n/messages';
 import { fingerprintOf } from '../keys/ed25519';
 import { verifyEnrollmentRequest } from '../keys/documents';
-import type { StoredKey } from '../keys/key-store';
+import type { SealingKey, StoredKey } from '../keys/key-store';
 import { newId, type Session } from '../session';
 import { answerEnrollment, grantEnrollment, type EnrollmentResponse } from './enroll';
 import { publishCatalog } from './publish';
@@ -132,11 +132,11 @@ function inboxRow(s: Session, id: string): { request: string; status: string; re
 }
 
 /** The city approves after the phone call: same certificate and trust as `city enroll` on a file. */
-export function approveInboxEnrollment(s: Session, cityKey: StoredKey, id: string): InboxItem {
+export async function approveInboxEnrollment(s: Session, cityKey: SealingKey, id: string): Promise<InboxItem> {
   const row = inboxRow(s, id);
   if (row.status !== 'pending') throw new AppError('hub.enrollment_decided', { id, status: row.status });
   const request = verifyEnrollmentRequest(JSON.parse(row.request));
-  const response = answerEnrollment(s, cityKey, request);
+  const response = await answerEnrollment(s, cityKey, request);
   s.db.sqlite.transaction(() => {
     grantEnrollment(s, request, response);
     s.db.sqlite

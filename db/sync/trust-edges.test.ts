@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Side } from '../../test/support/sync-fixture';
-import { world } from '../../test/support/trust-world';
+import { wardOrigin, world } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, type Manifest } from '../bundle/format';
 import { writeBundleFile, type BundleContent } from '../bundle/writer';
@@ -38,7 +38,7 @@ async function forge(dir: string, key: Key, fields: Partial<Manifest>, lines: Li
     {
       bundleId: newId(),
       kind: 'changes',
-      origin: newId(),
+      origin: fields.ownerKind === 'city' ? newId() : wardOrigin(dir),
       owner: A,
       ownerKind: 'ward',
       seqFrom: seqs.length ? Math.min(...seqs) : 0,

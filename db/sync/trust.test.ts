@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { type Side } from '../../test/support/sync-fixture';
-import { world } from '../../test/support/trust-world';
+import { wardOrigin, world } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { formatMessage } from '../../shared/i18n/messages';
 import { CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME, type Manifest } from '../bundle/format';
@@ -55,7 +55,7 @@ async function forge(dir: string, key: Key, fields: Partial<Manifest>, lines: Li
     {
       bundleId: newId(),
       kind: 'changes',
-      origin: newId(),
+      origin: fields.ownerKind === 'city' ? newId() : wardOrigin(dir),
       owner: A,
       ownerKind: 'ward',
       seqFrom: seqs.length ? Math.min(...seqs) : 0,

@@ -14,6 +14,7 @@ import { rulesMessagesEn, rulesMessagesVi } from './messages-rules';
 import { syncMessagesEn, syncMessagesVi } from './messages-sync';
 import { trustMessagesEn, trustMessagesVi } from './messages-trust';
 import { cityMessagesEn, cityMessagesVi } from './messages-city';
+import { sealMessagesEn, sealMessagesVi } from './messages-seal';
 
 export type Lang = 'vi' | 'en';
 
@@ -31,6 +32,7 @@ export const errorMessages: Record<Lang, Record<string, string>> = {
     ...documentsMessagesVi,
     ...hubMessagesVi,
     ...inputMessagesVi,
+    ...sealMessagesVi,
   },
   en: {
     ...coreMessagesEn,
@@ -45,6 +47,7 @@ export const errorMessages: Record<Lang, Record<string, string>> = {
     ...documentsMessagesEn,
     ...hubMessagesEn,
     ...inputMessagesEn,
+    ...sealMessagesEn,
   },
 };
 
