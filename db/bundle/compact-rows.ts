@@ -5,12 +5,14 @@
  * long ids of rows the city already holds; compression alone leaves much of that in.
  *
  * One line of JSON per item, `\n` separated:
+ *   {"u":"8d0b7c1e…"}                               appends ids to the id table: 32 hex digits each, no dashes
  *   {"s":["HP-HAIDUONG","Phạm Thị Vân",…]}         appends to the string table (index from 0)
  *   {"t":"task_progress","c":["id",…],"k":"ssss…"}  declares a table: its columns, each 's' (text) or 'n'
  *   [seqDelta, tableIndex, mask, v1, v2, …]        one change
  *
  * A change's `mask` has bit i set when column i of its table is present; absent columns are null.
- * A text value is the index of its string; a number is itself; a value whose type does not match
+ * A text value is the index of its string, or for an id (a lower-case UUID) -1 - its index in the
+ * id table; a number is itself; a value whose type does not match
  * its column is written as {"v": value}. `seqDelta` is the change's seq minus the previous one's
  * (the first's is its seq). In a single-id reference column (`task_id`, `indicator_id`, …) the
  * string `^` + hex names a row the city already holds by the start of its id; the reader resolves
@@ -36,6 +38,8 @@ export type ResolveRef = (table: OwnedTableName, prefix: string, owner: string) 
 /** Keeps a line of the string table well under the reader's limit for one line. */
 const STRINGS_PER_LINE = 2000;
 const REF_MARK = '^';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX_IDS = /^(?:[0-9a-f]{32})*$/;
 
 function singleRefs(table: OwnedTableName): Map<string, OwnedTableName> {
   return new Map(REFERENCES[table].filter(([column]) => column !== 'partner_unit_ids'));
@@ -43,10 +47,14 @@ function singleRefs(table: OwnedTableName): Map<string, OwnedTableName> {
 
 export function encodeCompact(changes: PlainChange[], shortRef: ShortRef): Buffer {
   const strings = new Map<string, number>();
+  const uuids = new Map<string, number>();
+  // An id is 32 hex digits of which nearly all are random: kept together, apart from the text,
+  // the compressor codes them at close to their 4 bits a digit.
   const index = (s: string) => {
-    let i = strings.get(s);
-    if (i === undefined) strings.set(s, (i = strings.size));
-    return i;
+    const table = UUID.test(s) ? uuids : strings;
+    let i = table.get(s);
+    if (i === undefined) table.set(s, (i = table.size));
+    return table === uuids ? -1 - i : i;
   };
   const tables = new Map<OwnedTableName, number>();
   const heads: string[] = [];
@@ -77,7 +85,9 @@ export function encodeCompact(changes: PlainChange[], shortRef: ShortRef): Buffe
     prevSeq = c.seq;
   }
   const all = [...strings.keys()];
+  const ids = [...uuids.keys()].map((u) => u.replace(/-/g, ''));
   const lines: string[] = [];
+  for (let i = 0; i < ids.length; i += STRINGS_PER_LINE) lines.push(JSON.stringify({ u: ids.slice(i, i + STRINGS_PER_LINE).join('') }));
   for (let i = 0; i < all.length; i += STRINGS_PER_LINE) lines.push(JSON.stringify({ s: all.slice(i, i + STRINGS_PER_LINE) }));
   lines.push(...heads, ...rows);
   return Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
@@ -104,6 +114,7 @@ export function decodeCompact(
 ): void {
   const bad = (reason: string) => new AppError('bundle.bad_row', { file, table: '-', reason });
   const strings: string[] = [];
+  const uuids: string[] = [];
   const heads: TableHead[] = [];
   let seq = 0;
   let start = 0;
@@ -132,7 +143,7 @@ export function decodeCompact(
           return;
         }
         const v = values[next++];
-        row[name] = decodeValue(v, head.kinds[i]!, strings, bad);
+        row[name] = decodeValue(v, head.kinds[i]!, strings, uuids, bad);
         const target = head.refs.get(name);
         const text = row[name];
         if (target && typeof text === 'string' && text.startsWith(REF_MARK)) {
@@ -145,15 +156,21 @@ export function decodeCompact(
       onChange({ seq, table: head.table, row });
     } else if (isStrings(item)) {
       strings.push(...item.s);
+    } else if (isIds(item)) {
+      for (let i = 0; i < item.u.length; i += 32) {
+        const h = item.u.slice(i, i + 32);
+        uuids.push(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+      }
     } else if (isHead(item)) {
       heads.push({ table: item.t, columns: item.c, kinds: item.k, refs: singleRefs(item.t) });
     } else throw bad('compact line');
   }
 }
 
-function decodeValue(v: unknown, kind: string, strings: string[], bad: (r: string) => AppError): string | number | null {
+function decodeValue(v: unknown, kind: string, strings: string[], uuids: string[], bad: (r: string) => AppError): string | number | null {
   if (typeof v === 'number' && kind === 'n') return v;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < strings.length) return strings[v]!;
+  if (typeof v === 'number' && Number.isInteger(v) && v < 0 && -1 - v < uuids.length) return uuids[-1 - v]!;
   const literal = v as { v?: unknown } | null;
   if (typeof literal === 'object' && literal !== null && (typeof literal.v === 'string' || typeof literal.v === 'number')) return literal.v;
   throw bad('compact value');
@@ -162,6 +179,11 @@ function decodeValue(v: unknown, kind: string, strings: string[], bad: (r: strin
 function isStrings(item: unknown): item is { s: string[] } {
   const s = (item as { s?: unknown } | null)?.s;
   return Array.isArray(s) && s.every((x) => typeof x === 'string');
+}
+
+function isIds(item: unknown): item is { u: string } {
+  const u = (item as { u?: unknown } | null)?.u;
+  return typeof u === 'string' && HEX_IDS.test(u);
 }
 
 function isHead(item: unknown): item is { t: OwnedTableName; c: string[]; k: string } {
