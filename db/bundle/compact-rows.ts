@@ -13,7 +13,8 @@
  * A change's `mask` has bit i set when column i of its table is present; absent columns are null.
  * A text value is the index of its string, or for an id (a lower-case UUID) -1 - its index in the
  * id table; a number is itself; a value whose type does not match
- * its column is written as {"v": value}. `seqDelta` is the change's seq minus the previous one's
+ * its column is written as {"v": value}. A UTC instant (`2026-10-01T02:00:00.370Z`) is written as
+ * {"t": milliseconds since the previous instant in the payload} (the first: since 1970). `seqDelta` is the change's seq minus the previous one's
  * (the first's is its seq). In a single-id reference column (`task_id`, `indicator_id`, …) the
  * string `^` + hex names a row the city already holds by the start of its id; the reader resolves
  * it among the rows of the bundle's owner and of the city, and refuses it unless exactly one matches.
@@ -40,6 +41,12 @@ const STRINGS_PER_LINE = 2000;
 const REF_MARK = '^';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX_IDS = /^(?:[0-9a-f]{32})*$/;
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** A UTC instant as WardPlan writes it, which a number of milliseconds gives back exactly. */
+function isInstant(v: string): boolean {
+  return INSTANT.test(v) && new Date(Date.parse(v)).toISOString() === v;
+}
 
 function singleRefs(table: OwnedTableName): Map<string, OwnedTableName> {
   return new Map(REFERENCES[table].filter(([column]) => column !== 'partner_unit_ids'));
@@ -60,6 +67,7 @@ export function encodeCompact(changes: PlainChange[], shortRef: ShortRef): Buffe
   const heads: string[] = [];
   const rows: string[] = [];
   let prevSeq = 0;
+  let clock = 0;
   for (const c of changes) {
     const cols = columnsOf(c.table);
     let t = tables.get(c.table);
@@ -77,7 +85,11 @@ export function encodeCompact(changes: PlainChange[], shortRef: ShortRef): Buffe
       const target = refs.get(col.name);
       const short = target && typeof v === 'string' ? shortRef(target, v) : null;
       if (short) values.push(index(REF_MARK + short));
-      else if (typeof v === 'string' && col.kind === 'text') values.push(index(v));
+      else if (typeof v === 'string' && isInstant(v)) {
+        const ms = Date.parse(v);
+        values.push({ t: ms - clock });
+        clock = ms;
+      } else if (typeof v === 'string' && col.kind === 'text') values.push(index(v));
       else if (typeof v === 'number' && col.kind !== 'text') values.push(v);
       else values.push({ v });
     });
@@ -117,6 +129,7 @@ export function decodeCompact(
   const uuids: string[] = [];
   const heads: TableHead[] = [];
   let seq = 0;
+  const clock = { ms: 0 };
   let start = 0;
   while (start < payload.length) {
     let end = payload.indexOf(10, start);
@@ -143,7 +156,7 @@ export function decodeCompact(
           return;
         }
         const v = values[next++];
-        row[name] = decodeValue(v, head.kinds[i]!, strings, uuids, bad);
+        row[name] = decodeValue(v, head.kinds[i]!, { strings, uuids, clock }, bad);
         const target = head.refs.get(name);
         const text = row[name];
         if (target && typeof text === 'string' && text.startsWith(REF_MARK)) {
@@ -167,10 +180,23 @@ export function decodeCompact(
   }
 }
 
-function decodeValue(v: unknown, kind: string, strings: string[], uuids: string[], bad: (r: string) => AppError): string | number | null {
+interface Tables {
+  strings: string[];
+  uuids: string[];
+  /** The last instant decoded, in milliseconds: each instant is written as the step from it. */
+  clock: { ms: number };
+}
+
+function decodeValue(v: unknown, kind: string, { strings, uuids, clock }: Tables, bad: (r: string) => AppError): string | number | null {
   if (typeof v === 'number' && kind === 'n') return v;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < strings.length) return strings[v]!;
   if (typeof v === 'number' && Number.isInteger(v) && v < 0 && -1 - v < uuids.length) return uuids[-1 - v]!;
+  const step = (v as { t?: unknown } | null)?.t;
+  if (Number.isSafeInteger(step)) {
+    const at = new Date((clock.ms += step as number));
+    if (Number.isNaN(at.getTime())) throw bad('compact instant');
+    return at.toISOString();
+  }
   const literal = v as { v?: unknown } | null;
   if (typeof literal === 'object' && literal !== null && (typeof literal.v === 'string' || typeof literal.v === 'number')) return literal.v;
   throw bad('compact value');
