@@ -209,7 +209,8 @@ function checkListing(archive: BundleArchive, m: Manifest): void {
     if (listed.has(e.path) || e.path === MANIFEST_NAME || e.path === SIGNATURE_NAME)
       throw new AppError('bundle.bad_manifest', { file, reason: `entry ${e.path}` });
     listed.add(e.path);
-    if (e.path === otherPayload || (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME))) throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
+    if (e.path === otherPayload || (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)))
+      throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
     if (!archive.sizes.has(e.path)) throw new AppError('bundle.missing_entry', { file, entry: e.path });
     const isBlob = e.path.startsWith(BLOB_PREFIX);
     if (archive.sizes.get(e.path) !== e.size || (isBlob && e.path !== `${BLOB_PREFIX}${e.sha256}`))
@@ -263,12 +264,7 @@ function parseJson(file: string, name: string, bytes: Buffer | undefined): unkno
  * in memory) and named by their hash once it matches; the caller moves them into the store or
  * removes the folder. Without a folder they are only checked.
  */
-export async function verifyBundle(
-  archive: BundleArchive,
-  lookupKey: KeyLookup,
-  stageDir: string | null,
-  open: OpenOptions = {},
-): Promise<VerifiedBundle> {
+export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup, stageDir: string | null, open: OpenOptions = {}): Promise<VerifiedBundle> {
   const file = archive.file;
   const { m, manifestSha256, key } = await verifyHead(archive, lookupKey);
   checkListing(archive, m);

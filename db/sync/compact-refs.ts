@@ -22,13 +22,13 @@ function commonPrefix(a: string, b: string): number {
 export function shortRefsFor(s: Session): ShortRef {
   const city = getMeta(s.db, 'city_code');
   // A signed receipt, not just a mark, proves the city applied a bundle.
-  const proven = (
-    s.db.sqlite.prepare("SELECT max(seq_to) AS n FROM bundle_out WHERE kind IN ('changes', 'snapshot') AND receipt IS NOT NULL").get() as { n: number | null }
-  ).n ?? 0;
+  const proven =
+    (s.db.sqlite.prepare("SELECT max(seq_to) AS n FROM bundle_out WHERE kind IN ('changes', 'snapshot') AND receipt IS NOT NULL").get() as { n: number | null })
+      .n ?? 0;
   const sorted = new Map<OwnedTableName, string[]>();
   const idsOf = (table: OwnedTableName) => {
     let ids = sorted.get(table);
-    if (!ids) sorted.set(table, (ids = (s.db.sqlite.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all() as string[])));
+    if (!ids) sorted.set(table, (ids = s.db.sqlite.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all() as string[]));
     return ids;
   };
   const firstSeq = s.db.sqlite.prepare('SELECT min(seq) AS n FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ?');

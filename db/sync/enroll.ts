@@ -93,9 +93,7 @@ export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
  */
 function checkRequestOrigin(s: Session, request: EnrollmentRequest): void {
   if (!request.installationId) return;
-  const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(request.installationId) as
-    | { org: string }
-    | undefined;
+  const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(request.installationId) as { org: string } | undefined;
   const holder = request.installationId === s.installationId ? s.orgCode : bound?.org;
   if (holder !== undefined && holder !== request.wardCode) {
     throw new AppError('sync.enroll_origin_taken', { ward: request.wardCode, origin: request.installationId, originOwner: holder });
@@ -169,7 +167,8 @@ export function acceptEnrollmentResponse(s: Session, obj: unknown): { cityCode: 
   const city = getMeta(s.db, 'city_code');
   if (city && city !== r.cityCode) throw new AppError('sync.certificate_other_city', { city: r.cityCode, own: city });
   const sealTo = r.cityAgeRecipient;
-  if (sealTo && (sealTo.cityCode !== r.cityCode || !verifyDocument(sealTo, r.cityPublicKey))) throw new AppError('sync.bad_age_recipient', { city: r.cityCode });
+  if (sealTo && (sealTo.cityCode !== r.cityCode || !verifyDocument(sealTo, r.cityPublicKey)))
+    throw new AppError('sync.bad_age_recipient', { city: r.cityCode });
   s.db.sqlite.transaction(() => {
     trustKey(s, r.cityCode, r.cityPublicKey, keyIdOf(r.cityPublicKey), cert);
     setMeta(s.db, 'certificate', JSON.stringify(cert));

@@ -129,7 +129,8 @@ function checkOrigin(s: Session, file: string, m: VerifiedBundle['manifest']): v
   const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(m.origin) as { org: string } | undefined;
   if (bound && bound.org !== m.owner) throw new AppError('bundle.origin_taken', { file, origin: m.origin, owner: m.owner, originOwner: bound.org });
   const others = s.db.sqlite.prepare('SELECT 1 FROM origin_registry WHERE org_code = ? LIMIT 1').get(m.owner);
-  if (m.ownerKind === 'ward' && !bound && others && lookupTrustedKey(s, m.keyId)) throw new AppError('bundle.origin_unknown', { file, origin: m.origin, owner: m.owner });
+  if (m.ownerKind === 'ward' && !bound && others && lookupTrustedKey(s, m.keyId))
+    throw new AppError('bundle.origin_unknown', { file, origin: m.origin, owner: m.owner });
 }
 
 /** Writes the verified rows; throws (and so rolls back) on any row the signer does not own here. */

@@ -228,11 +228,18 @@ describe('origins bound at enrollment', () => {
       code: 'sync.enroll_origin_taken',
       params: { ward: 'HP-TIENLANG', originOwner: A },
     });
-    const response = { type: 'wardplan-enrollment-response' as const, v: 1 as const, cityCode: 'HP', cityName: 'HP', cityPublicKey: cityKey.publicKey, certificate: null };
+    const response = {
+      type: 'wardplan-enrollment-response' as const,
+      v: 1 as const,
+      cityCode: 'HP',
+      cityName: 'HP',
+      cityPublicKey: cityKey.publicKey,
+      certificate: null,
+    };
     expect(() => grantEnrollment(city.s, request, response)).toThrow(expect.objectContaining({ code: 'sync.enroll_origin_taken' }) as Error);
   });
 
-  it("an enrollment answer whose sealing recipient is not signed by the city is refused, and the ward keeps the one it had", async () => {
+  it('an enrollment answer whose sealing recipient is not signed by the city is refused, and the ward keeps the one it had', async () => {
     const { ward, city, keyA, cityKey } = await world();
     const request = makeEnrollmentRequest(keyA, { wardCode: A, wardName: 'Phường Hải Dương', officer: { name: 'Vân' }, installationId: ward.s.installationId });
     const answer = await answerEnrollment(city.s, cityKey, request);

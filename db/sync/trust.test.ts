@@ -225,7 +225,9 @@ describe('a ward never changes another ward through references', () => {
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     const cityArea = rowOf(city, 'area', 'owner = ?', 'HP');
     const seq = b.seqTo + 1;
-    const ok = await forge(dir, keyA, { seqFrom: seq }, [{ seq, table: 'task', row: { ...taskA, area_id: cityArea.id, content: 'Theo lĩnh vực của thành phố' } }]);
+    const ok = await forge(dir, keyA, { seqFrom: seq }, [
+      { seq, table: 'task', row: { ...taskA, area_id: cityArea.id, content: 'Theo lĩnh vực của thành phố' } },
+    ]);
     expect((await importBundle(city.s, ok, { store: city.store })).status).toBe('applied');
     expect(rowOf(city, 'task', 'id = ?', taskA.id).area_id).toBe(cityArea.id);
     const dangling = await forge(dir, keyA, { seqFrom: seq + 1 }, [{ seq: seq + 1, table: 'task', row: { ...taskA, plan_id: newId() } }]);

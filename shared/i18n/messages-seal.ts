@@ -20,7 +20,7 @@ export const sealMessagesEn: Record<string, string> = {
   'bundle.seal_broken':
     'Bundle {{file}} is correctly signed but its sealed data cannot be decrypted ({{reason}}). Nothing was applied; ask the sender to export again with WardPlan.',
   'bundle.unresolved_reference':
-    'Bundle {{file}} refers to a {{table}} row ({{column}} = {{ref}}…) that this computer does not hold or cannot tell apart. Nothing was applied; import the ward\'s earlier bundles first, or ask the ward to import the city\'s latest catalog and export again.',
+    "Bundle {{file}} refers to a {{table}} row ({{column}} = {{ref}}…) that this computer does not hold or cannot tell apart. Nothing was applied; import the ward's earlier bundles first, or ask the ward to import the city's latest catalog and export again.",
   'bundle.origin_unknown':
     'Bundle {{file}} from {{owner}} comes from an installation ({{origin}}) not enrolled for {{owner}}. It was refused. If the ward moved to a new computer, enroll again or rotate the key on the new computer, then send again.',
   'sync.enroll_origin_taken':
