@@ -16,7 +16,7 @@ import { rotateKey } from '../db/keys/rotation';
 import { initCity } from '../db/services/setup';
 import { cityEnroll, importEnrollmentResponse, revokeWard, writeEnrollmentRequest } from '../db/sync/enroll';
 import { ensureKey, ownKeyInfo, rememberKey } from '../db/sync/identity';
-import { collectBundleFiles, importBundle } from '../db/sync/import';
+import { collectBundleFiles, importBundle, openOptionsFor } from '../db/sync/import';
 import { publishCatalog } from '../db/sync/publish';
 import { cityProgress, cityStatus, wardSyncStatus } from '../db/sync/status';
 import { lookupTrustedKey } from '../db/sync/trust';
@@ -111,7 +111,12 @@ export function registerSyncCommands(program: Command): void {
         const archive = await openBundle(path.resolve(file));
         try {
           manifest = peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes));
-          await verifyBundle(archive, (id) => lookupTrustedKey(s, id), null);
+          await verifyBundle(
+            archive,
+            (id) => lookupTrustedKey(s, id),
+            null,
+            openOptionsFor(s, () => ensureKey(s, cliKeyStore(requireDb(o)))),
+          );
         } finally {
           archive.close();
         }

@@ -17,7 +17,7 @@ import { blobPath } from '../blobs';
 import { DEFAULT_LIMITS, MANIFEST_NAME } from '../bundle/format';
 import { openBundle, type BundleArchive } from '../bundle/reader';
 import { REFERENCES, referencedIds } from '../bundle/row-rules';
-import { peekManifest, verifyBundle, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
+import { peekManifest, verifyBundle, type OpenOptions, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
 import { getMeta } from '../database';
 import { verifyRotation } from '../keys/rotation';
 import type { KeyStore, SealingKey } from '../keys/key-store';
@@ -341,16 +341,25 @@ export interface ImportOptions {
   quarantine?: boolean | undefined;
 }
 
+/**
+ * How this installation opens a sealed bundle: its own age identity, unlocked only when a bundle
+ * is sealed and only after its signature and hash are checked; short references resolved here.
+ */
+export function openOptionsFor(s: Session, key: () => Promise<SealingKey>): OpenOptions {
+  return { identities: async () => [(await key()).ageIdentity], resolveRef: resolveRefsFor(s) };
+}
+
 export async function importBundle(s: Session, file: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
   let archive: BundleArchive | null = null;
   const stage = path.join(sideFolders(s).incoming, randomBytes(8).toString('hex'));
   try {
     archive = await openBundle(file);
-    const v = await verifyBundle(archive, (keyId, owner, rotation) => lookupTrustedKey(s, keyId) ?? rotatedKey(s, keyId, owner, rotation), stage, {
-      // Asked for only when the bundle is sealed, after its signature and hash are checked.
-      identities: async () => [(opts.cityKey ?? (await ensureKey(s, opts.store ?? failNoStore()))).ageIdentity],
-      resolveRef: resolveRefsFor(s),
-    });
+    const v = await verifyBundle(
+      archive,
+      (keyId, owner, rotation) => lookupTrustedKey(s, keyId) ?? rotatedKey(s, keyId, owner, rotation),
+      stage,
+      openOptionsFor(s, async () => opts.cityKey ?? (await ensureKey(s, opts.store ?? failNoStore()))),
+    );
     checkAudience(s, file, v);
     const outcome = await importVerified(s, file, v, opts);
     // After a pending or duplicate bundle nothing can be waiting on this origin, so this finds nothing then.
