@@ -33,10 +33,9 @@ export function shortRefsFor(s: Session): ShortRef {
   };
   const firstSeq = s.db.sqlite.prepare('SELECT min(seq) AS n FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ?');
   return (table, id) => {
-    const row = s.db.sqlite.prepare(`SELECT owner FROM "${table}" WHERE id = ?`).get(id) as { owner: string } | undefined;
-    if (!row) return null;
+    const owner = (s.db.sqlite.prepare(`SELECT owner FROM "${table}" WHERE id = ?`).get(id) as { owner: string } | undefined)?.owner;
     const created = (firstSeq.get(s.installationId, table, id) as { n: number | null }).n;
-    const held = row.owner === city || (row.owner === s.orgCode && created !== null && created <= proven);
+    const held = owner === city || (owner === s.orgCode && created !== null && created <= proven);
     if (!held) return null;
     const ids = idsOf(table);
     let lo = 0;

@@ -83,6 +83,12 @@ describe('a sealed bundle', () => {
     expect(atCity.changes).toHaveLength(b.changes);
     const other = readAs(b.path, keyA, keyB.ageIdentity, wardB);
     await expect(other).rejects.toMatchObject({ code: 'bundle.sealed_for_other', params: { file: b.path } });
+    // A reader with no age identity at all cannot open it either.
+    const archive = await openBundle(b.path);
+    await expect(verifyBundle(archive, () => ({ keyId: keyA.keyId, orgCode: A, publicKey: keyA.publicKey, revokedAt: null }), null)).rejects.toMatchObject({
+      code: 'bundle.sealed_for_other',
+    });
+    archive.close();
     const vi = formatMessage('vi', 'bundle.sealed_for_other', { file: b.path });
     const en = formatMessage('en', 'bundle.sealed_for_other', { file: b.path });
     expect(vi).toContain('niêm phong');
