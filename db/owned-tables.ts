@@ -44,6 +44,8 @@ export const WARD_ONLY_TABLES: ReadonlySet<OwnedTableName> = new Set([
 /** What the writer needs of a column; what a bundle's row may hold in it is db/bundle/row-rules.ts's, from the same schema. */
 export interface ColumnInfo {
   name: string;
+  /** The SQL storage class: the compact row codec writes text through its string table, numbers as they are. */
+  kind: 'text' | 'integer' | 'real';
   /** What a row that leaves the column out gets, as the schema says. */
   defaultValue: string | number | null;
 }
@@ -55,6 +57,7 @@ export function columnsOf(table: OwnedTableName): ColumnInfo[] {
   if (!cols) {
     cols = Object.values(getTableColumns(TABLES[table])).map((c) => ({
       name: c.name,
+      kind: c.columnType === 'SQLiteText' ? 'text' : c.columnType === 'SQLiteReal' ? 'real' : 'integer',
       defaultValue: c.hasDefault && (typeof c.default === 'string' || typeof c.default === 'number') ? c.default : null,
     }));
     columnCache.set(table, cols);

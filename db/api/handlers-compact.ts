@@ -1,13 +1,9 @@
 /** Handler of database compaction (shared/api/contract-compact.ts). */
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import { compactDatabase } from '../sync/compact';
-import type { DatabaseHolder } from './database-holder';
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
 
-type CompactMethods = 'db.compact';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
-
-export function createCompactHandlers(holder: DatabaseHolder): { [M in CompactMethods]: H<M> } {
+export function createCompactHandlers(holder: DatabaseHolder) {
   return {
     'db.compact': () => compactDatabase(holder.requireSession()),
-  };
+  } satisfies HandlerGroup;
 }

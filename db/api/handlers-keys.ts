@@ -1,6 +1,5 @@
 /** Handlers of shared/api/contract-keys.ts: the key's creation and rotation, a bundle's check. */
 import path from 'node:path';
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import { toApiError } from '../../shared/api/errors';
 import { DEFAULT_LIMITS, MANIFEST_NAME } from '../bundle/format';
 import { openBundle } from '../bundle/reader';
@@ -10,12 +9,10 @@ import type { KeyStore } from '../keys/key-store';
 import { rotateKey } from '../keys/rotation';
 import { ensureKey, ownKeyInfo, rememberKey } from '../sync/identity';
 import { lookupTrustedKey } from '../sync/trust';
-import type { DatabaseHolder } from './database-holder';
+import type { DatabaseHolder, HandlerGroup } from './database-holder';
+import { openOptionsFor } from '../sync/import';
 
-type KeysMethods = 'keys.ensure' | 'keys.rotate' | 'bundle.verify';
-type H<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
-
-export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () => KeyStore }): { [M in KeysMethods]: H<M> } {
+export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () => KeyStore }) {
   const s = () => holder.requireSession();
   return {
     'keys.ensure': async () => {
@@ -40,7 +37,12 @@ export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () 
         const archive = await openBundle(path.resolve(i.path));
         try {
           manifest = peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes));
-          await verifyBundle(archive, (id) => lookupTrustedKey(session, id), null);
+          await verifyBundle(
+            archive,
+            (id) => lookupTrustedKey(session, id),
+            null,
+            openOptionsFor(session, () => ensureKey(session, host.keyStore())),
+          );
         } finally {
           archive.close();
         }
@@ -49,5 +51,5 @@ export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () 
         return { valid: false, manifest, error: toApiError(e) };
       }
     },
-  };
+  } satisfies HandlerGroup;
 }

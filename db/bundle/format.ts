@@ -1,9 +1,11 @@
 /**
- * Bundle format v1 (docs/bundle-format.md is the reference a city can write its own reader from).
+ * Bundle formats 1 and 2 (docs/bundle-format.md is the reference a city can write its own reader from).
  * A bundle is a zip file with the extension .wpb holding:
  *   manifest.json   what the bundle is, who made it, and the SHA-256 and size of every other entry
  *   manifest.sig    base64 Ed25519 signature over the exact bytes of manifest.json
- *   changes.jsonl   one change per line: {"seq":n,"table":"task","row":{...}}
+ *   changes.jsonl   (format 1) one change per line: {"seq":n,"table":"task","row":{...}}
+ *   changes.age     (format 2) the changes in compact rows, compressed, then sealed with age to the
+ *                   city and to the ward itself
  *   orgs.json       (catalog only) the city's list of wards
  *   receipts.json   (catalog only) the city's signed receipts for bundles it applied
  *   rotation.json   (after a key rotation) the statement by which the old key vouches for the new
@@ -12,12 +14,14 @@
 import { z } from 'zod';
 
 export const BUNDLE_FORMAT = 'wardplan-bundle';
-export const BUNDLE_VERSION = 1;
+/** The newest format this version reads; a ward's bundle is written in it, a catalog in format 1. */
+export const BUNDLE_VERSION = 2;
 export const BUNDLE_EXTENSION = '.wpb';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const SIGNATURE_NAME = 'manifest.sig';
 export const CHANGES_NAME = 'changes.jsonl';
+export const SEALED_CHANGES_NAME = 'changes.age';
 export const ORGS_NAME = 'orgs.json';
 export const RECEIPTS_NAME = 'receipts.json';
 export const ROTATION_NAME = 'rotation.json';
@@ -65,9 +69,9 @@ export const entrySchema = z.strictObject({
   size: z.number().int().nonnegative(),
 });
 
-export const manifestSchema = z.strictObject({
+const manifestV1Schema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
+  version: z.literal(1),
   bundleId: z.string().uuid(),
   kind: z.enum(['changes', 'snapshot', 'catalog']),
   origin: z.string().uuid(),
@@ -81,6 +85,19 @@ export const manifestSchema = z.strictObject({
   counts: z.strictObject({ changes: z.number().int().nonnegative(), blobs: z.number().int().nonnegative() }),
   entries: z.array(entrySchema).max(DEFAULT_LIMITS.maxEntries),
 });
+
+/** How the payload of a format-2 bundle was made, in the order a reader undoes it. */
+export const payloadSchema = z.strictObject({
+  sealed: z.literal('age-x25519'),
+  compression: z.literal('deflate-raw'),
+  encoding: z.literal('wardplan-compact-1'),
+  /** The size of the encoded rows: the inflater stops at the first byte beyond it. */
+  inflatedBytes: z.number().int().nonnegative().max(DEFAULT_LIMITS.maxChangesBytes),
+});
+
+const manifestV2Schema = manifestV1Schema.extend({ version: z.literal(2), payload: payloadSchema });
+
+export const manifestSchema = z.discriminatedUnion('version', [manifestV1Schema, manifestV2Schema]);
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = z.infer<typeof entrySchema>;
@@ -98,6 +115,7 @@ export function isAllowedEntryName(name: string): boolean {
     name === MANIFEST_NAME ||
     name === SIGNATURE_NAME ||
     name === CHANGES_NAME ||
+    name === SEALED_CHANGES_NAME ||
     name === ORGS_NAME ||
     name === RECEIPTS_NAME ||
     name === ROTATION_NAME ||

@@ -6,8 +6,8 @@
  * over it (zip bombs). It decides nothing about signatures or owners; verify.ts does.
  */
 import fs from 'node:fs';
-import yauzl from 'yauzl';
 import { AppError } from '../../shared/errors';
+import { openZip, ZipLimitError, type ZipReader } from '../fs/zip-read';
 import {
   CHANGES_NAME,
   climbsOut,
@@ -17,6 +17,7 @@ import {
   ORGS_NAME,
   RECEIPTS_NAME,
   ROTATION_NAME,
+  SEALED_CHANGES_NAME,
   type BundleLimits,
 } from './format';
 
@@ -44,18 +45,9 @@ export interface BundleArchive {
 /** The most an entry of this name may inflate to. */
 export function capOf(name: string, limits: BundleLimits): number {
   if (name === MANIFEST_NAME) return limits.maxManifestBytes;
-  if (name === CHANGES_NAME) return limits.maxChangesBytes;
+  if (name === CHANGES_NAME || name === SEALED_CHANGES_NAME) return limits.maxChangesBytes;
   if (name === ORGS_NAME || name === RECEIPTS_NAME || name === ROTATION_NAME) return limits.maxJsonEntryBytes;
   return limits.maxEntryBytes;
-}
-
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true }, (err, zip) => {
-      if (err || !zip) reject(err ?? new Error('no zip'));
-      else resolve(zip);
-    });
-  });
 }
 
 function looksLikeZipStart(file: string): boolean {
@@ -69,8 +61,16 @@ function looksLikeZipStart(file: string): boolean {
   }
 }
 
+const mb = (n: number) => Math.round(n / 1048576);
+
 function structuralError(file: string, e: unknown): AppError {
   if (e instanceof AppError) return e;
+  if (e instanceof ZipLimitError) {
+    if (e.kind === 'entries') return new AppError('bundle.too_many_entries', { file, limit: e.limit });
+    if (e.kind === 'duplicate') return new AppError('bundle.duplicate_entry', { file, entry: e.entry });
+    if (e.kind === 'entry') return new AppError('bundle.entry_too_large', { file, entry: e.entry, limitMb: mb(e.limit) });
+    return new AppError('bundle.too_large', { file, limitMb: mb(e.limit) });
+  }
   const msg = e instanceof Error ? e.message : String(e);
   if (/relative path|absolute path|invalid characters/i.test(msg)) return new AppError('bundle.bad_path', { file, entry: msg });
   if (/end of central directory|truncated|unexpected EOF|invalid comment length|not enough bytes/i.test(msg) && looksLikeZipStart(file)) {
@@ -79,8 +79,6 @@ function structuralError(file: string, e: unknown): AppError {
   if (/end of central directory|invalid signature|not a zip/i.test(msg)) return new AppError('bundle.not_a_bundle', { file });
   return new AppError('bundle.corrupt', { file, reason: msg });
 }
-
-const mb = (n: number) => Math.round(n / 1048576);
 
 export async function openBundle(file: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<BundleArchive> {
   let stat: fs.Stats;
@@ -93,89 +91,28 @@ export async function openBundle(file: string, limits: BundleLimits = DEFAULT_LI
   if (stat.size > limits.maxFileBytes) throw new AppError('bundle.too_large', { file, limitMb: mb(limits.maxFileBytes) });
   if (stat.size < 22) throw new AppError(stat.size >= 4 && looksLikeZipStart(file) ? 'bundle.truncated' : 'bundle.not_a_bundle', { file });
 
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await openZip(file);
-  } catch (e) {
-    throw structuralError(file, e);
-  }
-  if (zip.entryCount > limits.maxEntries) {
-    zip.close();
-    throw new AppError('bundle.too_many_entries', { file, limit: limits.maxEntries });
-  }
-
   // Only the central directory is read here: names and declared sizes, no inflating.
-  const found = new Map<string, yauzl.Entry>();
-  let declared = 0;
+  let zip: ZipReader;
   try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
-      zip.on('end', () => resolve());
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const name = entry.fileName;
-        if (climbsOut(name)) return reject(new AppError('bundle.bad_path', { file, entry: name }));
-        if (!isAllowedEntryName(name)) return reject(new AppError('bundle.unexpected_entry', { file, entry: name }));
-        if (found.has(name)) return reject(new AppError('bundle.duplicate_entry', { file, entry: name }));
-        const cap = capOf(name, limits);
-        if (entry.uncompressedSize > cap) return reject(new AppError('bundle.entry_too_large', { file, entry: name, limitMb: mb(cap) }));
-        declared += entry.uncompressedSize;
-        if (declared > limits.maxTotalBytes) return reject(new AppError('bundle.too_large', { file, limitMb: mb(limits.maxTotalBytes) }));
-        found.set(name, entry);
-        zip.readEntry();
-      });
-      zip.readEntry();
+    zip = await openZip(file, {
+      maxEntries: limits.maxEntries,
+      maxTotalBytes: limits.maxTotalBytes,
+      capOf(name) {
+        if (climbsOut(name)) throw new AppError('bundle.bad_path', { file, entry: name });
+        if (!isAllowedEntryName(name)) throw new AppError('bundle.unexpected_entry', { file, entry: name });
+        return capOf(name, limits);
+      },
     });
   } catch (e) {
-    zip.close();
     throw structuralError(file, e);
   }
-
-  let inflated = 0;
-  const pipe = (name: string, cap: number, onChunk: (chunk: Buffer) => void): Promise<number> =>
-    new Promise<number>((resolve, reject) => {
-      const entry = found.get(name)!;
-      const tooLarge = () => new AppError('bundle.entry_too_large', { file, entry: name, limitMb: mb(cap) });
-      if (entry.uncompressedSize > cap) return reject(tooLarge());
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return reject(structuralError(file, err ?? new Error('no stream')));
-        let size = 0;
-        let failed = false;
-        const fail = (e: unknown) => {
-          if (failed) return;
-          failed = true;
-          stream.destroy();
-          reject(e instanceof AppError ? e : structuralError(file, e));
-        };
-        stream.on('data', (c: Buffer) => {
-          size += c.length;
-          inflated += c.length;
-          // The declared size can lie; count what actually comes out of the inflater.
-          if (size > cap) return fail(tooLarge());
-          if (inflated > limits.maxTotalBytes) return fail(new AppError('bundle.too_large', { file, limitMb: mb(limits.maxTotalBytes) }));
-          try {
-            onChunk(c);
-          } catch (e) {
-            fail(e);
-          }
-        });
-        stream.on('error', fail);
-        stream.on('end', () => {
-          if (!failed) resolve(size);
-        });
-      });
-    });
   return {
     file,
     fileSize: stat.size,
     limits,
-    sizes: new Map([...found].map(([name, e]) => [name, e.uncompressedSize])),
-    pipe,
-    async read(name, cap) {
-      if (!found.has(name)) return undefined;
-      const chunks: Buffer[] = [];
-      await pipe(name, cap, (c) => chunks.push(c));
-      return Buffer.concat(chunks);
-    },
+    sizes: new Map([...zip.entries].map(([name, e]) => [name, e.size])),
+    pipe: (name, cap, onChunk) => zip.pipe(name, cap, onChunk).catch((e: unknown) => Promise.reject(structuralError(file, e))),
+    read: (name, cap) => zip.read(name, cap).catch((e: unknown) => Promise.reject(structuralError(file, e))),
     close: () => zip.close(),
   };
 }

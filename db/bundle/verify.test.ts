@@ -140,9 +140,9 @@ describe('verifyBundle', () => {
     await expect(verifyFile(nullManifest)).rejects.toMatchObject({ code: 'bundle.not_a_bundle', params: { file: nullManifest } });
     await expect(verifyFile(await withManifest('{"format":"other"}'))).rejects.toMatchObject({ code: 'bundle.not_a_bundle' });
     await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":"2"}'))).rejects.toMatchObject({ code: 'bundle.bad_manifest' });
-    await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":2}'))).rejects.toMatchObject({
+    await expect(verifyFile(await withManifest('{"format":"wardplan-bundle","version":3}'))).rejects.toMatchObject({
       code: 'bundle.future_version',
-      params: { version: 2, supported: 1 },
+      params: { version: 3, supported: 2 },
     });
   });
 

@@ -20,11 +20,14 @@ import {
   ORGS_NAME,
   RECEIPTS_NAME,
   ROTATION_NAME,
+  SEALED_CHANGES_NAME,
   SIGNATURE_NAME,
   type Manifest,
 } from './format';
+import { decodeCompact, type ResolveRef } from './compact-rows';
 import type { BundleArchive } from './reader';
 import { checkBundleRow } from './row-rules';
+import { openPayload } from './seal';
 
 export interface TrustedKeyInfo {
   keyId: string;
@@ -52,6 +55,14 @@ export interface VerifiedBundle {
   receipts: unknown;
   rotation: unknown;
   signer: TrustedKeyInfo;
+}
+
+/** What a reader needs for a sealed (format 2) bundle; a format-1 bundle needs neither. */
+export interface OpenOptions {
+  /** This installation's age identities, asked for only once the signature and the sealed bytes' hash are checked. */
+  identities?: (() => Promise<string[]>) | undefined;
+  /** Resolves the short references of compact rows to rows this installation holds. */
+  resolveRef?: ResolveRef | undefined;
 }
 
 /** A signature is 88 base64 characters; anything much longer is not one. */
@@ -91,6 +102,8 @@ function parseManifest(file: string, bytes: Buffer | undefined): Manifest {
   const m = parsed.data;
   if ((m.kind === 'catalog') !== (m.ownerKind === 'city')) throw new AppError('bundle.bad_manifest', { file, reason: 'kind/ownerKind' });
   if (m.seqFrom > m.seqTo) throw new AppError('bundle.bad_manifest', { file, reason: 'seqFrom > seqTo' });
+  // Catalogs are public lists and stay in format 1; only a ward's changes are sealed.
+  if (m.version === 2 && m.kind === 'catalog') throw new AppError('bundle.bad_manifest', { file, reason: 'version/kind' });
   return m;
 }
 
@@ -187,12 +200,15 @@ async function verifyHead(archive: BundleArchive, lookupKey: KeyLookup) {
 function checkListing(archive: BundleArchive, m: Manifest): void {
   const file = archive.file;
   const listed = new Set<string>();
+  // Each format carries its changes under one name only.
+  const otherPayload = m.version === 2 ? CHANGES_NAME : SEALED_CHANGES_NAME;
   let blobs = 0;
   for (const e of m.entries) {
     if (listed.has(e.path) || e.path === MANIFEST_NAME || e.path === SIGNATURE_NAME)
       throw new AppError('bundle.bad_manifest', { file, reason: `entry ${e.path}` });
     listed.add(e.path);
-    if (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)) throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
+    if (e.path === otherPayload || (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)))
+      throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
     if (!archive.sizes.has(e.path)) throw new AppError('bundle.missing_entry', { file, entry: e.path });
     const isBlob = e.path.startsWith(BLOB_PREFIX);
     if (archive.sizes.get(e.path) !== e.size || (isBlob && e.path !== `${BLOB_PREFIX}${e.sha256}`))
@@ -217,6 +233,21 @@ function checkRange(file: string, m: Manifest, changes: VerifiedChange[]): void 
   if (last !== m.seqTo || (m.ownerKind === 'ward' && last === 0)) throw new AppError('bundle.bad_range', { file, seqFrom: m.seqFrom, seqTo: m.seqTo, last });
 }
 
+async function unseal(
+  file: string,
+  m: Manifest,
+  limits: BundleArchive['limits'],
+  sealed: { payload: Extract<Manifest, { version: 2 }>['payload']; bytes: Buffer },
+  open: OpenOptions,
+): Promise<VerifiedChange[]> {
+  if (!open.identities) throw new AppError('bundle.sealed_for_other', { file });
+  const plain = await openPayload(file, sealed.bytes, await open.identities(), Math.min(sealed.payload.inflatedBytes, limits.maxChangesBytes));
+  const parser = changesParser(file, m, limits.maxLineBytes);
+  const resolve = open.resolveRef ?? (() => undefined);
+  decodeCompact(file, m.owner, plain, limits.maxLineBytes, resolve, (c) => parser.push(Buffer.from(`${JSON.stringify(c)}\n`, 'utf8')));
+  return parser.finish();
+}
+
 function parseJson(file: string, name: string, bytes: Buffer | undefined): unknown {
   if (!bytes) return null;
   try {
@@ -231,7 +262,7 @@ function parseJson(file: string, name: string, bytes: Buffer | undefined): unkno
  * in memory) and named by their hash once it matches; the caller moves them into the store or
  * removes the folder. Without a folder they are only checked.
  */
-export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup, stageDir: string | null): Promise<VerifiedBundle> {
+export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup, stageDir: string | null, open: OpenOptions = {}): Promise<VerifiedBundle> {
   const file = archive.file;
   const { m, manifestSha256, key } = await verifyHead(archive, lookupKey);
   checkListing(archive, m);
@@ -239,12 +270,20 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
   const small = new Map<string, Buffer>();
   const blobs = new Map<string, string>();
   let changes: VerifiedChange[] = [];
+  let sealed: { payload: Extract<Manifest, { version: 2 }>['payload']; bytes: Buffer } | null = null;
   for (const e of m.entries) {
     const hash = createHash('sha256');
     let onChunk: (c: Buffer) => void;
     let finish: () => void;
     let fd: number | null = null;
-    if (e.path === CHANGES_NAME) {
+    if (e.path === SEALED_CHANGES_NAME && m.version === 2) {
+      // Decrypted only once the signed hash of the sealed bytes matched, then inflated with a hard
+      // limit and decoded into the same lines as format 1, so one set of row checks serves both.
+      const chunks: Buffer[] = [];
+      const payload = m.payload;
+      onChunk = (c) => chunks.push(c);
+      finish = () => (sealed = { payload, bytes: Buffer.concat(chunks) });
+    } else if (e.path === CHANGES_NAME) {
       const parser = changesParser(file, m, archive.limits.maxLineBytes);
       onChunk = (c) => parser.push(c);
       finish = () => (changes = parser.finish());
@@ -277,6 +316,7 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
       if (fd !== null) fs.closeSync(fd);
     }
   }
+  if (sealed) changes = await unseal(file, m, archive.limits, sealed, open);
   checkRange(file, m, changes);
   return {
     manifest: m,

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { AppError } from '../../shared/errors';
 import { sign } from '../keys/ed25519';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, MANIFEST_NAME, SIGNATURE_NAME, type Manifest, type ManifestEntry } from './format';
+import { BUNDLE_FORMAT, MANIFEST_NAME, SEALED_CHANGES_NAME, SIGNATURE_NAME, type Manifest, type ManifestEntry } from './format';
 
 export interface BundleSigner {
   keyId: string;
@@ -17,7 +17,10 @@ export interface BundleContent {
   data: Buffer;
 }
 
-export type ManifestFields = Omit<Manifest, 'format' | 'version' | 'entries'>;
+/** The fields a writer gives; with `payload` the bundle is format 2 (sealed compact rows), without it format 1. */
+export type ManifestFields = Omit<Extract<Manifest, { version: 1 }>, 'format' | 'version' | 'entries'> & {
+  payload?: Extract<Manifest, { version: 2 }>['payload'];
+};
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -25,7 +28,10 @@ function sha256(data: Buffer): string {
 
 export function buildManifest(fields: ManifestFields, contents: BundleContent[]): { manifest: Manifest; bytes: Buffer } {
   const entries: ManifestEntry[] = contents.map((c) => ({ path: c.path, sha256: sha256(c.data), size: c.data.length }));
-  const manifest: Manifest = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...fields, entries };
+  const { payload, ...common } = fields;
+  const manifest: Manifest = payload
+    ? { format: BUNDLE_FORMAT, version: 2, ...common, payload, entries }
+    : { format: BUNDLE_FORMAT, version: 1, ...common, entries };
   return { manifest, bytes: Buffer.from(JSON.stringify(manifest, null, 1), 'utf8') };
 }
 
@@ -47,8 +53,9 @@ export async function writeBundleFile(
   zip.addBuffer(bytes, MANIFEST_NAME, { mtime, compress: true });
   zip.addBuffer(Buffer.from(signature, 'utf8'), SIGNATURE_NAME, { mtime, compress: false });
   for (const c of contents) {
-    // Evidence is mostly PDF and JPEG, already compressed: deflating it again only costs time.
-    const compress = !c.path.startsWith('blobs/') || c.data.length < 1024 * 1024;
+    // Evidence is mostly PDF and JPEG, already compressed: deflating it again only costs time;
+    // a sealed payload was compressed before it was encrypted and cannot shrink any further.
+    const compress = c.path !== SEALED_CHANGES_NAME && (!c.path.startsWith('blobs/') || c.data.length < 1024 * 1024);
     zip.addBuffer(c.data, c.path, { mtime, compress });
   }
   zip.end();

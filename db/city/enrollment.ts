@@ -109,8 +109,7 @@ async function approveOnline(
   if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status === 'refused' ? 'rejected' : r.status });
   const cityKey = await ensureKey(s, store);
   const request = JSON.parse(r.request) as EnrollmentRequest;
-  inTransaction(s, () => {
-    approveInboxEnrollment(s, cityKey, r.id);
+  await approveInboxEnrollment(s, cityKey, r.id, () => {
     keepContact(s, r.ward_code, request.officer);
     audit({ ...s, actor }, 'enrollment.approve', 'enrollment_inbox', r.id, { ward: r.ward_code, keyId: r.key_id, fingerprint: r.fingerprint, online: true });
   });

@@ -38,6 +38,8 @@ const enrollmentRequestSchema = z.strictObject({
   publicKey: publicKeyField,
   keyId: keyIdField,
   createdAt: timeField,
+  /** The installation the key belongs to, so the city binds its origin when it approves; absent in older requests. */
+  installationId: z.uuid().optional(),
   signature: signatureField,
 });
 
@@ -78,6 +80,7 @@ export interface EnrollmentInfo {
   wardName: string;
   officer: Officer;
   createdAt?: string;
+  installationId?: string;
 }
 
 export function makeEnrollmentRequest(key: Pick<StoredKey, 'publicKey' | 'privateKeyPem'>, info: EnrollmentInfo): EnrollmentRequest {
@@ -90,6 +93,7 @@ export function makeEnrollmentRequest(key: Pick<StoredKey, 'publicKey' | 'privat
     publicKey: key.publicKey,
     keyId: keyIdOf(key.publicKey),
     createdAt: info.createdAt ?? new Date().toISOString(),
+    ...(info.installationId ? { installationId: info.installationId } : {}),
   });
   // Checked here, where the officer can still correct the form, rather than at the city.
   return checkShape(enrollmentRequestSchema, request, 'keys.invalid_enrollment_details');

@@ -11,11 +11,15 @@ import {
   openWithPassphrase,
   sealWithPassphrase,
 } from './passphrase-envelope';
+import { newAgeIdentity } from './age-identity';
 import { decodeStoredKey, encodeStoredKey, newStoredKey, parseStoredKey } from './stored-key';
 import type { KeyStore, StoredKey } from './types';
 
 export type { KeyStore, RetiredKey, StoredKey } from './types';
 export { PASSPHRASE_ENV_VAR, passphraseFromEnv } from './passphrase-env';
+
+/** A key that also holds its age identity, as every key in use does once loaded. */
+export type SealingKey = StoredKey & { ageIdentity: string };
 
 /** Only the account that runs WardPlan may read the file holding the private key. */
 const KEY_FILE_MODE = 0o600;
@@ -29,13 +33,16 @@ export function checkNewPassphrase(passphrase: string): void {
   if (!isLongEnough(passphrase)) throw new AppError('keys.passphrase_too_short', { min: MIN_PASSPHRASE_LENGTH });
 }
 
-/** Makes this installation's key pair the first time it is needed. */
-export async function loadOrCreateKey(store: KeyStore): Promise<{ key: StoredKey; created: boolean }> {
+/**
+ * Makes this installation's key pair (and its age identity) the first time it is needed. A key
+ * file from before sealing gets its age identity here, once, in the same protected file.
+ */
+export async function loadOrCreateKey(store: KeyStore): Promise<{ key: SealingKey; created: boolean }> {
   const existing = await store.load();
-  if (existing) return { key: existing, created: false };
-  const key = newStoredKey();
+  if (existing?.ageIdentity) return { key: { ...existing, ageIdentity: existing.ageIdentity }, created: false };
+  const key = { ...(existing ?? newStoredKey()), ageIdentity: await newAgeIdentity() };
   await store.save(key);
-  return { key, created: true };
+  return { key, created: !existing };
 }
 
 /** For the command line and for machines without OS-protected storage. */

@@ -36,6 +36,7 @@ export async function rotateKey(store: KeyStore, now: () => Date = () => new Dat
 
   const key: StoredKey = {
     ...fresh,
+    ...(old.ageIdentity ? { ageIdentity: old.ageIdentity } : {}),
     previous: [...(old.previous ?? []), { keyId: old.keyId, publicKey: old.publicKey, retiredAt: at, rotation: statement }],
   };
   await store.save(key);

@@ -48,4 +48,8 @@ export const storedKeySchema = z.strictObject({
   privateKeyPem: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
   createdAt: timeField,
   previous: z.array(retiredKeySchema).optional(),
+  ageIdentity: z
+    .string()
+    .regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/)
+    .optional(),
 }) satisfies z.ZodType<StoredKey>;

@@ -40,6 +40,13 @@ export interface StoredKey {
   createdAt: string;
   /** Oldest first. */
   previous?: RetiredKey[];
+  /**
+   * The age identity (X25519) that opens sealed bundles: the city's opens what wards send it, a
+   * ward's opens its own bundles. Kept in the same protected file as the signing key and carried
+   * over on rotation, so bundles sealed before a rotation stay readable. Absent in key files
+   * written before sealing existed; added the first time the key is used.
+   */
+  ageIdentity?: string;
 }
 
 export interface KeyStore {

@@ -3,31 +3,21 @@
  * document says without Word, and small enough to stay exact (WordprocessingML text lives in
  * <w:t> runs inside <w:p> paragraphs; table rows are <w:tr>).
  */
-import yauzl from 'yauzl';
+import { openZip } from '../fs/zip-read';
+
+/** More than any part of a document WardPlan writes; a larger one is not ours. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 /** One file of the archive as text (word/document.xml, word/header1.xml …). */
 export async function readEntry(buffer: Buffer, name: string): Promise<string> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
-  );
-  return new Promise<string>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (entry.fileName !== name) return zip.readEntry();
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return reject(err ?? new Error(name));
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          zip.close();
-          resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-        stream.on('error', reject);
-      });
-    });
-    zip.on('end', () => reject(new Error(`${name} not in the archive`)));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
+  const zip = await openZip(buffer, { maxEntries: 10_000, maxTotalBytes: 1024 * 1024 * 1024, capOf: () => MAX_PART_BYTES });
+  try {
+    const data = await zip.read(name, MAX_PART_BYTES);
+    if (!data) throw new Error(`${name} not in the archive`);
+    return data.toString('utf8');
+  } finally {
+    zip.close();
+  }
 }
 
 function unescapeXml(s: string): string {

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import BetterSqlite3 from 'better-sqlite3';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../database';
+import { openZip, type ZipReader } from '../fs/zip-read';
 import { sha256Hex } from '../blobs';
 import type { BackupInfo } from '../../shared/api/contract-lists';
 
@@ -61,36 +61,44 @@ export async function createBackup(db: Database, orgCode: string, outDir: string
   }
 }
 
+/** A ten-year ward's database with its evidence, with room to spare; beyond it a file is not our backup. */
+const MAX_BACKUP_BYTES = 64 * 1024 * 1024 * 1024;
+const MAX_BACKUP_ENTRIES = 1_000_000;
+
 /** Unpacks a backup into a folder, refusing any entry that is not the database or an evidence file. */
 async function unpack(file: string, into: string): Promise<{ madeAt: string | null }> {
-  let madeAt: string | null = null;
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
-      err || !z ? reject(new AppError('backup.not_a_backup', { path: file })) : resolve(z),
-    ),
-  );
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', () => reject(new AppError('backup.not_a_backup', { path: file })));
-    zip.on('end', resolve);
-    zip.on('entry', (e: yauzl.Entry) => {
-      const name = e.fileName;
-      const ok = name === DB_ENTRY || /^files\/[0-9a-f]{64}$/.test(name);
-      if (!ok || e.uncompressedSize > MAX_DB_BYTES) {
-        zip.close();
-        return reject(new AppError('backup.not_a_backup', { path: file }));
-      }
-      // The database copy is written the moment the backup is made: its time is the backup's.
-      if (name === DB_ENTRY) madeAt = e.getLastModDate().toISOString();
-      zip.openReadStream(e, (err, stream) => {
-        if (err || !stream) return reject(new AppError('backup.not_a_backup', { path: file }));
-        const dest = path.join(into, name);
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        pipeline(stream, fs.createWriteStream(dest)).then(() => zip.readEntry(), reject);
-      });
+  const notBackup = () => new AppError('backup.not_a_backup', { path: file });
+  let zip: ZipReader;
+  try {
+    zip = await openZip(file, {
+      maxEntries: MAX_BACKUP_ENTRIES,
+      maxTotalBytes: MAX_BACKUP_BYTES,
+      capOf(name) {
+        if (name !== DB_ENTRY && !/^files\/[0-9a-f]{64}$/.test(name)) throw notBackup();
+        return MAX_DB_BYTES;
+      },
     });
-    zip.readEntry();
-  });
-  return { madeAt };
+  } catch {
+    throw notBackup();
+  }
+  try {
+    for (const [name, e] of zip.entries) {
+      const dest = path.join(into, name);
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      const fd = fs.openSync(dest, 'w');
+      try {
+        await zip.pipe(name, e.size, (c) => fs.writeSync(fd, c));
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+  } catch {
+    throw notBackup();
+  } finally {
+    zip.close();
+  }
+  // The database copy is written the moment the backup is made: its time is the backup's.
+  return { madeAt: zip.entries.get(DB_ENTRY)?.modified.toISOString() ?? null };
 }
 
 /**

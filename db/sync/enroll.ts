@@ -9,8 +9,17 @@ import type { EnrollResult } from '../../shared/api/contract-city-ops';
 import { getMeta, setMeta } from '../database';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { fingerprintOf, isPublicKey, keyIdOf } from '../keys/ed25519';
-import { issueWardCertificate, makeEnrollmentRequest, verifyEnrollmentRequest, verifyWardCertificate, type EnrollmentRequest } from '../keys/documents';
-import type { KeyStore, StoredKey } from '../keys/key-store';
+import { ageRecipientOf, AGE_RECIPIENT_PATTERN } from '../keys/age-identity';
+import {
+  issueWardCertificate,
+  makeEnrollmentRequest,
+  signDocument,
+  verifyDocument,
+  verifyEnrollmentRequest,
+  verifyWardCertificate,
+  type EnrollmentRequest,
+} from '../keys/documents';
+import type { KeyStore, SealingKey } from '../keys/key-store';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { ensureKey } from './identity';
@@ -39,6 +48,7 @@ export async function buildEnrollmentRequest(s: Session, store: KeyStore): Promi
     wardName: getMeta(s.db, 'ward_name') ?? s.orgCode,
     officer: title ? { name: officerName, title } : { name: officerName },
     createdAt: s.now(),
+    installationId: s.installationId,
   });
 }
 
@@ -48,6 +58,15 @@ export async function writeEnrollmentRequest(s: Session, store: KeyStore, outFil
   return { path: outFile, fingerprint: fingerprintOf(request.publicKey), keyId: request.keyId };
 }
 
+/** The city's age recipient, signed by the city's key so that no one on the way can swap in their own. */
+const ageRecipientDocumentSchema = z.strictObject({
+  type: z.literal('wardplan-age-recipient'),
+  v: z.literal(1),
+  cityCode: z.string(),
+  recipient: z.string().regex(AGE_RECIPIENT_PATTERN),
+  signature: z.string(),
+});
+
 export const enrollmentResponseSchema = z.object({
   type: z.literal('wardplan-enrollment-response'),
   v: z.literal(1),
@@ -55,15 +74,32 @@ export const enrollmentResponseSchema = z.object({
   cityName: z.string(),
   cityPublicKey: z.string().refine(isPublicKey),
   certificate: z.unknown(),
+  /** Absent in answers from a city that did not seal yet: the ward then writes format-1 bundles. */
+  cityAgeRecipient: ageRecipientDocumentSchema.optional(),
 });
 
 export type { EnrollResult };
 
 export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
 
+/**
+ * The installation a request names must be free (or already this ward's): checked before any
+ * answer is written, so a ward is never told it is enrolled when the city refused it.
+ */
+function checkRequestOrigin(s: Session, request: EnrollmentRequest): void {
+  if (!request.installationId) return;
+  const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(request.installationId) as { org: string } | undefined;
+  const holder = request.installationId === s.installationId ? s.orgCode : bound?.org;
+  if (holder !== undefined && holder !== request.wardCode) {
+    throw new AppError('sync.enroll_origin_taken', { ward: request.wardCode, origin: request.installationId, originOwner: holder });
+  }
+}
+
 /** The city's signed answer to a ward's request; nothing is trusted until `grantEnrollment`. */
-export function answerEnrollment(s: Session, cityKey: StoredKey, request: EnrollmentRequest): EnrollmentResponse {
+export async function answerEnrollment(s: Session, cityKey: SealingKey, request: EnrollmentRequest): Promise<EnrollmentResponse> {
   requireRole(s, 'city');
+  checkRequestOrigin(s, request);
+  const recipient = await ageRecipientOf(cityKey.ageIdentity);
   return {
     type: 'wardplan-enrollment-response',
     v: 1,
@@ -71,16 +107,24 @@ export function answerEnrollment(s: Session, cityKey: StoredKey, request: Enroll
     cityName: getMeta(s.db, 'city_name') ?? s.orgCode,
     cityPublicKey: cityKey.publicKey,
     certificate: issueWardCertificate(cityKey, s.orgCode, request, s.now()),
+    cityAgeRecipient: signDocument(cityKey, { type: 'wardplan-age-recipient' as const, v: 1 as const, cityCode: s.orgCode, recipient }),
   };
 }
 
 /**
- * Trusts the ward's key: shared by the file exchange (`city enroll`) and the hub's online inbox
- * (`city approve`), so both paths grant exactly the same trust.
+ * Trusts the ward's key and binds the installation it named to the ward: shared by the file
+ * exchange (`city enroll`) and the hub's online inbox (`city approve`), so both paths grant
+ * exactly the same trust.
  */
 export function grantEnrollment(s: Session, request: EnrollmentRequest, response: EnrollmentResponse): void {
+  checkRequestOrigin(s, request);
   upsertOrg(s.db, request.wardCode, 'ward', request.wardName, s.orgCode, s.now());
   trustKey(s, request.wardCode, request.publicKey, request.keyId, response.certificate);
+  if (request.installationId) {
+    s.db.sqlite
+      .prepare('INSERT INTO origin_registry (origin, org_code, registered_at, key_id) VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO NOTHING')
+      .run(request.installationId, request.wardCode, s.now(), request.keyId);
+  }
 }
 
 /** The city approves a ward's key and writes the answer the ward imports. */
@@ -88,7 +132,7 @@ export async function cityEnroll(s: Session, store: KeyStore, requestFile: strin
   requireRole(s, 'city');
   const request = verifyEnrollmentRequest(readJsonFile(requestFile));
   const cityKey = await ensureKey(s, store);
-  const response = answerEnrollment(s, cityKey, request);
+  const response = await answerEnrollment(s, cityKey, request);
   await writeFileAtomic(responseFile, `${JSON.stringify(response, null, 2)}\n`);
   s.db.sqlite.transaction(() => grantEnrollment(s, request, response))();
   return {
@@ -117,9 +161,13 @@ export function acceptEnrollmentResponse(s: Session, obj: unknown): { cityCode: 
   if (ownKey && cert.keyId !== ownKey) throw new AppError('sync.certificate_other_key', { keyId: cert.keyId, own: ownKey });
   const city = getMeta(s.db, 'city_code');
   if (city && city !== r.cityCode) throw new AppError('sync.certificate_other_city', { city: r.cityCode, own: city });
+  const sealTo = r.cityAgeRecipient;
+  if (sealTo && (sealTo.cityCode !== r.cityCode || !verifyDocument(sealTo, r.cityPublicKey)))
+    throw new AppError('sync.bad_age_recipient', { city: r.cityCode });
   s.db.sqlite.transaction(() => {
     trustKey(s, r.cityCode, r.cityPublicKey, keyIdOf(r.cityPublicKey), cert);
     setMeta(s.db, 'certificate', JSON.stringify(cert));
+    if (sealTo) setMeta(s.db, 'city_age_recipient', sealTo.recipient);
   })();
   return { cityCode: r.cityCode, cityFingerprint: fingerprintOf(r.cityPublicKey), wardFingerprint: cert.fingerprint };
 }

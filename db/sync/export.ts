@@ -4,12 +4,17 @@ import type { ExportResult } from '../../shared/api/sync-types';
 import { AppError } from '../../shared/errors';
 import { formatPeriodCode, periodContaining } from '../../shared/rules/period';
 import { readBlob } from '../blobs';
-import { BLOB_PREFIX, bundleFileName, CHANGES_NAME, ROTATION_NAME } from '../bundle/format';
-import { writeBundleFile, type BundleContent } from '../bundle/writer';
+import { COMPACT_ENCODING, encodeCompact, type PlainChange } from '../bundle/compact-rows';
+import { BLOB_PREFIX, bundleFileName, CHANGES_NAME, ROTATION_NAME, SEALED_CHANGES_NAME } from '../bundle/format';
+import { sealPayload } from '../bundle/seal';
+import { writeBundleFile, type BundleContent, type ManifestFields } from '../bundle/writer';
+import { getMeta } from '../database';
+import { ageRecipientOf } from '../keys/age-identity';
+import type { OwnedTableName } from '../owned-tables';
 import type { KeyStore } from '../keys/key-store';
 import { newId, todayIso, type Session } from '../session';
-import type { OwnedTableName } from '../owned-tables';
 import { audit, normaliseRow, type Row } from '../write';
+import { shortRefsFor } from './compact-refs';
 import { ensureKey } from './identity';
 
 export type ExportStage = 'collect' | 'blobs' | 'write' | 'done';
@@ -91,7 +96,7 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
   progress('collect', 0, 1);
   const seqFrom = opts.full ? 1 : st.lastAcked + 1;
   const rows = compactedChanges(s, seqFrom, st.maxSeq);
-  const lines = rows.map((r) => JSON.stringify({ seq: r.seq, table: r.table_name, row: JSON.parse(r.data) as unknown }));
+  const changes = rows.map((r) => ({ seq: r.seq, table: r.table_name as OwnedTableName, row: JSON.parse(r.data) as PlainChange['row'] }));
   progress('collect', 1, 1);
 
   // Evidence travels once: a file already in a bundle the city acknowledged is not sent again,
@@ -103,7 +108,20 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
     const row = JSON.parse(r.data) as { sha256: string; deleted: number };
     if (!row.deleted && !delivered.has(row.sha256)) wanted.add(row.sha256);
   }
-  const contents: BundleContent[] = [{ path: CHANGES_NAME, data: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') }];
+  // Sealed to the city and to this ward when the enrollment answer named the city's age
+  // recipient; a ward enrolled before sealing existed writes format 1 until it enrolls again.
+  const cityRecipient = getMeta(s.db, 'city_age_recipient');
+  let payload: ManifestFields['payload'];
+  let contents: BundleContent[];
+  if (cityRecipient) {
+    const plain = encodeCompact(changes, opts.full ? () => null : shortRefsFor(s));
+    const recipients = [cityRecipient, await ageRecipientOf(key.ageIdentity)];
+    payload = { sealed: 'age-x25519', compression: 'deflate-raw', encoding: COMPACT_ENCODING, inflatedBytes: plain.length };
+    contents = [{ path: SEALED_CHANGES_NAME, data: await sealPayload(plain, recipients) }];
+  } else {
+    const lines = changes.map((c) => `${JSON.stringify(c)}\n`).join('');
+    contents = [{ path: CHANGES_NAME, data: Buffer.from(lines, 'utf8') }];
+  }
   // After a rotation the city knows only the old key: the statement signed by it travels along.
   const rotation = key.previous?.[key.previous.length - 1]?.rotation;
   if (rotation && rotation.newKeyId === key.keyId) contents.push({ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(rotation), 'utf8') });
@@ -134,7 +152,8 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
       prevManifestSha256: prev?.h ?? null,
       createdAt: s.now(),
       keyId: key.keyId,
-      counts: { changes: lines.length, blobs: wanted.size },
+      counts: { changes: changes.length, blobs: wanted.size },
+      ...(payload ? { payload } : {}),
     },
     contents,
     key,
@@ -161,7 +180,7 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
     kind,
     seqFrom,
     seqTo: st.maxSeq,
-    changes: lines.length,
+    changes: changes.length,
     blobs: wanted.size,
     size: written.size,
     fileSha256: written.fileSha256,

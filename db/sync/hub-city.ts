@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors';
 import { formatMessage, type Lang } from '../../shared/i18n/messages';
 import { fingerprintOf } from '../keys/ed25519';
 import { verifyEnrollmentRequest } from '../keys/documents';
-import type { StoredKey } from '../keys/key-store';
+import type { SealingKey, StoredKey } from '../keys/key-store';
 import { newId, type Session } from '../session';
 import { answerEnrollment, grantEnrollment, type EnrollmentResponse } from './enroll';
 import { publishCatalog } from './publish';
@@ -123,16 +123,18 @@ function inboxRow(s: Session, id: string): { request: string; status: string; re
 }
 
 /** The city approves after the phone call: same certificate and trust as `city enroll` on a file. */
-export function approveInboxEnrollment(s: Session, cityKey: StoredKey, id: string): InboxItem {
+/** @param also more writes that must land with the approval or not at all (the dashboard's contact and audit) */
+export async function approveInboxEnrollment(s: Session, cityKey: SealingKey, id: string, also?: () => void): Promise<InboxItem> {
   const row = inboxRow(s, id);
   if (row.status !== 'pending') throw new AppError('hub.enrollment_decided', { id, status: row.status });
   const request = verifyEnrollmentRequest(JSON.parse(row.request));
-  const response = answerEnrollment(s, cityKey, request);
+  const response = await answerEnrollment(s, cityKey, request);
   s.db.sqlite.transaction(() => {
     grantEnrollment(s, request, response);
     s.db.sqlite
       .prepare("UPDATE enrollment_inbox SET status = 'approved', response = ?, decided_at = ? WHERE id = ?")
       .run(JSON.stringify(response), s.now(), id);
+    also?.();
   })();
   return enrollmentInbox(s, true).find((i) => i.id === id)!;
 }

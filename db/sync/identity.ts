@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/errors';
 import { getMeta, setMeta } from '../database';
 import { fingerprintOf } from '../keys/ed25519';
-import { loadOrCreateKey, type KeyStore, type StoredKey } from '../keys/key-store';
+import { loadOrCreateKey, type KeyStore, type SealingKey, type StoredKey } from '../keys/key-store';
 import type { Session } from '../session';
 
 export interface OwnKeyInfo {
@@ -24,7 +24,7 @@ export function rememberKey(s: Session, key: StoredKey): void {
 }
 
 /** Loads the key, making the pair on first use, and checks it is the one this database knows. */
-export async function ensureKey(s: Session, store: KeyStore): Promise<StoredKey> {
+export async function ensureKey(s: Session, store: KeyStore): Promise<SealingKey> {
   const { key } = await loadOrCreateKey(store);
   const known = getMeta(s.db, 'key_id');
   if (known && known !== key.keyId && !(key.previous ?? []).some((p) => p.keyId === known)) {

@@ -20,7 +20,7 @@ import { type Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { VerifiedBundle } from '../bundle/verify';
-import type { StoredKey } from '../keys/key-store';
+import type { SealingKey } from '../keys/key-store';
 import type { OwnedTableName } from '../owned-tables';
 import type { Session } from '../session';
 import { ensureKey } from './identity';
@@ -102,8 +102,9 @@ function foreignKeyCheck(s: Session): (file: string, rows: VerifiedBundle['chang
   };
 }
 
-export function startVerifyWorker(dbPath: string): Worker {
-  return startWorker(import.meta.url, 'import-worker', './import-worker.ts', { dbPath });
+/** The city's age identity goes to the worker so it opens sealed bundles; it stays in this process. */
+export function startVerifyWorker(dbPath: string, identities: string[] = []): Worker {
+  return startWorker(import.meta.url, 'import-worker', './import-worker.ts', { dbPath, identities });
 }
 
 /** Verifies files in worker threads; should a worker fail to start or die, its files are verified here instead. */
@@ -115,11 +116,12 @@ class Verifiers {
   constructor(
     private readonly s: Session,
     count: number,
+    private readonly identities: string[],
   ) {
     for (let i = 0; i < count; i++) {
       let w: Worker;
       try {
-        w = startVerifyWorker(s.db.path);
+        w = startVerifyWorker(s.db.path, identities);
       } catch {
         break;
       }
@@ -139,7 +141,7 @@ class Verifiers {
         for (const [id, j] of this.jobs) {
           if (j.owner !== index) continue;
           this.jobs.delete(id);
-          void verifyFile(this.s, j.job.file, j.job.stage).then(j.resolve);
+          void verifyFile(this.s, j.job.file, j.job.stage, this.identities).then(j.resolve);
         }
       };
       w.on('error', fail);
@@ -149,7 +151,7 @@ class Verifiers {
 
   verify(file: string, stage: string): Promise<FileVerdict> {
     const live = this.workers.map((x, i) => ({ x, i })).filter(({ x }) => !x.broken);
-    if (live.length === 0) return verifyFile(this.s, file, stage);
+    if (live.length === 0) return verifyFile(this.s, file, stage, this.identities);
     const { x, i } = live.reduce((a, b) => (b.x.load < a.x.load ? b : a));
     const job: VerifyJob = { id: this.next++, file, stage };
     x.load++;
@@ -216,7 +218,7 @@ function grouped(files: string[], size: number): string[][] {
 /** Every file imported, in the order given, with the same outcomes as importing them one by one. */
 export async function importBundles(session: Session, files: string[], opts: BatchOptions = {}): Promise<ImportOutcome[]> {
   if (files.length === 0) return [];
-  let cityKey: StoredKey | null = null;
+  let cityKey: SealingKey | null = null;
   if (session.role === 'city') {
     try {
       cityKey = opts.cityKey ?? (opts.store ? await ensureKey(session, opts.store) : null);
@@ -237,7 +239,7 @@ export async function importBundles(session: Session, files: string[], opts: Bat
   // One thread is left to apply; on a single core the verifying still overlaps the disk. A few
   // files are verified here: starting a thread would cost more than it saves.
   const workerCount = opts.workers ?? (files.length < FEW_FILES ? 0 : Math.min(4, Math.max(1, os.availableParallelism() - 1)));
-  const verifiers = new Verifiers(s, workerCount);
+  const verifiers = new Verifiers(s, workerCount, cityKey?.ageIdentity ? [cityKey.ageIdentity] : []);
   const incoming = sideFolders(s).incoming;
   const stageOf = (file: string): Staged => {
     const stage = path.join(incoming, randomBytes(8).toString('hex'));
@@ -271,7 +273,7 @@ async function applyGroup(
   s: Session,
   group: Staged[],
   verdicts: FileVerdict[],
-  cityKey: StoredKey | null,
+  cityKey: SealingKey | null,
   opts: ImportOptions,
   checkKeys: (file: string, rows: VerifiedBundle['changes']) => void,
   out: ImportOutcome[],

@@ -17,7 +17,7 @@ export interface VerifyJob {
   stage: string;
 }
 
-const dbPath = (workerData as { dbPath: string }).dbPath;
+const { dbPath, identities } = workerData as { dbPath: string; identities: string[] };
 const sqlite = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 const s = sessionFor({ sqlite, orm: drizzle(sqlite, { schema }), path: dbPath, blobDir: blobDirFor(dbPath), close: () => sqlite.close() });
@@ -28,5 +28,5 @@ parentPort!.on('message', (job: VerifyJob | null) => {
     parentPort!.close();
     return;
   }
-  void verifyFile(s, job.file, job.stage).then((verdict) => parentPort!.postMessage({ id: job.id, verdict }));
+  void verifyFile(s, job.file, job.stage, identities).then((verdict) => parentPort!.postMessage({ id: job.id, verdict }));
 });

@@ -17,15 +17,16 @@ import { blobPath } from '../blobs';
 import { DEFAULT_LIMITS, MANIFEST_NAME, type Manifest } from '../bundle/format';
 import { openBundle, type BundleArchive } from '../bundle/reader';
 import { REFERENCES, referencedIds } from '../bundle/row-rules';
-import { peekManifest, verifyBundle, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
+import { peekManifest, verifyBundle, type OpenOptions, type TrustedKeyInfo, type VerifiedBundle } from '../bundle/verify';
 import { getMeta } from '../database';
 import { verifyRotation } from '../keys/rotation';
 import { rotationStatementSchema } from '../keys/schemas';
-import type { KeyStore, StoredKey } from '../keys/key-store';
+import type { KeyStore, SealingKey, StoredKey } from '../keys/key-store';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { applyRemoteRow, audit, readRow } from '../write';
 import { toApiError } from '../../shared/api/errors';
+import { resolveRefsFor } from './compact-refs';
 import { ensureKey } from './identity';
 import { compactAfterAcknowledgement } from './compact';
 import { signReceipt, verifyReceipt, type Receipt } from './receipts';
@@ -121,12 +122,18 @@ export function checkAudience(s: Session, file: string, v: VerifiedBundle): void
 
 /**
  * An origin is this installation's own (never written from outside), bound to another
- * organisation (refused), or new: then it is bound, when the bundle applies, to its signer.
+ * organisation (refused), or new. Origins are bound when the city approves an enrollment that
+ * names one, so a new origin is taken from a bundle only for an organisation with none bound yet
+ * (enrolled before requests named their installation) or with the bundle that brings a rotated
+ * key (a ward moved to a new computer); it is then bound, when the bundle applies, to its signer.
  */
 function checkOrigin(s: Session, file: string, m: VerifiedBundle['manifest']): void {
   if (m.origin === s.installationId) throw new AppError('bundle.origin_own', { file, origin: m.origin, owner: m.owner });
   const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(m.origin) as { org: string } | undefined;
   if (bound && bound.org !== m.owner) throw new AppError('bundle.origin_taken', { file, origin: m.origin, owner: m.owner, originOwner: bound.org });
+  const others = s.db.sqlite.prepare('SELECT 1 FROM origin_registry WHERE org_code = ? LIMIT 1').get(m.owner);
+  if (m.ownerKind === 'ward' && !bound && others && lookupTrustedKey(s, m.keyId))
+    throw new AppError('bundle.origin_unknown', { file, origin: m.origin, owner: m.owner });
 }
 
 /** Writes the verified rows; throws (and so rolls back) on any row the signer does not own here. */
@@ -370,7 +377,7 @@ export interface ImportOptions {
    * The city's key, already unlocked: a batch import signs every receipt with it instead of running
    * scrypt again for each bundle (which would be most of the time per bundle).
    */
-  cityKey?: StoredKey | undefined;
+  cityKey?: SealingKey | undefined;
   quarantine?: boolean | undefined;
 }
 
@@ -381,12 +388,25 @@ export function refusedOutcome(s: Session, file: string, e: unknown, opts: Impor
   return { ...blank(file), bundleId: typeof m?.bundleId === 'string' ? m.bundleId : null, owner: typeof m?.owner === 'string' ? m.owner : null, error };
 }
 
+/**
+ * How this installation opens a sealed bundle: its own age identity, unlocked only when a bundle
+ * is sealed and only after its signature and hash are checked; short references resolved here.
+ */
+export function openOptionsFor(s: Session, key: () => Promise<SealingKey>): OpenOptions {
+  return { identities: async () => [(await key()).ageIdentity], resolveRef: resolveRefsFor(s) };
+}
+
 export async function importBundle(s: Session, file: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
   let archive: BundleArchive | null = null;
   const stage = path.join(sideFolders(s).incoming, randomBytes(8).toString('hex'));
   try {
     archive = await openBundle(file);
-    const v = await verifyBundle(archive, (keyId, owner, rotation) => lookupTrustedKey(s, keyId) ?? rotatedKey(s, keyId, owner, rotation), stage);
+    const v = await verifyBundle(
+      archive,
+      (keyId, owner, rotation) => lookupTrustedKey(s, keyId) ?? rotatedKey(s, keyId, owner, rotation),
+      stage,
+      openOptionsFor(s, async () => opts.cityKey ?? (await ensureKey(s, opts.store ?? failNoStore()))),
+    );
     checkAudience(s, file, v);
     const outcome = await importVerified(s, file, v, opts);
     // After a pending or duplicate bundle nothing can be waiting on this origin, so this finds nothing then.

@@ -4,8 +4,9 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { enrolledPair, keyStoreFor, clock, type Side } from '../../test/support/sync-fixture';
 import { dumpDatabase } from '../../test/support/temp';
+import { wardOrigin } from '../../test/support/trust-world';
 import { openDatabase } from '../database';
-import { BUNDLE_FORMAT, CHANGES_NAME, MANIFEST_NAME, SIGNATURE_NAME } from '../bundle/format';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, CHANGES_NAME, MANIFEST_NAME, SEALED_CHANGES_NAME, SIGNATURE_NAME } from '../bundle/format';
 import { readBundleEntries } from '../bundle/reader';
 import { writeBundleFile, type BundleContent } from '../bundle/writer';
 import { generateKeyPair, keyIdOf } from '../keys/ed25519';
@@ -103,14 +104,16 @@ describe('round trip ward → city → ward', () => {
   it('a full snapshot recovers a city that lost everything', async () => {
     const { usb, ward, dir } = await enrolledPair();
     written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
-    const full = written(await exportWardBundle(ward.s, ward.store, { outDir: usb, full: true }));
-    expect(full.kind).toBe('snapshot');
     const cityDb = openDatabase(path.join(dir, 'city2.db'));
     const { initCity } = await import('../services/setup');
     const city2 = initCity(cityDb, { cityCode: 'HP', cityName: 'Hải Phòng' }, clock());
     const store2 = keyStoreFor(cityDb.path);
     const req = await writeEnrollmentRequest(ward.s, ward.store, path.join(dir, 'req2.json'));
     await cityEnroll(city2, store2, req.path, path.join(dir, 'res2.json'));
+    // The city lost its keys too: only bundles sealed after the ward took its new answer open there.
+    importEnrollmentResponse(ward.s, path.join(dir, 'res2.json'));
+    const full = written(await exportWardBundle(ward.s, ward.store, { outDir: usb, full: true }));
+    expect(full.kind).toBe('snapshot');
     const r = await importBundle(city2, full.path, { store: store2 });
     expect(r.status).toBe('applied');
     expect((cityDb.sqlite.prepare('SELECT count(*) AS n FROM task').get() as { n: number }).n).toBe(22);
@@ -156,7 +159,8 @@ async function craft(
     {
       bundleId: newId(),
       kind: 'changes',
-      origin: newId(),
+      // A ward's bundle comes from its own installation, which its enrollment bound at the city.
+      origin: fields.ownerKind === 'city' ? newId() : wardOrigin(dir),
       owner: 'HP-HAIDUONG',
       ownerKind: 'ward',
       seqFrom: 1,
@@ -220,8 +224,9 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
     const { good, city, dir } = await setup();
     const raw = await readBundleEntries(good.path);
     const zip = new yazl.ZipFile();
+    // One bit of the sealed changes: refused by the signed hash before anything is decrypted.
     for (const [name, data] of raw.entries) {
-      const changed = name === CHANGES_NAME ? Buffer.from(data.toString('utf8').replace('Văn phòng', 'Văn phỏng')) : data;
+      const changed = name === SEALED_CHANGES_NAME ? Buffer.concat([data.subarray(0, 200), Buffer.from([data[200]! ^ 1]), data.subarray(201)]) : data;
       zip.addBuffer(changed, name);
     }
     zip.end();
@@ -261,7 +266,7 @@ describe('refusals: nothing of a refused bundle is applied, and each says what t
   it('refuses a format version from the future', async () => {
     const { city, dir, wardKey } = await setup();
     const file = path.join(dir, 'future.wpb');
-    const manifest = Buffer.from(JSON.stringify({ format: BUNDLE_FORMAT, version: 2, keyId: wardKey.keyId }));
+    const manifest = Buffer.from(JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION + 1, keyId: wardKey.keyId }));
     fs.writeFileSync(
       file,
       await zipOf([

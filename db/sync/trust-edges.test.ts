@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Side } from '../../test/support/sync-fixture';
-import { world } from '../../test/support/trust-world';
+import { wardOrigin, world } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, type Manifest } from '../bundle/format';
 import { writeBundleFile, type BundleContent } from '../bundle/writer';
@@ -38,7 +38,7 @@ async function forge(dir: string, key: Key, fields: Partial<Manifest>, lines: Li
     {
       bundleId: newId(),
       kind: 'changes',
-      origin: newId(),
+      origin: fields.ownerKind === 'city' ? newId() : wardOrigin(dir),
       owner: A,
       ownerKind: 'ward',
       seqFrom: seqs.length ? Math.min(...seqs) : 0,
@@ -198,7 +198,7 @@ describe('rows and lines', () => {
     expect((await importBundle(city.s, b.path, { cityKey })).status).toBe('applied');
     const indicator = rowOf(city, 'indicator', 'owner = ?', A);
     const target = { id: newId(), owner: A, updated_at: STAMP, deleted: 0, indicator_id: indicator.id, year: 2027, ward_code: A, comparator: '>=', target: 95 };
-    const file = await forge(dir, keyA, {}, [{ seq: 1, table: 'indicator_target', row: target }]);
+    const file = await forge(dir, keyA, {}, [{ seq: b.seqTo + 1, table: 'indicator_target', row: target }]);
     const first = await importBundle(city.s, file, { cityKey });
     expect(first.status).toBe('applied');
     expect(rowOf(city, 'indicator_target', 'id = ?', target.id).ward_code).toBe(A);
@@ -292,7 +292,7 @@ describe('evidence files', () => {
     const { dir, city, keyA } = await world();
     const data = Buffer.from('%PDF ảnh chụp biên bản');
     const sha = createHash('sha256').update(data).digest('hex');
-    const origin = newId();
+    const origin = wardOrigin(dir);
     for (const seq of [1, 2]) {
       const file = await forge(dir, keyA, { origin }, [{ seq, table: 'unit', row: unit(A) }], [{ path: `blobs/${sha}`, data }]);
       expect((await importBundle(city.s, file, { store: city.store })).status).toBe('applied');

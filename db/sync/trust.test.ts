@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { type Side } from '../../test/support/sync-fixture';
-import { world } from '../../test/support/trust-world';
+import { wardOrigin, world } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { formatMessage } from '../../shared/i18n/messages';
 import { CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME, type Manifest } from '../bundle/format';
@@ -55,7 +55,7 @@ async function forge(dir: string, key: Key, fields: Partial<Manifest>, lines: Li
     {
       bundleId: newId(),
       kind: 'changes',
-      origin: newId(),
+      origin: fields.ownerKind === 'city' ? newId() : wardOrigin(dir),
       owner: A,
       ownerKind: 'ward',
       seqFrom: seqs.length ? Math.min(...seqs) : 0,
@@ -138,10 +138,13 @@ describe('origins belong to the organisation that signs for them', () => {
     expect(r.status).toBe('applied');
   });
 
-  it('binds a new origin to the first signer: the origin registry names the organisation and its key', async () => {
+  it('binds a new origin to the first signer only for a ward enrolled before requests named their installation', async () => {
     const { dir, city, keyA } = await world();
     const origin = newId();
     const file = await forge(dir, keyA, { origin }, [{ seq: 1, table: 'unit', row: unitRow(A) }]);
+    // Enrolled with its installation id: another origin is not taken on a bundle's word.
+    await expectRefused(city, file, 'bundle.origin_unknown', { origin, owner: A });
+    city.db.sqlite.prepare('DELETE FROM origin_registry WHERE org_code = ?').run(A);
     expect((await importBundle(city.s, file, { store: city.store })).status).toBe('applied');
     expect(rowOf(city, 'origin_registry', 'origin = ?', origin)).toMatchObject({ org_code: A, key_id: keyA.keyId });
   });
@@ -203,31 +206,31 @@ describe('a ward never changes another ward through references', () => {
 
   it('a partner unit of another ward is refused too, and one that exists nowhere is a dangling reference', async () => {
     const { dir, city, ward, keyA, usb } = await world();
-    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe(
-      'applied',
-    );
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b.path, { store: city.store })).status).toBe('applied');
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     const unitB = rowOf(city, 'unit', 'owner = ?', B);
-    const origin = newId();
-    const other = await forge(dir, keyA, { origin }, [{ seq: 1, table: 'task', row: { ...taskA, partner_unit_ids: JSON.stringify([unitB.id]) } }]);
+    const next = { seqFrom: b.seqTo + 1 };
+    const other = await forge(dir, keyA, next, [{ seq: b.seqTo + 1, table: 'task', row: { ...taskA, partner_unit_ids: JSON.stringify([unitB.id]) } }]);
     await expectRefused(city, other, 'bundle.foreign_reference', { column: 'partner_unit_ids', target: 'unit', rowOwner: B });
     const ghost = newId();
-    const none = await forge(dir, keyA, { origin }, [{ seq: 1, table: 'task', row: { ...taskA, partner_unit_ids: JSON.stringify([ghost]) } }]);
+    const none = await forge(dir, keyA, next, [{ seq: b.seqTo + 1, table: 'task', row: { ...taskA, partner_unit_ids: JSON.stringify([ghost]) } }]);
     await expectRefused(city, none, 'bundle.dangling_reference', { table: 'task', reason: `partner_unit_ids ${ghost}` });
   });
 
   it("pointing at the city's catalog is allowed; pointing at nothing is refused by the foreign keys", async () => {
     const { dir, city, ward, keyA, usb } = await world();
-    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe(
-      'applied',
-    );
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b.path, { store: city.store })).status).toBe('applied');
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     const cityArea = rowOf(city, 'area', 'owner = ?', 'HP');
-    const origin = newId();
-    const ok = await forge(dir, keyA, { origin }, [{ seq: 1, table: 'task', row: { ...taskA, area_id: cityArea.id, content: 'Theo lĩnh vực của thành phố' } }]);
+    const seq = b.seqTo + 1;
+    const ok = await forge(dir, keyA, { seqFrom: seq }, [
+      { seq, table: 'task', row: { ...taskA, area_id: cityArea.id, content: 'Theo lĩnh vực của thành phố' } },
+    ]);
     expect((await importBundle(city.s, ok, { store: city.store })).status).toBe('applied');
     expect(rowOf(city, 'task', 'id = ?', taskA.id).area_id).toBe(cityArea.id);
-    const dangling = await forge(dir, keyA, { origin }, [{ seq: 2, table: 'task', row: { ...taskA, plan_id: newId() } }]);
+    const dangling = await forge(dir, keyA, { seqFrom: seq + 1 }, [{ seq: seq + 1, table: 'task', row: { ...taskA, plan_id: newId() } }]);
     await expectRefused(city, dangling, 'bundle.dangling_reference', { table: '-', reason: 'FOREIGN KEY' });
   });
 });
@@ -352,9 +355,8 @@ describe('rows pass the rules local writes keep', () => {
 
   it('fuzz: random values inside correctly signed bundles are applied only when every rule holds', async () => {
     const { dir, city, ward, keyA, usb } = await world();
-    expect((await importBundle(city.s, written(await exportWardBundle(ward.s, ward.store, { outDir: usb })).path, { store: city.store })).status).toBe(
-      'applied',
-    );
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b.path, { store: city.store })).status).toBe('applied');
     const taskA = rowOf(city, 'task', 'owner = ?', A);
     let seed = 4242;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 16) % n;
@@ -380,8 +382,7 @@ describe('rows pass the rules local writes keep', () => {
       'x'.repeat(5000),
     ];
     const columns = ['status', 'percent', 'deleted', 'date', 'note', 'by_name', 'created_at', 'id'];
-    const origin = newId();
-    let seq = 0;
+    let seq = b.seqTo;
     let applied = 0;
     for (let i = 0; i < 40; i++) {
       const row: Record<string, unknown> = {
@@ -398,7 +399,7 @@ describe('rows pass the rules local writes keep', () => {
         created_at: STAMP,
       };
       row[pick(columns)] = pick(values);
-      const file = await forge(dir, keyA, { origin }, [{ seq: seq + 1, table: 'task_progress', row }]);
+      const file = await forge(dir, keyA, { seqFrom: seq + 1 }, [{ seq: seq + 1, table: 'task_progress', row }]);
       const before = count(city, 'SELECT count(*) AS n FROM task_progress');
       const r = await importBundle(city.s, file, { store: city.store, quarantine: false });
       if (r.status === 'applied') {

@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import { startCoreThread, type CoreClient } from '../../db/api/core-client';
 import { openDatabase } from '../../db/database';
 import { ensureKey } from '../../db/sync/identity';
-import type { KeyStore, StoredKey } from '../../db/keys/key-store';
+import type { KeyStore, SealingKey } from '../../db/keys/key-store';
 import { sessionFor } from '../../db/session';
 import { toApiError } from '../../shared/api/errors';
 import { AppError } from '../../shared/errors';
@@ -33,7 +33,7 @@ export const DEFAULT_LIMITS: HubLimits = {
 export interface HubOptions {
   dbPath: string;
   /** The city's key, already unlocked; else it is loaded from `keyStore` once at start. */
-  cityKey?: StoredKey | undefined;
+  cityKey?: SealingKey | undefined;
   keyStore?: KeyStore | undefined;
   /** Default `<db>.uploads/`: tus's partial uploads, never anything verified. */
   uploadDir?: string | undefined;

@@ -1,6 +1,6 @@
 /** What every route of the hub shares: the city's session and key, its folders, its limits. */
 import type { ApiCaller } from '../../db/api/core-client';
-import type { StoredKey } from '../../db/keys/key-store';
+import type { SealingKey } from '../../db/keys/key-store';
 import type { Session } from '../../db/session';
 import type { ApiError } from '../../shared/api/contract';
 import { formatMessage } from '../../shared/i18n/messages';
@@ -18,7 +18,7 @@ export interface HubLimits {
 
 export interface HubContext {
   s: Session;
-  cityKey: StoredKey;
+  cityKey: SealingKey;
   uploadDir: string;
   catalogDir: string;
   limits: HubLimits;

@@ -127,7 +127,8 @@ describe('the hub receives bundles over the network', () => {
     fs.writeFileSync(
       tampered,
       await zipOf(
-        [...raw.entries.entries()].map(([n, d]) => [n, n === 'changes.jsonl' ? Buffer.from(d.toString('utf8').replace('Văn phòng', 'Văn phỏng')) : d]),
+        // One bit of the sealed changes: the signed hash no longer matches.
+        [...raw.entries.entries()].map(([n, d]) => [n, n === 'changes.age' ? Buffer.concat([d.subarray(0, -1), Buffer.from([d[d.length - 1]! ^ 1])]) : d]),
       ),
     );
     expect((await upload(hub.url, tampered, key)).error?.code).toBe('bundle.hash_mismatch');
@@ -311,7 +312,7 @@ describe('the hub itself', () => {
     expect(await health.json()).toEqual({ ok: true });
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await (await fetch(`${hub.url}/v1/version`)).json()).toMatchObject({ product: 'wardplan-hub', api: 1, bundleFormat: 1, city: 'HP' });
+    expect(await (await fetch(`${hub.url}/v1/version`)).json()).toMatchObject({ product: 'wardplan-hub', api: 1, bundleFormat: 2, city: 'HP' });
     const bad = await fetch(`${hub.url}/v1/enrollments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"x"' });
     const text = await bad.text();
     expect(bad.status).toBe(400);

@@ -20,6 +20,7 @@ import { cityMessagesEn, cityMessagesVi } from './messages-city';
 import { receivedMessagesEn, receivedMessagesVi } from './messages-received';
 import { compactMessagesEn, compactMessagesVi } from './messages-compact';
 import { coreProcessMessagesEn, coreProcessMessagesVi } from './messages-core-process';
+import { sealMessagesEn, sealMessagesVi } from './messages-seal';
 
 export type Lang = 'vi' | 'en';
 
@@ -39,6 +40,7 @@ const errorMessagesVi = {
   ...receivedMessagesVi,
   ...compactMessagesVi,
   ...coreProcessMessagesVi,
+  ...sealMessagesVi,
 };
 
 /** Every error code of the product: an AppError with a code outside this union does not build. */
@@ -60,6 +62,7 @@ const errorMessagesEn: Record<ErrorCode, string> = {
   ...receivedMessagesEn,
   ...compactMessagesEn,
   ...coreProcessMessagesEn,
+  ...sealMessagesEn,
 };
 
 export const errorMessages: Record<Lang, Record<ErrorCode, string>> = { vi: errorMessagesVi, en: errorMessagesEn };

@@ -46,7 +46,7 @@ export async function secondWard(dir: string, city: Side, hubUrl: string): Promi
   addUnit(s, { code: 'VP', name: 'Văn phòng HĐND và UBND' });
   const side = { db, s, store: keyStoreFor(db.path) };
   const posted = await postEnrollmentRequest(s, side.store, hubUrl);
-  approveInboxEnrollment(city.s, (await loadOrCreateKey(city.store)).key, posted.id);
+  await approveInboxEnrollment(city.s, (await loadOrCreateKey(city.store)).key, posted.id);
   await fetchEnrollmentAnswer(s, hubUrl);
   return side;
 }

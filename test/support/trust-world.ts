@@ -10,8 +10,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../db/database';
-import { loadOrCreateKey, type StoredKey } from '../../db/keys/key-store';
+import { loadOrCreateKey, type SealingKey } from '../../db/keys/key-store';
 import { DEMO_PLAN, loadPlanData } from '../../db/services/demo';
 import { initWard } from '../../db/services/setup';
 import { sessionFor } from '../../db/session';
@@ -26,9 +27,9 @@ export const WARD_B = 'HP-TIENLANG';
 
 interface Template {
   dir: string;
-  keyA: StoredKey;
-  keyB: StoredKey;
-  cityKey: StoredKey;
+  keyA: SealingKey;
+  keyB: SealingKey;
+  cityKey: SealingKey;
   b1: { fileName: string; bundleId: string; seqFrom: number; seqTo: number };
 }
 
@@ -38,9 +39,9 @@ export interface World {
   ward: Side;
   wardB: Side;
   city: Side;
-  keyA: StoredKey;
-  keyB: StoredKey;
-  cityKey: StoredKey;
+  keyA: SealingKey;
+  keyB: SealingKey;
+  cityKey: SealingKey;
   b1: { path: string; bundleId: string; seqFrom: number; seqTo: number };
 }
 
@@ -123,4 +124,17 @@ export async function world(): Promise<World> {
     cityKey: t.cityKey,
     b1: { ...t.b1, path: path.join(dir, 'usb', t.b1.fileName) },
   };
+}
+
+/**
+ * The installation id of a ward in a world's folder: the origin its enrollment bound at the city,
+ * under which an insider's forged bundles must come (a fresh origin is refused for an enrolled ward).
+ */
+export function wardOrigin(dir: string, name = 'ward.db'): string {
+  const db = new BetterSqlite3(path.join(dir, name), { readonly: true });
+  try {
+    return (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string }).value;
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,259 @@
+/**
+ * Sealed bundles (format 2): what a lost stick gives away, who can open a ward's bundle, and
+ * origins bound when the city approves an enrollment.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import yazl from 'yazl';
+import { describe, expect, it } from 'vitest';
+import { type Side } from '../../test/support/sync-fixture';
+import { dumpDatabase } from '../../test/support/temp';
+import { wardOrigin, world } from '../../test/support/trust-world';
+import { formatMessage } from '../../shared/i18n/messages';
+import { encodeCompact } from '../bundle/compact-rows';
+import { CHANGES_NAME, SEALED_CHANGES_NAME, type Manifest } from '../bundle/format';
+import { openBundle, readBundleEntries } from '../bundle/reader';
+import { openPayload, sealPayload } from '../bundle/seal';
+import { verifyBundle, type TrustedKeyInfo } from '../bundle/verify';
+import { writeBundleFile } from '../bundle/writer';
+import { getMeta, setMeta } from '../database';
+import { ageRecipientOf, newAgeIdentity } from '../keys/age-identity';
+import { makeEnrollmentRequest } from '../keys/documents';
+import { type SealingKey } from '../keys/key-store';
+import { listTasks, recordProgress } from '../services/tasks';
+import { newId } from '../session';
+import { acceptEnrollmentResponse, answerEnrollment, grantEnrollment } from './enroll';
+import { exportWardBundle } from './export';
+import { importBundle } from './import';
+import { resolveRefsFor } from './compact-refs';
+
+const A = 'HP-HAIDUONG';
+const STAMP = '2026-10-15T03:00:00.000Z';
+
+function written(r: Awaited<ReturnType<typeof exportWardBundle>>) {
+  if (r.status !== 'written') throw new Error('expected a bundle');
+  return r;
+}
+
+/** Reads a bundle as `reader` would: trusting A's key, opening with `identity`. */
+async function readAs(file: string, key: SealingKey, identity: string, reader: Side) {
+  const archive = await openBundle(file);
+  const trusted: TrustedKeyInfo = { keyId: key.keyId, orgCode: A, publicKey: key.publicKey, revokedAt: null };
+  try {
+    return await verifyBundle(archive, (keyId) => (keyId === key.keyId ? trusted : undefined), null, {
+      identities: async () => [identity],
+      resolveRef: resolveRefsFor(reader.s),
+    });
+  } finally {
+    archive.close();
+  }
+}
+
+async function expectRefused(side: Side, file: string, code: string, params: Record<string, unknown> = {}) {
+  const before = dumpDatabase(side.db);
+  const r = await importBundle(side.s, file, { store: side.store });
+  expect(r.status).toBe('refused');
+  expect(r.error).toMatchObject({ code, params });
+  expect(dumpDatabase(side.db)).toBe(before);
+  return r;
+}
+
+describe('a sealed bundle', () => {
+  it('is format 2: the manifest stays readable, the changes are sealed and name nothing in clear', async () => {
+    const { ward, city, usb } = await world();
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const raw = await readBundleEntries(b.path);
+    expect([...raw.entries.keys()].sort()).toEqual(['changes.age', 'manifest.json', 'manifest.sig']);
+    const manifest = JSON.parse(raw.entries.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ version: 2, owner: A, payload: { sealed: 'age-x25519', compression: 'deflate-raw', encoding: 'wardplan-compact-1' } });
+    const task = listTasks(ward.s)[0]!;
+    const file = fs.readFileSync(b.path);
+    for (const secret of [task.id, task.content.slice(0, 20), getMeta(ward.db, 'officer_name') ?? 'Cán bộ']) {
+      expect(file.includes(Buffer.from(secret, 'utf8')), secret).toBe(false);
+    }
+    expect((await importBundle(city.s, b.path, { store: city.store })).status).toBe('applied');
+  });
+
+  it('opens at the city and at the ward that wrote it, not at another ward, which is told why in Vietnamese and English', async () => {
+    const { ward, wardB, city, usb, keyA, keyB, cityKey } = await world();
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const atCity = await readAs(b.path, keyA, cityKey.ageIdentity, city);
+    const own = await readAs(b.path, keyA, keyA.ageIdentity, ward);
+    expect(own.changes).toEqual(atCity.changes);
+    expect(atCity.changes).toHaveLength(b.changes);
+    const other = readAs(b.path, keyA, keyB.ageIdentity, wardB);
+    await expect(other).rejects.toMatchObject({ code: 'bundle.sealed_for_other', params: { file: b.path } });
+    // A reader with no age identity at all cannot open it either.
+    const archive = await openBundle(b.path);
+    await expect(verifyBundle(archive, () => ({ keyId: keyA.keyId, orgCode: A, publicKey: keyA.publicKey, revokedAt: null }), null)).rejects.toMatchObject({
+      code: 'bundle.sealed_for_other',
+    });
+    archive.close();
+    const vi = formatMessage('vi', 'bundle.sealed_for_other', { file: b.path });
+    const en = formatMessage('en', 'bundle.sealed_for_other', { file: b.path });
+    expect(vi).toContain('niêm phong');
+    expect(en).toContain('sealed for another receiver');
+  });
+
+  it('after the city acknowledged a bundle, the next one names the rows the city holds by a short reference', async () => {
+    const { ward, city, usb, keyA } = await world();
+    const b1 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b1.path, { store: city.store })).status).toBe('applied');
+    ward.db.sqlite.prepare('UPDATE bundle_out SET acknowledged_at = ?, receipt = ?').run(STAMP, '{}');
+    const task = listTasks(ward.s)[0]!;
+    recordProgress(ward.s, { taskId: task.id, status: 'in_progress', percent: 30, date: '2026-10-20' });
+    const b2 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const sealed = (await readBundleEntries(b2.path)).entries.get(SEALED_CHANGES_NAME)!;
+    const plain = (await openPayload(b2.path, sealed, [keyA.ageIdentity], 1 << 20)).toString('utf8');
+    expect(plain).toContain(`^${task.id.slice(0, 10)}`);
+    expect(plain).not.toContain(task.id.replace(/-/g, ''));
+    expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
+    expect(city.db.sqlite.prepare('SELECT percent FROM task_progress WHERE task_id = ? AND percent = 30').get(task.id)).toEqual({ percent: 30 });
+  });
+
+  it('sealed to another city is refused clearly, and nothing changes', async () => {
+    const { ward, city, usb } = await world();
+    setMeta(ward.db, 'city_age_recipient', await ageRecipientOf(await newAgeIdentity()));
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    await expectRefused(city, b.path, 'bundle.sealed_for_other', { file: b.path });
+  });
+
+  it('is refused by its signed hash when one bit of the sealed bytes changed, before anything is decrypted', async () => {
+    const { ward, city, usb, keyA } = await world();
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const raw = await readBundleEntries(b.path);
+    const sealed = Buffer.from(raw.entries.get(SEALED_CHANGES_NAME)!);
+    sealed[sealed.length - 1]! ^= 1;
+    const flipped = path.join(path.dirname(b.path), 'flipped.wpb');
+    const zip = new yazl.ZipFile();
+    for (const [name, data] of raw.entries) zip.addBuffer(name === SEALED_CHANGES_NAME ? sealed : data, name);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    fs.writeFileSync(flipped, Buffer.concat(chunks));
+    await expectRefused(city, flipped, 'bundle.hash_mismatch', { entry: SEALED_CHANGES_NAME });
+    // Even the signer cannot make the city decrypt altered bytes: listed and signed anew, they fail age's own check.
+    const m = JSON.parse(raw.entries.get('manifest.json')!.toString('utf8')) as Extract<Manifest, { version: 2 }>;
+    const resigned = path.join(path.dirname(b.path), 'resigned.wpb');
+    await writeBundleFile(
+      resigned,
+      {
+        bundleId: m.bundleId,
+        kind: m.kind,
+        origin: m.origin,
+        owner: m.owner,
+        ownerKind: m.ownerKind,
+        seqFrom: m.seqFrom,
+        seqTo: m.seqTo,
+        prevManifestSha256: m.prevManifestSha256,
+        createdAt: m.createdAt,
+        keyId: keyA.keyId,
+        counts: m.counts,
+        payload: m.payload,
+      },
+      [{ path: SEALED_CHANGES_NAME, data: sealed }],
+      keyA,
+    );
+    await expectRefused(city, resigned, 'bundle.seal_broken');
+  });
+
+  it('inflates no further than the size its signed manifest gives the rows', async () => {
+    const { dir, city, keyA, cityKey } = await world();
+    const unit = { id: newId(), owner: A, updated_at: STAMP, deleted: 0, code: 'U1', name: 'Đơn vị '.repeat(200) };
+    const plain = encodeCompact([{ seq: 1, table: 'unit', row: unit }], () => null);
+    const sealed = await sealPayload(plain, [await ageRecipientOf(cityKey.ageIdentity)]);
+    const file = path.join(dir, 'small-claim.wpb');
+    await writeBundleFile(
+      file,
+      {
+        bundleId: newId(),
+        kind: 'changes',
+        origin: wardOrigin(dir),
+        owner: A,
+        ownerKind: 'ward',
+        seqFrom: 1,
+        seqTo: 1,
+        prevManifestSha256: null,
+        createdAt: STAMP,
+        keyId: keyA.keyId,
+        counts: { changes: 1, blobs: 0 },
+        payload: { sealed: 'age-x25519', compression: 'deflate-raw', encoding: 'wardplan-compact-1', inflatedBytes: 100 },
+      },
+      [{ path: SEALED_CHANGES_NAME, data: sealed }],
+      keyA,
+    );
+    await expectRefused(city, file, 'bundle.entry_too_large', { entry: SEALED_CHANGES_NAME });
+  });
+
+  it('a ward enrolled before sealing writes format 1, which the city still imports', async () => {
+    const { ward, city, usb } = await world();
+    ward.db.sqlite.prepare("DELETE FROM meta WHERE key = 'city_age_recipient'").run();
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect([...(await readBundleEntries(b.path)).entries.keys()]).toContain(CHANGES_NAME);
+    expect(await importBundle(city.s, b.path, { store: city.store })).toMatchObject({ status: 'applied', applied: b.changes });
+  });
+});
+
+describe('origins bound at enrollment', () => {
+  it("another ward's key cannot claim an origin the city bound when it approved the ward, even before that ward sent anything", async () => {
+    const { dir, city, keyB } = await world();
+    const originA = wardOrigin(dir);
+    expect(city.db.sqlite.prepare('SELECT org_code FROM origin_registry WHERE origin = ?').get(originA)).toEqual({ org_code: A });
+    const unit = { id: newId(), owner: 'HP-TIENLANG', updated_at: STAMP, deleted: 0, code: 'U9', name: 'Đơn vị' };
+    const file = path.join(dir, 'claim.wpb');
+    await writeBundleFile(
+      file,
+      {
+        bundleId: newId(),
+        kind: 'changes',
+        origin: originA,
+        owner: 'HP-TIENLANG',
+        ownerKind: 'ward',
+        seqFrom: 1,
+        seqTo: 1,
+        prevManifestSha256: null,
+        createdAt: STAMP,
+        keyId: keyB.keyId,
+        counts: { changes: 1, blobs: 0 },
+      },
+      [{ path: CHANGES_NAME, data: Buffer.from(`${JSON.stringify({ seq: 1, table: 'unit', row: unit })}\n`) }],
+      keyB,
+    );
+    await expectRefused(city, file, 'bundle.origin_taken', { origin: originA, originOwner: A });
+  });
+
+  it("a request naming another ward's installation is refused before any answer is written", async () => {
+    const { dir, city, keyB, cityKey } = await world();
+    const request = makeEnrollmentRequest(keyB, {
+      wardCode: 'HP-TIENLANG',
+      wardName: 'Xã Tiên Lãng',
+      officer: { name: 'Vân' },
+      installationId: wardOrigin(dir),
+    });
+    await expect(answerEnrollment(city.s, cityKey, request)).rejects.toMatchObject({
+      code: 'sync.enroll_origin_taken',
+      params: { ward: 'HP-TIENLANG', originOwner: A },
+    });
+    const response = {
+      type: 'wardplan-enrollment-response' as const,
+      v: 1 as const,
+      cityCode: 'HP',
+      cityName: 'HP',
+      cityPublicKey: cityKey.publicKey,
+      certificate: null,
+    };
+    expect(() => grantEnrollment(city.s, request, response)).toThrow(expect.objectContaining({ code: 'sync.enroll_origin_taken' }) as Error);
+  });
+
+  it('an enrollment answer whose sealing recipient is not signed by the city is refused, and the ward keeps the one it had', async () => {
+    const { ward, city, keyA, cityKey } = await world();
+    const request = makeEnrollmentRequest(keyA, { wardCode: A, wardName: 'Phường Hải Dương', officer: { name: 'Vân' }, installationId: ward.s.installationId });
+    const answer = await answerEnrollment(city.s, cityKey, request);
+    const swapped = { ...answer, cityAgeRecipient: { ...answer.cityAgeRecipient!, recipient: await ageRecipientOf(await newAgeIdentity()) } };
+    const before = getMeta(ward.db, 'city_age_recipient');
+    expect(() => acceptEnrollmentResponse(ward.s, swapped)).toThrow(expect.objectContaining({ code: 'sync.bad_age_recipient' }) as Error);
+    expect(getMeta(ward.db, 'city_age_recipient')).toBe(before);
+    acceptEnrollmentResponse(ward.s, answer);
+    expect(getMeta(ward.db, 'city_age_recipient')).toBe(await ageRecipientOf(cityKey.ageIdentity));
+  });
+});
