@@ -14,7 +14,7 @@ import { startVerifyWorker } from '../db/sync/import-batch';
 import type { FileVerdict } from '../db/sync/verify-file';
 import type { ImportOutcome } from '../shared/api/sync-types';
 import { PASSPHRASE } from '../test/support/sync-fixture';
-import { world, WARD_A, type World } from '../test/support/trust-world';
+import { wardOrigin, world, WARD_A, type World } from '../test/support/trust-world';
 
 const ROOT = path.resolve(__dirname, '..');
 const STAMP = '2026-10-15T03:00:00.000Z';
@@ -29,27 +29,31 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(built, { recursive: true, force: true }));
 
+/** Bundles of ward A under the origin its enrollment bound, continuing the sequence the city holds. */
 async function stick(w: World, count: number): Promise<string> {
   const usb = path.join(w.dir, 'stick');
   fs.mkdirSync(usb, { recursive: true });
+  const origin = wardOrigin(w.dir);
+  const held = (w.city.db.sqlite.prepare('SELECT last_seq AS n FROM origin_state WHERE origin = ?').get(origin) as { n: number } | undefined)?.n ?? 0;
   for (let i = 0; i < count; i++) {
+    const seq = held + 1 + i;
     const row = { id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, code: `S${i}`, name: `Đơn vị ${i}` };
     await writeBundleFile(
       path.join(usb, `P-HD_${String(i).padStart(4, '0')}.wpb`),
       {
         bundleId: newId(),
         kind: 'changes',
-        origin: newId(),
+        origin,
         owner: WARD_A,
         ownerKind: 'ward',
-        seqFrom: 1,
-        seqTo: 1,
+        seqFrom: seq,
+        seqTo: seq,
         prevManifestSha256: null,
         createdAt: STAMP,
         keyId: w.keyA.keyId,
         counts: { changes: 1, blobs: 0 },
       },
-      [{ path: CHANGES_NAME, data: Buffer.from(`${JSON.stringify({ seq: 1, table: 'unit', row })}\n`) }],
+      [{ path: CHANGES_NAME, data: Buffer.from(`${JSON.stringify({ seq, table: 'unit', row })}\n`) }],
       w.keyA,
     );
   }
@@ -73,12 +77,12 @@ describe('city import of many bundles', () => {
       // Enough files for the import to verify them in worker threads.
       const usb = await stick(w, 9);
       w.city.db.close();
-      const entry = mode === 'built' ? path.join(built, 'wardplan.mjs') : path.join(ROOT, 'bin/wardplan.mjs');
+      const entry = mode === 'built' ? path.join(built, 'wardplan.cjs') : path.join(ROOT, 'bin/wardplan.mjs');
       const args =
         mode === 'built'
           ? [
               '-e',
-              `import(${JSON.stringify(`file://${entry}`)}).then(async (m) => { process.exitCode = await m.main([process.argv[0], 'wardplan', ...process.argv.slice(1)]); })`,
+              `require(${JSON.stringify(entry)}).main([process.argv[0], 'wardplan', ...process.argv.slice(1)]).then((code) => { process.exitCode = code; })`,
             ]
           : [entry];
       const r = spawnSync(process.execPath, [...args, 'city', 'import', usb, '--db', w.city.db.path, '--json'], {
@@ -99,7 +103,10 @@ describe('city import of many bundles', () => {
     const w = await world();
     const usb = await stick(w, 1);
     const file = path.join(usb, 'P-HD_0000.wpb');
-    const workers = [new Worker(path.join(built, 'import-worker.mjs'), { workerData: { dbPath: w.city.db.path } }), startVerifyWorker(w.city.db.path)];
+    const workers = [
+      new Worker(path.join(built, 'import-worker.cjs'), { workerData: { dbPath: w.city.db.path, identities: [] } }),
+      startVerifyWorker(w.city.db.path),
+    ];
     try {
       for (const worker of workers) {
         const verdict = await verifyIn(worker, file, path.join(w.dir, 'stage'));

@@ -6,12 +6,15 @@ import { keysMessagesEn, keysMessagesVi } from '../../shared/i18n/messages-keys'
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Every 'keys.*' code literal in the sources of db/keys (tests excluded). */
+/** Every 'keys.*' code literal in the sources of db/keys and of the terminal's passphrase prompt (tests excluded). */
 function codesUsedInSources(): Set<string> {
   const codes = new Set<string>();
-  for (const name of fs.readdirSync(here)) {
-    if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
-    const text = fs.readFileSync(path.join(here, name), 'utf8');
+  const files = fs
+    .readdirSync(here)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .map((name) => path.join(here, name));
+  for (const file of [...files, path.join(here, '../../cli/passphrase-prompt.ts')]) {
+    const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(/['"`](keys\.[a-z0-9_]+)['"`]/g)) codes.add(match[1]!);
   }
   return codes;
