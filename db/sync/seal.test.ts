@@ -28,6 +28,8 @@ import { newId } from '../session';
 import { acceptEnrollmentResponse, answerEnrollment, grantEnrollment } from './enroll';
 import { exportWardBundle } from './export';
 import { importBundle } from './import';
+import { importBundles, startVerifyWorker } from './import-batch';
+import type { FileVerdict } from './verify-file';
 import { resolveRefsFor } from './compact-refs';
 
 const A = 'HP-HAIDUONG';
@@ -242,6 +244,26 @@ describe('sealed evidence', () => {
     expect(fs.readFileSync(own.blobs.get(sha256)!).equals(data)).toBe(true);
     await expect(readAs(b.path, keyA, keyB.ageIdentity, wardB, path.join(dir, 'b-stage'))).rejects.toMatchObject({ code: 'bundle.sealed_for_other' });
     expect(fs.existsSync(path.join(dir, 'b-stage', sha256))).toBe(false);
+  });
+
+  it("is opened by the batch import's verifying thread with the city's identity, and the batch applies it", async () => {
+    const { dir, city, cityKey, b, data, sha256 } = await bundleWithEvidence();
+    const stage = path.join(dir, 'worker-stage');
+    const worker = startVerifyWorker(city.db.path, [cityKey.ageIdentity]);
+    try {
+      const verdict = await new Promise<FileVerdict>((resolve, reject) => {
+        worker.once('message', (m: { verdict: FileVerdict }) => resolve(m.verdict));
+        worker.once('error', reject);
+        worker.postMessage({ id: 1, file: b.path, stage });
+      });
+      expect(verdict.ok).toBe(true);
+      expect(fs.readFileSync(path.join(stage, sha256)).equals(data)).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+    const [outcome] = await importBundles(city.s, [b.path], { cityKey, workers: 1 });
+    expect(outcome).toMatchObject({ status: 'applied', applied: b.changes });
+    expect(fs.readFileSync(blobPath(city.db.blobDir, sha256)).equals(data)).toBe(true);
   });
 
   it('is refused when, signed by a valid ward key, its opened bytes do not hash to its name', async () => {
