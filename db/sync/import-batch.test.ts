@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { world, WARD_A } from '../../test/support/trust-world';
+import { wardOrigin, world, WARD_A, WARD_B } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { CHANGES_NAME, type Manifest } from '../bundle/format';
 import { writeBundleFile } from '../bundle/writer';
@@ -33,7 +33,8 @@ async function bundle(dir: string, key: Key, lines: Line[], fields: Partial<Mani
     {
       bundleId: newId(),
       kind: 'changes',
-      origin: newId(),
+      // The installation the city bound to ward A when it approved its enrollment.
+      origin: wardOrigin(dir),
       owner: WARD_A,
       ownerKind: 'ward',
       seqFrom: Math.min(...seqs),
@@ -51,7 +52,9 @@ async function bundle(dir: string, key: Key, lines: Line[], fields: Partial<Mani
 }
 
 const unit = (name: string) => ({ id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, code: `B${++n}`, name });
-const units = (name: string, count: number): Line[] => Array.from({ length: count }, (_, i) => ({ seq: i + 1, table: 'unit', row: unit(`${name} ${i + 1}`) }));
+/** `count` units under sequence numbers from `from` on: one origin's bundles follow one another. */
+const units = (name: string, count: number, from = 1): Line[] =>
+  Array.from({ length: count }, (_, i) => ({ seq: from + i, table: 'unit', row: unit(`${name} ${i + 1}`) }));
 
 describe('a batch of bundles', () => {
   it('applies exactly as one by one; a forged bundle and a dangling one in the middle are refused alone, with their reasons', async () => {
@@ -64,12 +67,13 @@ describe('a batch of bundles', () => {
     };
     const files = [
       await bundle(one.dir, one.keyA, units('Tổ một', 3)),
-      await bundle(one.dir, one.keyA, units('Tổ hai', 2)),
+      await bundle(one.dir, one.keyA, units('Tổ hai', 2, 4)),
       // Signed by someone else under ward A's key id.
-      await bundle(one.dir, { keyId: one.keyA.keyId, privateKeyPem: forger.privateKeyPem }, units('Giả mạo', 2)),
+      await bundle(one.dir, { keyId: one.keyA.keyId, privateKeyPem: forger.privateKeyPem }, units('Giả mạo', 2, 6)),
       // Progress on a task the city has never seen: only the foreign keys catch it.
-      await bundle(one.dir, one.keyA, [...units('Treo', 1), { seq: 2, table: 'task_progress', row: progress }]),
-      await bundle(one.dir, one.keyA, units('Tổ ba', 4)),
+      await bundle(one.dir, one.keyA, [...units('Treo', 1, 6), { seq: 7, table: 'task_progress', row: progress }]),
+      // The refused ones advanced nothing, so this one follows the second.
+      await bundle(one.dir, one.keyA, units('Tổ ba', 4, 6)),
     ];
     // One instant for both: a refusal found sooner reads the clock fewer times, and nothing else may differ.
     const at = () => '2026-10-16T03:00:00.000Z';
@@ -94,10 +98,14 @@ describe('a batch of bundles', () => {
   it('verified on its own thread, in groups of two, a bundle that arrives before its predecessor waits and is released by it', async () => {
     const one = await world();
     const other = await world();
-    const origin = newId();
-    const first = await bundle(one.dir, one.keyA, units('Đầu', 2), { origin });
-    const second = await bundle(one.dir, one.keyA, [{ seq: 3, table: 'unit', row: unit('Sau') }], { origin });
-    const files = [second, await bundle(one.dir, one.keyA, units('Khác', 1)), first, first];
+    const first = await bundle(one.dir, one.keyA, units('Đầu', 2));
+    const second = await bundle(one.dir, one.keyA, [{ seq: 3, table: 'unit', row: unit('Sau') }]);
+    // Ward B's next bundle, from its own installation: nothing of ward A's holds it back.
+    const fromB = await bundle(one.dir, one.keyB, [{ seq: one.b1.seqTo + 1, table: 'unit', row: { ...unit('Khác'), owner: WARD_B } }], {
+      owner: WARD_B,
+      origin: wardOrigin(one.dir, 'b.db'),
+    });
+    const files = [second, fromB, first, first];
     const batch = await importBundles(one.city.s, files, { cityKey: one.cityKey, groupSize: 2, workers: 0 });
     expect(batch.map((o) => o.status)).toEqual(['pending', 'applied', 'applied', 'duplicate']);
     expect(batch[2]!.released.map((o) => o.status)).toEqual(['applied']);
@@ -111,8 +119,9 @@ describe('a batch of bundles', () => {
 
   it('killed part way, leaves every bundle either wholly applied or not at all, and a second run completes it', async () => {
     const w = await world();
+    const origin = wardOrigin(w.dir);
     const files: string[] = [];
-    for (let i = 0; i < 12; i++) files.push(await bundle(w.dir, w.keyA, units(`Lô ${i}`, 5)));
+    for (let i = 0; i < 12; i++) files.push(await bundle(w.dir, w.keyA, units(`Lô ${i}`, 5, i * 5 + 1)));
     w.city.db.close();
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/import-batch-child.ts'), w.city.db.path, ...files], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -136,13 +145,20 @@ describe('a batch of bundles', () => {
     for (let i = 0; i < 12; i++) {
       const rows = q<{ n: number }>('SELECT count(*) AS n FROM unit WHERE name LIKE ?', `Lô ${i} %`).n;
       const receipts = q<{ n: number }>(
-        "SELECT count(*) AS n FROM bundle_in b JOIN origin_state o ON o.origin = b.origin WHERE b.status = 'applied' AND b.receipt IS NOT NULL AND o.last_seq = 5 AND b.bundle_id IN (SELECT entity_id FROM audit_log WHERE action = 'bundle.import') AND b.origin IN (SELECT origin FROM change_log GROUP BY origin HAVING count(*) = 5) AND b.origin IN (SELECT origin FROM change_log c JOIN unit u ON u.id = c.row_id WHERE u.name LIKE ?)",
+        "SELECT count(*) AS n FROM bundle_in b WHERE b.origin = ? AND b.seq_from = ? AND b.seq_to = ? AND b.status = 'applied' AND b.receipt IS NOT NULL AND b.bundle_id IN (SELECT entity_id FROM audit_log WHERE action = 'bundle.import') AND (SELECT count(*) FROM change_log c JOIN unit u ON u.id = c.row_id WHERE c.origin = b.origin AND c.seq BETWEEN b.seq_from AND b.seq_to AND u.name LIKE ?) = 5",
+        origin,
+        i * 5 + 1,
+        i * 5 + 5,
         `Lô ${i} %`,
       ).n;
       expect([rows, receipts]).toSatisfy(([r, k]: number[]) => (r === 5 && k === 1) || (r === 0 && k === 0));
       applied.push(rows === 5);
     }
     expect(applied.slice(0, 2)).toEqual([true, true]);
+    // What was committed is a run from the start, and the origin advanced by exactly that much.
+    const done = applied.filter(Boolean).length;
+    expect(applied).toEqual(applied.map((_, i) => i < done));
+    expect(q<{ last_seq: number }>('SELECT last_seq FROM origin_state WHERE origin = ?', origin).last_seq).toBe(done * 5);
 
     const again = await importBundles(sessionFor(db), files, { cityKey: w.cityKey, groupSize: 5 });
     expect(again.map((o) => o.status)).toEqual(applied.map((a) => (a ? 'duplicate' : 'applied')));
