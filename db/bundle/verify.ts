@@ -318,8 +318,9 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
       const plainSha = e.path.slice(SEALED_BLOB_PREFIX.length);
       onChunk = (c) => chunks.push(c);
       finish = async () => {
-        const plain = await openPayload(file, Buffer.concat(chunks), await identities(), archive.limits.maxEntryBytes, e.path);
+        const bytes = Buffer.concat(chunks);
         chunks.length = 0;
+        const plain = await openPayload(file, bytes, await identities(), archive.limits.maxEntryBytes, e.path);
         if (sha256(plain) !== plainSha) throw new AppError('bundle.sealed_blob_mismatch', { file, entry: e.path });
         if (stageDir !== null) blobs.set(plainSha, stageBlob(stageDir, plainSha, plain));
       };

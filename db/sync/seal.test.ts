@@ -12,7 +12,16 @@ import { dumpDatabase } from '../../test/support/temp';
 import { wardOrigin, world } from '../../test/support/trust-world';
 import { formatMessage } from '../../shared/i18n/messages';
 import { encodeCompact } from '../bundle/compact-rows';
-import { CHANGES_NAME, MANIFEST_NAME, SEALED_BLOB_PREFIX, SEALED_CHANGES_NAME, SIGNATURE_NAME, type Manifest } from '../bundle/format';
+import {
+  BLOB_PREFIX,
+  CHANGES_NAME,
+  DEFAULT_LIMITS,
+  MANIFEST_NAME,
+  SEALED_BLOB_PREFIX,
+  SEALED_CHANGES_NAME,
+  SIGNATURE_NAME,
+  type Manifest,
+} from '../bundle/format';
 import { openBundle, readBundleEntries } from '../bundle/reader';
 import { openPayload, sealPayload } from '../bundle/seal';
 import { verifyBundle, type TrustedKeyInfo } from '../bundle/verify';
@@ -287,6 +296,35 @@ describe('sealed evidence', () => {
     const params = r.error!.params as Record<string, string>;
     expect(formatMessage('vi', 'bundle.sealed_blob_mismatch', params)).toContain(`tệp minh chứng niêm phong ${entry}`);
     expect(formatMessage('en', 'bundle.sealed_blob_mismatch', params)).toContain(`sealed evidence file ${entry} does not match`);
+  });
+
+  it('is opened no further than the limit of an evidence file', async () => {
+    const { b, entry, keyA } = await bundleWithEvidence();
+    const archive = await openBundle(b.path, { ...DEFAULT_LIMITS, maxEntryBytes: 32 * 1024 });
+    const trusted: TrustedKeyInfo = { keyId: keyA.keyId, orgCode: A, publicKey: keyA.publicKey, revokedAt: null };
+    try {
+      await expect(verifyBundle(archive, () => trusted, null, { identities: async () => [keyA.ageIdentity] })).rejects.toMatchObject({
+        code: 'bundle.entry_too_large',
+        params: { entry },
+      });
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('travels only sealed in format 2: a signed bundle carrying it in clear is refused', async () => {
+    const { city, b, data, sha256, entry, keyA } = await bundleWithEvidence();
+    const raw = await readBundleEntries(b.path);
+    const m = JSON.parse(raw.entries.get(MANIFEST_NAME)!.toString('utf8')) as Extract<Manifest, { version: 2 }>;
+    const clear = path.join(path.dirname(b.path), 'clear-evidence.wpb');
+    const { entries: _entries, format: _format, version: _version, ...fields } = m;
+    await writeBundleFile(
+      clear,
+      fields,
+      m.entries.map((e) => (e.path === entry ? { path: `${BLOB_PREFIX}${sha256}`, data } : { path: e.path, data: raw.entries.get(e.path)! })),
+      keyA,
+    );
+    await expectRefused(city, clear, 'bundle.unexpected_entry', { entry: `${BLOB_PREFIX}${sha256}` });
   });
 
   it('is refused by its signed hash when one bit of its sealed bytes changed', async () => {
