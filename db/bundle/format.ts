@@ -9,7 +9,9 @@
  *   orgs.json       (catalog only) the city's list of wards
  *   receipts.json   (catalog only) the city's signed receipts for bundles it applied
  *   rotation.json   (after a key rotation) the statement by which the old key vouches for the new
- *   blobs/<sha256>  evidence files, named by the SHA-256 of their bytes
+ *   blobs/<sha256>  (format 1) evidence files, named by the SHA-256 of their bytes
+ *   sealed-blobs/<sha256>  (format 2) each evidence file compressed and sealed like the changes,
+ *                   named by the SHA-256 of its plain bytes; the manifest lists the sealed bytes
  */
 import { z } from 'zod';
 
@@ -26,6 +28,7 @@ export const ORGS_NAME = 'orgs.json';
 export const RECEIPTS_NAME = 'receipts.json';
 export const ROTATION_NAME = 'rotation.json';
 export const BLOB_PREFIX = 'blobs/';
+export const SEALED_BLOB_PREFIX = 'sealed-blobs/';
 
 /** Limits that stop a hostile or broken file before it costs memory or disk. */
 export interface BundleLimits {
@@ -60,6 +63,15 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxChanges: 500_000,
   maxQuarantineCopyBytes: 64 * 1024 * 1024,
 };
+
+/**
+ * The most a sealed entry may take for plain bytes of a given size: deflate's stored blocks add a
+ * few bytes per block when nothing compresses, and age adds 16 bytes per 64 KiB chunk and a
+ * header per recipient.
+ */
+export function sealedBytesCap(plainBytes: number): number {
+  return plainBytes + Math.ceil(plainBytes / 1024) + 64 * 1024;
+}
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -119,7 +131,7 @@ export function isAllowedEntryName(name: string): boolean {
     name === ORGS_NAME ||
     name === RECEIPTS_NAME ||
     name === ROTATION_NAME ||
-    /^blobs\/[0-9a-f]{64}$/.test(name)
+    /^(sealed-)?blobs\/[0-9a-f]{64}$/.test(name)
   );
 }
 

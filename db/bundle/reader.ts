@@ -17,7 +17,9 @@ import {
   ORGS_NAME,
   RECEIPTS_NAME,
   ROTATION_NAME,
+  SEALED_BLOB_PREFIX,
   SEALED_CHANGES_NAME,
+  sealedBytesCap,
   type BundleLimits,
 } from './format';
 
@@ -47,6 +49,7 @@ export function capOf(name: string, limits: BundleLimits): number {
   if (name === MANIFEST_NAME) return limits.maxManifestBytes;
   if (name === CHANGES_NAME || name === SEALED_CHANGES_NAME) return limits.maxChangesBytes;
   if (name === ORGS_NAME || name === RECEIPTS_NAME || name === ROTATION_NAME) return limits.maxJsonEntryBytes;
+  if (name.startsWith(SEALED_BLOB_PREFIX)) return sealedBytesCap(limits.maxEntryBytes);
   return limits.maxEntryBytes;
 }
 

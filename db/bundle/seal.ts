@@ -20,8 +20,9 @@ export async function sealPayload(plain: Buffer, recipients: string[]): Promise<
 /**
  * Decrypts with whichever identity matches, then inflates with a hard limit of `maxBytes`:
  * the inflater stops at the first byte beyond it, so a sealed bomb costs no more than the limit.
+ * `entry` names the sealed entry in messages: the changes or one evidence file.
  */
-export async function openPayload(file: string, sealed: Buffer, identities: string[], maxBytes: number): Promise<Buffer> {
+export async function openPayload(file: string, sealed: Buffer, identities: string[], maxBytes: number, entry = 'changes.age'): Promise<Buffer> {
   const d = new Decrypter();
   for (const i of identities) d.addIdentity(i);
   let compressed: Uint8Array;
@@ -37,7 +38,7 @@ export async function openPayload(file: string, sealed: Buffer, identities: stri
     return zlib.inflateRawSync(compressed, { maxOutputLength: maxBytes });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new AppError('bundle.entry_too_large', { file, entry: 'changes.age', limitMb: Math.round(maxBytes / 1048576) });
+      throw new AppError('bundle.entry_too_large', { file, entry, limitMb: Math.round(maxBytes / 1048576) });
     }
     throw new AppError('bundle.seal_broken', { file, reason: (e as Error).message });
   }

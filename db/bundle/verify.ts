@@ -20,6 +20,7 @@ import {
   ORGS_NAME,
   RECEIPTS_NAME,
   ROTATION_NAME,
+  SEALED_BLOB_PREFIX,
   SEALED_CHANGES_NAME,
   SIGNATURE_NAME,
   type Manifest,
@@ -200,18 +201,21 @@ async function verifyHead(archive: BundleArchive, lookupKey: KeyLookup) {
 function checkListing(archive: BundleArchive, m: Manifest): void {
   const file = archive.file;
   const listed = new Set<string>();
-  // Each format carries its changes under one name only.
+  // Each format carries its changes and its evidence under one kind of name only.
   const otherPayload = m.version === 2 ? CHANGES_NAME : SEALED_CHANGES_NAME;
+  const blobPrefix = m.version === 2 ? SEALED_BLOB_PREFIX : BLOB_PREFIX;
+  const otherBlobPrefix = m.version === 2 ? BLOB_PREFIX : SEALED_BLOB_PREFIX;
   let blobs = 0;
   for (const e of m.entries) {
     if (listed.has(e.path) || e.path === MANIFEST_NAME || e.path === SIGNATURE_NAME)
       throw new AppError('bundle.bad_manifest', { file, reason: `entry ${e.path}` });
     listed.add(e.path);
-    if (e.path === otherPayload || (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)))
+    if (e.path === otherPayload || e.path.startsWith(otherBlobPrefix) || (m.kind !== 'catalog' && (e.path === ORGS_NAME || e.path === RECEIPTS_NAME)))
       throw new AppError('bundle.unexpected_entry', { file, entry: e.path });
     if (!archive.sizes.has(e.path)) throw new AppError('bundle.missing_entry', { file, entry: e.path });
-    const isBlob = e.path.startsWith(BLOB_PREFIX);
-    if (archive.sizes.get(e.path) !== e.size || (isBlob && e.path !== `${BLOB_PREFIX}${e.sha256}`))
+    const isBlob = e.path.startsWith(blobPrefix);
+    // A sealed file is named by its plain hash, checked once it is opened; the manifest lists the sealed bytes.
+    if (archive.sizes.get(e.path) !== e.size || (isBlob && m.version === 1 && e.path !== `${BLOB_PREFIX}${e.sha256}`))
       throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
     if (isBlob) blobs++;
   }
@@ -238,14 +242,29 @@ async function unseal(
   m: Manifest,
   limits: BundleArchive['limits'],
   sealed: { payload: Extract<Manifest, { version: 2 }>['payload']; bytes: Buffer },
+  identities: string[],
   open: OpenOptions,
 ): Promise<VerifiedChange[]> {
-  if (!open.identities) throw new AppError('bundle.sealed_for_other', { file });
-  const plain = await openPayload(file, sealed.bytes, await open.identities(), Math.min(sealed.payload.inflatedBytes, limits.maxChangesBytes));
+  const plain = await openPayload(file, sealed.bytes, identities, Math.min(sealed.payload.inflatedBytes, limits.maxChangesBytes));
   const parser = changesParser(file, m, limits.maxLineBytes);
   const resolve = open.resolveRef ?? (() => undefined);
   decodeCompact(file, m.owner, plain, limits.maxLineBytes, resolve, (c) => parser.push(Buffer.from(`${JSON.stringify(c)}\n`, 'utf8')));
   return parser.finish();
+}
+
+/** Writes an opened evidence file into the staging folder under its hash, flushed before it takes that name. */
+function stageBlob(stageDir: string, sha: string, data: Buffer): string {
+  fs.mkdirSync(stageDir, { recursive: true });
+  const target = path.join(stageDir, sha);
+  const fd = fs.openSync(`${target}.part`, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(`${target}.part`, target);
+  return target;
 }
 
 function parseJson(file: string, name: string, bytes: Buffer | undefined): unknown {
@@ -267,6 +286,11 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
   const { m, manifestSha256, key } = await verifyHead(archive, lookupKey);
   checkListing(archive, m);
 
+  let ids: string[] | null = null;
+  const identities = async () => {
+    if (!open.identities) throw new AppError('bundle.sealed_for_other', { file });
+    return (ids ??= await open.identities());
+  };
   const small = new Map<string, Buffer>();
   const blobs = new Map<string, string>();
   let changes: VerifiedChange[] = [];
@@ -274,7 +298,7 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
   for (const e of m.entries) {
     const hash = createHash('sha256');
     let onChunk: (c: Buffer) => void;
-    let finish: () => void;
+    let finish: () => unknown;
     let fd: number | null = null;
     if (e.path === SEALED_CHANGES_NAME && m.version === 2) {
       // Decrypted only once the signed hash of the sealed bytes matched, then inflated with a hard
@@ -287,6 +311,19 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
       const parser = changesParser(file, m, archive.limits.maxLineBytes);
       onChunk = (c) => parser.push(c);
       finish = () => (changes = parser.finish());
+    } else if (e.path.startsWith(SEALED_BLOB_PREFIX)) {
+      // Opened only once the signed hash of its sealed bytes matched, one file at a time, inflated no
+      // further than an evidence file may be, and staged only if its plain bytes hash to its name.
+      const chunks: Buffer[] = [];
+      const plainSha = e.path.slice(SEALED_BLOB_PREFIX.length);
+      onChunk = (c) => chunks.push(c);
+      finish = async () => {
+        const bytes = Buffer.concat(chunks);
+        chunks.length = 0;
+        const plain = await openPayload(file, bytes, await identities(), archive.limits.maxEntryBytes, e.path);
+        if (sha256(plain) !== plainSha) throw new AppError('bundle.sealed_blob_mismatch', { file, entry: e.path });
+        if (stageDir !== null) blobs.set(plainSha, stageBlob(stageDir, plainSha, plain));
+      };
     } else if (e.path.startsWith(BLOB_PREFIX) && stageDir === null) {
       onChunk = () => {};
       finish = () => {};
@@ -311,12 +348,12 @@ export async function verifyBundle(archive: BundleArchive, lookupKey: KeyLookup,
         onChunk(c);
       });
       if (hash.digest('hex') !== e.sha256) throw new AppError('bundle.hash_mismatch', { file, entry: e.path });
-      finish();
+      await finish();
     } finally {
       if (fd !== null) fs.closeSync(fd);
     }
   }
-  if (sealed) changes = await unseal(file, m, archive.limits, sealed, open);
+  if (sealed) changes = await unseal(file, m, archive.limits, sealed, await identities(), open);
   checkRange(file, m, changes);
   return {
     manifest: m,

@@ -5,7 +5,16 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { AppError } from '../../shared/errors';
 import { sign } from '../keys/ed25519';
-import { BUNDLE_FORMAT, MANIFEST_NAME, SEALED_CHANGES_NAME, SIGNATURE_NAME, type Manifest, type ManifestEntry } from './format';
+import {
+  BLOB_PREFIX,
+  BUNDLE_FORMAT,
+  MANIFEST_NAME,
+  SEALED_BLOB_PREFIX,
+  SEALED_CHANGES_NAME,
+  SIGNATURE_NAME,
+  type Manifest,
+  type ManifestEntry,
+} from './format';
 
 export interface BundleSigner {
   keyId: string;
@@ -54,8 +63,9 @@ export async function writeBundleFile(
   zip.addBuffer(Buffer.from(signature, 'utf8'), SIGNATURE_NAME, { mtime, compress: false });
   for (const c of contents) {
     // Evidence is mostly PDF and JPEG, already compressed: deflating it again only costs time;
-    // a sealed payload was compressed before it was encrypted and cannot shrink any further.
-    const compress = c.path !== SEALED_CHANGES_NAME && (!c.path.startsWith('blobs/') || c.data.length < 1024 * 1024);
+    // anything sealed was compressed before it was encrypted and cannot shrink any further.
+    const sealed = c.path === SEALED_CHANGES_NAME || c.path.startsWith(SEALED_BLOB_PREFIX);
+    const compress = !sealed && (!c.path.startsWith(BLOB_PREFIX) || c.data.length < 1024 * 1024);
     zip.addBuffer(c.data, c.path, { mtime, compress });
   }
   zip.end();

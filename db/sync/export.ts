@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { formatPeriodCode, periodContaining } from '../../shared/rules/period';
 import { readBlob } from '../blobs';
 import { COMPACT_ENCODING, encodeCompact, type PlainChange } from '../bundle/compact-rows';
-import { BLOB_PREFIX, bundleFileName, CHANGES_NAME, ROTATION_NAME, SEALED_CHANGES_NAME } from '../bundle/format';
+import { BLOB_PREFIX, bundleFileName, CHANGES_NAME, ROTATION_NAME, SEALED_BLOB_PREFIX, SEALED_CHANGES_NAME } from '../bundle/format';
 import { sealPayload } from '../bundle/seal';
 import { writeBundleFile, type BundleContent, type ManifestFields } from '../bundle/writer';
 import { getMeta } from '../database';
@@ -113,9 +113,9 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
   const cityRecipient = getMeta(s.db, 'city_age_recipient');
   let payload: ManifestFields['payload'];
   let contents: BundleContent[];
-  if (cityRecipient) {
+  const recipients = cityRecipient ? [cityRecipient, await ageRecipientOf(key.ageIdentity)] : null;
+  if (recipients) {
     const plain = encodeCompact(changes, opts.full ? () => null : shortRefsFor(s));
-    const recipients = [cityRecipient, await ageRecipientOf(key.ageIdentity)];
     payload = { sealed: 'age-x25519', compression: 'deflate-raw', encoding: COMPACT_ENCODING, inflatedBytes: plain.length };
     contents = [{ path: SEALED_CHANGES_NAME, data: await sealPayload(plain, recipients) }];
   } else {
@@ -127,7 +127,10 @@ export async function exportWardBundle(s: Session, store: KeyStore, opts: Export
   if (rotation && rotation.newKeyId === key.keyId) contents.push({ path: ROTATION_NAME, data: Buffer.from(JSON.stringify(rotation), 'utf8') });
   let i = 0;
   for (const sha of wanted) {
-    contents.push({ path: `${BLOB_PREFIX}${sha}`, data: readBlob(s.db.blobDir, sha) });
+    // Evidence is sealed like the changes, each file on its own, under the hash of its plain bytes,
+    // which is what the city checks once it has opened it and what blob_sent remembers.
+    const data = readBlob(s.db.blobDir, sha);
+    contents.push(recipients ? { path: `${SEALED_BLOB_PREFIX}${sha}`, data: await sealPayload(data, recipients) } : { path: `${BLOB_PREFIX}${sha}`, data });
     progress('blobs', ++i, wanted.size);
   }
 

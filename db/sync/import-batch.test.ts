@@ -25,24 +25,16 @@ interface Line {
 const STAMP = '2026-10-15T03:00:00.000Z';
 let n = 0;
 
-/** The bundle ids written, by file, to find each one's receipt. */
-const ids = new Map<string, string>();
-
-/**
- * A bundle under the ward's enrolled origin (the city refuses any other for an enrolled ward);
- * the lines' sequence numbers are the caller's, continuing what the city already holds.
- */
 async function bundle(dir: string, key: Key, lines: Line[], fields: Partial<Manifest> = {}): Promise<string> {
   const file = path.join(dir, `batch-${String(++n).padStart(3, '0')}.wpb`);
   const seqs = lines.map((l) => l.seq);
-  const bundleId = newId();
-  ids.set(file, bundleId);
   await writeBundleFile(
     file,
     {
-      bundleId,
+      bundleId: newId(),
       kind: 'changes',
-      origin: wardOrigin(dir, fields.owner === WARD_B ? 'b.db' : 'ward.db'),
+      // The installation the city bound to ward A when it approved its enrollment.
+      origin: wardOrigin(dir),
       owner: WARD_A,
       ownerKind: 'ward',
       seqFrom: Math.min(...seqs),
@@ -59,15 +51,10 @@ async function bundle(dir: string, key: Key, lines: Line[], fields: Partial<Mani
   return file;
 }
 
-/** The last sequence number the city holds of a ward's origin: the next bundle starts after it. */
-function heldSeq(w: { dir: string; city: { db: { sqlite: { prepare(sql: string): { get(...a: unknown[]): unknown } } } } }, ward = 'ward.db'): number {
-  const r = w.city.db.sqlite.prepare('SELECT last_seq AS n FROM origin_state WHERE origin = ?').get(wardOrigin(w.dir, ward)) as { n: number } | undefined;
-  return r?.n ?? 0;
-}
-
-const unit = (name: string, owner: string = WARD_A) => ({ id: newId(), owner, updated_at: STAMP, deleted: 0, code: `B${++n}`, name });
-const units = (name: string, count: number, from: number, owner: string = WARD_A): Line[] =>
-  Array.from({ length: count }, (_, i) => ({ seq: from + i, table: 'unit', row: unit(`${name} ${i + 1}`, owner) }));
+const unit = (name: string) => ({ id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, code: `B${++n}`, name });
+/** `count` units under sequence numbers from `from` on: one origin's bundles follow one another. */
+const units = (name: string, count: number, from = 1): Line[] =>
+  Array.from({ length: count }, (_, i) => ({ seq: from + i, table: 'unit', row: unit(`${name} ${i + 1}`) }));
 
 describe('a batch of bundles', () => {
   it('applies exactly as one by one; a forged bundle and a dangling one in the middle are refused alone, with their reasons', async () => {
@@ -78,15 +65,15 @@ describe('a batch of bundles', () => {
       ...{ id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, task_id: newId(), date: '2026-09-30', status: 'in_progress', percent: 10 },
       ...{ note: null, by_name: 'Cán bộ', created_at: STAMP },
     };
-    const at0 = heldSeq(one);
     const files = [
-      await bundle(one.dir, one.keyA, units('Tổ một', 3, at0 + 1)),
-      await bundle(one.dir, one.keyA, units('Tổ hai', 2, at0 + 4)),
+      await bundle(one.dir, one.keyA, units('Tổ một', 3)),
+      await bundle(one.dir, one.keyA, units('Tổ hai', 2, 4)),
       // Signed by someone else under ward A's key id.
-      await bundle(one.dir, { keyId: one.keyA.keyId, privateKeyPem: forger.privateKeyPem }, units('Giả mạo', 2, at0 + 6)),
+      await bundle(one.dir, { keyId: one.keyA.keyId, privateKeyPem: forger.privateKeyPem }, units('Giả mạo', 2, 6)),
       // Progress on a task the city has never seen: only the foreign keys catch it.
-      await bundle(one.dir, one.keyA, [...units('Treo', 1, at0 + 6), { seq: at0 + 7, table: 'task_progress', row: progress }]),
-      await bundle(one.dir, one.keyA, units('Tổ ba', 4, at0 + 6)),
+      await bundle(one.dir, one.keyA, [...units('Treo', 1, 6), { seq: 7, table: 'task_progress', row: progress }]),
+      // The refused ones advanced nothing, so this one follows the second.
+      await bundle(one.dir, one.keyA, units('Tổ ba', 4, 6)),
     ];
     // One instant for both: a refusal found sooner reads the clock fewer times, and nothing else may differ.
     const at = () => '2026-10-16T03:00:00.000Z';
@@ -111,12 +98,14 @@ describe('a batch of bundles', () => {
   it('verified on its own thread, in groups of two, a bundle that arrives before its predecessor waits and is released by it', async () => {
     const one = await world();
     const other = await world();
-    const at0 = heldSeq(one);
-    const first = await bundle(one.dir, one.keyA, units('Đầu', 2, at0 + 1));
-    const second = await bundle(one.dir, one.keyA, [{ seq: at0 + 3, table: 'unit', row: unit('Sau') }]);
-    // Another ward's, independent of ward A's order.
-    const otherWard = await bundle(one.dir, one.keyB, units('Khác', 1, heldSeq(one, 'b.db') + 1, WARD_B), { owner: WARD_B });
-    const files = [second, otherWard, first, first];
+    const first = await bundle(one.dir, one.keyA, units('Đầu', 2));
+    const second = await bundle(one.dir, one.keyA, [{ seq: 3, table: 'unit', row: unit('Sau') }]);
+    // Ward B's next bundle, from its own installation: nothing of ward A's holds it back.
+    const fromB = await bundle(one.dir, one.keyB, [{ seq: one.b1.seqTo + 1, table: 'unit', row: { ...unit('Khác'), owner: WARD_B } }], {
+      owner: WARD_B,
+      origin: wardOrigin(one.dir, 'b.db'),
+    });
+    const files = [second, fromB, first, first];
     const batch = await importBundles(one.city.s, files, { cityKey: one.cityKey, groupSize: 2, workers: 0 });
     expect(batch.map((o) => o.status)).toEqual(['pending', 'applied', 'applied', 'duplicate']);
     expect(batch[2]!.released.map((o) => o.status)).toEqual(['applied']);
@@ -130,9 +119,9 @@ describe('a batch of bundles', () => {
 
   it('killed part way, leaves every bundle either wholly applied or not at all, and a second run completes it', async () => {
     const w = await world();
+    const origin = wardOrigin(w.dir);
     const files: string[] = [];
-    const at0 = heldSeq(w);
-    for (let i = 0; i < 12; i++) files.push(await bundle(w.dir, w.keyA, units(`Lô ${i}`, 5, at0 + 1 + 5 * i)));
+    for (let i = 0; i < 12; i++) files.push(await bundle(w.dir, w.keyA, units(`Lô ${i}`, 5, i * 5 + 1)));
     w.city.db.close();
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/import-batch-child.ts'), w.city.db.path, ...files], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -156,17 +145,20 @@ describe('a batch of bundles', () => {
     for (let i = 0; i < 12; i++) {
       const rows = q<{ n: number }>('SELECT count(*) AS n FROM unit WHERE name LIKE ?', `Lô ${i} %`).n;
       const receipts = q<{ n: number }>(
-        "SELECT count(*) AS n FROM bundle_in b WHERE b.bundle_id = ? AND b.status = 'applied' AND b.receipt IS NOT NULL AND b.bundle_id IN (SELECT entity_id FROM audit_log WHERE action = 'bundle.import')",
-        ids.get(files[i]!),
+        "SELECT count(*) AS n FROM bundle_in b WHERE b.origin = ? AND b.seq_from = ? AND b.seq_to = ? AND b.status = 'applied' AND b.receipt IS NOT NULL AND b.bundle_id IN (SELECT entity_id FROM audit_log WHERE action = 'bundle.import') AND (SELECT count(*) FROM change_log c JOIN unit u ON u.id = c.row_id WHERE c.origin = b.origin AND c.seq BETWEEN b.seq_from AND b.seq_to AND u.name LIKE ?) = 5",
+        origin,
+        i * 5 + 1,
+        i * 5 + 5,
+        `Lô ${i} %`,
       ).n;
       expect([rows, receipts]).toSatisfy(([r, k]: number[]) => (r === 5 && k === 1) || (r === 0 && k === 0));
       applied.push(rows === 5);
     }
     expect(applied.slice(0, 2)).toEqual([true, true]);
-    // One origin: what was applied is a prefix, and the city's sequence number says exactly how far.
+    // What was committed is a run from the start, and the origin advanced by exactly that much.
     const done = applied.filter(Boolean).length;
     expect(applied).toEqual(applied.map((_, i) => i < done));
-    expect(q<{ n: number }>('SELECT last_seq AS n FROM origin_state WHERE origin = ?', wardOrigin(w.dir)).n).toBe(at0 + 5 * done);
+    expect(q<{ last_seq: number }>('SELECT last_seq FROM origin_state WHERE origin = ?', origin).last_seq).toBe(done * 5);
 
     const again = await importBundles(sessionFor(db), files, { cityKey: w.cityKey, groupSize: 5 });
     expect(again.map((o) => o.status)).toEqual(applied.map((a) => (a ? 'duplicate' : 'applied')));

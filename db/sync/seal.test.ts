@@ -2,6 +2,7 @@
  * Sealed bundles (format 2): what a lost stick gives away, who can open a ward's bundle, and
  * origins bound when the city approves an enrollment.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -11,20 +12,33 @@ import { dumpDatabase } from '../../test/support/temp';
 import { wardOrigin, world } from '../../test/support/trust-world';
 import { formatMessage } from '../../shared/i18n/messages';
 import { encodeCompact } from '../bundle/compact-rows';
-import { CHANGES_NAME, SEALED_CHANGES_NAME, type Manifest } from '../bundle/format';
+import {
+  BLOB_PREFIX,
+  CHANGES_NAME,
+  DEFAULT_LIMITS,
+  MANIFEST_NAME,
+  SEALED_BLOB_PREFIX,
+  SEALED_CHANGES_NAME,
+  SIGNATURE_NAME,
+  type Manifest,
+} from '../bundle/format';
 import { openBundle, readBundleEntries } from '../bundle/reader';
 import { openPayload, sealPayload } from '../bundle/seal';
 import { verifyBundle, type TrustedKeyInfo } from '../bundle/verify';
 import { writeBundleFile } from '../bundle/writer';
+import { blobPath } from '../blobs';
 import { getMeta, setMeta } from '../database';
 import { ageRecipientOf, newAgeIdentity } from '../keys/age-identity';
 import { makeEnrollmentRequest } from '../keys/documents';
 import { type SealingKey } from '../keys/key-store';
+import { attachEvidence } from '../services/evidence';
 import { listTasks, recordProgress } from '../services/tasks';
 import { newId } from '../session';
 import { acceptEnrollmentResponse, answerEnrollment, grantEnrollment } from './enroll';
 import { exportWardBundle } from './export';
 import { importBundle } from './import';
+import { importBundles, startVerifyWorker } from './import-batch';
+import type { FileVerdict } from './verify-file';
 import { resolveRefsFor } from './compact-refs';
 
 const A = 'HP-HAIDUONG';
@@ -36,11 +50,11 @@ function written(r: Awaited<ReturnType<typeof exportWardBundle>>) {
 }
 
 /** Reads a bundle as `reader` would: trusting A's key, opening with `identity`. */
-async function readAs(file: string, key: SealingKey, identity: string, reader: Side) {
+async function readAs(file: string, key: SealingKey, identity: string, reader: Side, stageDir: string | null = null) {
   const archive = await openBundle(file);
   const trusted: TrustedKeyInfo = { keyId: key.keyId, orgCode: A, publicKey: key.publicKey, revokedAt: null };
   try {
-    return await verifyBundle(archive, (keyId) => (keyId === key.keyId ? trusted : undefined), null, {
+    return await verifyBundle(archive, (keyId) => (keyId === key.keyId ? trusted : undefined), stageDir, {
       identities: async () => [identity],
       resolveRef: resolveRefsFor(reader.s),
     });
@@ -191,6 +205,139 @@ describe('a sealed bundle', () => {
     const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
     expect([...(await readBundleEntries(b.path)).entries.keys()]).toContain(CHANGES_NAME);
     expect(await importBundle(city.s, b.path, { store: city.store })).toMatchObject({ status: 'applied', applied: b.changes });
+  });
+});
+
+async function zipOf(entries: Map<string, Buffer>, target: string): Promise<string> {
+  const zip = new yazl.ZipFile();
+  for (const [name, data] of entries) zip.addBuffer(data, name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  fs.writeFileSync(target, Buffer.concat(chunks));
+  return target;
+}
+
+/** A ward's bundle with one attached document that looks like a scanned page: it does not compress. */
+async function bundleWithEvidence() {
+  const w = await world();
+  const marker = 'BIEN-BAN-MAT-So-17/2026-Ho-so-dat-dai';
+  const data = Buffer.concat([randomBytes(48 * 1024), Buffer.from(marker, 'utf8'), randomBytes(16 * 1024)]);
+  const task = listTasks(w.ward.s)[0]!;
+  const { sha256 } = await attachEvidence(w.ward.s, { taskId: task.id, fileName: 'bien-ban.pdf', data });
+  const b = written(await exportWardBundle(w.ward.s, w.ward.store, { outDir: w.usb }));
+  return { ...w, b, data, marker, sha256, entry: `${SEALED_BLOB_PREFIX}${sha256}` };
+}
+
+describe('sealed evidence', () => {
+  it('travels sealed: neither the file nor any entry inflated from it shows the document, and the city gets it byte for byte', async () => {
+    const { city, b, data, marker, sha256, entry } = await bundleWithEvidence();
+    const raw = await readBundleEntries(b.path);
+    expect([...raw.entries.keys()].sort()).toEqual([SEALED_CHANGES_NAME, MANIFEST_NAME, SIGNATURE_NAME, entry].sort());
+    const manifest = JSON.parse(raw.entries.get(MANIFEST_NAME)!.toString('utf8')) as Manifest;
+    const listed = manifest.entries.find((e) => e.path === entry)!;
+    expect(listed.sha256).not.toBe(sha256);
+    expect(listed.size).toBe(raw.entries.get(entry)!.length);
+    const pieces = [Buffer.from(marker, 'utf8'), data.subarray(0, 64), data.subarray(data.length - 64)];
+    for (const bytes of [fs.readFileSync(b.path), ...raw.entries.values()]) {
+      for (const piece of pieces) expect(bytes.includes(piece)).toBe(false);
+    }
+    expect(await importBundle(city.s, b.path, { store: city.store })).toMatchObject({ status: 'applied' });
+    expect(fs.readFileSync(blobPath(city.db.blobDir, sha256)).equals(data)).toBe(true);
+  });
+
+  it('opens at the ward that wrote it, not at another ward', async () => {
+    const { dir, ward, wardB, b, data, sha256, keyA, keyB } = await bundleWithEvidence();
+    const stage = path.join(dir, 'own-stage');
+    const own = await readAs(b.path, keyA, keyA.ageIdentity, ward, stage);
+    expect(fs.readFileSync(own.blobs.get(sha256)!).equals(data)).toBe(true);
+    await expect(readAs(b.path, keyA, keyB.ageIdentity, wardB, path.join(dir, 'b-stage'))).rejects.toMatchObject({ code: 'bundle.sealed_for_other' });
+    expect(fs.existsSync(path.join(dir, 'b-stage', sha256))).toBe(false);
+  });
+
+  it("is opened by the batch import's verifying thread with the city's identity, and the batch applies it", async () => {
+    const { dir, city, cityKey, b, data, sha256 } = await bundleWithEvidence();
+    const stage = path.join(dir, 'worker-stage');
+    const worker = startVerifyWorker(city.db.path, [cityKey.ageIdentity]);
+    try {
+      const verdict = await new Promise<FileVerdict>((resolve, reject) => {
+        worker.once('message', (m: { verdict: FileVerdict }) => resolve(m.verdict));
+        worker.once('error', reject);
+        worker.postMessage({ id: 1, file: b.path, stage });
+      });
+      expect(verdict.ok).toBe(true);
+      expect(fs.readFileSync(path.join(stage, sha256)).equals(data)).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+    const [outcome] = await importBundles(city.s, [b.path], { cityKey, workers: 1 });
+    expect(outcome).toMatchObject({ status: 'applied', applied: b.changes });
+    expect(fs.readFileSync(blobPath(city.db.blobDir, sha256)).equals(data)).toBe(true);
+  });
+
+  it('is refused when, signed by a valid ward key, its opened bytes do not hash to its name', async () => {
+    const { city, b, sha256, entry, keyA, cityKey } = await bundleWithEvidence();
+    const raw = await readBundleEntries(b.path);
+    const m = JSON.parse(raw.entries.get(MANIFEST_NAME)!.toString('utf8')) as Extract<Manifest, { version: 2 }>;
+    const swapped = await sealPayload(Buffer.from('một tài liệu khác, không phải biên bản', 'utf8'), [
+      await ageRecipientOf(cityKey.ageIdentity),
+      await ageRecipientOf(keyA.ageIdentity),
+    ]);
+    const forged = path.join(path.dirname(b.path), 'swapped-evidence.wpb');
+    const { entries: _entries, format: _format, version: _version, ...fields } = m;
+    await writeBundleFile(
+      forged,
+      fields,
+      m.entries.map((e) => ({ path: e.path, data: e.path === entry ? swapped : raw.entries.get(e.path)! })),
+      keyA,
+    );
+    const r = await expectRefused(city, forged, 'bundle.sealed_blob_mismatch', { file: forged, entry });
+    expect(fs.existsSync(blobPath(city.db.blobDir, sha256))).toBe(false);
+    const params = r.error!.params as Record<string, string>;
+    expect(formatMessage('vi', 'bundle.sealed_blob_mismatch', params)).toContain(`tệp minh chứng niêm phong ${entry}`);
+    expect(formatMessage('en', 'bundle.sealed_blob_mismatch', params)).toContain(`sealed evidence file ${entry} does not match`);
+  });
+
+  it('is opened no further than the limit of an evidence file', async () => {
+    const { b, entry, keyA } = await bundleWithEvidence();
+    const archive = await openBundle(b.path, { ...DEFAULT_LIMITS, maxEntryBytes: 32 * 1024 });
+    const trusted: TrustedKeyInfo = { keyId: keyA.keyId, orgCode: A, publicKey: keyA.publicKey, revokedAt: null };
+    try {
+      await expect(verifyBundle(archive, () => trusted, null, { identities: async () => [keyA.ageIdentity] })).rejects.toMatchObject({
+        code: 'bundle.entry_too_large',
+        params: { entry },
+      });
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('travels only sealed in format 2: a signed bundle carrying it in clear is refused', async () => {
+    const { city, b, data, sha256, entry, keyA } = await bundleWithEvidence();
+    const raw = await readBundleEntries(b.path);
+    const m = JSON.parse(raw.entries.get(MANIFEST_NAME)!.toString('utf8')) as Extract<Manifest, { version: 2 }>;
+    const clear = path.join(path.dirname(b.path), 'clear-evidence.wpb');
+    const { entries: _entries, format: _format, version: _version, ...fields } = m;
+    await writeBundleFile(
+      clear,
+      fields,
+      m.entries.map((e) => (e.path === entry ? { path: `${BLOB_PREFIX}${sha256}`, data } : { path: e.path, data: raw.entries.get(e.path)! })),
+      keyA,
+    );
+    await expectRefused(city, clear, 'bundle.unexpected_entry', { entry: `${BLOB_PREFIX}${sha256}` });
+  });
+
+  it('is refused by its signed hash when one bit of its sealed bytes changed', async () => {
+    const { city, b, sha256, entry } = await bundleWithEvidence();
+    const raw = await readBundleEntries(b.path);
+    const sealed = Buffer.from(raw.entries.get(entry)!);
+    sealed[sealed.length >> 1]! ^= 1;
+    const flipped = await zipOf(
+      new Map([...raw.entries].map(([n, d]) => [n, n === entry ? sealed : d])),
+      path.join(path.dirname(b.path), 'flipped-evidence.wpb'),
+    );
+    await expectRefused(city, flipped, 'bundle.hash_mismatch', { entry });
+    expect(fs.existsSync(blobPath(city.db.blobDir, sha256))).toBe(false);
   });
 });
 

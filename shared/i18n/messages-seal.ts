@@ -4,6 +4,8 @@ export const sealMessagesVi = {
     'Gói {{file}} được niêm phong cho nơi nhận khác: máy này không có khóa để mở. Gói của phường chỉ mở được ở thành phố phường đã ghi danh và ở chính phường đó. Hãy kiểm tra gói được gửi đúng thành phố; nếu đúng, đề nghị phường nhập lại trả lời ghi danh mới nhất của thành phố rồi xuất lại gói.',
   'bundle.seal_broken':
     'Gói {{file}} có chữ ký đúng nhưng phần dữ liệu niêm phong không giải mã được ({{reason}}). Không có gì được áp dụng; đề nghị bên gửi xuất lại gói bằng WardPlan.',
+  'bundle.sealed_blob_mismatch':
+    'Gói {{file}} có chữ ký đúng nhưng tệp minh chứng niêm phong {{entry}} khi mở ra không khớp với mã băm ghi trong tên. Không có gì được áp dụng; đề nghị phường xuất lại gói bằng WardPlan và báo cho bộ phận an toàn thông tin.',
   'bundle.unresolved_reference':
     'Gói {{file}} nhắc tới một dòng {{table}} ({{column}} = {{ref}}…) mà máy này không có hoặc không xác định được duy nhất. Không có gì được áp dụng; hãy nhập các gói trước đó của phường, hoặc đề nghị phường nhập danh mục mới nhất của thành phố rồi xuất lại gói.',
   'bundle.origin_unknown':
@@ -19,6 +21,8 @@ export const sealMessagesEn: Record<keyof typeof sealMessagesVi, string> = {
     "Bundle {{file}} is sealed for another receiver: this computer holds no key that opens it. A ward's bundle opens only at the city it enrolled with and at that ward itself. Check the bundle went to the right city; if it did, ask the ward to import the city's latest enrollment answer and export again.",
   'bundle.seal_broken':
     'Bundle {{file}} is correctly signed but its sealed data cannot be decrypted ({{reason}}). Nothing was applied; ask the sender to export again with WardPlan.',
+  'bundle.sealed_blob_mismatch':
+    'Bundle {{file}} is correctly signed, but the sealed evidence file {{entry}} does not match the hash in its name once opened. Nothing was applied; ask the ward to export again with WardPlan and tell the information security team.',
   'bundle.unresolved_reference':
     "Bundle {{file}} refers to a {{table}} row ({{column}} = {{ref}}…) that this computer does not hold or cannot tell apart. Nothing was applied; import the ward's earlier bundles first, or ask the ward to import the city's latest catalog and export again.",
   'bundle.origin_unknown':
