@@ -12,7 +12,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { startCoreThread, type CoreClient } from '../../db/api/core-client';
 import { openDatabase } from '../../db/database';
-import { ensureKey } from '../../db/sync/identity';
+import { ensureKey, ownKeyInfo } from '../../db/sync/identity';
 import type { KeyStore, SealingKey } from '../../db/keys/key-store';
 import { sessionFor } from '../../db/session';
 import { toApiError } from '../../shared/api/errors';
@@ -56,15 +56,21 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   try {
     const s = sessionFor(db);
     if (s.role !== 'city') throw new AppError('sync.city_only');
-    const cityKey = opts.cityKey ?? (opts.keyStore ? await ensureKey(s, opts.keyStore) : null);
-    if (!cityKey) throw new AppError('keys.passphrase_needed');
-    const unlocked = cityKey;
+    const first = opts.cityKey ?? (opts.keyStore ? await ensureKey(s, opts.keyStore) : null);
+    if (!first) throw new AppError('keys.passphrase_needed');
+    let unlocked = first;
+    const store = opts.keyStore;
+    // The key unlocked at start serves every import: no scrypt per bundle. Should the dashboard's
+    // administrator rotate it, the database names the new key and it is unlocked once more.
+    const cityKey = async (): Promise<SealingKey> => {
+      if (store && ownKeyInfo(s)?.keyId !== unlocked.keyId) unlocked = await ensureKey(s, store);
+      return unlocked;
+    };
     core = startCoreThread(
       { dbPath: opts.dbPath, keys: 'host' },
       {
-        // The key unlocked at start serves every import: no scrypt per bundle.
         keyStore: {
-          load: async () => unlocked,
+          load: cityKey,
           save: async () => {
             throw new AppError('sync.city_only');
           },

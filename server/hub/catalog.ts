@@ -21,7 +21,8 @@ export function registerCatalog(app: FastifyInstance, ctx: HubContext): void {
       { keyId: h('x-wardplan-key'), at: h('x-wardplan-at'), signature: h('x-wardplan-signature'), rotation: parseRotation(h('x-wardplan-rotation')) },
       '',
     );
-    const file = await ctx.serial(() => catalogForWard(ctx.s, ctx.cityKey, who.wardCode, ctx.catalogDir));
+    const key = await ctx.cityKey();
+    const file = await ctx.serial(() => catalogForWard(ctx.s, key, who.wardCode, ctx.catalogDir));
     return reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store').send(fs.readFileSync(file));
   });
 }

@@ -18,7 +18,11 @@ export interface HubLimits {
 
 export interface HubContext {
   s: Session;
-  cityKey: SealingKey;
+  /**
+   * The city's key as it is now: unlocked once at start, and again after an administrator rotated
+   * it on the dashboard, so the hub never signs a catalog or a receipt with a retired key.
+   */
+  cityKey: () => Promise<SealingKey>;
   uploadDir: string;
   catalogDir: string;
   limits: HubLimits;
