@@ -8,9 +8,9 @@
  */
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
-import yauzl from 'yauzl';
 import { formatDateVi } from '../../shared/rules/format-vi';
 import { importError } from './errors';
+import { openZip } from '../fs/zip-read';
 
 export interface Grid {
   /** The sheet's name, or "Bảng N" for the N-th table of a Word file. */
@@ -29,46 +29,21 @@ const MAX_XML_BYTES = 64 * 1024 * 1024;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
-  );
-}
-
-/** The archive's entry names, and the bytes of the one entry asked for. */
+/** The archive's entry names, and the bytes of the entries asked for (each bounded; the others are never inflated). */
 async function readZip(buffer: Buffer, want: (name: string) => boolean): Promise<{ names: string[]; data: Map<string, Buffer> }> {
-  const zip = await openZip(buffer);
-  const names: string[] = [];
-  const data = new Map<string, Buffer>();
-  return new Promise((resolve, reject) => {
-    const fail = (e: unknown) => {
-      zip.close();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    zip.on('entry', (entry: yauzl.Entry) => {
-      names.push(entry.fileName);
-      if (!want(entry.fileName)) return zip.readEntry();
-      if (entry.uncompressedSize > MAX_XML_BYTES) return fail(new Error(`${entry.fileName} too large`));
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return fail(err ?? new Error(entry.fileName));
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size > MAX_XML_BYTES) stream.destroy(new Error(`${entry.fileName} too large`));
-          else chunks.push(c);
-        });
-        stream.on('end', () => {
-          data.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-        stream.on('error', fail);
-      });
-    });
-    zip.on('end', () => resolve({ names, data }));
-    zip.on('error', fail);
-    zip.readEntry();
+  const zip = await openZip(buffer, {
+    maxEntries: 100_000,
+    maxTotalBytes: Number.MAX_SAFE_INTEGER,
+    capOf: (name) => (want(name) ? MAX_XML_BYTES : Number.MAX_SAFE_INTEGER),
   });
+  try {
+    const names = [...zip.entries.keys()];
+    const data = new Map<string, Buffer>();
+    for (const name of names) if (want(name)) data.set(name, (await zip.read(name, MAX_XML_BYTES))!);
+    return { names, data };
+  } finally {
+    zip.close();
+  }
 }
 
 function reasonOf(e: unknown): string {
