@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { passphraseFromEnvOrPrompt, PASSPHRASE_ENV_VAR } from './passphrase-prompt';
-import type { CommonOpts } from './run';
+import { untilStopped, type CommonOpts } from './run';
 import { command, type CommandSpec } from './table';
 import { parsePort } from '../server/port';
 
@@ -34,15 +34,7 @@ export const dashboardCommands: CommandSpec[] = [
       const { startDashboard } = await import('../server/dashboard/standalone');
       const d = await startDashboard({ dbPath, port, passphrase, outDir: o.out ? path.resolve(o.out) : undefined });
       process.stdout.write(`${ctx.t('dashboard.running', { url: d.url })}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          void d.close().then(resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped(() => d.close());
     },
   }),
 ];

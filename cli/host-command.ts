@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
-import type { CommonOpts } from './run';
+import { untilStopped, type CommonOpts } from './run';
 import { command, type CommandSpec } from './table';
 import { parsePort } from '../server/port';
 
@@ -45,16 +45,10 @@ export const hostCommands: CommandSpec[] = [
       const host = await startBrowserHost({ dbPath, port, outDir: o.out ? path.resolve(o.out) : undefined });
       process.stdout.write(`${ctx.t('host.running', { url: host.url })}\n`);
       if (o.open) openBrowser(host.url);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          process.stdout.write(`${ctx.t('host.stopping')}\n`);
-          void host.close().then(resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped(
+        () => host.close(),
+        () => process.stdout.write(`${ctx.t('host.stopping')}\n`),
+      );
     },
   }),
 ];

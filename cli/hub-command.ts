@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors';
-import { parseIntArg, requireDb, type CommonOpts } from './run';
+import { parseIntArg, requireDb, untilStopped, type CommonOpts } from './run';
 import { command, type CommandSpec } from './table';
 import { cliKeyStore } from './session';
 import { hubBase } from '../db/hub-client/http';
@@ -66,16 +66,7 @@ export const hubServerCommands: CommandSpec[] = [
       const address = await app.listen({ host: o.host, port });
       if (dashboard) setImmediate(() => dashboard.warmUp());
       process.stderr.write(`${ctx.t('hub.listening', { address })}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          // Fastify closes gracefully: requests under way finish, the database closes last.
-          void app.close().then(resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped(() => app.close());
     },
   }),
 ];

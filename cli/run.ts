@@ -76,3 +76,20 @@ export function readInputFile(p: string): Buffer {
   if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new AppError('file.not_found', { path: p });
   return fs.readFileSync(p);
 }
+
+/**
+ * Keeps a server command running until Ctrl+C or the service manager's stop, then closes it
+ * gracefully (requests under way finish, the database closes last) before the command returns.
+ */
+export function untilStopped(close: () => Promise<unknown>, onStop?: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      onStop?.();
+      void close().then(() => resolve());
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

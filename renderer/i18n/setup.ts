@@ -8,7 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { errorMessages, type Lang } from '../../shared/i18n/messages';
+import { errorMessages, I18N_OPTIONS, type Lang } from '../../shared/i18n/messages';
 import { uiEn } from '../../shared/i18n/ui-en';
 import { uiVi } from '../../shared/i18n/ui-vi';
 
@@ -50,16 +50,10 @@ export function applyLang(lang: Lang): void {
 export function initI18n(lang: Lang = storedLang()): typeof i18next {
   applyLang(lang);
   void i18next.use(initReactI18next).init({
+    ...I18N_OPTIONS,
     lng: lang,
-    fallbackLng: 'vi',
     ns: ['ui', 'errors'],
     defaultNS: 'ui',
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-    showSupportNotice: false,
     resources: {
       vi: { ui: uiVi, errors: errorMessages.vi },
       en: { ui: uiEn, errors: errorMessages.en },

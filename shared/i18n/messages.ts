@@ -74,6 +74,20 @@ export function isErrorCode(code: string): code is ErrorCode {
 export type Resources = Record<Lang, Record<string, Record<string, string>>>;
 
 /**
+ * What every host's i18next shares: flat keys ('plan.not_found', so dots are not path separators),
+ * Vietnamese as the fallback, synchronous start, no HTML escaping (React and terminals escape).
+ */
+export const I18N_OPTIONS = {
+  fallbackLng: 'vi',
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+  showSupportNotice: false,
+} as const;
+
+/**
  * An i18next instance with the `errors` namespace and whatever namespaces a host adds (the
  * command line's own texts). Keys are flat ('plan.not_found'), so dots are not path separators;
  * Vietnamese is the fallback, so a text missing in English still says something.
@@ -81,16 +95,10 @@ export type Resources = Record<Lang, Record<string, Record<string, string>>>;
 export function createI18n(lang: Lang, extra: Resources = { vi: {}, en: {} }): i18n {
   const instance = i18next.createInstance();
   void instance.init({
+    ...I18N_OPTIONS,
     lng: lang,
-    fallbackLng: 'vi',
     ns: ['errors', ...Object.keys(extra.vi)],
     defaultNS: 'errors',
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-    showSupportNotice: false,
     resources: {
       vi: { errors: errorMessages.vi, ...extra.vi },
       en: { errors: errorMessages.en, ...extra.en },
