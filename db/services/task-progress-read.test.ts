@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateTaskStatus } from '../../shared/rules/task-status';
 import { demoWard } from '../../test/support/temp';
 import { rng } from '../../bench/generate-ward';
-import { listTasks, progressByTask, recordProgress, timelineOf } from './tasks';
+import { addTask, listTasks, progressByTask, recordProgress, timelineOf } from './tasks';
 import { requirePlan } from './plans';
 
 const STATUSES = ['not_started', 'in_progress', 'done'] as const;
@@ -52,5 +52,26 @@ describe('the progress a task list reads', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('reads a task in full when an impossible date stands where the status is decided', () => {
+    const { s } = demoWard();
+    const some = listTasks(s, { planYear: 2026, asOf: '2026-10-15' })[0]!;
+    const { id } = addTask(s, {
+      planYear: 2026,
+      content: 'Số hóa hồ sơ hộ tịch',
+      areaCode: some.areaCode,
+      leadUnitCode: some.leadUnitCode,
+      deadline: '2026-03-31',
+    });
+    recordProgress(s, { taskId: id, status: 'in_progress', percent: 20, date: '2026-01-05' });
+    recordProgress(s, { taskId: id, status: 'done', date: '2026-02-01' });
+    const odd = recordProgress(s, { taskId: id, status: 'in_progress', percent: 50, date: '2026-04-20' });
+    recordProgress(s, { taskId: id, status: 'done', date: '2026-05-10' });
+    s.db.sqlite.prepare("UPDATE task_progress SET date = '2026-04-31' WHERE id = ?").run(odd.id);
+    // The rule leaves 30 April's impossible twin out, so the task was done on 1 February, in term.
+    const task = listTasks(s, { planYear: 2026, asOf: '2026-10-15' }).find((t) => t.id === id)!;
+    expect([task.status, task.recordedStatus, task.lastProgressDate]).toEqual(['done', 'done', '2026-05-10']);
+    expect(() => listTasks(s, { planYear: 2031, search: 'hộ tịch' })).toThrow(expect.objectContaining({ code: 'plan.not_found' }));
   });
 });

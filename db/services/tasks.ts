@@ -310,12 +310,23 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' AND ');
 }
 
+/**
+ * The id of the plan a list reads: requirePlan's answer, by one prepared statement when the year is
+ * given, since a search asks on every keystroke and the full plan row is not shown.
+ */
+function listedPlanId(s: Session, year: number | undefined): string {
+  if (year === undefined) return requirePlan(s).id;
+  const row = prepared(s, 'SELECT id FROM plan WHERE owner = ? AND year = ? AND deleted = 0').get(s.orgCode, year) as { id: string } | undefined;
+  if (!row) throw new AppError('plan.not_found', { year });
+  return row.id;
+}
+
 export function listTasks(s: Session, filter: TaskFilter = {}): TaskItem[] {
-  const plan = requirePlan(s, filter.planYear);
+  const planId = listedPlanId(s, filter.planYear);
   const asOf = filter.asOf ?? todayIso(s.now());
   if (!isValidIsoDate(asOf)) throw new AppError('date.invalid', { value: asOf });
   const where = ['t.plan_id = ?', 't.deleted = 0'];
-  const args: unknown[] = [plan.id];
+  const args: unknown[] = [planId];
   if (filter.areaCode) {
     where.push('a.code = ?');
     args.push(filter.areaCode);
