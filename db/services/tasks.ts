@@ -1,8 +1,9 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { isValidIsoDate } from '../../shared/rules/period';
 import { foldVi } from '../../shared/rules/search-fold';
 import { sixClearMissing } from '../../shared/rules/six-clear';
-import { evaluateTaskStatus, type ProgressEntry, type RecordedStatus, type TaskStatus } from '../../shared/rules/task-status';
+import { evaluateTaskStatus, periodStartFor, type ProgressEntry, type RecordedStatus, type TaskStatus } from '../../shared/rules/task-status';
 import { parseTimeline, type Timeline } from '../../shared/rules/timeline';
 import { validateTaskStatusChange } from '../../shared/rules/validation';
 import { inTransaction, newId, todayIso, type Session } from '../session';
@@ -177,7 +178,7 @@ function unitCodes(s: Session, tasks: RawTask[]): Map<string, string> {
   const ids = new Set<string>();
   for (const t of tasks) if (t.partner_unit_ids !== '[]') for (const id of JSON.parse(t.partner_unit_ids) as string[]) ids.add(id);
   if (ids.size === 0) return new Map();
-  const rows = s.db.sqlite.prepare('SELECT id, code FROM unit WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
+  const rows = prepared(s, 'SELECT id, code FROM unit WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
     id: string;
     code: string;
   }[];
@@ -186,14 +187,15 @@ function unitCodes(s: Session, tasks: RawTask[]): Map<string, string> {
 
 /**
  * Each task's progress entries in date order; with `upTo`, only those dated on or before it (the
- * later ones count for nothing on that day).
+ * later ones count for nothing on that day). Entries written in the same instant keep the order they
+ * were written in, whichever way the tasks were picked.
  */
 export function progressByTask(s: Session, scope: { planId: string } | { taskIds: string[] }, upTo?: string): Map<string, ProgressEntry[]> {
   const tasks = 'planId' in scope ? 'SELECT id FROM task WHERE plan_id = ?' : 'SELECT value FROM json_each(?)';
   const rows = s.db.sqlite
     .prepare(
       `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (${tasks})
-       ${upTo === undefined ? '' : 'AND date <= ?'} ORDER BY date, created_at`,
+       ${upTo === undefined ? '' : 'AND date <= ?'} ORDER BY date, created_at, rowid`,
     )
     .all('planId' in scope ? scope.planId : JSON.stringify(scope.taskIds), ...(upTo === undefined ? [] : [upTo])) as {
     task_id: string;
@@ -210,10 +212,59 @@ export function progressByTask(s: Session, scope: { planId: string } | { taskIds
   return map;
 }
 
-function toItem(r: RawTask, progress: ProgressEntry[], asOf: string, codes: Map<string, string>): TaskItem {
+const statements = new WeakMap<Session['db'], Map<string, BetterSqlite3.Statement<unknown[]>>>();
+
+/** Lists are read on every keystroke of a search: their statements are prepared once per database. */
+function prepared(s: Session, sql: string): BetterSqlite3.Statement<unknown[]> {
+  let byText = statements.get(s.db);
+  if (!byText) statements.set(s.db, (byText = new Map()));
+  let st = byText.get(sql);
+  if (!st) byText.set(sql, (st = s.db.sqlite.prepare(sql)));
+  return st;
+}
+
+/*
+ * Per task, the entries from the date of its latest entry that is not 'done' (on or before the day
+ * asked), or from its period start (periodStartFor) if that is earlier; all of them if every entry is
+ * 'done'. That holds the latest entry, the final run of 'done' entries and the entry just before it:
+ * the status cannot depend on the entries left out. Each task costs a walk back along its index to
+ * that date, not a read of its whole history.
+ */
+const DECISIVE_PROGRESS = `WITH asked(task_id, since) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@tasks)),
+  bounded(task_id, from_date) AS (
+    SELECT task_id, min(coalesce(since, last_not_done), last_not_done) FROM (
+      SELECT task_id, since, coalesce((SELECT q.date FROM task_progress q WHERE q.task_id = asked.task_id AND q.deleted = 0 AND q.date <= @asOf
+        AND q.status <> 'done' ORDER BY q.date DESC LIMIT 1), '') AS last_not_done FROM asked))
+  SELECT p.task_id, p.date, p.status, p.percent FROM bounded JOIN task_progress p ON p.task_id = bounded.task_id
+  WHERE p.date >= bounded.from_date AND p.date <= @asOf AND p.deleted = 0 ORDER BY p.date, p.created_at, p.rowid`;
+
+/**
+ * The progress entries that decide each task's status on asOf, in date order. The selection assumes
+ * real calendar dates; a task with an impossible date among them is read in full, as the rule
+ * leaves such entries out and the ones before them may then count.
+ */
+function decisiveProgress(s: Session, tasks: { id: string; timeline: Timeline }[], asOf: string): Map<string, ProgressEntry[]> {
+  if (tasks.length === 0) return new Map();
+  const asked = JSON.stringify(tasks.map((t) => [t.id, periodStartFor(t.timeline, asOf)]));
+  const rows = prepared(s, DECISIVE_PROGRESS).all({ tasks: asked, asOf }) as { task_id: string; date: string; status: RecordedStatus; percent: number }[];
+  const map = new Map<string, ProgressEntry[]>();
+  const unplaced = new Set<string>();
+  for (const r of rows) {
+    if (!isValidIsoDate(r.date)) unplaced.add(r.task_id);
+    let list = map.get(r.task_id);
+    if (!list) map.set(r.task_id, (list = []));
+    list.push({ date: r.date, status: r.status, percent: r.percent });
+  }
+  if (unplaced.size > 0) {
+    const full = progressByTask(s, { taskIds: [...unplaced] }, asOf);
+    for (const id of unplaced) map.set(id, full.get(id) ?? []);
+  }
+  return map;
+}
+
+function toItem(r: RawTask, timeline: Timeline, progress: ProgressEntry[], asOf: string, codes: Map<string, string>): TaskItem {
   const upTo = progress.filter((p) => p.date <= asOf);
   const last = upTo[upTo.length - 1];
-  const timeline = timelineOf(r, r.plan_year);
   return {
     id: r.id,
     planId: r.plan_id,
@@ -259,12 +310,23 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' AND ');
 }
 
+/**
+ * The id of the plan a list reads: requirePlan's answer, by one prepared statement when the year is
+ * given, since a search asks on every keystroke and the full plan row is not shown.
+ */
+function listedPlanId(s: Session, year: number | undefined): string {
+  if (year === undefined) return requirePlan(s).id;
+  const row = prepared(s, 'SELECT id FROM plan WHERE owner = ? AND year = ? AND deleted = 0').get(s.orgCode, year) as { id: string } | undefined;
+  if (!row) throw new AppError('plan.not_found', { year });
+  return row.id;
+}
+
 export function listTasks(s: Session, filter: TaskFilter = {}): TaskItem[] {
-  const plan = requirePlan(s, filter.planYear);
+  const planId = listedPlanId(s, filter.planYear);
   const asOf = filter.asOf ?? todayIso(s.now());
   if (!isValidIsoDate(asOf)) throw new AppError('date.invalid', { value: asOf });
   const where = ['t.plan_id = ?', 't.deleted = 0'];
-  const args: unknown[] = [plan.id];
+  const args: unknown[] = [planId];
   if (filter.areaCode) {
     where.push('a.code = ?');
     args.push(filter.areaCode);
@@ -276,11 +338,11 @@ export function listTasks(s: Session, filter: TaskFilter = {}): TaskItem[] {
     where.push('t.id IN (SELECT task_id FROM task_search WHERE task_search MATCH ?)');
     args.push(q);
   }
-  const rows = s.db.sqlite.prepare(`${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.no`).all(...args) as RawTask[];
-  // A search reads the progress of the tasks it found, not of the whole plan.
-  const progress = searching || filter.areaCode ? progressByTask(s, { taskIds: rows.map((r) => r.id) }, asOf) : progressByTask(s, { planId: plan.id }, asOf);
+  const rows = prepared(s, `${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.no`).all(...args) as RawTask[];
+  const found = rows.map((r) => ({ id: r.id, timeline: timelineOf(r, r.plan_year) }));
+  const progress = decisiveProgress(s, found, asOf);
   const codes = unitCodes(s, rows);
-  const items = rows.map((r) => toItem(r, progress.get(r.id) ?? [], asOf, codes));
+  const items = rows.map((r, i) => toItem(r, found[i]!.timeline, progress.get(r.id) ?? [], asOf, codes));
   return filter.status ? items.filter((t) => t.status === filter.status) : items;
 }
 
@@ -299,6 +361,6 @@ export function getTask(s: Session, id: string, asOf?: string): TaskDetail {
        WHERE task_id = ? AND deleted = 0 ORDER BY added_at`,
     )
     .all(id) as EvidenceItem[];
-  const task = toItem(r, progressByTask(s, { taskIds: [id] }).get(id) ?? [], asOf ?? todayIso(s.now()), unitCodes(s, [r]));
+  const task = toItem(r, timelineOf(r, r.plan_year), progressByTask(s, { taskIds: [id] }).get(id) ?? [], asOf ?? todayIso(s.now()), unitCodes(s, [r]));
   return { task, progress, evidence };
 }

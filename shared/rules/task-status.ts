@@ -5,7 +5,7 @@
  * 'done_late' are never typed by anyone, they follow from the deadline, so a
  * report run on a given day always tells the same story.
  */
-import { compareDates, isDateInPeriod, isValidIsoDate, periodContaining, type Period } from './period';
+import { compareDates, isDateInPeriod, isValidIsoDate, periodContaining, periodRange, type Period } from './period';
 import type { Timeline } from './timeline';
 
 export type RecordedStatus = 'not_started' | 'in_progress' | 'done';
@@ -96,6 +96,17 @@ function judgeInPeriod(entries: readonly ProgressEntry[], period: Period): TaskS
   if (inPeriod.some((e) => e.status === 'done')) return 'done';
   const underWay = inPeriod.some((e) => e.status === 'in_progress' || (Number.isFinite(e.percent) && e.percent > 0));
   return underWay ? 'in_progress' : 'not_started';
+}
+
+/**
+ * The first day from which every entry counts when a task is judged on asOf: the start of the
+ * reporting period for recurring and on-request work, none for the others. Before that day only the
+ * latest entry, the final unbroken run of 'done' entries and the entry just before that run can
+ * change the status, so a reader may leave the other entries out.
+ */
+export function periodStartFor(timeline: Timeline, asOf: string, period?: Period): string | null {
+  if (timeline.kind !== 'recurring' && timeline.kind !== 'on-request') return null;
+  return periodRange(period ?? periodContaining('quarter', asOf)).start;
 }
 
 export function evaluateTaskStatus(input: TaskStatusInput, asOf: string, period?: Period): TaskStatus {
