@@ -124,7 +124,11 @@ export const indicator = sqliteTable(
      */
     aggregation: text('aggregation'),
   },
-  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code), index('indicator_code').on(t.code)],
+  (t) => [
+    uniqueIndex('indicator_owner_code').on(t.owner, t.code),
+    index('indicator_code').on(t.code),
+    index('indicator_city').on(t.id, t.deleted, t.code, t.owner),
+  ],
 );
 
 /**

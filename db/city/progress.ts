@@ -129,6 +129,10 @@ function judgedCte(oneWard: boolean, oneDirective = false): string {
 const TALLY_COLUMNS = `count(*) AS total, sum(status = 'done') AS done, sum(status = 'done_late') AS doneLate,
   sum(status = 'in_progress') AS inProgress, sum(status = 'not_started') AS notStarted, sum(status = 'overdue') AS overdue`;
 
+/** The tallies of TALLY_COLUMNS added up. */
+const TALLY_SUMS = `coalesce(sum(total), 0) AS total, sum(done) AS done, sum(doneLate) AS doneLate,
+  sum(inProgress) AS inProgress, sum(notStarted) AS notStarted, sum(overdue) AS overdue`;
+
 const IN_GROUP = `owner IN (SELECT ward_code FROM ward_info WHERE ward_group = :grp)`;
 
 function params(scope: PeriodScope, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -178,11 +182,15 @@ export function directiveTable(s: Session, periodCode: string, group?: string): 
 function computeDirectiveTable(s: Session, scope: PeriodScope, group: string | undefined): CityDirectiveTable {
   lendFunctions(s.db);
   const where = group ? `WHERE ${IN_GROUP}` : '';
+  // Counted once per ward and directive (some 20,000 rows rather than 70,000 tasks), then per
+  // directive key and for the whole city from those counts: the tasks are judged and read once.
   const grouped = s.db.sqlite
     .prepare(
-      `WITH ${judgedCte(false)}
-       SELECT dkey, ${TALLY_COLUMNS}, count(DISTINCT owner) AS wards FROM jk ${where} GROUP BY dkey
-       UNION ALL SELECT NULL, ${TALLY_COLUMNS}, count(DISTINCT owner) FROM jk ${where}`,
+      `WITH ${judgedCte(false)},
+       byd AS MATERIALIZED (SELECT owner, did, ${TALLY_COLUMNS} FROM judged ${where} GROUP BY owner, did),
+       bk AS MATERIALIZED (SELECT coalesce(dk.dkey, '') AS dkey, b.* FROM byd b LEFT JOIN dk ON dk.id = b.did AND dk.owner = b.owner)
+       SELECT dkey, ${TALLY_SUMS}, count(DISTINCT owner) AS wards FROM bk GROUP BY dkey
+       UNION ALL SELECT NULL, ${TALLY_SUMS}, count(DISTINCT owner) FROM bk`,
     )
     .all(params(scope, group ? { grp: group } : {})) as Array<StatusTally & { dkey: string | null; wards: number }>;
   const names = directiveNames(s);
