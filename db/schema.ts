@@ -209,7 +209,11 @@ export const task = sqliteTable(
     authority: text('authority'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('task_plan').on(t.planId), index('task_area').on(t.areaId)],
+  (t) => [
+    index('task_plan').on(t.planId),
+    index('task_area').on(t.areaId),
+    index('task_city').on(t.planId, t.deleted, t.id, t.sourceDirectiveId, t.deadline, t.timeline),
+  ],
 );
 
 /** Append-only: a progress entry is never edited; a correction is a new entry. */

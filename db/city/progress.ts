@@ -68,8 +68,8 @@ const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000
  *   done late; past the deadline overdue; else the last recorded status.
  * `owners` narrows to one ward (:owner) when asked.
  */
-/** The status written after date|created_at| in pa.lk. */
-const LAST_STATUS = "substr(pa.lk, 12 + instr(substr(pa.lk, 12), '|'))";
+/** The last entry's key, date|created_at|status, in the order entries are judged. */
+const LAST_KEY = "max(g.date || '|' || g.created_at || '|' || g.status)";
 
 /**
  * `oneWard` narrows to the ward :owner; `oneDirective` to the tasks citing the directive :key (a
@@ -93,7 +93,8 @@ function judgedCte(oneWard: boolean, oneDirective = false): string {
     ),
     pa AS MATERIALIZED (
       SELECT g.task_id AS id, g.owner,
-        max(g.date || '|' || g.created_at || '|' || g.status) AS lk,
+        -- The status written after date|created_at|, cut out once per task rather than per use.
+        substr(${LAST_KEY}, 12 + instr(substr(${LAST_KEY}, 12), '|')) AS ls,
         max(CASE WHEN g.status <> 'done' THEN g.date || '|' || g.created_at END) AS ndk,
         min(CASE WHEN g.status = 'done' THEN g.date || '|' || g.created_at END) AS fdk,
         max(g.status = 'done' AND g.date >= :start) AS done_in,
@@ -108,8 +109,8 @@ function judgedCte(oneWard: boolean, oneDirective = false): string {
       SELECT tk.id, tk.owner, tk.did,
         CASE
           WHEN tk.due = 'R' THEN CASE WHEN pa.done_in THEN 'done' WHEN pa.under_way THEN 'in_progress' ELSE 'not_started' END
-          WHEN tk.due = 'U' THEN coalesce(${LAST_STATUS}, 'not_started')
-          WHEN ${LAST_STATUS} = 'done' THEN
+          WHEN tk.due = 'U' THEN coalesce(pa.ls, 'not_started')
+          WHEN pa.ls = 'done' THEN
             -- Done on the first day of the last unbroken run of 'done': the first 'done' unless the
             -- task was done, reopened and done again; only then look for the run's start.
             CASE WHEN (CASE WHEN pa.ndk IS NULL OR pa.fdk > pa.ndk THEN substr(pa.fdk, 1, 10)
@@ -117,7 +118,7 @@ function judgedCte(oneWard: boolean, oneDirective = false): string {
                                     AND x.date <= :asOf AND ${VALID_DATE('x.date')} AND x.date || '|' || x.created_at > pa.ndk) END) <= tk.due
                  THEN 'done' ELSE 'done_late' END
           WHEN :asOf > tk.due THEN 'overdue'
-          ELSE coalesce(${LAST_STATUS}, 'not_started')
+          ELSE coalesce(pa.ls, 'not_started')
         END AS status
       FROM tk LEFT JOIN pa ON pa.id = tk.id AND pa.owner = tk.owner
     ),
