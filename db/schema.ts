@@ -128,6 +128,7 @@ export const indicator = sqliteTable(
     uniqueIndex('indicator_owner_code').on(t.owner, t.code),
     index('indicator_code').on(t.code),
     index('indicator_city').on(t.id, t.deleted, t.code, t.owner),
+    index('indicator_live').on(t.deleted, t.code),
   ],
 );
 

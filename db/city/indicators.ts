@@ -38,11 +38,21 @@ export interface IndicatorMatrix {
   cityTargets: Map<string, { comparator: Comparator; target: number }>;
 }
 
-/** One definition per code for names: the city's when it has one. */
+/**
+ * One definition per code for names: the city's when it has one, else the one written first. The
+ * codes and their first rows come from the index indicator_live alone; only the chosen rows are
+ * read from the table, not 3,300 wards' copies of every definition.
+ */
 function loadDefs(s: Session): Def[] {
   return (
     s.db.sqlite
-      .prepare('SELECT code, owner, name, unit, is_ratio, sort, max(owner = ?) FROM indicator WHERE deleted = 0 GROUP BY code')
+      .prepare(
+        `WITH pick AS (
+           SELECT coalesce((SELECT c.rowid FROM indicator c WHERE c.owner = ? AND c.code = x.code AND c.deleted = 0), min(x.rowid)) AS rid
+           FROM indicator x WHERE x.deleted = 0 GROUP BY x.code
+         )
+         SELECT i.code, i.owner, i.name, i.unit, i.is_ratio, i.sort FROM pick CROSS JOIN indicator i ON i.rowid = pick.rid`,
+      )
       .raw()
       .all(s.orgCode) as Array<[string, string, string, string, number, number]>
   )
