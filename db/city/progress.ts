@@ -164,14 +164,19 @@ export function wardTallies(s: Session, scope: PeriodScope): Map<string, StatusT
 
 /** Directive key → how the wards citing it write its number and title: the canonical form (upper case) when some ward writes it so, else the most usual. */
 function directiveNames(s: Session): Map<string, { number: string; title: string }> {
+  // The key depends on the number alone, so the few ways of writing it are keyed here rather
+  // than every ward's copy in SQLite.
   const rows = s.db.sqlite
     .prepare(
-      `SELECT wp_directive_key(number) AS k, trim(number) AS number, title, count(*) AS n FROM directive
-       WHERE deleted = 0 AND owner IN (SELECT owner FROM origin_state) GROUP BY k, trim(number), title ORDER BY n DESC, number, title`,
+      `SELECT trim(number) AS number, title, count(*) AS n FROM directive
+       WHERE deleted = 0 AND owner IN (SELECT owner FROM origin_state) GROUP BY trim(number), title ORDER BY n DESC, number, title`,
     )
-    .all() as Array<{ k: string; number: string; title: string }>;
+    .all() as Array<{ number: string; title: string }>;
   const names = new Map<string, { number: string; title: string }>();
-  for (const r of rows) if (!names.has(r.k) || (r.number === r.k && names.get(r.k)!.number !== r.k)) names.set(r.k, { number: r.number, title: r.title });
+  for (const r of rows) {
+    const k = directiveKeyOf(r.number);
+    if (!names.has(k) || (r.number === k && names.get(k)!.number !== k)) names.set(k, { number: r.number, title: r.title });
+  }
   return names;
 }
 
