@@ -124,7 +124,12 @@ export const indicator = sqliteTable(
      */
     aggregation: text('aggregation'),
   },
-  (t) => [uniqueIndex('indicator_owner_code').on(t.owner, t.code), index('indicator_code').on(t.code)],
+  (t) => [
+    uniqueIndex('indicator_owner_code').on(t.owner, t.code),
+    index('indicator_code').on(t.code),
+    index('indicator_city').on(t.id, t.deleted, t.code, t.owner),
+    index('indicator_live').on(t.deleted, t.code),
+  ],
 );
 
 /**
@@ -205,7 +210,11 @@ export const task = sqliteTable(
     authority: text('authority'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('task_plan').on(t.planId), index('task_area').on(t.areaId)],
+  (t) => [
+    index('task_plan').on(t.planId),
+    index('task_area').on(t.areaId),
+    index('task_city').on(t.planId, t.deleted, t.id, t.sourceDirectiveId, t.deadline, t.timeline),
+  ],
 );
 
 /** Append-only: a progress entry is never edited; a correction is a new entry. */
