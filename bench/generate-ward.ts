@@ -22,19 +22,11 @@ import { inTransaction, type Session } from '../db/session';
 import { addDays, compareDates, toIsoDate } from '../shared/rules/period';
 import { parseTimeline } from '../shared/rules/timeline';
 import type { RecordedStatus } from '../shared/rules/task-status';
+import { rng } from '../test/support/rng';
 
 // ---- deterministic randomness ---------------------------------------------------------------
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const between = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));

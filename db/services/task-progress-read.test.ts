@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTaskStatus } from '../../shared/rules/task-status';
 import { demoWard } from '../../test/support/temp';
-import { rng } from '../../bench/generate-ward';
+import { rng } from '../../test/support/rng';
 import { addTask, listTasks, progressByTask, recordProgress, timelineOf } from './tasks';
 import { requirePlan } from './plans';
 
