@@ -47,6 +47,10 @@ describe('sync from the command line, as the issue describes it', () => {
     const verify = run('bundle', 'verify', exp.path, '--db', city);
     expect(verify.code).toBe(0);
     expect(verify.out).toContain('Hợp lệ');
+    // The ward proves what it sent: its own sealed bundle verifies on its own database.
+    const own = run('bundle', 'verify', exp.path, '--db', ward);
+    expect(own.code, own.out).toBe(0);
+    expect(own.out).toContain('Hợp lệ');
 
     const imported = json<Array<{ status: string; applied: number }>>('city', 'import', usb, '--db', city);
     expect(imported.map((x) => x.status)).toEqual(['applied']);

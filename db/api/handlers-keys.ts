@@ -3,7 +3,8 @@ import path from 'node:path';
 import { toApiError } from '../../shared/api/errors';
 import { DEFAULT_LIMITS, MANIFEST_NAME } from '../bundle/format';
 import { openBundle } from '../bundle/reader';
-import { peekManifest, verifyBundle } from '../bundle/verify';
+import { peekManifest, verifyBundle, type TrustedKeyInfo } from '../bundle/verify';
+import type { Session } from '../session';
 import { fingerprintOf } from '../keys/ed25519';
 import type { KeyStore } from '../keys/key-store';
 import { rotateKey } from '../keys/rotation';
@@ -39,7 +40,8 @@ export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () 
           manifest = peekManifest(await archive.read(MANIFEST_NAME, DEFAULT_LIMITS.maxManifestBytes));
           await verifyBundle(
             archive,
-            (id) => lookupTrustedKey(session, id),
+            // The officer checks the bundles this installation wrote too, to prove what was sent.
+            (id) => lookupTrustedKey(session, id) ?? ownKey(session, id),
             null,
             openOptionsFor(session, () => ensureKey(session, host.keyStore())),
           );
@@ -52,4 +54,10 @@ export function createKeysHandlers(holder: DatabaseHolder, host: { keyStore: () 
       }
     },
   } satisfies HandlerGroup;
+}
+
+/** This installation's own key, as a trusted key for its own bundles; its database knows its public half. */
+function ownKey(s: Session, keyId: string): TrustedKeyInfo | undefined {
+  const own = ownKeyInfo(s);
+  return own?.keyId === keyId ? { keyId, orgCode: s.orgCode, publicKey: own.publicKey, revokedAt: null } : undefined;
 }
