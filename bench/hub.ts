@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   heading(`WardPlan hub benchmark (issue 11): ${fmtInt(n)} wards' quarterly bundles, ${inFlight} uploads in flight`);
   console.log(machineLine());
   const root = benchTempDir('wardplan-bench-hub-');
-  const a = await demoQuarter(root);
+  const a = await demoQuarter(root, 'monthly');
   const t0 = nowMs();
   const setup = await setupCity(root, n, a.template);
   console.log(`set up ${fmtInt(n)} wards and their bundles in ${fmtMs(nowMs() - t0)} (${fmtBytes(setup.bundleBytes / n)} per bundle)`);
