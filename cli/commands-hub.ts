@@ -1,12 +1,18 @@
 /**
- * Sending over the network: the ward's `bundle send` and `enroll send/fetch`, which drive the
- * network client (db/hub-client) on an open session, and the city's inbox of enrollments that
- * arrived at its hub, through CityApi.
+ * Sending over the network: the ward's `bundle send` and `enroll send/fetch`, and the city's inbox
+ * of enrollments that arrived at its hub, all through the APIs. A send reports its upload on the
+ * terminal as it goes, from the progress `hub.sendAndWait` reports.
  */
 import path from 'node:path';
+import type { HubProgress } from '../shared/api/contract-hub';
 import { formatMessage } from '../shared/i18n/messages';
-import { withSession } from './session';
-import { command, type CommandSpec } from './table';
+import { command, type CliContext, type CommandSpec } from './table';
+
+/** The line rewritten in place while a bundle uploads. */
+export function uploadLine(p: HubProgress, ctx: Pick<CliContext, 't'>): string | null {
+  if (p.stage !== 'upload') return null;
+  return ctx.t('send.progress', { bundle: p.bundleId?.slice(0, 8) ?? '', sent: p.bytesSent, total: p.bytesTotal, attempt: p.attempt });
+}
 
 export const hubCommands: CommandSpec[] = [
   command({
@@ -14,15 +20,16 @@ export const hubCommands: CommandSpec[] = [
     help: 'help.bundle.send',
     options: [{ flags: '--hub <url>', help: 'opt.hub_saved' }],
     run: async (ctx) => {
-      // The network client is loaded only for the commands that use it, so every other command starts faster.
-      const { hubAddress, sendToHub } = await import('../db/hub-client/send');
       const tty = !ctx.o.json && process.stderr.isTTY;
-      const r = await withSession(ctx.o, (s) =>
-        sendToHub(s, ctx.keyStore(), typeof ctx.o.hub === 'string' ? ctx.o.hub : hubAddress(s), {
+      const r = await ctx.ward(
+        'hub.sendAndWait',
+        { url: typeof ctx.o.hub === 'string' ? ctx.o.hub : undefined },
+        {
           onProgress: (p) => {
-            if (tty && p.stage === 'upload') process.stderr.write(`\r${p.bundleId?.slice(0, 8)} ${p.bytesSent}/${p.bytesTotal} byte, lần ${p.attempt}   `);
+            const line = tty ? uploadLine(p, ctx) : null;
+            if (line) process.stderr.write(`\r${line}   `);
           },
-        }),
+        },
       );
       if (tty) process.stderr.write('\n');
       return r;
@@ -43,20 +50,14 @@ export const hubCommands: CommandSpec[] = [
     name: 'enroll send',
     help: 'help.enroll.send',
     options: [{ flags: '--hub <url>', help: 'opt.hub', required: true }],
-    run: async (ctx) => {
-      const { postEnrollmentRequest } = await import('../db/hub-client/enroll');
-      return withSession(ctx.o, (s) => postEnrollmentRequest(s, ctx.keyStore(true), String(ctx.o.hub)));
-    },
+    run: (ctx) => ctx.ward('enroll.send', { url: String(ctx.o.hub) }, { newKey: true }),
     print: (r, ctx) => ctx.t('enroll.sent', { id: r.id, fingerprint: r.fingerprint, hub: String(ctx.o.hub) }),
   }),
   command({
     name: 'enroll fetch',
     help: 'help.enroll.fetch',
     options: [{ flags: '--hub <url>', help: 'opt.hub', required: true }],
-    run: async (ctx) => {
-      const { fetchEnrollmentAnswer } = await import('../db/hub-client/enroll');
-      return withSession(ctx.o, (s) => fetchEnrollmentAnswer(s, String(ctx.o.hub)));
-    },
+    run: (ctx) => ctx.ward('enroll.fetch', { url: String(ctx.o.hub) }),
     print: (r, ctx) => ctx.t('enroll.imported', { city: r.cityCode, fingerprint: r.cityFingerprint }),
   }),
   command({

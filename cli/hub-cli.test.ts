@@ -3,6 +3,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/temp';
+import type { HubProgress } from '../shared/api/contract-hub';
+import { uploadLine } from './commands-hub';
+import { cliText } from './texts';
 
 const BIN = path.resolve(__dirname, '../bin/wardplan.mjs');
 const ENV = { ...process.env, WARDPLAN_PASSPHRASE: 'mật khẩu của phường', WARDPLAN_LANG: 'vi' };
@@ -53,8 +56,33 @@ describe("the hub from the command line, as the issue's done-when check runs it"
       expect(status.wards).toEqual([expect.objectContaining({ wardCode: 'HP-HAIDUONG' })]);
       expect(status.wards[0]!.lastSeqApplied).toBeGreaterThan(0);
       expect(run('bundle', 'send', '--hub', url, '--db', ward).out).toContain('Không có gói nào chờ gửi');
+      expect(run('bundle', 'send', '--hub', url, '--db', ward, '--lang', 'en').out).toBe('Nothing waiting to send.\n');
+      expect(json<{ exported: null; sent: unknown[]; catalogError: null }>('bundle', 'send', '--hub', url, '--db', ward)).toMatchObject({
+        exported: null,
+        sent: [],
+        catalogError: null,
+      });
     } finally {
       hub.kill('SIGTERM');
     }
+  });
+});
+
+describe('the line a send rewrites on the terminal', () => {
+  const at: HubProgress = {
+    running: true,
+    stage: 'upload',
+    bundleId: '0f6c2a9e-1111-4222-8333-444455556666',
+    bytesSent: 4096,
+    bytesTotal: 10240,
+    attempt: 2,
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+  };
+  it('shows the bundle, the bytes and the attempt in the language asked for, and only while uploading', () => {
+    expect(uploadLine(at, { t: (k, p) => cliText('vi', k, p) })).toBe('0f6c2a9e 4096/10240 byte, lần 2');
+    expect(uploadLine(at, { t: (k, p) => cliText('en', k, p) })).toBe('0f6c2a9e 4096/10240 bytes, attempt 2');
+    expect(uploadLine({ ...at, stage: 'catalog' }, { t: (k, p) => cliText('en', k, p) })).toBeNull();
   });
 });

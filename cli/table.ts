@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
-import type { Input, Method, Output } from '../shared/api/contract';
+import type { Input, Method, Output, Progress } from '../shared/api/contract';
 import type { CityInput, CityMethod, CityOutput } from '../shared/api/contract-city';
 import { appErrorFrom } from '../shared/errors';
 import type { Lang } from '../shared/i18n/messages';
@@ -36,18 +36,20 @@ export interface CliContext {
   lang: Lang;
   t(key: CliKey, params?: Record<string, string | number>): string;
   /** One method of the ward's API on --db (which only a method that can do without may lack). */
-  ward<M extends Method>(method: M, input: Input<M>, opts?: WardCallOptions): Promise<Output<M>>;
+  ward<M extends Method>(method: M, input: Input<M>, opts?: WardCallOptions<M>): Promise<Output<M>>;
   /** One method of the city's API on --db, as the person at this terminal (an administrator). */
   city<M extends CityMethod>(method: M, input: CityInput<M>, host?: CityHostOptions): Promise<CityOutput<M>>;
   /** The key beside --db, its passphrase asked at this terminal (twice when the key is new and `confirm`). */
   keyStore(confirm?: boolean): KeyStore;
 }
 
-export interface WardCallOptions {
+export interface WardCallOptions<M extends Method = Method> {
   /** The method can do without a database (a bare template). */
   databaseOptional?: boolean;
   /** The method may make the key: its passphrase is then asked twice. */
   newKey?: boolean;
+  /** Each progress report of a long method (a send's bytes), as it comes. */
+  onProgress?: (event: Progress<M>) => void;
 }
 
 export interface CityHostOptions {
@@ -128,7 +130,8 @@ function contextFor(o: CommonOpts & Record<string, unknown>, args: string[], lan
     async ward(method, input, opts = {}) {
       const api = new WardApi({ dbPath: dbPath(opts.databaseOptional), keyStore: () => ctx.keyStore(opts.newKey) });
       try {
-        const r = await api.call(method, input);
+        const onProgress = opts.onProgress as ((event: unknown) => void) | undefined;
+        const r = await api.call(method, input, { onProgress });
         if (!r.ok) throw appErrorFrom(r.error);
         return r.value as Output<typeof method>;
       } finally {

@@ -11,7 +11,7 @@ import { toApiError } from '../../shared/api/errors';
 import { AppError } from '../../shared/errors';
 import type { KeyStore, StoredKey } from '../keys/key-store';
 import type { ApiHostOptions } from './database-holder';
-import { WardApi } from './ward-api';
+import { WardApi, type CallOptions } from './ward-api';
 import { startWorker } from '../start-worker';
 
 export interface CoreChannel {
@@ -31,7 +31,7 @@ export interface CoreHostServices {
 
 /** The part of WardApi a host uses, whether the core runs in its thread or apart. */
 export interface ApiCaller {
-  call(method: string, input: unknown): Promise<ApiResult<Method>>;
+  call(method: string, input: unknown, opts?: CallOptions): Promise<ApiResult<Method>>;
   close(): Promise<void>;
 }
 
@@ -40,8 +40,8 @@ export function coreInThisThread(opts: ApiHostOptions): ApiCaller {
   const api = new WardApi(opts);
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    call: (method, input) => {
-      const run = tail.then(() => api.call(method, input));
+    call: (method, input, opts) => {
+      const run = tail.then(() => api.call(method, input, opts));
       tail = run.catch(() => undefined);
       return run;
     },
@@ -56,6 +56,7 @@ const stoppedResult = (reason: string): ApiResult<Method> => ({ ok: false, error
 
 export class CoreClient implements ApiCaller {
   private readonly pending = new Map<number, (r: ApiResult<Method>) => void>();
+  private readonly listeners = new Map<number, (event: unknown) => void>();
   private nextId = 1;
   private stopped: string | null = null;
   private closing = false;
@@ -74,16 +75,18 @@ export class CoreClient implements ApiCaller {
       this.stopped ??= reason;
       for (const resolve of this.pending.values()) resolve(stoppedResult(this.stopped));
       this.pending.clear();
+      this.listeners.clear();
       exited(reason);
     });
     channel.post({ t: 'init', options });
   }
 
-  call(method: string, input: unknown): Promise<ApiResult<Method>> {
+  call(method: string, input: unknown, opts: CallOptions = {}): Promise<ApiResult<Method>> {
     if (this.stopped !== null || this.closing) return Promise.resolve(stoppedResult(this.stopped ?? 'closing'));
     return new Promise((resolve) => {
       const id = this.nextId++;
       this.pending.set(id, resolve);
+      if (opts.onProgress) this.listeners.set(id, opts.onProgress);
       this.channel.post({ t: 'call', id, method, input });
     });
   }
@@ -106,8 +109,10 @@ export class CoreClient implements ApiCaller {
     if (m.t === 'result') {
       const resolve = this.pending.get(m.id);
       this.pending.delete(m.id);
+      this.listeners.delete(m.id);
       resolve?.(m.result as ApiResult<Method>);
-    } else if (m.t === 'ask') void this.answer(m.id, m.ask);
+    } else if (m.t === 'progress') this.listeners.get(m.id)?.(m.event);
+    else if (m.t === 'ask') void this.answer(m.id, m.ask);
     else if (m.t === 'closed') this.channel.kill();
   }
 

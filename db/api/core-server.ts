@@ -75,7 +75,9 @@ export function serveCore(port: CorePort): void {
         const { id, method, input } = msg;
         void serial(async () => {
           try {
-            const result = api ? await api.call(method, input) : { ok: false as const, error: { code: 'core.stopped', params: { reason: 'not started' } } };
+            const result = api
+              ? await api.call(method, input, { onProgress: (event) => port.send({ t: 'progress', id, event }) })
+              : { ok: false as const, error: { code: 'core.stopped', params: { reason: 'not started' } } };
             port.send({ t: 'result', id, result });
           } catch (e) {
             // WardApi answers every failure itself; this is a result that could not be sent (a value that does not clone).

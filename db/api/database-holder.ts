@@ -5,10 +5,16 @@ import { openDatabase, type Database } from '../database';
 import { sessionFor, type Session } from '../session';
 import type { KeyStore } from '../keys/key-store';
 import type { SendOptions } from '../hub-client/send';
-import type { Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { Method, Output, ParsedInput, Progress } from '../../shared/api/contract';
+
+/** What a handler may do for its caller while it runs, besides answering. */
+export interface CallContext<M extends Method> {
+  /** Reports progress to the caller that asked for it (`Progress<M>`); a method without any cannot. */
+  progress(event: Progress<M>): void;
+}
 
 /** One method's handler: its input already parsed by the method's schema, its output the contract's. */
-export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+export type Handler<M extends Method> = (input: ParsedInput<M>, call: CallContext<M>) => Output<M> | Promise<Output<M>>;
 
 /**
  * Some methods' handlers. A feature's module returns its object `satisfies HandlerGroup`, so each

@@ -1,7 +1,9 @@
 /**
  * Sending over the network: the ward's side of the city's hub. `hub.send` starts a send in the
- * host and returns at once; the screen polls `hub.outbox` for progress, as every host transport
- * (IPC, the browser host's POST, the command line) carries a plain call and answer.
+ * host and returns at once; the screen polls `hub.outbox` for progress, since a window should not
+ * hold one call open for minutes. `hub.sendAndWait` answers when the send is over and reports its
+ * progress on the way (`HubProgresses`), for a caller that does one thing per run: the command line.
+ * `enroll.send` and `enroll.fetch` post the enrollment request to the hub and fetch the city's answer.
  */
 import { z } from 'zod';
 import type { ApiError } from './api-error';
@@ -20,6 +22,10 @@ export const hubSchemas = {
   'hub.check': z.object({}),
   'hub.send': z.object({}),
   'hub.outbox': z.object({}),
+  /** `url`: this send only, the saved address unchanged; absent, the saved address. */
+  'hub.sendAndWait': z.object({ url: hubAddress.optional() }),
+  'enroll.send': z.object({ url: hubAddress }),
+  'enroll.fetch': z.object({ url: hubAddress }),
 } as const;
 
 /** What the hub answered for one upload; `message` is ready to show in either language. */
@@ -89,4 +95,13 @@ export interface HubOutputs {
   'hub.check': HubCheck;
   'hub.send': HubProgress;
   'hub.outbox': { items: OutboxItem[]; progress: HubProgress; address: string | null };
+  'hub.sendAndWait': HubSendResult;
+  /** The request's number at the hub, and the fingerprint the officer reads to the city on the phone. */
+  'enroll.send': { id: string; fingerprint: string; status: string };
+  'enroll.fetch': { cityCode: string; cityFingerprint: string; wardFingerprint: string };
+}
+
+/** What a method reports while it runs, before its answer. */
+export interface HubProgresses {
+  'hub.sendAndWait': HubProgress;
 }

@@ -10,7 +10,7 @@ import type { AreaNarrative, ReportRow, ReportView } from './report-types';
 import { planImportSchemas, type PlanImportOutputs } from './contract-plan-import';
 import { listsSchemas, planFields, type ListsOutputs } from './contract-lists';
 import { documentsSchemas, supplementNo, type DocumentsOutputs } from './contract-documents';
-import { hubSchemas, type HubOutputs } from './contract-hub';
+import { hubSchemas, type HubOutputs, type HubProgresses } from './contract-hub';
 import { compactSchemas, type CompactOutputs } from './contract-compact';
 import { keysSchemas, type KeysOutputs } from './contract-keys';
 import { isReportingPeriodCode, isReportingYear, isValidIsoDate } from '../rules/period';
@@ -254,6 +254,13 @@ export interface Outputs extends PlanImportOutputs, ListsOutputs, DocumentsOutpu
 }
 
 export type Output<M extends Method> = M extends keyof Outputs ? Outputs[M] : never;
+
+/**
+ * What a long method reports while it runs (an upload's bytes), each report a plain message like
+ * the answer, so it crosses the same transports. A feature joins with `&` its own map.
+ */
+export type Progresses = HubProgresses;
+export type Progress<M extends Method> = M extends keyof Progresses ? Progresses[M] : never;
 
 export const METHODS = Object.keys(schemas) as Method[];
 

@@ -36,4 +36,8 @@ export type HostToCore =
   | { t: 'close' };
 
 export type CoreToHost =
-  { t: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: ApiError } } | { t: 'ask'; id: number; ask: CoreAsk } | { t: 'closed' };
+  | { t: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: ApiError } }
+  /** A report of call `id` while it runs (`Progress<M>`), before its result. */
+  | { t: 'progress'; id: number; event: unknown }
+  | { t: 'ask'; id: number; ask: CoreAsk }
+  | { t: 'closed' };

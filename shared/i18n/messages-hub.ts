@@ -35,7 +35,7 @@ export const hubMessagesVi = {
   'hub.enrollment_refused': 'Thành phố đã từ chối yêu cầu đăng ký khóa này. Liên hệ thành phố để biết lý do.',
   'hub.enrollment_decided': 'Yêu cầu đăng ký {{id}} đã được xử lý trước đây ({{status}}). Không thay đổi gì.',
   'hub.enrollment_inbox_full': 'Máy chủ thành phố đang có quá nhiều yêu cầu đăng ký chờ duyệt. Gọi điện cho thành phố.',
-  'hub.no_enrollment_request': 'Máy này chưa gửi yêu cầu đăng ký lên máy chủ thành phố. Gửi yêu cầu trước (wardplan enroll-request --hub).',
+  'hub.no_enrollment_request': 'Máy này chưa gửi yêu cầu đăng ký lên máy chủ thành phố. Gửi yêu cầu trước (wardplan enroll send --hub <địa chỉ>).',
   'hub.tls_pair': 'Cần cả --tls-cert và --tls-key (chứng chỉ và khóa riêng của máy chủ) để bật HTTPS.',
 } satisfies Record<string, string>;
 
@@ -71,6 +71,6 @@ export const hubMessagesEn: Record<keyof typeof hubMessagesVi, string> = {
   'hub.enrollment_refused': 'The city refused this key enrollment. Contact the city for the reason.',
   'hub.enrollment_decided': 'Enrollment request {{id}} was already handled ({{status}}). Nothing changed.',
   'hub.enrollment_inbox_full': 'The city server holds too many enrollment requests waiting for approval. Call the city.',
-  'hub.no_enrollment_request': 'This computer has not posted an enrollment request to the city server. Send one first (wardplan enroll-request --hub).',
+  'hub.no_enrollment_request': 'This computer has not posted an enrollment request to the city server. Send one first (wardplan enroll send --hub <address>).',
   'hub.tls_pair': 'Both --tls-cert and --tls-key (the server certificate and its private key) are needed for HTTPS.',
 };
