@@ -12,6 +12,9 @@ import { cliVi } from './texts';
 
 /** Letters only Vietnamese uses (any accented vowel, đ). */
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+/** Commander's own English: its headings, placeholders, option notes and error wording. */
+const COMMANDER_ENGLISH =
+  /Usage:|Options:|Commands:|Arguments:|\[options\]|\[command\]|\(choices:|\(default:|display help|error:|unknown (option|command)|missing required|not specified|argument missing|Did you mean/;
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -56,7 +59,54 @@ describe('every command speaks the language asked for', () => {
     for (const spec of COMMANDS) {
       const vi = await run(...spec.name.split(' '), '--help');
       expect(vi.out, spec.name).toContain(cliVi[spec.help!]);
+      expect(vi.out, spec.name).toContain(`Cách dùng: wardplan ${spec.name}`);
+      expect(vi.out.match(COMMANDER_ENGLISH)?.[0], `${spec.name}: ${vi.out}`).toBeUndefined();
     }
+  });
+
+  it('gives Commander’s headings and usage errors in Vietnamese by default, in English when asked', async () => {
+    const vi = await run('--help');
+    expect(vi.code).toBe(0);
+    expect(vi.out).toMatch(/^Cách dùng: wardplan \[tuỳ chọn\] \[lệnh\]\n/);
+    expect(vi.out).toMatch(/^Tuỳ chọn:$/m);
+    expect(vi.out).toMatch(/^Lệnh:$/m);
+    expect(vi.out).toMatch(/^ {2}db +cơ sở dữ liệu$/m);
+    expect(vi.out.match(COMMANDER_ENGLISH)?.[0], vi.out).toBeUndefined();
+    const options = await run('report', 'show', '--help');
+    expect(options.out).toContain('(chọn một trong: "vi", "en")');
+    expect(options.out.match(COMMANDER_ENGLISH)?.[0], options.out).toBeUndefined();
+
+    const en = await run('report', 'show', '--help', '--lang', 'en');
+    expect(en.out).toMatch(/^Usage: wardplan report show \[options\]\n/);
+    expect(en.out).toMatch(/^Options:$/m);
+    expect(en.out).toContain('(choices: "vi", "en")');
+
+    // Each kind of usage error Commander finds, told by the command line alone, on one line.
+    const mistakes: Array<[string[], string, string]> = [
+      [['unit', 'list', '--db', 'x.db', '--bogus'], 'không có tuỳ chọn --bogus', 'unknown option --bogus'],
+      [['unit', 'list', '--db', 'x.db', '--jsn'], 'không có tuỳ chọn --jsn (có phải ý bạn là --json?)', 'unknown option --jsn (did you mean --json?)'],
+      [['unitt'], 'không có lệnh unitt (có phải ý bạn là unit?)', 'unknown command unitt (did you mean unit?)'],
+      [['unit', 'update', '--db', 'x.db', '--name', 'Văn phòng'], 'thiếu tham số code', 'missing required argument code'],
+      [['unit', 'add', '--db', 'x.db', '--name', 'Văn phòng'], 'thiếu tuỳ chọn bắt buộc --code <code>', 'required option --code <code> not given'],
+      [['unit', 'add', '--db', 'x.db', '--code'], 'tuỳ chọn --code <code> cần có giá trị', 'option --code <code> needs a value'],
+      [['unit', 'list', '--db', 'x.db', '--lang', 'fr'], 'tuỳ chọn --lang <lang> không nhận giá trị "fr"; chọn một trong: vi, en', ''],
+      [['unit', 'list', '--db', 'x.db', 'extra'], 'thừa tham số: lệnh nhận 0, đã nhập 1', 'too many arguments: the command takes 0, got 1'],
+    ];
+    for (const [args, viDetail, enDetail] of mistakes) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toBe(`Lệnh chưa đúng: ${viDetail}. Xem "wardplan --help".\n`);
+      if (!enDetail) continue;
+      // From the environment: an option added last would be taken as the value a mistake left out.
+      process.env.WARDPLAN_LANG = 'en';
+      const e = await run(...args).finally(() => delete process.env.WARDPLAN_LANG);
+      expect(e.err, args.join(' ')).toBe(`The command is not right: ${enDetail}. See "wardplan --help".\n`);
+    }
+    // A group's name alone shows the group's help, then says what is missing.
+    const group = await run('unit');
+    expect(group.code).toBe(2);
+    expect(group.err).toContain('Lệnh:\n  add [tuỳ chọn]');
+    expect(group.err).toMatch(/Lệnh chưa đúng: thiếu tên lệnh; các lệnh có thể dùng ở trên\. Xem "wardplan --help"\.\n$/);
   });
 
   it('prints results and refusals in English with --lang en, and in Vietnamese by default', async () => {

@@ -12,6 +12,7 @@ import { hostCommands } from './host-command';
 import { hubServerCommands } from './hub-command';
 import { CliFailure, langOf } from './run';
 import { buildFromTable, type CommandSpec } from './table';
+import { helpIn, usageDetail } from './commander-lang';
 import { cliText, type CliKey } from './texts';
 
 /** Every command, in the order `wardplan --help` lists them. */
@@ -45,6 +46,7 @@ const GROUPS: Partial<Record<string, CliKey>> = {
   bundle: 'group.bundle',
   city: 'group.city',
   'city user': 'group.city.user',
+  db: 'group.db',
 };
 
 /** The language asked for before Commander has parsed anything: help and usage errors need it too. */
@@ -61,7 +63,9 @@ export function buildProgram(lang: Lang = langOf({})): Command {
     .helpCommand('help [command]', cliText(lang, 'opt.help'))
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureHelp(helpIn(lang))
+    // Usage errors are told by main() in the language asked for, not in Commander's English.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
   buildFromTable(program, COMMANDS, lang, GROUPS);
   // Every sub-command reports usage errors with the same exit code as the root.
   const walk = (c: Command) => c.commands.forEach((sub) => (sub.exitOverride(), walk(sub)));
@@ -80,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CliFailure) return e.exitCode;
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
-      process.stderr.write(`${formatMessage(lang, 'cli.usage', { detail: e.message.replace(/^error: /, '') })}\n`);
+      process.stderr.write(`${formatMessage(lang, 'cli.usage', { detail: usageDetail(lang, e) })}\n`);
       return 2;
     }
     throw e;
