@@ -1,13 +1,14 @@
 /**
- * The texts of the main process's own dialogs (backup from the menu, About), in both languages,
- * through i18next like every other message. The page keeps its language in its own storage, out
+ * The texts of the main process's own menu and dialogs (the application menu, picking a file or a
+ * folder, saving, backup from the menu, About, a failed start), in both languages, through
+ * i18next like every other message. The page keeps its language in its own storage, out
  * of the main process's reach, so the dialogs follow WARDPLAN_LANG, else the system's language
  * when it is English, else Vietnamese.
  */
 import type { i18n } from 'i18next';
 import { createI18n, type Lang } from '../shared/i18n/messages';
 
-const dialogVi = {
+export const dialogVi = {
   'backup.title': 'Sao lưu',
   'backup.nothing': 'Chưa có dữ liệu để sao lưu.',
   'backup.nothing_detail': 'Hãy hoàn tất bước thiết lập ban đầu trước.',
@@ -20,9 +21,36 @@ const dialogVi = {
   'about.text': 'Kế hoạch chuyển đổi số của phường, xã — làm việc không cần mạng, đồng bộ với thành phố bằng gói có chữ ký.',
   'about.data': 'Dữ liệu: {{path}}',
   'about.log': 'Nhật ký: {{path}}',
+  'pick.folder': 'Chọn thư mục (ví dụ ổ USB)',
+  'pick.folder_button': 'Chọn thư mục',
+  'pick.file': 'Chọn tệp',
+  'pick.file_button': 'Mở',
+  'save.title': 'Lưu tệp',
+  'save.button': 'Lưu',
+  'fatal.title': 'WardPlan không khởi động được',
+  // '&' marks the letter of the Alt-key shortcut.
+  'menu.file': '&Tệp',
+  'menu.backup': 'Sao lưu…',
+  'menu.quit': 'Thoát',
+  'menu.edit': '&Chỉnh sửa',
+  'menu.undo': 'Hoàn tác',
+  'menu.redo': 'Làm lại',
+  'menu.cut': 'Cắt',
+  'menu.copy': 'Sao chép',
+  'menu.paste': 'Dán',
+  'menu.select_all': 'Chọn tất cả',
+  'menu.view': '&Hiển thị',
+  'menu.reload': 'Tải lại',
+  'menu.dev_tools': 'Công cụ nhà phát triển',
+  'menu.zoom_in': 'Phóng to',
+  'menu.zoom_out': 'Thu nhỏ',
+  'menu.zoom_reset': 'Kích thước thật',
+  'menu.full_screen': 'Toàn màn hình',
+  'menu.help': 'Trợ &giúp',
+  'menu.about': 'Giới thiệu WardPlan',
 };
 
-const dialogEn: Record<keyof typeof dialogVi, string> = {
+export const dialogEn: Record<keyof typeof dialogVi, string> = {
   'backup.title': 'Backup',
   'backup.nothing': 'There is no data to back up yet.',
   'backup.nothing_detail': 'Finish the first set-up first.',
@@ -35,6 +63,32 @@ const dialogEn: Record<keyof typeof dialogVi, string> = {
   'about.text': "Wards' digital-transformation plans — works offline, syncs with the city through signed bundles.",
   'about.data': 'Data: {{path}}',
   'about.log': 'Log: {{path}}',
+  'pick.folder': 'Choose a folder (a USB drive, for example)',
+  'pick.folder_button': 'Choose folder',
+  'pick.file': 'Choose a file',
+  'pick.file_button': 'Open',
+  'save.title': 'Save file',
+  'save.button': 'Save',
+  'fatal.title': 'WardPlan could not start',
+  'menu.file': '&File',
+  'menu.backup': 'Back up…',
+  'menu.quit': 'Quit',
+  'menu.edit': '&Edit',
+  'menu.undo': 'Undo',
+  'menu.redo': 'Redo',
+  'menu.cut': 'Cut',
+  'menu.copy': 'Copy',
+  'menu.paste': 'Paste',
+  'menu.select_all': 'Select All',
+  'menu.view': '&View',
+  'menu.reload': 'Reload',
+  'menu.dev_tools': 'Developer Tools',
+  'menu.zoom_in': 'Zoom In',
+  'menu.zoom_out': 'Zoom Out',
+  'menu.zoom_reset': 'Actual Size',
+  'menu.full_screen': 'Full Screen',
+  'menu.help': '&Help',
+  'menu.about': 'About WardPlan',
 };
 
 export type DialogKey = keyof typeof dialogVi;

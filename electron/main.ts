@@ -135,7 +135,11 @@ async function onReady(): Promise<void> {
     registerIpc();
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        buildMenuTemplate({ isPackaged: app.isPackaged, actions: { backup: () => void backupFromMenu(), about: () => void showAbout() } }),
+        buildMenuTemplate({
+          isPackaged: app.isPackaged,
+          lang: dialogLang(process.env, app.getLocale()),
+          actions: { backup: () => void backupFromMenu(), about: () => void showAbout() },
+        }),
       ),
     );
     await createWindow();
@@ -278,14 +282,25 @@ function registerIpc(): void {
 
   ipcMain.handle(CHANNELS.pickFolder, async (event) => {
     if (!trusted(event)) throw new Error('forbidden');
-    return openDialog('folder', { title: 'Chọn thư mục (ví dụ ổ USB)', buttonLabel: 'Chọn thư mục', properties: ['openDirectory', 'createDirectory'] });
+    const lang = dialogLang(process.env, app.getLocale());
+    return openDialog('folder', {
+      title: dialogText(lang, 'pick.folder'),
+      buttonLabel: dialogText(lang, 'pick.folder_button'),
+      properties: ['openDirectory', 'createDirectory'],
+    });
   });
 
   ipcMain.handle(CHANNELS.pickFile, async (event, rawFilters: unknown) => {
     if (!trusted(event)) throw new Error('forbidden');
     const filters = parseFilters(rawFilters);
     if (!filters) throw new Error('bad filters');
-    return openDialog('file', { title: 'Chọn tệp', buttonLabel: 'Mở', properties: ['openFile'], ...(filters.length ? { filters } : {}) });
+    const lang = dialogLang(process.env, app.getLocale());
+    return openDialog('file', {
+      title: dialogText(lang, 'pick.file'),
+      buttonLabel: dialogText(lang, 'pick.file_button'),
+      properties: ['openFile'],
+      ...(filters.length ? { filters } : {}),
+    });
   });
 
   ipcMain.handle(CHANNELS.saveFile, async (event, rawName: unknown, rawFilters: unknown) => {
@@ -294,9 +309,10 @@ function registerIpc(): void {
     const filters = parseFilters(rawFilters);
     if (!name || !filters) throw new Error('bad save arguments');
     if (!mainWindow) return null;
+    const lang = dialogLang(process.env, app.getLocale());
     const r = await dialog.showSaveDialog(mainWindow, {
-      title: 'Lưu tệp',
-      buttonLabel: 'Lưu',
+      title: dialogText(lang, 'save.title'),
+      buttonLabel: dialogText(lang, 'save.button'),
       defaultPath: path.join(loc.defaultOutDir, name),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
       ...(filters.length ? { filters } : {}),
@@ -425,6 +441,8 @@ async function closeApi(): Promise<void> {
 
 function fatal(message: string, error?: unknown): void {
   logger.log('error', message, error);
-  dialog.showErrorBox('WardPlan không khởi động được / WardPlan could not start', `${message}\n\nNhật ký / Log: ${logger.file}`);
+  // The language is known without the window: the environment, else the system's (empty before Electron is ready).
+  const lang = dialogLang(process.env, app.isReady() ? app.getLocale() : '');
+  dialog.showErrorBox(dialogText(lang, 'fatal.title'), `${message}\n\n${dialogText(lang, 'about.log', { path: logger.file })}`);
   void closeApi().finally(() => app.exit(1));
 }

@@ -113,9 +113,14 @@ describe('log file', () => {
 describe('application menu', () => {
   const labels = (items: MenuItemConstructorOptions[]): string[] => items.filter((i) => i.type !== 'separator').map((i) => String(i.label).replace('&', ''));
   const sub = (t: MenuItemConstructorOptions[], i: number) => (t[i]?.submenu ?? []) as MenuItemConstructorOptions[];
+  const menu = (lang: 'vi' | 'en', isPackaged = true) => buildMenuTemplate({ isPackaged, lang, actions: { backup: () => {}, about: () => {} } });
+  /** Every item, submenus included, in order. */
+  const walk = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    items.flatMap((i) => [i, ...walk(Array.isArray(i.submenu) ? (i.submenu as MenuItemConstructorOptions[]) : [])]);
+  const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
   it('is in Vietnamese, with keyboard access letters', () => {
-    const t = buildMenuTemplate({ isPackaged: true, actions: { backup: () => {}, about: () => {} } });
+    const t = menu('vi');
     expect(labels(t)).toEqual(['Tệp', 'Chỉnh sửa', 'Hiển thị', 'Trợ giúp']);
     expect(t.every((m) => String(m.label).includes('&'))).toBe(true);
     expect(labels(sub(t, 0))).toEqual(['Sao lưu…', 'Thoát']);
@@ -124,15 +129,33 @@ describe('application menu', () => {
     expect(labels(sub(t, 3))).toEqual(['Giới thiệu WardPlan']);
   });
 
+  it('is in English when the dialogs are, item for item, with no Vietnamese left', () => {
+    for (const isPackaged of [true, false]) {
+      const [vi, en] = [walk(menu('vi', isPackaged)), walk(menu('en', isPackaged))];
+      expect(en.map((i) => [i.type, i.role, i.accelerator])).toEqual(vi.map((i) => [i.type, i.role, i.accelerator]));
+      en.forEach((item, n) => {
+        if (item.type === 'separator') return;
+        expect(String(item.label).trim(), JSON.stringify(item)).not.toBe('');
+        expect(item.label, String(item.label)).not.toMatch(VIETNAMESE);
+        expect(item.label).not.toBe(vi[n]!.label);
+      });
+    }
+    const t = menu('en');
+    expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(t.every((m) => String(m.label).includes('&'))).toBe(true);
+    expect(labels(sub(t, 0))).toEqual(['Back up…', 'Quit']);
+    expect(labels(sub(t, 3))).toEqual(['About WardPlan']);
+  });
+
   it('offers DevTools only in development', () => {
-    const roles = (packaged: boolean) => sub(buildMenuTemplate({ isPackaged: packaged, actions: { backup: () => {}, about: () => {} } }), 2).map((i) => i.role);
+    const roles = (packaged: boolean) => sub(menu('vi', packaged), 2).map((i) => i.role);
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(false)).toContain('toggleDevTools');
   });
 
   it('runs the backup and about actions', () => {
     const calls: string[] = [];
-    const t = buildMenuTemplate({ isPackaged: true, actions: { backup: () => calls.push('backup'), about: () => calls.push('about') } });
+    const t = buildMenuTemplate({ isPackaged: true, lang: 'en', actions: { backup: () => calls.push('backup'), about: () => calls.push('about') } });
     const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as unknown as () => void)();
     click(sub(t, 0)[0]);
     click(sub(t, 3)[0]);
