@@ -82,6 +82,7 @@ class BrowserWindow extends EventEmitter {
 const app = new EventEmitter();
 let readyResolve;
 const ready = new Promise((r) => (readyResolve = r));
+let isReady = false;
 Object.assign(app, {
   isPackaged: false,
   getPath: (name) => state.paths[name] ?? `/nonexistent/${name}`,
@@ -92,6 +93,7 @@ Object.assign(app, {
   enableSandbox: () => (state.sandboxEnabled = true),
   setAppUserModelId: () => {},
   whenReady: () => ready,
+  isReady: () => isReady,
   quit: () => {
     state.quitCalled++;
     const e = {
@@ -105,7 +107,10 @@ Object.assign(app, {
   },
   exit: (code) => (state.exitCode = code),
   /** Test hook: what Electron does once it has initialised. */
-  __ready: () => readyResolve(),
+  __ready: () => {
+    isReady = true;
+    readyResolve();
+  },
 });
 
 const webRequest = { beforeRequest: null, headersReceived: null };

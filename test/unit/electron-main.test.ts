@@ -149,6 +149,26 @@ describe('the bundled main process, on a stand-in Electron', () => {
     const save = state.dialogs.at(-1)!;
     expect(save.options.defaultPath).toBe(path.join(dir, 'documents', 'WardPlan', 'x.wpb'));
     expect(String(save.options.title)).toMatch(/Lưu/);
+    expect(state.dialogs.at(-2)!.options).toMatchObject({ title: 'Chọn thư mục (ví dụ ổ USB)', buttonLabel: 'Chọn thư mục' });
+  });
+
+  it('titles its dialogs in the language asked for', async () => {
+    const saved = process.env.WARDPLAN_LANG;
+    process.env.WARDPLAN_LANG = 'en';
+    try {
+      state.dialogAnswers.push(null, null, null);
+      await invoke(CHANNELS.pickFolder, trustedEvent());
+      await invoke(CHANNELS.pickFile, trustedEvent(), []);
+      await invoke(CHANNELS.saveFile, trustedEvent(), 'x.wpb', []);
+      expect(state.dialogs.slice(-3).map((d) => [d.options.title, d.options.buttonLabel])).toEqual([
+        ['Choose a folder (a USB drive, for example)', 'Choose folder'],
+        ['Choose a file', 'Open'],
+        ['Save file', 'Save'],
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.WARDPLAN_LANG;
+      else process.env.WARDPLAN_LANG = saved;
+    }
   });
 
   it('opens an evidence file from a verified copy, never the stored file', async () => {
