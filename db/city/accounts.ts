@@ -5,10 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, max, min } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { CityRole, CityUserRow } from '../../shared/api/contract-city';
-import { cityUser, cityWebSession } from '../schema';
+import { cityLoginAttempt, cityUser, cityWebSession } from '../schema';
 import { inTransaction, type Session } from '../session';
 import { audit } from '../write';
 
@@ -120,11 +120,18 @@ function tokenHash(token: string): string {
 /** Failures since the later of (window start, last success). */
 function recentFailures(s: Session, name: string, nowMs: number): { count: number; oldest: string | null } {
   const since = new Date(nowMs - LOCKOUT_WINDOW_MS).toISOString();
-  const lastOk = s.db.sqlite.prepare('SELECT max(at) AS at FROM city_login_attempt WHERE user_name = ? AND ok = 1').get(name) as { at: string | null };
+  const a = cityLoginAttempt;
+  const lastOk = s.db.orm
+    .select({ at: max(a.at) })
+    .from(a)
+    .where(and(eq(a.userName, name), eq(a.ok, 1)))
+    .get()!;
   const from = lastOk.at && lastOk.at > since ? lastOk.at : since;
-  const r = s.db.sqlite
-    .prepare('SELECT count(*) AS n, min(at) AS oldest FROM city_login_attempt WHERE user_name = ? AND ok = 0 AND at > ?')
-    .get(name, from) as { n: number; oldest: string | null };
+  const r = s.db.orm
+    .select({ n: count(), oldest: min(a.at) })
+    .from(a)
+    .where(and(eq(a.userName, name), eq(a.ok, 0), gt(a.at, from)))
+    .get()!;
   return { count: r.n, oldest: r.oldest };
 }
 

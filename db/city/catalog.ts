@@ -4,70 +4,83 @@
  * name, unit and area) the first time the city sets a target for it.
  */
 import { AppError } from '../../shared/errors';
-import { eq } from 'drizzle-orm';
+import { and, count, eq, gt, max } from 'drizzle-orm';
 import type { CatalogView, CityInput } from '../../shared/api/contract-city';
 import { parseComparator } from '../../shared/rules/indicator';
 import { addIndicator } from '../services/indicators';
 import { findIdByCode } from '../services/lookup';
-import { org, wardInfo } from '../schema';
+import { area, bundleOut, changeLog, indicator, indicatorTarget, org, wardInfo } from '../schema';
 import { inTransaction, newId, type Session } from '../session';
 import { audit, saveOwnedRow } from '../write';
 
 type WardInfoRow = typeof wardInfo.$inferSelect;
+type IndicatorRow = typeof indicator.$inferSelect;
+type AreaRow = typeof area.$inferSelect;
 
 export function catalogView(s: Session, year: number): CatalogView {
+  // Every ward's copy of every definition (tens of thousands of rows in a large city), the city's own
+  // first: a plain statement, spared drizzle's row mapping; only the first of each code is kept.
   const defs = s.db.sqlite
-    .prepare(
-      `SELECT i.code, i.name, i.unit, a.name AS areaName, i.owner = ? AS own FROM indicator i JOIN area a ON a.id = i.area_id
+    .prepare<[string], Pick<IndicatorRow, 'code' | 'name' | 'unit'> & { areaName: AreaRow['name'] }>(
+      `SELECT i.code, i.name, i.unit, a.name AS areaName FROM indicator i JOIN area a ON a.id = i.area_id
        WHERE i.deleted = 0 ORDER BY i.owner = ? DESC, i.sort, i.code`,
     )
-    .all(s.orgCode, s.orgCode) as Array<{ code: string; name: string; unit: string; areaName: string }>;
+    .all(s.orgCode);
+  const i = indicator;
   const seen = new Set<string>();
   const indicators: CatalogView['indicators'] = [];
-  const targets = s.db.sqlite
-    .prepare(
-      `SELECT i.code, t.ward_code AS wardCode, t.comparator, t.target FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
-       WHERE t.owner = ? AND t.year = ? AND t.deleted = 0 ORDER BY t.ward_code`,
-    )
-    .all(s.orgCode, year) as Array<{ code: string; wardCode: string; comparator: string; target: number }>;
+  const t = indicatorTarget;
+  const targets = s.db.orm
+    .select({ code: i.code, wardCode: t.wardCode, comparator: t.comparator, target: t.target })
+    .from(t)
+    .innerJoin(i, eq(i.id, t.indicatorId))
+    .where(and(eq(t.owner, s.orgCode), eq(t.year, year), eq(t.deleted, 0)))
+    .orderBy(t.wardCode)
+    .all();
   for (const d of defs) {
     if (seen.has(d.code)) continue;
     seen.add(d.code);
     indicators.push({ ...d, targets: targets.filter((t) => t.code === d.code).map(({ code: _c, ...t }) => t) });
   }
-  const last = s.db.sqlite.prepare("SELECT max(created_at) AS at, max(seq_to) AS seq FROM bundle_out WHERE kind = 'catalog'").get() as {
-    at: string | null;
-    seq: number | null;
-  };
-  const changes = s.db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND seq > ?').get(s.installationId, last.seq ?? 0) as {
-    n: number;
-  };
-  const wards = s.db.sqlite.prepare("SELECT code, name FROM org WHERE kind = 'ward' ORDER BY code").all() as CatalogView['wards'];
+  const o = bundleOut;
+  const last = s.db.orm
+    .select({ at: max(o.createdAt), seq: max(o.seqTo) })
+    .from(o)
+    .where(eq(o.kind, 'catalog'))
+    .get()!;
+  const changes = s.db.orm
+    .select({ n: count() })
+    .from(changeLog)
+    .where(and(eq(changeLog.origin, s.installationId), gt(changeLog.seq, last.seq ?? 0)))
+    .get()!;
+  const wards = s.db.orm.select({ code: org.code, name: org.name }).from(org).where(eq(org.kind, 'ward')).orderBy(org.code).all();
   return { year, indicators, wards, lastPublishedAt: last.at, changesSincePublish: changes.n };
 }
 
 function adoptIndicator(s: Session, code: string): string {
   const own = findIdByCode(s, 'indicator', code, [s.orgCode]);
   if (own) return own;
-  const ward = s.db.sqlite
-    .prepare(
-      `SELECT i.name, i.unit, i.is_ratio, i.numerator_label, i.denominator_label, i.sort, a.code AS area FROM indicator i JOIN area a ON a.id = i.area_id
-       WHERE i.code = ? AND i.deleted = 0 ORDER BY i.owner LIMIT 1`,
-    )
-    .get(code) as
-    { name: string; unit: string; is_ratio: number; numerator_label: string | null; denominator_label: string | null; sort: number; area: string } | undefined;
+  const i = indicator;
+  const ward = s.db.orm
+    .select({
+      name: i.name,
+      unit: i.unit,
+      isRatio: i.isRatio,
+      numeratorLabel: i.numeratorLabel,
+      denominatorLabel: i.denominatorLabel,
+      sort: i.sort,
+      area: area.code,
+    })
+    .from(i)
+    .innerJoin(area, eq(area.id, i.areaId))
+    .where(and(eq(i.code, code), eq(i.deleted, 0)))
+    .orderBy(i.owner)
+    .limit(1)
+    .get();
   if (!ward) throw new AppError('indicator.not_found', { code });
   if (!findIdByCode(s, 'area', ward.area, [s.orgCode])) throw new AppError('area.not_found', { code: ward.area });
-  return addIndicator(s, {
-    code,
-    areaCode: ward.area,
-    name: ward.name,
-    unit: ward.unit,
-    isRatio: ward.is_ratio === 1,
-    numeratorLabel: ward.numerator_label,
-    denominatorLabel: ward.denominator_label,
-    sort: ward.sort,
-  }).id;
+  const { area: areaCode, isRatio, ...def } = ward;
+  return addIndicator(s, { code, areaCode, ...def, isRatio: isRatio === 1 }).id;
 }
 
 export function setCityTarget(
@@ -79,13 +92,23 @@ export function setCityTarget(
   if (!comparator) throw new AppError('indicator.bad_comparator', { value: input.comparator });
   const as = { ...s, actor };
   return inTransaction(as, () => {
-    if (input.wardCode && !s.db.sqlite.prepare("SELECT 1 FROM org WHERE code = ? AND kind = 'ward'").get(input.wardCode)) {
+    if (
+      input.wardCode &&
+      !s.db.orm
+        .select({ code: org.code })
+        .from(org)
+        .where(and(eq(org.code, input.wardCode), eq(org.kind, 'ward')))
+        .get()
+    ) {
       throw new AppError('city.ward_not_found', { ward: input.wardCode });
     }
     const indicatorId = adoptIndicator(as, input.indicatorCode);
-    const existing = s.db.sqlite
-      .prepare('SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND year = ? AND ward_code = ?')
-      .get(s.orgCode, indicatorId, input.year, input.wardCode) as { id: string } | undefined;
+    const t = indicatorTarget;
+    const existing = s.db.orm
+      .select({ id: t.id })
+      .from(t)
+      .where(and(eq(t.owner, s.orgCode), eq(t.indicatorId, indicatorId), eq(t.year, input.year), eq(t.wardCode, input.wardCode)))
+      .get();
     const id = existing?.id ?? newId();
     saveOwnedRow(
       as,

@@ -4,39 +4,46 @@
  */
 import type { CompletenessCounts, CompletenessPage, CompletenessRow, CompletenessStatus } from '../../shared/api/contract-city';
 import { matchesSearch } from '../../shared/rules/search-fold';
+import type { org, report, reportingDeadline, wardInfo } from '../schema';
 import { todayIso, vietnamTime, type Session } from '../session';
 import { cached, paginate, periodScope, type PeriodScope } from './scope';
 
 /** The city's calendar for the period; without one, reports are due on the period's last day. */
 export function dueDateOf(s: Session, scope: PeriodScope): string {
-  const r = s.db.sqlite.prepare('SELECT due_on AS d FROM reporting_deadline WHERE period = ? AND owner = ? AND deleted = 0').get(scope.code, s.orgCode) as
-    { d: string } | undefined;
-  return r?.d ?? scope.end;
+  // Asked on every request, cached answers included: a plain statement costs less than building one with drizzle.
+  const r = s.db.sqlite
+    .prepare<[string, string], Pick<typeof reportingDeadline.$inferSelect, 'dueOn'>>(
+      'SELECT due_on AS dueOn FROM reporting_deadline WHERE period = ? AND owner = ? AND deleted = 0',
+    )
+    .get(scope.code, s.orgCode);
+  return r?.dueOn ?? scope.end;
 }
 
-interface Raw {
-  code: string;
-  name: string;
-  grp: string | null;
-  contact_name: string | null;
-  contact_title: string | null;
-  contact_phone: string | null;
-  contact_email: string | null;
+type WardInfo = typeof wardInfo.$inferSelect;
+
+/** One ward's line of the query below: its columns as the schema types them, its counts and latest dates. */
+type Raw = Pick<typeof org.$inferSelect, 'code' | 'name'> & {
+  grp: WardInfo['wardGroup'];
+  contact_name: WardInfo['contactName'];
+  contact_title: WardInfo['contactTitle'];
+  contact_phone: WardInfo['contactPhone'];
+  contact_email: WardInfo['contactEmail'];
   keys: number | null;
   active_keys: number | null;
   last_bundle: string | null;
   last_receipt: string | null;
-  report_status: 'approved' | 'sent' | null;
+  report_status: Extract<(typeof report.$inferSelect)['status'], 'approved' | 'sent'> | null;
   report_at: string | null;
-}
+};
 
 export function completenessRows(s: Session, periodCode: string): { rows: CompletenessRow[]; dueOn: string; scope: PeriodScope } {
   const scope = periodScope(s, periodCode);
   const dueOn = dueDateOf(s, scope);
   const today = todayIso(s.now());
   const rows = cached(s.db, `completeness:${scope.code}:${dueOn}:${today}`, () => {
+    // One statement with CTEs: each ward's keys, bundles and report counted by SQLite in a single pass.
     const raw = s.db.sqlite
-      .prepare(
+      .prepare<[string], Raw>(
         `WITH wards AS (
            SELECT code, name FROM org WHERE kind = 'ward'
            UNION SELECT DISTINCT owner, owner FROM origin_state WHERE owner NOT IN (SELECT code FROM org)
@@ -53,7 +60,7 @@ export function completenessRows(s: Session, periodCode: string): { rows: Comple
          LEFT JOIN b ON b.owner = w.code LEFT JOIN r ON r.owner = w.code
          ORDER BY w.code`,
       )
-      .all(scope.code) as Raw[];
+      .all(scope.code);
     return raw.map((r): CompletenessRow => {
       let status: CompletenessStatus;
       if (r.report_status) status = r.report_at && todayIso(r.report_at) > dueOn ? 'late' : 'on_time';

@@ -8,14 +8,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { EnrollmentRow } from '../../shared/api/contract-city';
 import { verifyEnrollmentRequest } from '../keys/documents';
-import type { EnrollmentRequest } from '../keys/documents';
 import { fingerprintOf } from '../keys/ed25519';
 import type { KeyStore } from '../keys/key-store';
-import { enrollmentRequest } from '../schema';
+import { enrollmentInbox, enrollmentRequest } from '../schema';
+import { parseEnrollmentSummary } from '../stored-json';
 import { inTransaction, newId, type Session } from '../session';
 import { cityEnroll } from '../sync/enroll';
 import { ensureKey } from '../sync/identity';
@@ -29,44 +29,49 @@ function toRow(r: Raw): EnrollmentRow {
   return { ...row, source: 'file' };
 }
 
-interface InboxRaw {
-  id: string;
-  ward_code: string;
-  key_id: string;
-  fingerprint: string;
-  request: string;
-  status: 'pending' | 'approved' | 'refused';
-  received_at: string;
-  decided_at: string | null;
-  decided_by: string | null;
-}
+const i = enrollmentInbox;
 
 /** The hub's inbox keeps no decider; the audit log does, for decisions taken here. */
-const INBOX_SELECT = `SELECT i.id, i.ward_code, i.key_id, i.fingerprint, i.request, i.status, i.received_at, i.decided_at,
-    (SELECT a.actor FROM audit_log a WHERE a.entity = 'enrollment_inbox' AND a.entity_id = i.id
-       AND a.action IN ('enrollment.approve', 'enrollment.reject') ORDER BY a.id DESC LIMIT 1) AS decided_by
-  FROM enrollment_inbox i`;
+function inboxSelect(s: Session) {
+  return s.db.orm
+    .select({
+      id: i.id,
+      wardCode: i.wardCode,
+      keyId: i.keyId,
+      fingerprint: i.fingerprint,
+      request: i.request,
+      status: i.status,
+      receivedAt: i.receivedAt,
+      decidedAt: i.decidedAt,
+      // enrollment_inbox.id spelled out: drizzle leaves a single table's columns unqualified, and a bare id is audit_log's here.
+      decidedBy: sql<string | null>`(SELECT a.actor FROM audit_log a WHERE a.entity = 'enrollment_inbox' AND a.entity_id = enrollment_inbox.id
+         AND a.action IN ('enrollment.approve', 'enrollment.reject') ORDER BY a.id DESC LIMIT 1)`,
+    })
+    .from(i);
+}
+
+type InboxRaw = NonNullable<ReturnType<ReturnType<typeof inboxSelect>['get']>>;
 
 function inboxToRow(r: InboxRaw): EnrollmentRow {
-  const req = JSON.parse(r.request) as { wardName?: string; officer?: { name?: string; title?: string } };
+  const req = parseEnrollmentSummary(r.request);
   return {
     id: r.id,
-    wardCode: r.ward_code,
-    wardName: req.wardName ?? r.ward_code,
-    keyId: r.key_id,
+    wardCode: r.wardCode,
+    wardName: req.wardName ?? r.wardCode,
+    keyId: r.keyId,
     fingerprint: r.fingerprint,
     officerName: req.officer?.name ?? null,
     officerTitle: req.officer?.title ?? null,
-    receivedAt: r.received_at,
+    receivedAt: r.receivedAt,
     status: r.status === 'refused' ? 'rejected' : r.status,
-    decidedAt: r.decided_at,
-    decidedBy: r.decided_by,
+    decidedAt: r.decidedAt,
+    decidedBy: r.decidedBy,
     source: 'online',
   };
 }
 
 function inboxRequest(s: Session, id: string): InboxRaw | undefined {
-  return s.db.sqlite.prepare(`${INBOX_SELECT} WHERE i.id = ?`).get(id) as InboxRaw | undefined;
+  return inboxSelect(s).where(eq(i.id, id)).get();
 }
 
 function requireRequest(s: Session, id: string): Raw {
@@ -78,7 +83,7 @@ function requireRequest(s: Session, id: string): Raw {
 /** Both doors in one list: the pending first (oldest call first is not the point; newest is), then the decided. */
 export function listEnrollments(s: Session): EnrollmentRow[] {
   const files = s.db.orm.select().from(enrollmentRequest).all().map(toRow);
-  const online = (s.db.sqlite.prepare(INBOX_SELECT).all() as InboxRaw[]).map(inboxToRow);
+  const online = inboxSelect(s).all().map(inboxToRow);
   return [...files, ...online].sort(
     (a, b) => (a.status === 'pending' ? 0 : 1) - (b.status === 'pending' ? 0 : 1) || b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id),
   );
@@ -106,18 +111,19 @@ async function approveOnline(
   r: InboxRaw,
   actor: string,
 ): Promise<{ enrollment: EnrollmentRow; response: Buffer; fileName: string }> {
-  if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.ward_code, status: r.status === 'refused' ? 'rejected' : r.status });
+  if (r.status !== 'pending') throw new AppError('city.enrollment_decided', { ward: r.wardCode, status: r.status === 'refused' ? 'rejected' : r.status });
   const cityKey = await ensureKey(s, store);
-  const request = JSON.parse(r.request) as EnrollmentRequest;
+  // Checked again as it was when the inbox took it: the officer's contact comes from it.
+  const request = verifyEnrollmentRequest(JSON.parse(r.request));
   await approveInboxEnrollment(s, cityKey, r.id, () => {
-    keepContact(s, r.ward_code, request.officer);
-    audit({ ...s, actor }, 'enrollment.approve', 'enrollment_inbox', r.id, { ward: r.ward_code, keyId: r.key_id, fingerprint: r.fingerprint, online: true });
+    keepContact(s, r.wardCode, request.officer);
+    audit({ ...s, actor }, 'enrollment.approve', 'enrollment_inbox', r.id, { ward: r.wardCode, keyId: r.keyId, fingerprint: r.fingerprint, online: true });
   });
   const answer = enrollmentAnswer(s, r.id);
   return {
     enrollment: inboxToRow(inboxRequest(s, r.id)!),
     response: Buffer.from(`${JSON.stringify(answer.response, null, 2)}\n`, 'utf8'),
-    fileName: `${r.ward_code}_tra-loi-dang-ky.json`,
+    fileName: `${r.wardCode}_tra-loi-dang-ky.json`,
   };
 }
 
@@ -182,9 +188,9 @@ export function rejectEnrollment(s: Session, id: string, actor: string): Enrollm
     const online = inboxRequest(s, id);
     if (online) {
       if (online.status !== 'pending')
-        throw new AppError('city.enrollment_decided', { ward: online.ward_code, status: online.status === 'refused' ? 'rejected' : online.status });
+        throw new AppError('city.enrollment_decided', { ward: online.wardCode, status: online.status === 'refused' ? 'rejected' : online.status });
       refuseInboxEnrollment(s, id);
-      audit({ ...s, actor }, 'enrollment.reject', 'enrollment_inbox', id, { ward: online.ward_code, keyId: online.key_id, online: true });
+      audit({ ...s, actor }, 'enrollment.reject', 'enrollment_inbox', id, { ward: online.wardCode, keyId: online.keyId, online: true });
       return inboxToRow(inboxRequest(s, id)!);
     }
     const r = requireRequest(s, id);

@@ -90,7 +90,15 @@ export function exchangeValues(s: Session, periodCode: string, mapping: Intercha
 const orgUnitOf = (m: InterchangeMapping, ward: string) => m.orgUnits?.[ward] ?? ward;
 const elementOf = (m: InterchangeMapping, code: string) => m.dataElements?.[code] ?? code;
 
-export function dhis2DataValueSet(s: Session, periodCode: string, mapping: InterchangeMapping = {}): Record<string, unknown> {
+/** DHIS2's import format for aggregate data (dataValueSets), with the fields WardPlan fills. */
+export interface Dhis2DataValueSet {
+  dataSet?: string;
+  period: string;
+  idScheme: string;
+  dataValues: Array<{ dataElement: string; period: string; orgUnit: string; value: string; comment?: string }>;
+}
+
+export function dhis2DataValueSet(s: Session, periodCode: string, mapping: InterchangeMapping = {}): Dhis2DataValueSet {
   const x = exchangeValues(s, periodCode, mapping);
   const period = dhis2Period(x.period);
   return {

@@ -9,17 +9,13 @@ import { evaluateIndicator, parseComparator, ratioPercent, roundTo, type Compara
 import { formatPeriodCode, periodsOfYear, comparePeriods } from '../../shared/rules/period';
 import { matchesSearch } from '../../shared/rules/search-fold';
 import type { Database } from '../database';
+import type { indicator } from '../schema';
 import type { Session } from '../session';
 import { cached, listWards, paginate, periodScope, wardCodesOfGroup, type PeriodScope } from './scope';
 
-interface Def {
-  code: string;
-  owner: string;
-  name: string;
-  unit: string;
-  isRatio: boolean;
-  sort: number;
-}
+type IndicatorRow = typeof indicator.$inferSelect;
+
+type Def = Pick<IndicatorRow, 'code' | 'owner' | 'name' | 'unit' | 'sort'> & { isRatio: boolean };
 
 export interface Cell {
   wardCode: string;
@@ -44,18 +40,16 @@ export interface IndicatorMatrix {
  * read from the table, not 3,300 wards' copies of every definition.
  */
 function loadDefs(s: Session): Def[] {
-  return (
-    s.db.sqlite
-      .prepare(
-        `WITH pick AS (
+  return s.db.sqlite
+    .prepare<[string], [string, string, string, string, number, number]>(
+      `WITH pick AS (
            SELECT coalesce((SELECT c.rowid FROM indicator c WHERE c.owner = ? AND c.code = x.code AND c.deleted = 0), min(x.rowid)) AS rid
            FROM indicator x WHERE x.deleted = 0 GROUP BY x.code
          )
          SELECT i.code, i.owner, i.name, i.unit, i.is_ratio, i.sort FROM pick CROSS JOIN indicator i ON i.rowid = pick.rid`,
-      )
-      .raw()
-      .all(s.orgCode) as Array<[string, string, string, string, number, number]>
-  )
+    )
+    .raw()
+    .all(s.orgCode)
     .map(([code, owner, name, unit, r, sort]) => ({ code, owner, name, unit, isRatio: r === 1, sort }))
     .sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code));
 }
@@ -124,12 +118,12 @@ function cellsCte(only: { code?: boolean; ward?: boolean }): string {
 
 function cityTargetsOf(s: Session, scope: PeriodScope): Map<string, { comparator: Comparator; target: number }> {
   const rows = s.db.sqlite
-    .prepare(
+    .prepare<[number, string], [string, string, number]>(
       `SELECT i.code, t.comparator, t.target FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
        WHERE t.year = ? AND t.deleted = 0 AND i.deleted = 0 AND t.owner = ? AND t.ward_code = ''`,
     )
     .raw()
-    .all(scope.year, s.orgCode) as Array<[string, string, number]>;
+    .all(scope.year, s.orgCode);
   const out = new Map<string, { comparator: Comparator; target: number }>();
   for (const [code, raw, target] of rows) {
     const comparator = parseComparator(raw);
@@ -144,15 +138,14 @@ export function indicatorMatrix(s: Session, periodCode: string, only: { code?: s
   return cached(s.db, `indicators:${scope.code}:${only.code ?? ''}:${only.ward ?? ''}`, () => {
     lendFunctions(s.db);
     const cells = new Map<string, Cell[]>();
+    // Rows as arrays (.raw()): 3,300 wards × every indicator, without an object per row.
     for (const [code, wardCode, value, numerator, denominator, comparator, target, outcome] of s.db.sqlite
-      .prepare(
+      .prepare<MatrixParams, CellTuple>(
         `WITH ${cellsCte({ code: only.code !== undefined, ward: only.ward !== undefined })}
          SELECT code, ward, value, numerator, denominator, cmp, target, outcome FROM cells ORDER BY code, ward`,
       )
       .raw()
-      .iterate({ ...matrixParams(s, scope), ...only }) as IterableIterator<
-      [string, string, number | null, number | null, number | null, Comparator | null, number | null, IndicatorOutcome]
-    >) {
+      .iterate({ ...matrixParams(s, scope), ...only })) {
       let list = cells.get(code);
       if (!list) cells.set(code, (list = []));
       list.push({ wardCode, value, numerator, denominator, comparator, target, outcome });
@@ -161,13 +154,28 @@ export function indicatorMatrix(s: Session, periodCode: string, only: { code?: s
   });
 }
 
-function matrixParams(s: Session, scope: PeriodScope): Record<string, unknown> {
+/** code, ward, value, numerator, denominator, cmp, target, outcome: the columns of `cells`. */
+type CellTuple = [string, string, number | null, number | null, number | null, Comparator | null, number | null, IndicatorOutcome];
+
+/** The named parameters of cellsCte; code, ward and grp only when the query is narrowed to them. */
+interface MatrixParams {
+  city: string;
+  period: string;
+  year: number;
+  comparators: string;
+  code?: string;
+  ward?: string;
+  grp?: string;
+}
+
+function matrixParams(s: Session, scope: PeriodScope): MatrixParams {
   // The few ways the year's targets write their comparators, read by parseComparator once each
   // rather than once per target; a comparator it cannot read leaves the target out.
   const comparators: Record<string, string> = {};
-  for (const [raw] of s.db.sqlite.prepare('SELECT DISTINCT comparator FROM indicator_target WHERE year = ? AND deleted = 0').raw().all(scope.year) as Array<
-    [string]
-  >) {
+  for (const [raw] of s.db.sqlite
+    .prepare<[number], [string]>('SELECT DISTINCT comparator FROM indicator_target WHERE year = ? AND deleted = 0')
+    .raw()
+    .all(scope.year)) {
     const c = parseComparator(raw);
     if (c) comparators[raw] = c;
   }
@@ -261,7 +269,7 @@ export function cityIndicators(s: Session, input: { period: string; group?: stri
     lendFunctions(s.db);
     // Counted by SQLite: 3,300 wards × every indicator never become objects here.
     const rows = s.db.sqlite
-      .prepare(
+      .prepare<MatrixParams, Counted & { code: string }>(
         `WITH ${cellsCte({})}
          SELECT code, count(*) AS wards, sum(outcome = 'dat') AS met, sum(outcome = 'chua_dat') AS notMet, sum(outcome = 'no_data') AS noData,
            sum(value IS NOT NULL AND numerator IS NOT NULL AND denominator IS NOT NULL) AS pairs,
@@ -270,7 +278,7 @@ export function cityIndicators(s: Session, input: { period: string; group?: stri
            count(value) AS "values", total(value) AS valueSum
          FROM cells ${input.group ? 'WHERE ward IN (SELECT ward_code FROM ward_info WHERE ward_group = :grp)' : ''} GROUP BY code`,
       )
-      .all({ ...matrixParams(s, scope), ...(input.group ? { grp: input.group } : {}) }) as Array<Counted & { code: string }>;
+      .all({ ...matrixParams(s, scope), ...(input.group ? { grp: input.group } : {}) });
     const byCode = new Map(rows.map((r) => [r.code, r]));
     const none: Counted = { wards: 0, met: 0, notMet: 0, noData: 0, pairs: 0, numerator: 0, denominator: 0, values: 0, valueSum: 0 };
     const cityTargets = cityTargetsOf(s, scope);
@@ -322,12 +330,12 @@ export function indicatorDetail(
       .map(formatPeriodCode);
     const byPeriod = new Map<string, Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>>(periods.map((p) => [p, []]));
     for (const [owner, period, value, numerator, denominator] of s.db.sqlite
-      .prepare(
+      .prepare<string[], [string, string, number, number | null, number | null]>(
         `SELECT v.owner, v.period, v.value, v.numerator, v.denominator FROM indicator i CROSS JOIN indicator_value v ON v.indicator_id = i.id
          WHERE i.code = ? AND i.deleted = 0 AND v.deleted = 0 AND v.period IN (${periods.map(() => '?').join(', ')})`,
       )
       .raw()
-      .iterate(input.code, ...periods) as IterableIterator<[string, string, number, number | null, number | null]>) {
+      .iterate(input.code, ...periods)) {
       if (!only || only.has(owner)) byPeriod.get(period)?.push({ value, numerator, denominator });
     }
     const series = periods.map((period) => ({ period, value: def ? cityFigure(def, byPeriod.get(period)!).value : null }));

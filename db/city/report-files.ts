@@ -162,12 +162,7 @@ function cityCompletenessRows(f: CityReportFigures): SheetSpec['rows'] {
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const text =
-    v instanceof Date
-      ? v.toISOString().slice(0, 10)
-      : typeof v === 'object' && 'value' in (v as object)
-        ? String((v as { value: unknown }).value ?? '')
-        : String(v);
+  const text = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && 'value' in v ? String(v.value ?? '') : String(v);
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

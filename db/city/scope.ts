@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/errors';
 import { formatPeriodCode, parsePeriod, periodRange, type Period } from '../../shared/rules/period';
 import type { Database } from '../database';
+import type { org, wardInfo } from '../schema';
 import { todayIso, type Session } from '../session';
 
 export interface PeriodScope {
@@ -25,22 +26,18 @@ export function periodScope(s: Session, code: string): PeriodScope {
   return { period, code: formatPeriodCode(period), year: period.year, start, end, asOf: today < end ? (today < start ? start : today) : end };
 }
 
-export interface WardRef {
-  code: string;
-  name: string;
-  group: string | null;
-}
+export type WardRef = Pick<typeof org.$inferSelect, 'code' | 'name'> & { group: (typeof wardInfo.$inferSelect)['wardGroup'] };
 
 /** Wards in the city's list, plus any ward that sent data without being listed. */
 export function listWards(s: Session): WardRef[] {
   return s.db.sqlite
-    .prepare(
+    .prepare<[], WardRef>(
       `SELECT w.code, w.name, i.ward_group AS "group" FROM (
          SELECT code, name FROM org WHERE kind = 'ward'
          UNION SELECT DISTINCT owner, owner FROM origin_state WHERE owner NOT IN (SELECT code FROM org)
        ) w LEFT JOIN ward_info i ON i.ward_code = w.code ORDER BY w.code`,
     )
-    .all() as WardRef[];
+    .all();
 }
 
 export function wardCodesOfGroup(wards: WardRef[], group: string | undefined): Set<string> | null {
@@ -53,8 +50,9 @@ export function wardCodesOfGroup(wards: WardRef[], group: string | undefined): S
  * largest rowid changes whenever anything the aggregations read changes.
  */
 function dataVersion(db: Database): string {
-  const r = db.sqlite.prepare('SELECT max(rowid) AS v FROM change_log').get() as { v: number | null };
-  const k = db.sqlite.prepare('SELECT count(*) AS n, max(updated_at) AS u FROM ward_info').get() as { n: number; u: string | null };
+  // Asked before every cached answer: two plain aggregate statements, typed where they are written.
+  const r = db.sqlite.prepare<[], { v: number | null }>('SELECT max(rowid) AS v FROM change_log').get()!;
+  const k = db.sqlite.prepare<[], { n: number; u: string | null }>('SELECT count(*) AS n, max(updated_at) AS u FROM ward_info').get()!;
   return `${r.v ?? 0}/${k.n}/${k.u ?? ''}`;
 }
 

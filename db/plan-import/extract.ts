@@ -74,7 +74,8 @@ function cellText(v: ExcelJS.CellValue): string {
 async function xlsxGrids(buffer: Buffer, name: string): Promise<Grid[]> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    // exceljs declares its input an ArrayBuffer; a copy of the bytes is one, wherever Node pooled the Buffer.
+    await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch (e) {
     throw importError('plan_import.corrupt', { name, reason: reasonOf(e) });
   }
@@ -96,7 +97,14 @@ async function xlsxGrids(buffer: Buffer, name: string): Promise<Grid[]> {
 
 // ---- Word --------------------------------------------------------------------------------------------
 
-type XNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+/**
+ * A node as fast-xml-parser gives it with preserveOrder: one key, the tag, holding the children (or
+ * the text, under '#text', left a string by parseTagValue: false), and the attributes under ':@'.
+ */
+interface XNode {
+  [tag: string]: XNode[] | string | Record<string, string> | undefined;
+  ':@'?: Record<string, string>;
+}
 
 function tagOf(n: XNode): string {
   return Object.keys(n).find((k) => k !== ':@') ?? '';
@@ -104,7 +112,7 @@ function tagOf(n: XNode): string {
 
 function kids(n: XNode): XNode[] {
   const v = n[tagOf(n)];
-  return Array.isArray(v) ? (v as XNode[]) : [];
+  return Array.isArray(v) ? v : [];
 }
 
 function child(n: XNode, tag: string): XNode | undefined {
@@ -169,9 +177,8 @@ function findTables(nodes: XNode[], out: XNode[]): void {
 function docxGrids(xml: string, name: string): Grid[] {
   let doc: XNode[];
   try {
-    doc = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false }).parse(
-      xml,
-    ) as XNode[];
+    // The parser returns `any`: these options fix the shape, XNode names it.
+    doc = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false }).parse(xml);
   } catch (e) {
     throw importError('plan_import.corrupt', { name, reason: reasonOf(e) });
   }

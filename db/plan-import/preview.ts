@@ -3,12 +3,13 @@
  * with its errors and warnings, and the units and directives the import would create. Nothing is
  * written; the same reading runs again on import, so a preview and its import cannot disagree.
  */
+import { z } from 'zod';
 import { getMeta } from '../database';
 import type { Session } from '../session';
 import { listAreas, listDirectives, listUnits } from '../services/catalog';
 import { findPlan } from '../services/plans';
 import { listTasks } from '../services/tasks';
-import type { ColumnTarget, ImportField, PlanImportPreview } from '../../shared/api/contract-plan-import';
+import { IMPORT_FIELDS, type ColumnTarget, type ImportField, type PlanImportPreview } from '../../shared/api/contract-plan-import';
 import { extractTables } from './extract';
 import { importError } from './errors';
 import { findHeader, resolveColumns } from './header';
@@ -26,11 +27,16 @@ export interface EditedRow {
 
 const MAPPING_KEY = 'plan_import.mapping.';
 
+/** Column letter to field, as the officer last confirmed it for a file of this shape. */
+const rememberedSchema = z.record(z.string(), z.enum([...IMPORT_FIELDS, 'ignore']));
+
+/** A note that no longer reads as a mapping (unreadable, or a field since renamed) is as good as none. */
 export function rememberedMapping(s: Session, fingerprint: string): Record<string, ColumnTarget> | null {
   const raw = getMeta(s.db, MAPPING_KEY + fingerprint);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as Record<string, ColumnTarget>;
+    const r = rememberedSchema.safeParse(JSON.parse(raw));
+    return r.success ? r.data : null;
   } catch {
     return null;
   }

@@ -104,14 +104,14 @@ function splitCommas(piece: string, units: UnitBook): Array<{ unit: UnitHit } | 
   return out;
 }
 
-const LIMITS: Partial<Record<ImportField, { max: number; label: string }>> = {
-  content: { max: 4000, label: 'Nội dung nhiệm vụ' },
-  timeline: { max: 200, label: 'Thời gian thực hiện' },
-  output: { max: 2000, label: 'Sản phẩm' },
-  person: { max: 200, label: 'Người thực hiện' },
-  authority: { max: 300, label: 'Thẩm quyền phê duyệt' },
-  partners: { max: 2000, label: 'Đơn vị phối hợp' },
-};
+const LIMITS: ReadonlyArray<[ImportField, { max: number; label: string }]> = [
+  ['content', { max: 4000, label: 'Nội dung nhiệm vụ' }],
+  ['timeline', { max: 200, label: 'Thời gian thực hiện' }],
+  ['output', { max: 2000, label: 'Sản phẩm' }],
+  ['person', { max: 200, label: 'Người thực hiện' }],
+  ['authority', { max: 300, label: 'Thẩm quyền phê duyệt' }],
+  ['partners', { max: 2000, label: 'Đơn vị phối hợp' }],
+];
 
 export interface ParsedRows {
   rows: ImportRow[];
@@ -226,7 +226,7 @@ export function readRows(items: Classified[], ctx: RowContext): ParsedRows {
     const sourceText = text(v.source);
     const source = sourceText === '' ? null : directives.findOrPropose(sourceText);
 
-    for (const [field, lim] of Object.entries(LIMITS) as Array<[ImportField, { max: number; label: string }]>) {
+    for (const [field, lim] of LIMITS) {
       if (text(v[field]).length > lim.max) errors.push(issue('plan_import.too_long', { field: lim.label, max: lim.max }));
     }
     const dup = content === '' ? undefined : existing.get(foldVi(content));

@@ -15,6 +15,9 @@ import type { ReportBody } from '../../shared/api/report-types';
 import { taskStatusLabel } from '../../shared/rules/task-status';
 import { formatDateVi, formatNumberVi, formatPercentVi } from '../../shared/rules/format-vi';
 import { parsePeriod, periodLabelVi } from '../../shared/rules/period';
+import { eq } from 'drizzle-orm';
+import { report as reportTable } from '../schema';
+import { parseRecipients, parseReportBody } from '../stored-json';
 import { todayIso, type Session } from '../session';
 import { withArchiveLine } from '../services/documents';
 import { getReceivedReport, getReport, type AreaNarrative } from '../services/reports';
@@ -376,15 +379,15 @@ export async function buildReceivedReportDocx(s: Session, owner: string, period:
   const r = getReceivedReport(s, owner, period);
   // A draft has no frozen figures, and the city cannot compute a ward's figures for it.
   if (!r.figures || !r.approvedAt) throw reportsError('report.not_approved', { period: r.period });
-  const stored = s.db.sqlite.prepare('SELECT body, recipients FROM report WHERE id = ?').get(r.id) as { body: string | null; recipients: string | null };
+  const stored = s.db.orm.select({ body: reportTable.body, recipients: reportTable.recipients }).from(reportTable).where(eq(reportTable.id, r.id)).get()!;
   return renderReportDocx({
     figures: r.figures,
     narratives: r.narratives,
     docNumber: r.docNumber,
     date: todayIso(r.approvedAt),
     draft: false,
-    body: effectiveReportBody(r.figures, stored.body ? (JSON.parse(stored.body) as Partial<ReportBody>) : null),
-    recipients: opts.recipients ?? (stored.recipients ? (JSON.parse(stored.recipients) as string[]) : []),
+    body: effectiveReportBody(r.figures, parseReportBody(stored.body)),
+    recipients: opts.recipients ?? parseRecipients(stored.recipients) ?? [],
     draftingUnit: '',
   });
 }

@@ -190,7 +190,8 @@ const EXAMPLE_NO = /^(vd|vi du)\.?$/;
 async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    // exceljs declares its input an ArrayBuffer; a copy of the bytes is one, wherever Node pooled the Buffer.
+    await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch (e) {
     throw reportsError('plan_import.not_xlsx', { reason: e instanceof Error ? e.message : String(e) });
   }
@@ -231,7 +232,18 @@ export async function parsePlanSheet(buffer: Buffer, ctx: PlanSheetContext): Pro
       const c = cols.get(k);
       return c === undefined ? '' : cellText(row.getCell(c).value);
     };
-    const values = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, get(c.key)])) as Record<PlanColumnKey, string>;
+    const values: Record<PlanColumnKey, string> = {
+      no: get('no'),
+      content: get('content'),
+      lead: get('lead'),
+      partners: get('partners'),
+      timeline: get('timeline'),
+      output: get('output'),
+      area: get('area'),
+      source: get('source'),
+      person: get('person'),
+      authority: get('authority'),
+    };
     const noText = foldVi(values.no);
     if (PLAN_COLUMNS.every((c) => c.key === 'no' || values[c.key] === '')) continue;
     if (EXAMPLE_NO.test(noText)) continue;

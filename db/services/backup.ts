@@ -116,7 +116,7 @@ export async function prepareRestore(file: string): Promise<{ dir: string; dbFil
       const check = new BetterSqlite3(dbFile, { readonly: true });
       try {
         const ok = check.pragma('integrity_check', { simple: true });
-        const row = check.prepare("SELECT value FROM meta WHERE key = 'org_code'").get() as { value: string } | undefined;
+        const row = check.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'org_code'").get();
         orgCode = ok === 'ok' ? row?.value : undefined;
       } finally {
         check.close();
@@ -176,8 +176,9 @@ export async function inspectBackup(file: string, displayName: string, currentOr
   try {
     const db = new BetterSqlite3(prepared.dbFile, { readonly: true });
     try {
-      const meta = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-      const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      // A plain connection, not the app's: the copy is opened read-only and never migrated.
+      const meta = (key: string) => db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+      const n = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n;
       const own = (table: string) => n(`SELECT count(*) AS n FROM "${table}" WHERE deleted = 0 AND owner = (SELECT value FROM meta WHERE key = 'org_code')`);
       const role = meta('role') === 'city' ? 'city' : 'ward';
       const orgName = meta(role === 'city' ? 'city_name' : 'ward_name') ?? prepared.orgCode;
@@ -188,7 +189,7 @@ export async function inspectBackup(file: string, displayName: string, currentOr
         orgCode: prepared.orgCode,
         orgName,
         madeAt: prepared.madeAt,
-        lastChangeAt: (db.prepare('SELECT max(at) AS at FROM change_log').get() as { at: string | null }).at,
+        lastChangeAt: db.prepare<[], { at: string | null }>('SELECT max(at) AS at FROM change_log').get()!.at,
         counts: {
           plans: own('plan'),
           tasks: own('task'),

@@ -36,7 +36,7 @@ export function loadPlanData(s: Session, data: DemoPlan): void {
     // The plan's own account of the year before, as its section I prints it.
     savePlanDocument(s, { year: p.year, previousResults: data.previousYearResults.facts.map((f) => `- ${f}`).join('\n') });
     data.indicators.forEach((ind, i) => {
-      const ratio = (ind as { ratio?: { numerator: string; denominator: string } }).ratio;
+      const ratio = ind.ratio;
       addIndicator(s, {
         code: ind.code,
         areaCode: ind.area,
@@ -45,7 +45,7 @@ export function loadPlanData(s: Session, data: DemoPlan): void {
         isRatio: !!ratio,
         numeratorLabel: ratio?.numerator ?? null,
         denominatorLabel: ratio?.denominator ?? null,
-        note: (ind as { note?: string }).note ?? null,
+        note: ind.note ?? null,
         sort: i + 1,
       });
       setTarget(s, {
@@ -54,7 +54,7 @@ export function loadPlanData(s: Session, data: DemoPlan): void {
         comparator: ind.comparator,
         target: ind.target,
         baseline: ind.baseline,
-        span: (ind as { span?: string }).span ?? null,
+        span: ind.span ?? null,
       });
     });
     for (const t of data.tasks) {

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { parseComparator } from '../../shared/rules/indicator';
 import { isValidIsoDate } from '../../shared/rules/period';
@@ -16,9 +17,10 @@ import type { HistoryEntry } from '../../shared/api/contract-lists';
 import { readBlob } from '../blobs';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { inTransaction, type Session } from '../session';
-import { readRow, saveOwnedRow, type Row } from '../write';
+import { saveOwnedRow, type Row } from '../write';
 import type { OwnedTableName } from '../owned-tables';
-import { auditLog, evidence, task, taskProgress } from '../schema';
+import { readOwned, type OwnedRow } from '../owned-rows';
+import { auditLog, evidence, indicatorTarget, task, taskProgress } from '../schema';
 import { addIndicator, setTarget } from './indicators';
 import { requireIdByCode } from './lookup';
 import { safeFileName } from './evidence';
@@ -34,15 +36,21 @@ const NOT_FOUND: Partial<Record<OwnedTableName, ErrorCode>> = {
 };
 
 /** A live row this organisation owns; the city's catalog rows are read-only in a ward. */
-function requireOwn(s: Session, table: OwnedTableName, id: string): Row {
-  const row = readRow(s, table, id);
+function requireOwn<N extends OwnedTableName>(s: Session, table: N, id: string): OwnedRow<N> {
+  const row = readOwned(s, table, id);
   if (!row || row.deleted) throw new AppError(NOT_FOUND[table] ?? 'internal', { id, code: id, year: '?' });
-  if (row.owner !== s.orgCode) throw new AppError('owner.read_only', { table, owner: String(row.owner) });
+  if (row.owner !== s.orgCode) throw new AppError('owner.read_only', { table, owner: row.owner });
   return row;
 }
 
+/** The row as the writer left it: what an edit answers with. */
+function saved<N extends OwnedTableName>(s: Session, table: N, id: string): OwnedRow<N> {
+  return readOwned(s, table, id)!;
+}
+
+/** `SELECT count(*) AS n …`: these checks read clearer as the SQL they are (json_each, coalesce). */
 function count(s: Session, sql: string, ...args: unknown[]): number {
-  return (s.db.sqlite.prepare(sql).get(...args) as { n: number }).n;
+  return s.db.sqlite.prepare<unknown[], { n: number }>(sql).get(...args)!.n;
 }
 
 function cleanReason(reason: string | null | undefined): Row | undefined {
@@ -55,8 +63,9 @@ function cleanReason(reason: string | null | undefined): Row | undefined {
 export function updateUnit(s: Session, id: string, patch: { name?: string | undefined }): UnitRow {
   return inTransaction(s, () => {
     requireOwn(s, 'unit', id);
-    const row = saveOwnedRow(s, 'unit', { id, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) }, 'unit.update');
-    return { id, owner: s.orgCode, code: String(row.code), name: String(row.name) };
+    saveOwnedRow(s, 'unit', { id, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) }, 'unit.update');
+    const r = saved(s, 'unit', id);
+    return { id, owner: s.orgCode, code: r.code, name: r.name };
   });
 }
 
@@ -94,16 +103,9 @@ export function updateDirective(s: Session, id: string, patch: DirectivePatch): 
     if (patch.date !== undefined) row.issued_on = patch.date;
     if (patch.issuer !== undefined) row.issuer = patch.issuer.trim();
     if (patch.title !== undefined) row.title = patch.title.trim();
-    const r = saveOwnedRow(s, 'directive', row, 'directive.update');
-    return {
-      id,
-      owner: s.orgCode,
-      code: String(r.code),
-      number: String(r.number),
-      issuedOn: (r.issued_on as string | null) ?? null,
-      issuer: String(r.issuer),
-      title: String(r.title),
-    };
+    saveOwnedRow(s, 'directive', row, 'directive.update');
+    const r = saved(s, 'directive', id);
+    return { id, owner: s.orgCode, code: r.code, number: r.number, issuedOn: r.issuedOn, issuer: r.issuer, title: r.title };
   });
 }
 
@@ -122,7 +124,7 @@ export function retirePlan(s: Session, id: string): void {
   inTransaction(s, () => {
     const plan = requireOwn(s, 'plan', id);
     const tasks = count(s, 'SELECT count(*) AS n FROM task WHERE deleted = 0 AND plan_id = ?', id);
-    if (tasks > 0) throw new AppError('plan.has_tasks', { year: Number(plan.year), count: tasks });
+    if (tasks > 0) throw new AppError('plan.has_tasks', { year: plan.year, count: tasks });
     saveOwnedRow(s, 'plan', { id, deleted: 1 }, 'plan.retire');
   });
 }
@@ -192,18 +194,19 @@ export function updateIndicator(s: Session, id: string, patch: IndicatorPatch): 
     if (patch.numeratorLabel !== undefined) row.numerator_label = patch.numeratorLabel?.trim() || null;
     if (patch.denominatorLabel !== undefined) row.denominator_label = patch.denominatorLabel?.trim() || null;
     if (patch.note !== undefined) row.note = patch.note?.trim() || null;
-    const isRatio = row.is_ratio !== undefined ? row.is_ratio === 1 : existing.is_ratio === 1;
+    const isRatio = patch.isRatio ?? existing.isRatio === 1;
+    // A label cleared in the patch falls back to the stored one, as the check has always read it.
     checkRatio({
       isRatio,
-      numeratorLabel: (row.numerator_label ?? existing.numerator_label) as string | null,
-      denominatorLabel: (row.denominator_label ?? existing.denominator_label) as string | null,
+      numeratorLabel: (patch.numeratorLabel?.trim() || null) ?? existing.numeratorLabel,
+      denominatorLabel: (patch.denominatorLabel?.trim() || null) ?? existing.denominatorLabel,
     });
     if (!isRatio) {
       row.numerator_label = null;
       row.denominator_label = null;
     }
     saveOwnedRow(s, 'indicator', row, 'indicator.update');
-    if (patch.target) setTarget(s, { indicatorCode: String(existing.code), ...patch.target });
+    if (patch.target) setTarget(s, { indicatorCode: existing.code, ...patch.target });
     return { id };
   });
 }
@@ -212,9 +215,12 @@ export function updateIndicator(s: Session, id: string, patch: IndicatorPatch): 
 export function retireIndicator(s: Session, id: string): void {
   inTransaction(s, () => {
     requireOwn(s, 'indicator', id);
-    const targets = s.db.sqlite.prepare('SELECT id FROM indicator_target WHERE owner = ? AND indicator_id = ? AND deleted = 0').all(s.orgCode, id) as {
-      id: string;
-    }[];
+    const t = indicatorTarget;
+    const targets = s.db.orm
+      .select({ id: t.id })
+      .from(t)
+      .where(and(eq(t.owner, s.orgCode), eq(t.indicatorId, id), eq(t.deleted, 0)))
+      .all();
     for (const t of targets) saveOwnedRow(s, 'indicator_target', { id: t.id, deleted: 1 }, 'target.retire');
     saveOwnedRow(s, 'indicator', { id, deleted: 1 }, 'indicator.retire');
   });
@@ -227,10 +233,18 @@ export function deleteTask(s: Session, id: string, reason?: string | null): void
   inTransaction(s, () => {
     requireOwn(s, 'task', id);
     const why = cleanReason(reason);
-    for (const table of ['evidence', 'task_progress'] as const) {
-      const rows = s.db.sqlite.prepare(`SELECT id FROM "${table}" WHERE task_id = ? AND deleted = 0`).all(id) as { id: string }[];
-      for (const r of rows) saveOwnedRow(s, table, { id: r.id, deleted: 1 }, table === 'evidence' ? 'evidence.remove' : 'progress.remove', why);
-    }
+    const files = s.db.orm
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.taskId, id), eq(evidence.deleted, 0)))
+      .all();
+    for (const r of files) saveOwnedRow(s, 'evidence', { id: r.id, deleted: 1 }, 'evidence.remove', why);
+    const entries = s.db.orm
+      .select({ id: taskProgress.id })
+      .from(taskProgress)
+      .where(and(eq(taskProgress.taskId, id), eq(taskProgress.deleted, 0)))
+      .all();
+    for (const r of entries) saveOwnedRow(s, 'task_progress', { id: r.id, deleted: 1 }, 'progress.remove', why);
     saveOwnedRow(s, 'task', { id, deleted: 1 }, 'task.delete', why);
   });
 }
@@ -248,8 +262,8 @@ export function correctProgress(s: Session, id: string, c: ProgressCorrection): 
   if (c.date !== undefined && !isValidIsoDate(c.date)) throw new AppError('date.invalid', { value: c.date });
   inTransaction(s, () => {
     const existing = requireOwn(s, 'task_progress', id);
-    const status = c.status ?? (existing.status as string);
-    const percent = c.percent ?? (c.status === 'done' ? 100 : c.status === 'not_started' ? 0 : Number(existing.percent));
+    const status = c.status ?? existing.status;
+    const percent = c.percent ?? (c.status === 'done' ? 100 : c.status === 'not_started' ? 0 : existing.percent);
     const issues = validateTaskStatusChange({ status, percent });
     if (issues.length > 0) throw new AppError(issues[0]!.code, issues[0]!.params ?? {});
     const row: Row = { id, status, percent };
@@ -264,7 +278,11 @@ export function removeProgress(s: Session, id: string, reason?: string | null): 
   inTransaction(s, () => {
     requireOwn(s, 'task_progress', id);
     const why = cleanReason(reason);
-    const files = s.db.sqlite.prepare('SELECT id FROM evidence WHERE progress_id = ? AND deleted = 0').all(id) as { id: string }[];
+    const files = s.db.orm
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.progressId, id), eq(evidence.deleted, 0)))
+      .all();
     for (const f of files) saveOwnedRow(s, 'evidence', { id: f.id, deleted: 1 }, 'evidence.remove', why);
     saveOwnedRow(s, 'task_progress', { id, deleted: 1 }, 'progress.remove', why);
   });
@@ -280,11 +298,10 @@ export function removeEvidence(s: Session, id: string, reason?: string | null): 
 
 /** An evidence file's bytes, checked against the hash it is filed under. */
 export function evidenceFile(s: Session, id: string): { fileName: string; size: number; sha256: string; data: Buffer } {
-  const row = readRow(s, 'evidence', id);
+  const row = readOwned(s, 'evidence', id);
   if (!row || row.deleted) throw new AppError('evidence.not_found', { id });
-  const sha256 = String(row.sha256);
-  const data = readBlob(s.db.blobDir, sha256);
-  return { fileName: String(row.file_name), size: data.length, sha256, data };
+  const data = readBlob(s.db.blobDir, row.sha256);
+  return { fileName: row.fileName, size: data.length, sha256: row.sha256, data };
 }
 
 /**
@@ -314,6 +331,9 @@ export async function saveEvidenceCopy(
 
 // ---- history -------------------------------------------------------------------------------
 
+/** The writer records an edit's detail as an object: each changed field's {from, to}, and the reason. */
+const auditDetail = z.record(z.string(), z.unknown());
+
 /** What happened to a task, its progress and its files: who, when, and what was changed or removed. */
 export function taskHistory(s: Session, taskId: string): HistoryEntry[] {
   const found = s.db.orm.select({ owner: task.owner, no: task.no }).from(task).where(eq(task.id, taskId)).get();
@@ -334,13 +354,13 @@ export function taskHistory(s: Session, taskId: string): HistoryEntry[] {
     .orderBy(desc(auditLog.id))
     .all();
   return rows.map((r) => {
-    const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
+    const detail = r.detail ? auditDetail.parse(JSON.parse(r.detail)) : {};
     const reason = typeof detail.reason === 'string' ? detail.reason : null;
     const changes: HistoryEntry['changes'] = [];
     for (const [field, v] of Object.entries(detail)) {
       if (field === 'reason' || field === 'deleted' || field === 'id' || field === 'owner' || !v || typeof v !== 'object' || !('from' in v)) continue;
-      const c = v as { from: unknown; to: unknown };
-      changes.push({ field, from: c.from === null ? null : String(c.from), to: c.to === null ? null : String(c.to) });
+      const to = 'to' in v ? v.to : undefined;
+      changes.push({ field, from: v.from === null ? null : String(v.from), to: to === null ? null : String(to) });
     }
     const entityId = r.entityId ?? '';
     return { at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId, subject: subject.get(entityId) ?? '', reason, changes };

@@ -15,12 +15,13 @@ export function visibleOwners(s: Session): string[] {
 
 export function findIdByCode(s: Session, table: CodedTable, code: string, owners = visibleOwners(s)): string | undefined {
   const placeholders = owners.map(() => '?').join(', ');
+  // Raw SQL: the owners' order of preference is a CASE over however many there are.
   const row = s.db.sqlite
-    .prepare(
+    .prepare<string[], { id: string }>(
       `SELECT id FROM "${table}" WHERE code = ? AND deleted = 0 AND owner IN (${placeholders})
        ORDER BY CASE owner ${owners.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END LIMIT 1`,
     )
-    .get(code, ...owners, ...owners) as { id: string } | undefined;
+    .get(code, ...owners, ...owners);
   return row?.id;
 }
 
@@ -46,5 +47,6 @@ export function ownedCodeExists(s: Session, table: CodedTable, code: string): bo
  * even among tombstones, so adding a retired code again brings the same row back.
  */
 export function retiredOwnedId(s: Session, table: CodedTable, code: string): string | undefined {
-  return (s.db.sqlite.prepare(`SELECT id FROM "${table}" WHERE code = ? AND owner = ? AND deleted = 1`).get(code, s.orgCode) as { id: string } | undefined)?.id;
+  return s.db.sqlite.prepare<[string, string], { id: string }>(`SELECT id FROM "${table}" WHERE code = ? AND owner = ? AND deleted = 1`).get(code, s.orgCode)
+    ?.id;
 }

@@ -22,7 +22,9 @@ import { computeReportFigures } from '../reports/figures-data';
 import { reportsError } from '../reports/errors';
 import { normaliseDocNumber } from '../reports/labels';
 import { inTransaction, newId, type Session } from '../session';
-import { saveOwnedRow } from '../write';
+import { saveOwnedRow, type Row } from '../write';
+import { parseRecipients, parseReportBody } from '../stored-json';
+import { z } from 'zod';
 import { area, org, report as reportTable, reportNarrative } from '../schema';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { listAreas } from './catalog';
@@ -105,7 +107,7 @@ export function saveNarrative(s: Session, input: NarrativeInput): AreaNarrative 
       .from(reportNarrative)
       .where(and(eq(reportNarrative.reportId, report.id), eq(reportNarrative.areaId, areaId)))
       .get();
-    const row: Record<string, unknown> = { id: existing?.id ?? newId(), report_id: report.id, area_id: areaId, deleted: 0 };
+    const row: Row = { id: existing?.id ?? newId(), report_id: report.id, area_id: areaId, deleted: 0 };
     // Only the parts given change, so the UI can save one box at a time.
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) row[k] = v.trim();
     saveOwnedRow(s, 'report_narrative', row, existing ? 'report.narrative_update' : 'report.narrative_add');
@@ -176,6 +178,8 @@ export function markSent(s: Session, period: string, supplement = 0): ReportRow 
   });
 }
 
+const figuresVersion = z.object({ version: z.number() });
+
 /**
  * The figures frozen at approval: this ward's own, or, at the city, the ones a ward sent, which are
  * read through their schema rather than trusted (a signature proves who sent them, not their shape).
@@ -188,8 +192,9 @@ function parseFigures(json: string | null, period: string): ReportFigures | null
   } catch {
     throw new AppError('report.figures_invalid', { period, reason: 'JSON' });
   }
-  const version = (raw as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > FIGURES_VERSION) throw reportsError('report.figures_unsupported', { version: String(version) });
+  // The version first: a newer ward's figures deserve "update WardPlan", not a list of unknown fields.
+  const version = figuresVersion.safeParse(raw).data?.version;
+  if (version !== undefined && version > FIGURES_VERSION) throw reportsError('report.figures_unsupported', { version: String(version) });
   const parsed = reportFiguresSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -232,7 +237,7 @@ export function getReport(s: Session, period: string, supplement = 0): ReportVie
 
 function readStored(s: Session, id: string): { body: Partial<ReportBody> | null; recipients: string[] | null } {
   const r = s.db.orm.select({ body: reportTable.body, recipients: reportTable.recipients }).from(reportTable).where(eq(reportTable.id, id)).get()!;
-  return { body: r.body ? (JSON.parse(r.body) as Partial<ReportBody>) : null, recipients: r.recipients ? (JSON.parse(r.recipients) as string[]) : null };
+  return { body: parseReportBody(r.body), recipients: parseRecipients(r.recipients) };
 }
 
 /** `recipients` null: back to the ward's default list. */
@@ -248,7 +253,7 @@ export function saveReportBody(s: Session, input: ReportBodyInput): ReportView {
     const stored = readStored(s, report.id);
     const body: Partial<ReportBody> = { ...(stored.body ?? {}) };
     for (const k of REPORT_BODY_KEYS) if (input[k] !== undefined) body[k] = input[k]!.trim();
-    const row: Record<string, unknown> = { id: report.id, body: Object.keys(body).length > 0 ? JSON.stringify(body) : null };
+    const row: Row = { id: report.id, body: Object.keys(body).length > 0 ? JSON.stringify(body) : null };
     if (recipients !== undefined) row.recipients = recipients === null ? null : JSON.stringify(recipients);
     saveOwnedRow(s, 'report', row, 'report.body_update');
     return getReport(s, report.period, report.supplement);

@@ -6,7 +6,9 @@
  * of that ward and its own, so other wards' rows can never make it ambiguous.
  */
 import type { ResolveRef, ShortRef } from '../bundle/compact-rows';
+import { and, inArray, isNotNull, max } from 'drizzle-orm';
 import { getMeta } from '../database';
+import { bundleOut } from '../schema';
 import type { OwnedTableName } from '../owned-tables';
 import type { Session } from '../session';
 
@@ -22,19 +24,26 @@ function commonPrefix(a: string, b: string): number {
 export function shortRefsFor(s: Session): ShortRef {
   const city = getMeta(s.db, 'city_code');
   // A signed receipt, not just a mark, proves the city applied a bundle.
+  const o = bundleOut;
   const proven =
-    (s.db.sqlite.prepare("SELECT max(seq_to) AS n FROM bundle_out WHERE kind IN ('changes', 'snapshot') AND receipt IS NOT NULL").get() as { n: number | null })
-      .n ?? 0;
+    s.db.orm
+      .select({ n: max(o.seqTo) })
+      .from(o)
+      .where(and(inArray(o.kind, ['changes', 'snapshot']), isNotNull(o.receipt)))
+      .get()!.n ?? 0;
   const sorted = new Map<OwnedTableName, string[]>();
   const idsOf = (table: OwnedTableName) => {
     let ids = sorted.get(table);
-    if (!ids) sorted.set(table, (ids = s.db.sqlite.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all() as string[]));
+    if (!ids) sorted.set(table, (ids = s.db.sqlite.prepare<[], string>(`SELECT id FROM "${table}" ORDER BY id`).pluck().all()));
     return ids;
   };
-  const firstSeq = s.db.sqlite.prepare('SELECT min(seq) AS n FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ?');
+  // Raw statements, typed: asked once per reference a bundle writes, and the table is the caller's.
+  const firstSeq = s.db.sqlite.prepare<[string, string, string], { n: number | null }>(
+    'SELECT min(seq) AS n FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ?',
+  );
   return (table, id) => {
-    const owner = (s.db.sqlite.prepare(`SELECT owner FROM "${table}" WHERE id = ?`).get(id) as { owner: string } | undefined)?.owner;
-    const created = (firstSeq.get(s.installationId, table, id) as { n: number | null }).n;
+    const owner = s.db.sqlite.prepare<[string], { owner: string }>(`SELECT owner FROM "${table}" WHERE id = ?`).get(id)?.owner;
+    const created = firstSeq.get(s.installationId, table, id)!.n;
     const held = owner === city || (owner === s.orgCode && created !== null && created <= proven);
     if (!held) return null;
     const ids = idsOf(table);
@@ -57,9 +66,9 @@ export function resolveRefsFor(s: Session): ResolveRef {
     // A shorter start than any writer uses could only be an attempt to match whatever is there.
     if (prefix.length < MIN_PREFIX) return undefined;
     const ids = s.db.sqlite
-      .prepare(`SELECT id FROM "${table}" WHERE id >= ? AND id < ? AND owner IN (?, ?) LIMIT 2`)
+      .prepare<[string, string, string, string | undefined], string>(`SELECT id FROM "${table}" WHERE id >= ? AND id < ? AND owner IN (?, ?) LIMIT 2`)
       .pluck()
-      .all(prefix, `${prefix}\uffff`, owner, city) as string[];
+      .all(prefix, `${prefix}\uffff`, owner, city);
     return ids.length === 1 ? ids[0] : undefined;
   };
 }

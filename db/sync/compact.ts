@@ -13,9 +13,12 @@
  * (itself atomic) follows only when it gives back a worthwhile share of the file.
  */
 import fs from 'node:fs';
+import type { Statement } from 'better-sqlite3';
 import type { CompactResult } from '../../shared/api/contract-compact';
 import { AppError } from '../../shared/errors';
+import { max } from 'drizzle-orm';
 import { OWNED_TABLE_NAMES, type OwnedTableName } from '../owned-tables';
+import { changeLogAcked, type changeLog } from '../schema';
 import { inTransaction, type Session } from '../session';
 import { audit, normaliseRow, type Row } from '../write';
 import { sequenceState } from './export';
@@ -30,12 +33,7 @@ export interface CompactOptions {
 const VACUUM_MIN_FREE_BYTES = 4 * 1024 * 1024;
 const VACUUM_MIN_FREE_SHARE = 0.2;
 
-interface LogEntry {
-  seq: number;
-  table_name: string;
-  row_id: string;
-  data: string;
-}
+type LogEntry = Pick<typeof changeLog.$inferSelect, 'seq' | 'tableName' | 'rowId' | 'data'>;
 
 function fileBytes(s: Session): number {
   s.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -45,7 +43,11 @@ function fileBytes(s: Session): number {
 /** Moves acknowledged history out of the change log (ward only); returns how many entries it touched. */
 function moveAcknowledged(s: Session, stage: (st: CompactStage) => void): Omit<CompactResult, 'vacuumed' | 'bytesBefore' | 'bytesAfter'> {
   const db = s.db.sqlite;
-  const compactedBefore = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log_acked').get() as { n: number }).n;
+  const compactedBefore =
+    s.db.orm
+      .select({ n: max(changeLogAcked.seq) })
+      .from(changeLogAcked)
+      .get()!.n ?? 0;
   const none = { compactedThrough: compactedBefore, changesCompacted: 0, rowsKept: 0, versionsRemoved: 0 };
   if (s.role !== 'ward') return none;
   const st = sequenceState(s);
@@ -53,20 +55,25 @@ function moveAcknowledged(s: Session, stage: (st: CompactStage) => void): Omit<C
   const through = Math.min(st.lastAcked, st.maxSeq - 1);
   if (through <= compactedBefore) return none;
   return inTransaction(s, () => {
+    // A plain statement: a ward's whole acknowledged history, read in about two thirds of the time drizzle's row mapping takes.
     const entries = db
-      .prepare('SELECT seq, table_name, row_id, data FROM change_log WHERE origin = ? AND seq <= ? ORDER BY seq')
-      .all(s.installationId, through) as LogEntry[];
+      .prepare<[string, number], LogEntry>(
+        'SELECT seq, table_name AS tableName, row_id AS rowId, data FROM change_log WHERE origin = ? AND seq <= ? ORDER BY seq',
+      )
+      .all(s.installationId, through);
     if (entries.length === 0) return none;
     const latest = new Map<string, LogEntry>();
-    for (const e of entries) latest.set(`${e.table_name}\u0000${e.row_id}`, e);
+    for (const e of entries) latest.set(`${e.tableName}\u0000${e.rowId}`, e);
     stage('collect');
     const newer = db.prepare('SELECT 1 FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ? AND seq > ? LIMIT 1');
-    const reads = new Map<string, ReturnType<typeof db.prepare>>();
+    // Rows of any owned table, compared in the writer's own form (normaliseRow): the generic row type is the writer's.
+    const reads = new Map<string, Statement<[string], Row>>();
     const current = (table: OwnedTableName, id: string) => {
       let st = reads.get(table);
-      if (!st) reads.set(table, (st = db.prepare(`SELECT * FROM "${table}" WHERE id = ?`)));
-      return st.get(id) as Row | undefined;
+      if (!st) reads.set(table, (st = db.prepare<[string], Row>(`SELECT * FROM "${table}" WHERE id = ?`)));
+      return st.get(id);
     };
+    const owned = (name: string): name is OwnedTableName => (OWNED_TABLE_NAMES as readonly string[]).includes(name);
     const keep = db.prepare(
       `INSERT INTO change_log_acked (table_name, row_id, seq, data) VALUES (?, ?, ?, ?)
        ON CONFLICT(table_name, row_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
@@ -75,11 +82,12 @@ function moveAcknowledged(s: Session, stage: (st: CompactStage) => void): Omit<C
       let data: string | null = e.data;
       // The data is left out only when the table gives back exactly these bytes; a version a later,
       // unacknowledged change has already replaced is kept whole.
-      if (OWNED_TABLE_NAMES.includes(e.table_name as OwnedTableName) && !newer.get(s.installationId, e.table_name, e.row_id, through)) {
-        const row = current(e.table_name as OwnedTableName, e.row_id);
-        if (row && JSON.stringify(normaliseRow(e.table_name as OwnedTableName, row)) === e.data) data = null;
+      const table = e.tableName;
+      if (owned(table) && !newer.get(s.installationId, table, e.rowId, through)) {
+        const row = current(table, e.rowId);
+        if (row && JSON.stringify(normaliseRow(table, row)) === e.data) data = null;
       }
-      keep.run(e.table_name, e.row_id, e.seq, data);
+      keep.run(table, e.rowId, e.seq, data);
     }
     stage('move');
     db.prepare('DELETE FROM change_log WHERE origin = ? AND seq <= ?').run(s.installationId, through);

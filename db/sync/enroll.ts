@@ -3,6 +3,7 @@
  * fingerprint aloud on the phone, and answers with a signed certificate and its own public key.
  */
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { EnrollResult } from '../../shared/api/contract-city-ops';
@@ -20,6 +21,7 @@ import {
   type EnrollmentRequest,
 } from '../keys/documents';
 import type { KeyStore, SealingKey } from '../keys/key-store';
+import { originRegistry } from '../schema';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { ensureKey } from './identity';
@@ -88,7 +90,7 @@ export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
  */
 function checkRequestOrigin(s: Session, request: EnrollmentRequest): void {
   if (!request.installationId) return;
-  const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(request.installationId) as { org: string } | undefined;
+  const bound = s.db.orm.select({ org: originRegistry.orgCode }).from(originRegistry).where(eq(originRegistry.origin, request.installationId)).get();
   const holder = request.installationId === s.installationId ? s.orgCode : bound?.org;
   if (holder !== undefined && holder !== request.wardCode) {
     throw new AppError('sync.enroll_origin_taken', { ward: request.wardCode, origin: request.installationId, originOwner: holder });

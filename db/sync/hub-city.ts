@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, count, desc, eq, isNull, max } from 'drizzle-orm';
+import { z } from 'zod';
 import type { InboxItem } from '../../shared/api/contract-city-ops';
 import type { HubOutcome } from '../../shared/api/contract-hub';
 import type { ImportOutcome } from '../../shared/api/sync-types';
@@ -13,8 +15,10 @@ import { formatMessage, type Lang } from '../../shared/i18n/messages';
 import { fingerprintOf } from '../keys/ed25519';
 import { verifyEnrollmentRequest } from '../keys/documents';
 import type { SealingKey, StoredKey } from '../keys/key-store';
+import { bundleIn, changeLog, enrollmentInbox as inbox, hubUpload, org, trustedKey } from '../schema';
 import { newId, type Session } from '../session';
-import { answerEnrollment, grantEnrollment, type EnrollmentResponse } from './enroll';
+import { parseEnrollmentSummary } from '../stored-json';
+import { answerEnrollment, enrollmentResponseSchema, grantEnrollment, type EnrollmentResponse } from './enroll';
 import { publishCatalog } from './publish';
 
 // ---- uploads ------------------------------------------------------------------------------
@@ -26,8 +30,17 @@ export function recordUploadDone(s: Session, uploadId: string, wardCode: string,
 }
 
 export function uploadOutcome(s: Session, uploadId: string): HubOutcome | null {
-  const r = s.db.sqlite.prepare('SELECT outcome FROM hub_upload WHERE upload_id = ?').get(uploadId) as { outcome: string } | undefined;
-  return r ? (JSON.parse(r.outcome) as HubOutcome) : null;
+  const r = s.db.orm.select({ outcome: hubUpload.outcome }).from(hubUpload).where(eq(hubUpload.uploadId, uploadId)).get();
+  return r ? storedOutcome(r.outcome) : null;
+}
+
+/**
+ * hub_upload.outcome holds only what recordUploadDone wrote, JSON.stringify of a HubOutcome made by
+ * hubOutcome on this machine; no ward's bytes reach it. Read back as the type it was written from.
+ */
+function storedOutcome(json: string): HubOutcome {
+  const outcome: HubOutcome = JSON.parse(json);
+  return outcome;
 }
 
 function outcomeMessage(lang: Lang, o: ImportOutcome, error: ImportOutcome['error']): string {
@@ -71,10 +84,15 @@ export type { InboxItem };
 /** A ward's self-signed request, kept until the city has read the fingerprint over the phone. */
 export function submitEnrollment(s: Session, body: unknown): { id: string; fingerprint: string; status: string } {
   const request = verifyEnrollmentRequest(body);
-  const existing = s.db.sqlite.prepare('SELECT id, status FROM enrollment_inbox WHERE key_id = ? ORDER BY received_at DESC LIMIT 1').get(request.keyId) as
-    { id: string; status: string } | undefined;
+  const existing = s.db.orm
+    .select({ id: inbox.id, status: inbox.status })
+    .from(inbox)
+    .where(eq(inbox.keyId, request.keyId))
+    .orderBy(desc(inbox.receivedAt))
+    .limit(1)
+    .get();
   if (existing) return { id: existing.id, fingerprint: fingerprintOf(request.publicKey), status: existing.status };
-  const waiting = (s.db.sqlite.prepare("SELECT count(*) AS n FROM enrollment_inbox WHERE status = 'pending'").get() as { n: number }).n;
+  const waiting = s.db.orm.select({ n: count() }).from(inbox).where(eq(inbox.status, 'pending')).get()!.n;
   if (waiting >= ENROLLMENT_INBOX_LIMIT) throw new AppError('hub.enrollment_inbox_full');
   const id = newId();
   const fingerprint = fingerprintOf(request.publicKey);
@@ -85,39 +103,41 @@ export function submitEnrollment(s: Session, body: unknown): { id: string; finge
 }
 
 export function enrollmentInbox(s: Session, all = false): InboxItem[] {
-  const rows = s.db.sqlite
-    .prepare(
-      `SELECT id, ward_code, key_id, fingerprint, request, status, received_at, decided_at FROM enrollment_inbox ${all ? '' : "WHERE status = 'pending'"} ORDER BY received_at`,
-    )
-    .all() as Array<{
-    id: string;
-    ward_code: string;
-    key_id: string;
-    fingerprint: string;
-    request: string;
-    status: InboxItem['status'];
-    received_at: string;
-    decided_at: string | null;
-  }>;
+  const rows = s.db.orm
+    .select({
+      id: inbox.id,
+      wardCode: inbox.wardCode,
+      keyId: inbox.keyId,
+      fingerprint: inbox.fingerprint,
+      request: inbox.request,
+      status: inbox.status,
+      receivedAt: inbox.receivedAt,
+      decidedAt: inbox.decidedAt,
+    })
+    .from(inbox)
+    .where(all ? undefined : eq(inbox.status, 'pending'))
+    .orderBy(inbox.receivedAt)
+    .all();
   return rows.map((r) => {
-    const req = JSON.parse(r.request) as { wardName: string; officer: { name: string; title?: string } };
+    // Verified when the inbox took it: a request without these fields never got in.
+    const req = parseEnrollmentSummary(r.request);
+    const name = req.officer?.name ?? '';
     return {
       id: r.id,
-      wardCode: r.ward_code,
-      wardName: req.wardName,
-      officer: req.officer.title ? `${req.officer.name} (${req.officer.title})` : req.officer.name,
-      keyId: r.key_id,
+      wardCode: r.wardCode,
+      wardName: req.wardName ?? r.wardCode,
+      officer: req.officer?.title ? `${name} (${req.officer.title})` : name,
+      keyId: r.keyId,
       fingerprint: r.fingerprint,
       status: r.status,
-      receivedAt: r.received_at,
-      decidedAt: r.decided_at,
+      receivedAt: r.receivedAt,
+      decidedAt: r.decidedAt,
     };
   });
 }
 
-function inboxRow(s: Session, id: string): { request: string; status: string; response: string | null } {
-  const row = s.db.sqlite.prepare('SELECT request, status, response FROM enrollment_inbox WHERE id = ?').get(id) as
-    { request: string; status: string; response: string | null } | undefined;
+function inboxRow(s: Session, id: string): Pick<typeof inbox.$inferSelect, 'request' | 'status' | 'response'> {
+  const row = s.db.orm.select({ request: inbox.request, status: inbox.status, response: inbox.response }).from(inbox).where(eq(inbox.id, id)).get();
   if (!row) throw new AppError('hub.enrollment_not_found', { id });
   return row;
 }
@@ -149,7 +169,8 @@ export function refuseInboxEnrollment(s: Session, id: string): InboxItem {
 /** What the ward fetches: its certificate once approved. It holds nothing secret. */
 export function enrollmentAnswer(s: Session, id: string): { status: string; response: EnrollmentResponse | null } {
   const row = inboxRow(s, id);
-  return { status: row.status, response: row.response ? (JSON.parse(row.response) as EnrollmentResponse) : null };
+  // Written by approveInboxEnrollment from answerEnrollment's answer; the schema gives it its type back.
+  return { status: row.status, response: row.response ? enrollmentResponseSchema.parse(JSON.parse(row.response)) : null };
 }
 
 // ---- the catalog for one ward -------------------------------------------------------------
@@ -160,13 +181,25 @@ export function enrollmentAnswer(s: Session, id: string): { status: string; resp
  * no-op) instead of the hub signing and storing a new one on every request.
  */
 function catalogState(s: Session, wardCode: string): string {
-  const one = (sql: string, ...a: unknown[]) => String((s.db.sqlite.prepare(sql).get(...a) as { v: unknown }).v ?? '');
-  return [
-    one('SELECT max(seq) AS v FROM change_log WHERE origin = ?', s.installationId),
-    one("SELECT count(*) AS v FROM bundle_in WHERE owner = ? AND status = 'applied'", wardCode),
-    one('SELECT max(updated_at) AS v FROM org'),
-  ].join('|');
+  const seq = s.db.orm
+    .select({ v: max(changeLog.seq) })
+    .from(changeLog)
+    .where(eq(changeLog.origin, s.installationId))
+    .get()!.v;
+  const applied = s.db.orm
+    .select({ v: count() })
+    .from(bundleIn)
+    .where(and(eq(bundleIn.owner, wardCode), eq(bundleIn.status, 'applied')))
+    .get()!.v;
+  const orgs = s.db.orm
+    .select({ v: max(org.updatedAt) })
+    .from(org)
+    .get()!.v;
+  return [seq ?? '', applied, orgs ?? ''].join('|');
 }
+
+/** The note beside a ward's last catalog: the state it was made for and where it is. */
+const catalogNote = z.object({ state: z.string(), file: z.string() });
 
 export async function catalogForWard(s: Session, cityKey: StoredKey, wardCode: string, dir: string): Promise<string> {
   if (!lookupWardKnown(s, wardCode)) throw new AppError('hub.unknown_key', { keyId: wardCode });
@@ -174,7 +207,7 @@ export async function catalogForWard(s: Session, cityKey: StoredKey, wardCode: s
   const stateFile = path.join(wardDir, 'state.json');
   const state = catalogState(s, wardCode);
   try {
-    const kept = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { state: string; file: string };
+    const kept = catalogNote.parse(JSON.parse(fs.readFileSync(stateFile, 'utf8')));
     if (kept.state === state && fs.existsSync(kept.file)) return kept.file;
   } catch {
     // No catalog made for this ward yet, or its note is unreadable: make a fresh one.
@@ -188,5 +221,11 @@ export async function catalogForWard(s: Session, cityKey: StoredKey, wardCode: s
 }
 
 function lookupWardKnown(s: Session, wardCode: string): boolean {
-  return !!s.db.sqlite.prepare('SELECT 1 FROM trusted_key WHERE org_code = ? AND revoked_at IS NULL').get(wardCode);
+  const k = trustedKey;
+  return !!s.db.orm
+    .select({ keyId: k.keyId })
+    .from(k)
+    .where(and(eq(k.orgCode, wardCode), isNull(k.revokedAt)))
+    .limit(1)
+    .get();
 }

@@ -1,10 +1,12 @@
 /** The city writes its catalog (and its receipts) into one signed bundle that every ward imports. */
 import path from 'node:path';
+import { count, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { bundleFileName, CHANGES_NAME, ORGS_NAME, RECEIPTS_NAME, ROTATION_NAME } from '../bundle/format';
 import { writeBundleFile } from '../bundle/writer';
 import type { KeyStore, StoredKey } from '../keys/key-store';
 import { WARD_ONLY_TABLES, OWNED_TABLE_NAMES } from '../owned-tables';
+import { bundleOut, org } from '../schema';
 import { newId, type Session } from '../session';
 import { audit } from '../write';
 import { ensureKey } from './identity';
@@ -42,7 +44,7 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
   for (const table of OWNED_TABLE_NAMES) {
     if (WARD_ONLY_TABLES.has(table)) continue;
     const rows = s.db.sqlite
-      .prepare(
+      .prepare<[string, string, string, string], { seq: number; data: string }>(
         // CROSS JOIN: the grouped subquery runs once, not once per change-log row (see compactedChanges).
         `SELECT c.seq, c.data
          FROM (SELECT max(seq) AS seq FROM change_log WHERE origin = ? AND table_name = ? GROUP BY row_id) l
@@ -51,19 +53,19 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
          ORDER BY c.seq`,
       )
       // Only the city's own rows: the catalog never repeats anything that came from a ward.
-      .all(s.installationId, table, s.installationId, s.orgCode) as { seq: number; data: string }[];
+      .all(s.installationId, table, s.installationId, s.orgCode);
     for (const r of rows) {
       lines.push(JSON.stringify({ seq: r.seq, table, row: JSON.parse(r.data) as unknown }));
       maxSeq = Math.max(maxSeq, r.seq);
     }
   }
-  const orgs = s.db.sqlite.prepare('SELECT code, kind, name, parent_code AS parentCode FROM org ORDER BY kind, code').all();
+  const orgs = s.db.orm.select({ code: org.code, kind: org.kind, name: org.name, parentCode: org.parentCode }).from(org).orderBy(org.kind, org.code).all();
   const receipts = openReceipts(s, opts.forWard);
-  const prev = s.db.sqlite.prepare("SELECT manifest_sha256 AS h FROM bundle_out WHERE kind = 'catalog' ORDER BY created_at DESC LIMIT 1").get() as
-    { h: string } | undefined;
-  const count = (s.db.sqlite.prepare("SELECT count(*) AS n FROM bundle_out WHERE kind = 'catalog'").get() as { n: number }).n;
+  const catalogs = eq(bundleOut.kind, 'catalog');
+  const prev = s.db.orm.select({ h: bundleOut.manifestSha256 }).from(bundleOut).where(catalogs).orderBy(desc(bundleOut.createdAt)).limit(1).get();
+  const published = s.db.orm.select({ n: count() }).from(bundleOut).where(catalogs).get()!.n;
   const bundleId = newId();
-  const fileName = bundleFileName(s.orgCode, 'catalog', count + 1, maxSeq, 'catalog');
+  const fileName = bundleFileName(s.orgCode, 'catalog', published + 1, maxSeq, 'catalog');
   const written = await writeBundleFile(
     path.join(outDir, fileName),
     {
@@ -102,7 +104,7 @@ export async function publishCatalog(s: Session, store: KeyStore | null, outDir:
     bundleId,
     changes: lines.length,
     receipts: receipts.length,
-    wards: (orgs as { kind: string }[]).filter((o) => o.kind === 'ward').length,
+    wards: orgs.filter((o) => o.kind === 'ward').length,
     size: written.size,
     fileSha256: written.fileSha256,
   };
@@ -129,8 +131,11 @@ export function openReceipts(s: Session, forWard?: string): unknown[] {
      WHERE r.status = 'applied' AND r.receipt IS NOT NULL ${ward}
        AND NOT EXISTS (SELECT 1 FROM bundle_in l WHERE l.origin = r.origin AND l.seq_from > r.seq_to)
      ORDER BY r.applied_at`;
-  const rows = (forWard ? s.db.sqlite.prepare(sql('AND r.owner = ?')).all(forWard) : s.db.sqlite.prepare(sql('')).all()) as { receipt: string }[];
-  return rows.map((r) => JSON.parse(r.receipt) as unknown);
+  const rows = forWard
+    ? s.db.sqlite.prepare<[string], { receipt: string }>(sql('AND r.owner = ?')).all(forWard)
+    : s.db.sqlite.prepare<[], { receipt: string }>(sql('')).all();
+  // Passed on as the city signed them: the ward checks each against the city's key.
+  return rows.map((r): unknown => JSON.parse(r.receipt));
 }
 
 function failNoKey(): never {
