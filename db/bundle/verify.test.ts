@@ -199,7 +199,7 @@ describe('limits and reasons', () => {
     }
     const base = await bundle({}, [changes(unit())]);
     const negative = await rezip(base, (name, data) =>
-      name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes": 1', '"changes": -1')) : data,
+      name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes":1', '"changes":-1')) : data,
     );
     await expect(verifyFile(negative)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: expect.stringMatching(/^counts\.changes \S/) } });
   });

@@ -31,10 +31,16 @@ export function shortRefsFor(s: Session): ShortRef {
     if (!ids) sorted.set(table, (ids = s.db.sqlite.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all() as string[]));
     return ids;
   };
-  const firstSeq = s.db.sqlite.prepare('SELECT min(seq) AS n FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ?');
+  // Compaction (db/sync/compact.ts) moves acknowledged history out of the change log, keeping one
+  // entry per row in change_log_acked: either place shows the row went out in a bundle.
+  const firstSeq = s.db.sqlite.prepare(
+    `SELECT min(n) AS n FROM (
+       SELECT min(seq) AS n FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ?
+       UNION ALL SELECT seq FROM change_log_acked WHERE table_name = ? AND row_id = ?)`,
+  );
   return (table, id) => {
     const owner = (s.db.sqlite.prepare(`SELECT owner FROM "${table}" WHERE id = ?`).get(id) as { owner: string } | undefined)?.owner;
-    const created = (firstSeq.get(s.installationId, table, id) as { n: number | null }).n;
+    const created = (firstSeq.get(s.installationId, table, id, table, id) as { n: number | null }).n;
     const held = owner === city || (owner === s.orgCode && created !== null && created <= proven);
     if (!held) return null;
     const ids = idsOf(table);
