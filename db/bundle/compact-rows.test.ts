@@ -68,14 +68,34 @@ describe('compact rows', () => {
     expect(text).not.toContain('2026-07-20T02');
     const lines = text.trimEnd().split('\n');
     // One block: the sequence steps, then each column, each code a step from the one above it.
-    expect(JSON.parse(lines.at(-1)!)).toEqual([0, 3, 2047, [3, 2, 4], [-1, -2, -1], [0, 0, 0], expect.anything(), [0, 0, 0], [-2, 0, 0], [1, 0, 0], [2, 0, 3], [23, 25, 100], [null, 4, null], [3, 0, 0], expect.anything()]);
+    expect(JSON.parse(lines.at(-1)!)).toEqual([
+      0,
+      3,
+      2047,
+      [3, 2, 4],
+      [-1, -2, -1],
+      [0, 0, 0],
+      expect.anything(),
+      [0, 0, 0],
+      [-2, 0, 0],
+      [1, 0, 0],
+      [2, 0, 3],
+      [23, 25, 100],
+      [null, 4, null],
+      [3, 0, 0],
+      expect.anything(),
+    ]);
   });
 
   it('keep rows of several tables in their order, a block for each run of one table', () => {
     const changes = [progress(1), value(2, '2026-Q3'), value(3, '2026-M09'), progress(4), value(7, '2026-M08')];
     const payload = encodeCompact(changes, () => null);
     expect(decode(payload)).toEqual(changes);
-    const blocks = payload.toString('utf8').trimEnd().split('\n').filter((l) => l.startsWith('['));
+    const blocks = payload
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .filter((l) => l.startsWith('['));
     expect(blocks.map((l) => (JSON.parse(l) as number[]).slice(0, 2))).toEqual([
       [0, 1],
       [1, 2],
@@ -102,7 +122,10 @@ describe('compact rows', () => {
       many.map((row, i) => ({ seq: i + 1, table: 'task_progress', row })),
       () => null,
     );
-    const strings = table.toString('utf8').split('\n').filter((l) => l.startsWith('{"s"'));
+    const strings = table
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{"s"'));
     expect(strings).toHaveLength(2);
     expect(decode(table).map((c) => c.row.note)).toEqual(many.map((r) => r.note));
   });
@@ -138,7 +161,11 @@ describe('compact rows', () => {
     expect(() => decode(Buffer.from(`${val}[0,1,3,[1],[0],[true]]`))).toThrow(reason('compact value'));
     expect(() => decode(Buffer.from(`${val}[0,1,5,[1],[true],[1]]`))).toThrow(reason('compact derived id'));
     expect(decode(Buffer.from(`${val}[0,1,7,[1],[true],[0],[1]]`))).toEqual([
-      { seq: 1, table: 'indicator_value', row: { id: derivedId('indicator_value', A, { indicator_id: 'i', period: '2026-Q3' }), indicator_id: 'i', period: '2026-Q3' } },
+      {
+        seq: 1,
+        table: 'indicator_value',
+        row: { id: derivedId('indicator_value', A, { indicator_id: 'i', period: '2026-Q3' }), indicator_id: 'i', period: '2026-Q3' },
+      },
     ]);
   });
 
@@ -166,9 +193,7 @@ describe('compact rows', () => {
     expect(bad('{"t":"unit","c":["id",1],"k":"ss"}')).toThrow(reason('compact line'));
     expect(bad('{"t":"unit","c":"id","k":"s"}')).toThrow(reason('compact line'));
     expect(bad('{"t":"unit","c":["id"],"k":"ss"}')).toThrow(reason('compact line'));
-    expect(bad(`{"t":"unit","c":${JSON.stringify(Array.from({ length: 32 }, (_, i) => `c${i}`))},"k":"${'s'.repeat(32)}"}`)).toThrow(
-      reason('compact line'),
-    );
+    expect(bad(`{"t":"unit","c":${JSON.stringify(Array.from({ length: 32 }, (_, i) => `c${i}`))},"k":"${'s'.repeat(32)}"}`)).toThrow(reason('compact line'));
     expect(bad('{"s":["a",1]}')).toThrow(reason('compact line'));
     expect(bad('{"u":"abc"}')).toThrow(reason('compact line'));
     expect(bad('[0,1,1,[1],[{"v":"x"}]]')).toThrow(reason('compact block'));

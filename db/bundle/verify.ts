@@ -258,15 +258,7 @@ async function unseal(
   const plain = await openPayload(file, sealed.bytes, identities, Math.min(sealed.payload.inflatedBytes, limits.maxChangesBytes));
   const parser = changesParser(file, m, limits.maxLineBytes);
   const resolve = open.resolveRef ?? (() => undefined);
-  decodeCompact(
-    file,
-    m.owner,
-    plain,
-    limits.maxLineBytes,
-    resolve,
-    (c) => parser.push(Buffer.from(`${JSON.stringify(c)}\n`, 'utf8')),
-    sealed.payload.encoding,
-  );
+  decodeCompact(file, m.owner, plain, limits.maxLineBytes, resolve, (c) => parser.push(Buffer.from(`${JSON.stringify(c)}\n`, 'utf8')), sealed.payload.encoding);
   return parser.finish();
 }
 

@@ -173,10 +173,13 @@ describe('a sealed bundle', () => {
     expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
   });
 
-  it("carries a new indicator value without its id, which the city computes from the ward, the indicator and the period", async () => {
+  it('carries a new indicator value without its id, which the city computes from the ward, the indicator and the period', async () => {
     const { ward, city, usb, keyA } = await world();
     const ind = listIndicators(ward.s)[0]!;
-    const set = setValue(ward.s, ind.isRatio ? { indicatorCode: ind.code, period: '2026-Q3', numerator: 3, denominator: 4 } : { indicatorCode: ind.code, period: '2026-Q3', value: 75 });
+    const set = setValue(
+      ward.s,
+      ind.isRatio ? { indicatorCode: ind.code, period: '2026-Q3', numerator: 3, denominator: 4 } : { indicatorCode: ind.code, period: '2026-Q3', value: 75 },
+    );
     expect(set.id).toBe(derivedId('indicator_value', A, { indicator_id: ind.id, period: '2026-Q3' }));
     const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
     const sealed = (await readBundleEntries(b.path)).entries.get(SEALED_CHANGES_NAME)!;
@@ -191,7 +194,18 @@ describe('a sealed bundle', () => {
     const indB = w.wardB.db.sqlite.prepare('SELECT id FROM indicator WHERE owner = ? LIMIT 1').pluck().get(WARD_B) as string;
     const key = { indicator_id: indB, period: '2026-Q3' };
     const own = derivedId('indicator_value', WARD_B, key)!;
-    const row = (id: string) => ({ id, owner: WARD_B, updated_at: STAMP, deleted: 0, ...key, value: 50, numerator: null, denominator: null, note: null, by_name: 'x' });
+    const row = (id: string) => ({
+      id,
+      owner: WARD_B,
+      updated_at: STAMP,
+      deleted: 0,
+      ...key,
+      value: 50,
+      numerator: null,
+      denominator: null,
+      note: null,
+      by_name: 'x',
+    });
     const seq = w.b1.seqTo + 1;
     for (const id of [derivedId('indicator_value', A, key)!, `${own.slice(0, 35)}${own.endsWith('0') ? '1' : '0'}`]) {
       const plain = encodeCompact([{ seq, table: 'indicator_value', row: row(id) }], () => null);
