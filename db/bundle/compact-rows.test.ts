@@ -170,17 +170,28 @@ describe('compact rows', () => {
   });
 
   it('write a short reference for a row the city holds, which the reader resolves for the owner', () => {
-    const payload = encodeCompact([progress(1)], (table, id) => (table === 'task' ? id.slice(0, 10) : null));
-    expect(payload.toString('utf8')).toContain(`^${TASK.slice(0, 10)}`);
+    const payload = encodeCompact([progress(1), value(2, '2026-Q3')], (table, id) => (table === 'task' ? `^${id.slice(0, 10)}` : `@CQ-0${id.length}`));
+    expect(payload.toString('utf8')).toContain(`"^${TASK.slice(0, 10)}"`);
+    expect(payload.toString('utf8')).toContain('"@CQ-036"');
+    expect(payload.toString('utf8')).not.toContain(IND.replace(/-/g, ''));
     const asked: unknown[] = [];
-    const rows = decode(payload, (table, prefix, owner) => {
-      asked.push([table, prefix, owner]);
-      return TASK;
+    const rows = decode(payload, (table, ref, owner) => {
+      asked.push([table, ref, owner]);
+      return table === 'task' ? TASK : IND;
     });
-    expect(rows).toEqual([progress(1)]);
-    expect(asked).toEqual([['task', TASK.slice(0, 10), A]]);
+    expect(rows).toEqual([progress(1), value(2, '2026-Q3')]);
+    expect(asked).toEqual([
+      ['task', `^${TASK.slice(0, 10)}`, A],
+      ['indicator', '@CQ-036', A],
+    ]);
+    // Only a reference column's value is a reference: the same text elsewhere is the text.
+    const note = progress(3, { note: '@CQ-036', status: '^abc' });
+    expect(decode(encodeCompact([note], () => null))).toEqual([note]);
     expect(() => decode(payload)).toThrow(
-      expect.objectContaining({ code: 'bundle.unresolved_reference', params: expect.objectContaining({ column: 'task_id', table: 'task_progress' }) }) as Error,
+      expect.objectContaining({
+        code: 'bundle.unresolved_reference',
+        params: expect.objectContaining({ column: 'task_id', table: 'task_progress', ref: `^${TASK.slice(0, 10)}` }),
+      }) as Error,
     );
   });
 

@@ -21,8 +21,9 @@
  * the previous instant in the payload} (the first: since 1970), in the order the rows are read, column
  * by column within a row. `seqDelta` is the change's seq minus the previous one's (the first's is its
  * seq). In a single-id reference column (`task_id`, `indicator_id`, …) the string `^` + hex names a
- * row the city already holds by the start of its id; the reader resolves it among the rows of the
- * bundle's owner and of the city, and refuses it unless exactly one matches. In compact-2, `true` in
+ * row the city already holds by the start of its id, and `@` + a code one of the ward's own coded
+ * rows (db/sync/compact-refs.ts); the reader resolves it among the rows of the bundle's owner and
+ * of the city, and refuses it unless exactly one matches. In compact-2, `true` in
  * the `id` column of a table with a natural key (db/natural-ids.ts) stands for the id the bundle's
  * owner and the row's key give, which the reader computes: it cannot name any other row.
  */
@@ -41,15 +42,16 @@ export interface PlainChange {
   row: Record<string, string | number | null>;
 }
 
-/** The start of an id the city can resolve on its own, or null to write the id whole. */
+/** A reference the city can resolve on its own (`^` + the start of the id, or `@` + the row's code), or null to write the id whole. */
 export type ShortRef = (table: OwnedTableName, id: string) => string | null;
-/** The one id of `table` starting with `prefix` owned by `owner` or by the city, or undefined. */
-export type ResolveRef = (table: OwnedTableName, prefix: string, owner: string) => string | undefined;
+/** The one id of `table` a reference names among the rows owned by `owner` or by the city, or undefined. */
+export type ResolveRef = (table: OwnedTableName, ref: string, owner: string) => string | undefined;
 
 /** Keeps a line of the string table, or a block of changes, well under the reader's 1 MiB for one line. */
 const STRINGS_PER_LINE = 2000;
 const LINE_CHARS = 256 * 1024;
-const REF_MARK = '^';
+/** A short reference starts with one of these; an id never does. */
+const REF = /^[@^]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX_IDS = /^(?:[0-9a-f]{32})*$/;
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -148,7 +150,7 @@ export function encodeCompact(changes: PlainChange[], shortRef: ShortRef): Buffe
       let out: unknown;
       if (v === null) out = null;
       else if (col.name === 'id' && v === derived) out = true;
-      else if (short) out = coded(REF_MARK + short);
+      else if (short) out = coded(short);
       else if (typeof v === 'string' && isInstant(v)) {
         const ms = Date.parse(v);
         out = { t: ms - clock };
@@ -212,9 +214,9 @@ export function decodeCompact(
   const value = (head: TableHead, name: string, kind: string, v: unknown, column: { code: number } | null) => {
     const decoded = decodeValue(v, kind, tables, column, bad);
     const target = head.refs.get(name);
-    if (target && typeof decoded === 'string' && decoded.startsWith(REF_MARK)) {
-      const id = resolve(target, decoded.slice(REF_MARK.length), owner);
-      if (!id) throw new AppError('bundle.unresolved_reference', { file, table: head.table, column: name, ref: decoded.slice(REF_MARK.length) });
+    if (target && typeof decoded === 'string' && REF.test(decoded)) {
+      const id = resolve(target, decoded, owner);
+      if (!id) throw new AppError('bundle.unresolved_reference', { file, table: head.table, column: name, ref: decoded });
       return id;
     }
     return decoded;

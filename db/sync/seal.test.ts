@@ -33,7 +33,7 @@ import { ageRecipientOf, newAgeIdentity } from '../keys/age-identity';
 import { makeEnrollmentRequest } from '../keys/documents';
 import { type SealingKey } from '../keys/key-store';
 import { attachEvidence } from '../services/evidence';
-import { listIndicators, setValue } from '../services/indicators';
+import { listIndicators, setAggregation, setValue } from '../services/indicators';
 import { listTasks, recordProgress } from '../services/tasks';
 import { derivedId } from '../natural-ids';
 import { columnsOf } from '../owned-tables';
@@ -171,6 +171,47 @@ describe('a sealed bundle', () => {
     expect(plain).toContain(`^${task.id.slice(0, 10)}`);
     expect(plain).not.toContain(task.id.replace(/-/g, ''));
     expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
+  });
+
+  it('names an indicator of its own by its code while the city holds it unchanged, by the start of its id once it changed', async () => {
+    const { ward, city, usb, keyA } = await world();
+    const b1 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b1.path, { store: city.store })).status).toBe('applied');
+    ward.db.sqlite.prepare('UPDATE bundle_out SET acknowledged_at = ?, receipt = ?').run(STAMP, '{}');
+    const ind = listIndicators(ward.s).find((i) => !i.isRatio)!;
+    const plainOf = async (file: string) =>
+      (await openPayload(file, (await readBundleEntries(file)).entries.get(SEALED_CHANGES_NAME)!, [keyA.ageIdentity], 1 << 20)).toString('utf8');
+    setValue(ward.s, { indicatorCode: ind.code, period: '2026-Q3', value: 75 });
+    const b2 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const plain2 = await plainOf(b2.path);
+    expect(plain2).toContain(`"@${ind.code}"`);
+    expect(plain2).not.toContain(`^${ind.id.slice(0, 10)}`);
+    expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
+    const atCity = city.db.sqlite.prepare('SELECT indicator_id AS i FROM indicator_value WHERE owner = ? AND period = ?').pluck();
+    expect(atCity.get(A, '2026-Q3')).toBe(ind.id);
+    // Changed after the last receipt: the city's copy may not be this one, so the id's start names it.
+    const before = ward.db.sqlite.prepare('SELECT aggregation FROM indicator WHERE id = ?').pluck().get(ind.id);
+    setAggregation(ward.s, ind.code, before === 'sum' ? 'average' : 'sum');
+    setValue(ward.s, { indicatorCode: ind.code, period: '2026-Q4', value: 80 });
+    const b3 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const plain3 = await plainOf(b3.path);
+    expect(plain3).toContain(`"^${ind.id.slice(0, 10)}`);
+    expect(plain3).not.toContain(`"@${ind.code}"`);
+    const r3 = await importBundle(city.s, b3.path, { store: city.store });
+    expect(r3.error ?? null).toBeNull();
+    expect(r3.status).toBe('applied');
+    expect(atCity.get(A, '2026-Q4')).toBe(ind.id);
+    // The city resolves a code among the sender's rows and its own only, and only in coded tables.
+    const resolve = resolveRefsFor(city.s);
+    const indB = city.db.sqlite.prepare('SELECT id FROM indicator WHERE owner = ? AND code = ?').pluck().get(WARD_B, ind.code) as string;
+    expect(indB).not.toBe(ind.id);
+    expect(resolve('indicator', `@${ind.code}`, A)).toBe(ind.id);
+    expect(resolve('indicator', `@${ind.code}`, WARD_B)).toBe(indB);
+    expect(resolve('indicator', '@KHONG-CO', A)).toBeUndefined();
+    expect(resolve('task', `@${ind.code}`, A)).toBeUndefined();
+    expect(resolve('indicator', ind.id.slice(0, 12), A)).toBeUndefined();
+    expect(resolve('indicator', `^${ind.id.slice(0, 12)}`, A)).toBe(ind.id);
+    expect(resolve('indicator', `^${ind.id.slice(0, 9)}`, A)).toBeUndefined();
   });
 
   it('carries a new indicator value without its id, which the city computes from the ward, the indicator and the period', async () => {
