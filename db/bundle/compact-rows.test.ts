@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derivedId } from '../natural-ids';
-import { decodeCompact, encodeCompact, type PlainChange, type ResolveRef } from './compact-rows';
+import { COMPACT_ENCODING, decodeCompact, encodeCompact, type PlainChange, type ResolveRef } from './compact-rows';
 import type { CompactEncoding } from './format';
 
 const A = 'HP-HAIDUONG';
@@ -54,7 +54,7 @@ function decode(payload: Buffer, resolve: ResolveRef = () => undefined, maxLine 
   return out;
 }
 
-const reason = (r: string) => expect.objectContaining({ code: 'bundle.bad_row', params: expect.objectContaining({ reason: r }) }) as Error;
+const reason = (r: string) => expect.objectContaining({ code: 'bundle.bad_row', params: { file: 'f.wpb', table: '-', reason: r } }) as Error;
 
 describe('compact rows', () => {
   it('give back exactly the rows they were made from, nulls and instants included, each column written whole', () => {
@@ -104,9 +104,45 @@ describe('compact rows', () => {
     ]);
   });
 
-  it('keep a value that does not fit its column as it is', () => {
-    const odd = progress(1, { percent: 'năm mươi', note: 7 });
-    expect(decode(encodeCompact([odd], () => null))).toEqual([odd]);
+  it('keep a value that does not fit its column as it is, and text that only looks like an instant, an id or a reference', () => {
+    const always = () => '^0123456789';
+    const odd = progress(1, { percent: 'năm mươi', note: 7, task_id: 7 });
+    expect(decode(encodeCompact([odd], always))).toEqual([odd]);
+    const lookalikes = [
+      progress(1, { note: '2026-02-30T02:00:00.000Z', date: 'x2026-07-20T02:00:00.000Z', status: '2026-07-20T02:00:00.000Zx' }),
+      progress(2, { note: `${TASK}x`, task_id: 'x@y' }),
+    ];
+    const payload = encodeCompact(lookalikes, () => null);
+    expect(payload.toString('utf8')).toContain(`"${TASK}x"`);
+    expect(decode(payload)).toEqual(lookalikes);
+  });
+
+  it('write nothing for no changes, no id table without ids, and leave out a column no row of a block fills', () => {
+    expect(encodeCompact([], () => null).length).toBe(0);
+    const unit: PlainChange = { seq: 2, table: 'unit', row: { id: 'U', owner: A, updated_at: null, deleted: 0, code: 'C', name: null } };
+    const lines = encodeCompact([unit], () => null)
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines).toEqual([
+      '{"s":["U","HP-HAIDUONG","C"]}',
+      '{"t":"unit","c":["id","owner","updated_at","deleted","code","name"],"k":"sssnss"}',
+      '[0,1,27,[2],[0],[1],[0],[2]]',
+    ]);
+    expect(decode(Buffer.from(lines.join('\n')))).toEqual([unit]);
+    expect(COMPACT_ENCODING).toBe('wardplan-compact-2');
+  });
+
+  it('leave a list of units in a row as it is: only a single-id reference is ever shortened', () => {
+    const task: PlainChange = {
+      seq: 1,
+      table: 'task',
+      row: { id: TASK, owner: A, plan_id: IND, partner_unit_ids: JSON.stringify([IND]) },
+    };
+    const payload = encodeCompact([task], (_, id) => `^${id.slice(0, 10)}`);
+    expect(payload.toString('utf8')).toContain(JSON.stringify(JSON.stringify([IND])));
+    const [decoded] = decode(payload, () => IND);
+    expect(decoded!.row).toMatchObject(task.row);
   });
 
   it('split long runs into lines the reader takes, and a long string table into several lines', () => {
@@ -138,6 +174,10 @@ describe('compact rows', () => {
     expect(text).not.toContain(String(own.row.id).replace(/-/g, ''));
     expect(text).toContain('111111112222433384445555555555');
     expect(text).toContain('[true,-2]');
+    // Text equal to the derived id in another column is text.
+    const noted = value(3, '2026-Q4');
+    noted.row.note = String(noted.row.id);
+    expect(decode(encodeCompact([noted], () => null))).toEqual([noted]);
     expect(decode(payload)).toEqual([own, old]);
     // Another owner's bundle saying the same lands on that owner's own row, never on A's.
     const asB = decode(payload, undefined, 1 << 20, undefined, B);
@@ -159,6 +199,7 @@ describe('compact rows', () => {
     const val = '{"t":"indicator_value","c":["id","indicator_id","period"],"k":"sss"}\n{"s":["i","2026-Q3"]}\n';
     expect(() => decode(Buffer.from(`${unit}[0,1,1,[1],[true]]`))).toThrow(reason('compact value'));
     expect(() => decode(Buffer.from(`${val}[0,1,3,[1],[0],[true]]`))).toThrow(reason('compact value'));
+    expect(() => decode(Buffer.from(`${val}[0,1,7,[1],[0],[true],[1]]`))).toThrow(reason('compact value'));
     expect(() => decode(Buffer.from(`${val}[0,1,5,[1],[true],[1]]`))).toThrow(reason('compact derived id'));
     expect(decode(Buffer.from(`${val}[0,1,7,[1],[true],[0],[1]]`))).toEqual([
       {
@@ -207,6 +248,12 @@ describe('compact rows', () => {
     expect(bad(`{"t":"unit","c":${JSON.stringify(Array.from({ length: 32 }, (_, i) => `c${i}`))},"k":"${'s'.repeat(32)}"}`)).toThrow(reason('compact line'));
     expect(bad('{"s":["a",1]}')).toThrow(reason('compact line'));
     expect(bad('{"u":"abc"}')).toThrow(reason('compact line'));
+    expect(bad('{"u":[]}')).toThrow(reason('compact line'));
+    expect(bad('null')).toThrow(reason('compact line'));
+    expect(bad('{"t":"unit","c":["id"],"k":["s"]}')).toThrow(reason('compact line'));
+    const wide = Array.from({ length: 31 }, (_, i) => `c${i}`);
+    expect(decode(Buffer.from(`{"t":"unit","c":${JSON.stringify(wide)},"k":"${'s'.repeat(31)}"}`))).toEqual([]);
+    expect(bad('[0,1,0,[1]]')).toThrow(reason('compact block'));
     expect(bad('[0,1,1,[1],[{"v":"x"}]]')).toThrow(reason('compact block'));
     const head = '{"t":"unit","c":["id","code"],"k":"ss"}\n';
     for (const block of [
@@ -214,6 +261,8 @@ describe('compact rows', () => {
       '[0,0,0,[]]',
       '[0,1.5,1,[1],[{"v":"x"}]]',
       '[0,1,-1,[1],[{"v":"x"}]]',
+      '[0,1,-1,[1],[{"v":"x"}],[{"v":"y"}]]',
+      '[0,1,4,[1]]',
       '[0,1,4,[1],[{"v":"x"}]]',
       '[0,1,0.5,[1],[{"v":"x"}]]',
       '[0,1,1,[1]]',
@@ -228,6 +277,7 @@ describe('compact rows', () => {
     for (const step of ['0', '-1', '1.5', '"1"']) expect(bad(`${head}[0,1,1,[${step}],[{"v":"x"}]]`), step).toThrow(reason('compact row'));
     expect(bad(`${head}{"s":["a"]}\n[0,1,1,[1],[1]]`)).toThrow(reason('compact value'));
     expect(bad(`${head}{"u":"${'a'.repeat(32)}"}\n[0,1,1,[1],[-2]]`)).toThrow(reason('compact value'));
+    expect(bad(`${head}{"u":"${'a'.repeat(32)}"}\n[0,1,1,[1],[0]]`)).toThrow(reason('compact value'));
     expect(bad(`${head}[0,1,1,[1],[{"v":true}]]`)).toThrow(reason('compact value'));
     expect(bad(`${head}[0,1,1,[1],[[1]]]`)).toThrow(reason('compact value'));
     expect(bad(`${head}[0,1,1,[1],[{"t":9e15}]]`)).toThrow(reason('compact instant'));
@@ -235,7 +285,9 @@ describe('compact rows', () => {
     expect(() => decode(Buffer.from(`${head}[0,1,1,[1],[{"v":"${'x'.repeat(100)}"}]]`), undefined, 64)).toThrow(
       expect.objectContaining({ code: 'bundle.row_too_large', params: expect.objectContaining({ limitKb: 0 }) }) as Error,
     );
-    expect(decode(Buffer.from(`${head}[0,1,1,[${'1'}],[{"v":"${'x'.repeat(40)}"}]]`), undefined, 64)).toHaveLength(1);
+    // A line of exactly the limit is taken; an empty block row gives a row of nulls.
+    expect(decode(Buffer.from(`${head}[0,1,1,[1],[{"v":"${'x'.repeat(42)}"}]]`), undefined, 64)).toHaveLength(1);
+    expect(decode(Buffer.from(`${head}[0,1,0,[5]]`))).toEqual([{ seq: 5, table: 'unit', row: { id: null, code: null } }]);
   });
 
   it('step each text code from the previous one in its column, strings and ids alike', () => {
@@ -268,6 +320,8 @@ describe('compact rows of the first encoding (bundles written before columns)', 
     expect(() => v1('[1,0,1,0]')).toThrow(reason('compact row'));
     expect(() => v1(`${head}[0,0,1,{"v":"x"}]`)).toThrow(reason('compact row'));
     expect(() => v1(`${head}[1,0,"1",{"v":"x"}]`)).toThrow(reason('compact row'));
+    expect(() => v1(`${head}[1,"0",1,{"v":"x"}]`)).toThrow(reason('compact row'));
+    expect(() => v1(`${head}[1,0,1,null]`)).toThrow(reason('compact value'));
     expect(() => v1(`${head}[1,0,1,5]`)).toThrow(reason('compact value'));
     expect(() => v1(`${head}[1,0,1,-1]`)).toThrow(reason('compact value'));
     expect(() => v1(`${head}[1,0,1,true]`)).toThrow(reason('compact value'));
