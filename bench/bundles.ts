@@ -3,8 +3,10 @@
  *
  *   node --import tsx bench/bundles.ts
  *
- * Environment: BENCH_WARDS (default "114,3300"); BENCH_REAL_SAMPLE (default 330: above 1,000 wards the
- * passphrase-key-store import runs on this many bundles only); BENCH_FULL=1 (no sample);
+ * Environment: BENCH_PARTS (default "A,B,C": which parts run; "A" alone prints part A's sizes, the
+ * byte-by-byte make-up of its quarter bundle and its times in a few seconds); BENCH_WARDS (default
+ * "114,3300"); BENCH_REAL_SAMPLE (default 330: above 1,000 wards the passphrase-key-store import runs
+ * on this many bundles only); BENCH_FULL=1 (no sample); BENCH_CITY_ONLY=1 is BENCH_PARTS=C;
  *
  * A. The demo ward's quarter of changes, exported after a first sync the city acknowledged.
  * B. A full 10-year snapshot of the generated ward (bench/generate-ward.ts), as exportWardBundle({ full: true })
@@ -41,6 +43,7 @@ import { importBundle } from '../db/sync/import';
 import { importBundles } from '../db/sync/import-batch';
 import { publishCatalog } from '../db/sync/publish';
 import { lookupTrustedKey, trustKey } from '../db/sync/trust';
+import { derivedId } from '../db/natural-ids';
 import { normaliseRow } from '../db/write';
 import { foldVi } from '../shared/rules/search-fold';
 import { parsePeriod } from '../shared/rules/period';
@@ -121,8 +124,59 @@ interface SizeReport {
   sealedBytes: number;
   /** The indicator values alone as the bundle writes them: compact rows, deflated (before sealing). */
   valuesCompactDeflate: number;
-  /** Rows new to the city: each carries a random UUID, 122 bits no encoding can remove. */
+  /** Rows new to the city: each carries a random UUID, 122 bits no encoding can remove, unless its id is derived. */
   newRows: number;
+  /** Of those, rows whose id is derived from their key (db/natural-ids.ts): the bundle does not carry it. */
+  derivedIds: number;
+  /** Where the bundle file's bytes go. */
+  parts: BundleParts;
+}
+
+/** The bundle file taken apart byte by byte: what the zip, the manifest, the signature and age each cost. */
+interface BundleParts {
+  /** Per entry: its name, the bytes stored for it, its local header and its central-directory record. */
+  entries: Array<{ name: string; stored: number; raw: number; local: number; central: number }>;
+  /** The end-of-central-directory record. */
+  end: number;
+  /** changes.age: the age header (recipient stanzas and MAC), and the payload's nonce and tags. */
+  ageHeader: number;
+  ageFraming: number;
+  /** The compact rows as deflated, before sealing. */
+  deflated: number;
+}
+
+function bundleParts(file: string): BundleParts {
+  const buf = fs.readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: BundleParts['entries'] = [];
+  let ageHeader = 0;
+  let ageFraming = 0;
+  let deflated = 0;
+  for (let i = 0; i < count; i++) {
+    const nameLen = buf.readUInt16LE(at + 28);
+    const central = 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    const stored = buf.readUInt32LE(at + 20);
+    const raw = buf.readUInt32LE(at + 24);
+    const lh = buf.readUInt32LE(at + 42);
+    const local = 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
+    // yazl follows each entry with a data descriptor (bit 3 of the flags): 16 bytes with its signature.
+    const descriptor = (buf.readUInt16LE(lh + 6) & 8) !== 0 ? 16 : 0;
+    entries.push({ name, stored, raw, local: local + descriptor, central });
+    if (name === SEALED_CHANGES_NAME) {
+      const data = buf.subarray(lh + local, lh + local + stored);
+      const mac = data.indexOf('\n--- ');
+      ageHeader = data.indexOf(10, mac + 1) + 1;
+      const body = stored - ageHeader;
+      const chunks = Math.max(1, Math.ceil((body - 16) / (64 * 1024 + 16)));
+      ageFraming = 16 + 16 * chunks;
+      deflated = body - ageFraming;
+    }
+    at += central;
+  }
+  return { entries, end: buf.length - eocd, ageHeader, ageFraming, deflated };
 }
 
 /** DHIS2 period syntax: 202603 (month), 2026Q3, 2026S1 (six-monthly), 2026 (year). */
@@ -142,6 +196,7 @@ function dhisPeriod(code: string): string {
 }
 
 function sizeReport(
+  file: string,
   bundleBytes: number,
   changesBytes: number,
   changes: VerifiedChange[],
@@ -186,6 +241,8 @@ function sizeReport(
     sealedBytes,
     valuesCompactDeflate: zlib.deflateRawSync(encodeCompact(values, shortRef), { level: 9 }).length,
     newRows: changes.filter((c) => !known.has(String(c.row.id))).length,
+    derivedIds: changes.filter((c) => !known.has(String(c.row.id)) && c.row.id === derivedId(c.table, c.row.owner, c.row)).length,
+    parts: bundleParts(file),
   };
 }
 
@@ -300,7 +357,7 @@ export async function demoQuarter(
   const imp = await timeAsync(() => importBundle(city.s, q.path, { store: city.store }));
   if (imp.value.status !== 'applied') throw new Error(`quarter import: ${imp.value.status} ${JSON.stringify(imp.value.error)}`);
   const known = new Set(initial.map((c) => String(c.row.id)));
-  const sizes = sizeReport(q.size, ver.last.changesBytes, ver.last.changes, wardDb, ward.s.orgCode, ver.last.sealedBytes, shortRefsFor(ward.s), known);
+  const sizes = sizeReport(q.path, q.size, ver.last.changesBytes, ver.last.changes, wardDb, ward.s.orgCode, ver.last.sealedBytes, shortRefsFor(ward.s), known);
   const template = { initial, quarter: ver.last.changes, quarterSeq: { from: q.seqFrom, to: q.seqTo } };
   const catalogBytes = pub.size;
   ward.db.close();
@@ -345,7 +402,7 @@ async function tenYearSnapshot(
   const imp = await timeAsync(() => importBundle(city.s, b.path, { store: city.store }));
   if (imp.value.status !== 'applied') throw new Error(`snapshot import: ${imp.value.status} ${JSON.stringify(imp.value.error)}`);
   // A full snapshot writes every id whole: the city it recovers may hold nothing.
-  const sizes = sizeReport(b.size, ver.last.changesBytes, ver.last.changes, g.db, g.s.orgCode, ver.last.sealedBytes, () => null, new Set());
+  const sizes = sizeReport(b.path, b.size, ver.last.changesBytes, ver.last.changes, g.db, g.s.orgCode, ver.last.sealedBytes, () => null, new Set());
   const wardDbBytes = checkpointedSize(g.db.sqlite, g.db.path);
   const cityDbBytes = checkpointedSize(city.db.sqlite, city.db.path);
   g.db.close();
@@ -728,51 +785,77 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
 
 // ---- printing ------------------------------------------------------------------------------
 
-function printSizes(q: SizeReport, a: SizeReport, b: SizeReport): void {
+function printSizes(q: SizeReport, a: SizeReport, b: SizeReport | null): void {
   const r = (x: number, y: number) => fmtRatio(x, y);
+  // Without part B its column is left out (and its figures, taken from A, never printed).
+  const cols = (row: string[]) => (b ? row : row.slice(0, 3));
+  const bb = b ?? q;
   console.log(
     table(
-      ['figure', 'A. quarter (22 + 19)', 'A2. monthly quarter', 'B. 10-year snapshot'],
+      cols(['figure', 'A. quarter (22 + 19)', 'A2. monthly quarter', 'B. 10-year snapshot']),
       [
-        ['rows (changes) in the bundle', fmtInt(q.rows), fmtInt(a.rows), fmtInt(b.rows)],
-        ['  of them new to the city (each a random UUID: 15.25 bytes no encoding removes)', fmtInt(q.newRows), fmtInt(a.newRows), fmtInt(b.newRows)],
-        ['bundle file (.wpb format 2: zip, manifest, signature, sealed payload)', fmtBytes(q.bundleBytes), fmtBytes(a.bundleBytes), fmtBytes(b.bundleBytes)],
+        ['rows (changes) in the bundle', fmtInt(q.rows), fmtInt(a.rows), fmtInt(bb.rows)],
+        ['  of them new to the city (a random UUID: about 16 bytes no encoding removes)', fmtInt(q.newRows), fmtInt(a.newRows), fmtInt(bb.newRows)],
+        ['  of those, with an id derived from their key, not carried', fmtInt(q.derivedIds), fmtInt(a.derivedIds), fmtInt(bb.derivedIds)],
+        ['bundle file (.wpb format 2: zip, manifest, signature, sealed payload)', `${fmtInt(q.bundleBytes)} B`, fmtBytes(a.bundleBytes), fmtBytes(bb.bundleBytes)],
         ['  goal for A: ≤ 2,500 B in all', q.bundleBytes <= 2500 ? 'met' : 'NOT met', '', ''],
-        ['  changes.age inside it (compact rows, deflated, sealed to 2 recipients)', fmtBytes(q.sealedBytes), fmtBytes(a.sealedBytes), fmtBytes(b.sealedBytes)],
-        ['  compact rows before compression', fmtBytes(q.changesJsonl), fmtBytes(a.changesJsonl), fmtBytes(b.changesJsonl)],
+        ['  changes.age inside it (compact rows, deflated, sealed to 2 recipients)', fmtBytes(q.sealedBytes), fmtBytes(a.sealedBytes), fmtBytes(bb.sealedBytes)],
+        ['  compact rows before compression', fmtBytes(q.changesJsonl), fmtBytes(a.changesJsonl), fmtBytes(bb.changesJsonl)],
         [
           `  compact rows / the reader's ${DEFAULT_LIMITS.maxChangesBytes / 1048576} MiB limit for them`,
           `${((100 * q.changesJsonl) / DEFAULT_LIMITS.maxChangesBytes).toFixed(2)}%`,
           `${((100 * a.changesJsonl) / DEFAULT_LIMITS.maxChangesBytes).toFixed(2)}%`,
-          `${((100 * b.changesJsonl) / DEFAULT_LIMITS.maxChangesBytes).toFixed(1)}%`,
+          `${((100 * bb.changesJsonl) / DEFAULT_LIMITS.maxChangesBytes).toFixed(1)}%`,
         ],
-        ['(i) same rows as a JSON array [{table,row}], plain', fmtBytes(q.jsonBytes), fmtBytes(a.jsonBytes), fmtBytes(b.jsonBytes)],
-        ['(i) same rows as a JSON array, gzip (zlib.gzipSync)', fmtBytes(q.jsonGz), fmtBytes(a.jsonGz), fmtBytes(b.jsonGz)],
-        ['    bundle / (i)', r(q.bundleBytes, q.jsonGz), r(a.bundleBytes, a.jsonGz), r(b.bundleBytes, b.jsonGz)],
-        ['indicator values among the rows', fmtInt(q.values), fmtInt(a.values), fmtInt(b.values)],
-        ['(ii) DHIS2 dataValueSets, gzip — indicator values ONLY', fmtBytes(q.dhisGz), fmtBytes(a.dhisGz), fmtBytes(b.dhisGz)],
-        ['     dataValues in it (ratios add -NUM and -DEN)', fmtInt(q.dhisDataValues), fmtInt(a.dhisDataValues), fmtInt(b.dhisDataValues)],
-        ['     bundle (all rows) / (ii) (values only)', r(q.bundleBytes, q.dhisGz), r(a.bundleBytes, a.dhisGz), r(b.bundleBytes, b.dhisGz)],
-        ['     like for like: WardPlan value rows as JSON, gzip', fmtBytes(q.valuesJsonGz), fmtBytes(a.valuesJsonGz), fmtBytes(b.valuesJsonGz)],
-        ['     WardPlan value rows gzip / (ii)', r(q.valuesJsonGz, q.dhisGz), r(a.valuesJsonGz, a.dhisGz), r(b.valuesJsonGz, b.dhisGz)],
-        ['     value rows as the bundle writes them (compact, deflate)', fmtBytes(q.valuesCompactDeflate), fmtBytes(a.valuesCompactDeflate), fmtBytes(b.valuesCompactDeflate)],
-        ['     compact value rows / (ii) (goal ≤ 1)', r(q.valuesCompactDeflate, q.dhisGz), r(a.valuesCompactDeflate, a.dhisGz), r(b.valuesCompactDeflate, b.dhisGz)],
-      ],
+        ['(i) same rows as a JSON array [{table,row}], plain', fmtBytes(q.jsonBytes), fmtBytes(a.jsonBytes), fmtBytes(bb.jsonBytes)],
+        ['(i) same rows as a JSON array, gzip (zlib.gzipSync)', fmtBytes(q.jsonGz), fmtBytes(a.jsonGz), fmtBytes(bb.jsonGz)],
+        ['    bundle / (i)', r(q.bundleBytes, q.jsonGz), r(a.bundleBytes, a.jsonGz), r(bb.bundleBytes, bb.jsonGz)],
+        ['indicator values among the rows', fmtInt(q.values), fmtInt(a.values), fmtInt(bb.values)],
+        ['(ii) DHIS2 dataValueSets, gzip — indicator values ONLY', fmtBytes(q.dhisGz), fmtBytes(a.dhisGz), fmtBytes(bb.dhisGz)],
+        ['     dataValues in it (ratios add -NUM and -DEN)', fmtInt(q.dhisDataValues), fmtInt(a.dhisDataValues), fmtInt(bb.dhisDataValues)],
+        ['     bundle (all rows) / (ii) (values only)', r(q.bundleBytes, q.dhisGz), r(a.bundleBytes, a.dhisGz), r(bb.bundleBytes, bb.dhisGz)],
+        ['     like for like: WardPlan value rows as JSON, gzip', fmtBytes(q.valuesJsonGz), fmtBytes(a.valuesJsonGz), fmtBytes(bb.valuesJsonGz)],
+        ['     WardPlan value rows gzip / (ii)', r(q.valuesJsonGz, q.dhisGz), r(a.valuesJsonGz, a.dhisGz), r(bb.valuesJsonGz, bb.dhisGz)],
+        ['     value rows as the bundle writes them (compact, deflate)', fmtBytes(q.valuesCompactDeflate), fmtBytes(a.valuesCompactDeflate), fmtBytes(bb.valuesCompactDeflate)],
+        ['     compact value rows / (ii) (goal ≤ 1)', r(q.valuesCompactDeflate, q.dhisGz), r(a.valuesCompactDeflate, a.dhisGz), r(bb.valuesCompactDeflate, bb.dhisGz)],
+      ].map(cols),
     ),
   );
 }
 
-function printTimes(q: Timings, a: Timings, b: Timings): void {
+/** Where each byte of the bundle goes, exactly: the fixed cost every bundle pays beside its rows. */
+function printParts(q: SizeReport, a: SizeReport): void {
+  const rows: string[][] = [];
+  const sum = (p: BundleParts) => p.entries.reduce((n, e) => n + e.stored + e.local + e.central, p.end);
+  for (const [i, e] of q.parts.entries.entries()) {
+    const e2 = a.parts.entries[i];
+    const same = e2?.name === e.name;
+    rows.push([`${e.name}: stored (inflated ${fmtInt(e.raw)})`, fmtInt(e.stored), same ? fmtInt(e2.stored) : '?']);
+    rows.push([`${e.name}: local header + central record`, `${e.local} + ${e.central}`, same ? `${e2.local} + ${e2.central}` : '?']);
+  }
+  rows.push(['end of central directory', fmtInt(q.parts.end), fmtInt(a.parts.end)]);
+  rows.push(['  sum (= the file)', fmtInt(sum(q.parts)), fmtInt(sum(a.parts))]);
+  rows.push([`${SEALED_CHANGES_NAME}: age header (2 recipients, MAC)`, fmtInt(q.parts.ageHeader), fmtInt(a.parts.ageHeader)]);
+  rows.push([`${SEALED_CHANGES_NAME}: age nonce and tags`, fmtInt(q.parts.ageFraming), fmtInt(a.parts.ageFraming)]);
+  rows.push([`${SEALED_CHANGES_NAME}: the deflated compact rows`, fmtInt(q.parts.deflated), fmtInt(a.parts.deflated)]);
+  const fixed = (x: SizeReport) => x.bundleBytes - x.parts.deflated;
+  rows.push(['everything but the deflated rows (zip, manifest, signature, age)', fmtInt(fixed(q)), fmtInt(fixed(a))]);
+  console.log(table(['bytes of the bundle file', 'A. quarter (22 + 19)', 'A2. monthly quarter'], rows));
+}
+
+function printTimes(q: Timings, a: Timings, b: Timings | null): void {
+  const cols = (row: string[]) => (b ? row : row.slice(0, 3));
+  const bb = b ?? q;
   console.log(
     table(
-      ['time', 'A. quarter (22 + 19)', 'A2. monthly quarter', 'B. 10-year snapshot'],
+      cols(['time', 'A. quarter (22 + 19)', 'A2. monthly quarter', 'B. 10-year snapshot']),
       [
-        ['key unlock alone (scrypt N=2^15 + AES-GCM), median of 3', fmtMs(q.keyUnlock), fmtMs(a.keyUnlock), fmtMs(b.keyUnlock)],
-        ['export, incl. one key unlock (exportWardBundle)', fmtMs(q.exportMs), fmtMs(a.exportMs), fmtMs(b.exportMs)],
-        [`verify (openBundle + verifyBundle), median`, `${fmtMs(q.verifyMs)} (${q.verifyRuns} runs)`, `${fmtMs(a.verifyMs)} (${a.verifyRuns} runs)`, `${fmtMs(b.verifyMs)} (${b.verifyRuns} runs)`],
-        ['import at the city (importBundle, one run, incl. key unlock)', fmtMs(q.importMs), fmtMs(a.importMs), fmtMs(b.importMs)],
-        ['rows applied', fmtInt(q.applied), fmtInt(a.applied), fmtInt(b.applied)],
-      ],
+        ['key unlock alone (scrypt N=2^15 + AES-GCM), median of 3', fmtMs(q.keyUnlock), fmtMs(a.keyUnlock), fmtMs(bb.keyUnlock)],
+        ['export, incl. one key unlock (exportWardBundle)', fmtMs(q.exportMs), fmtMs(a.exportMs), fmtMs(bb.exportMs)],
+        [`verify (openBundle + verifyBundle), median`, `${fmtMs(q.verifyMs)} (${q.verifyRuns} runs)`, `${fmtMs(a.verifyMs)} (${a.verifyRuns} runs)`, `${fmtMs(bb.verifyMs)} (${bb.verifyRuns} runs)`],
+        ['import at the city (importBundle, one run, incl. key unlock)', fmtMs(q.importMs), fmtMs(a.importMs), fmtMs(bb.importMs)],
+        ['rows applied', fmtInt(q.applied), fmtInt(a.applied), fmtInt(bb.applied)],
+      ].map(cols),
     ),
   );
 }
@@ -884,21 +967,30 @@ async function main(): Promise<void> {
   console.log('   for M07, M08, M09 and Q3 per indicator (76).');
   const q = await demoQuarter(root, 'issue');
   const a = await demoQuarter(root, 'monthly');
-  console.log('B. generated ward: 10 years (2017–2026), 300 tasks and 50 indicators a year, monthly values, 20 progress');
-  console.log('   entries per task; enrolled with a fresh city; a full snapshot exported, verified and imported.');
-  // BENCH_CITY_ONLY=1 skips the 10-year snapshot (B): part C needs only part A's quarter.
-  if (process.env.BENCH_CITY_ONLY !== '1') {
-    const b = await tenYearSnapshot(root);
+  // Part C always builds on part A's quarters; BENCH_PARTS=C (or BENCH_CITY_ONLY=1) only leaves their figures out.
+  const parts = new Set((process.env.BENCH_PARTS ?? (process.env.BENCH_CITY_ONLY === '1' ? 'C' : 'A,B,C')).toUpperCase().split(','));
+  let b: Awaited<ReturnType<typeof tenYearSnapshot>> | null = null;
+  if (parts.has('B')) {
+    console.log('B. generated ward: 10 years (2017–2026), 300 tasks and 50 indicators a year, monthly values, 20 progress');
+    console.log('   entries per task; enrolled with a fresh city; a full snapshot exported, verified and imported.');
+    b = await tenYearSnapshot(root);
     console.log(`   (generation ${fmtMs(b.genMs)}; ward database ${fmtBytes(b.wardDbBytes)}; city database after import ${fmtBytes(b.cityDbBytes)})`);
-
+  }
+  if (parts.has('A')) {
     subheading('Sizes');
-    printSizes(q.sizes, a.sizes, b.sizes);
+    printSizes(q.sizes, a.sizes, b?.sizes ?? null);
     console.log('DHIS2 document: { dataValues: [{ dataElement, period (202607, 2026Q3, 2026), orgUnit, value, storedBy, lastUpdated }] },');
     console.log('dataElement and orgUnit by code (idScheme=CODE). It carries the indicator values only — no tasks, progress, plan,');
     console.log('targets or catalog — so "bundle / (ii)" compares everything against a part; the like-for-like line is below it.');
+    subheading('The quarter bundles, byte by byte');
+    printParts(q.sizes, a.sizes);
     subheading('Times');
-    printTimes(q.t, a.t, b.t);
-    console.log(`\ncompactedChanges over the whole 10-year change log (${fmtInt(b.real.logRows)} rows, the start of a full snapshot): ${fmtMs(b.real.fullMs)}`);
+    printTimes(q.t, a.t, b?.t ?? null);
+    if (b) console.log(`\ncompactedChanges over the whole 10-year change log (${fmtInt(b.real.logRows)} rows, the start of a full snapshot): ${fmtMs(b.real.fullMs)}`);
+  }
+  if (!parts.has('C')) {
+    cleanupTempDirs();
+    return;
   }
 
   const counts = (process.env.BENCH_WARDS ?? '114,3300')

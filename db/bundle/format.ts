@@ -98,11 +98,15 @@ const manifestV1Schema = z.strictObject({
   entries: z.array(entrySchema).max(DEFAULT_LIMITS.maxEntries),
 });
 
+/** The compact row encodings this version reads (db/bundle/compact-rows.ts); it writes the last. */
+export const COMPACT_ENCODINGS = ['wardplan-compact-1', 'wardplan-compact-2'] as const;
+export type CompactEncoding = (typeof COMPACT_ENCODINGS)[number];
+
 /** How the payload of a format-2 bundle was made, in the order a reader undoes it. */
 export const payloadSchema = z.strictObject({
   sealed: z.literal('age-x25519'),
   compression: z.literal('deflate-raw'),
-  encoding: z.literal('wardplan-compact-1'),
+  encoding: z.enum(COMPACT_ENCODINGS),
   /** The size of the encoded rows: the inflater stops at the first byte beyond it. */
   inflatedBytes: z.number().int().nonnegative().max(DEFAULT_LIMITS.maxChangesBytes),
 });

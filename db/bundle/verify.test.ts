@@ -198,9 +198,7 @@ describe('limits and reasons', () => {
       small.close();
     }
     const base = await bundle({}, [changes(unit())]);
-    const negative = await rezip(base, (name, data) =>
-      name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes": 1', '"changes": -1')) : data,
-    );
+    const negative = await rezip(base, (name, data) => (name === 'manifest.json' ? Buffer.from(data.toString().replace('"changes":1', '"changes":-1')) : data));
     await expect(verifyFile(negative)).rejects.toMatchObject({ code: 'bundle.bad_manifest', params: { reason: expect.stringMatching(/^counts\.changes \S/) } });
   });
 });

@@ -15,6 +15,7 @@ import {
   BUNDLE_VERSION,
   CHANGES_NAME,
   changeSchema,
+  COMPACT_ENCODINGS,
   manifestSchema,
   MANIFEST_NAME,
   ORGS_NAME,
@@ -27,6 +28,7 @@ import {
 } from './format';
 import { decodeCompact, type ResolveRef } from './compact-rows';
 import type { BundleArchive } from './reader';
+import { idFitsKey } from '../natural-ids';
 import { checkBundleRow } from './row-rules';
 import { openPayload } from './seal';
 
@@ -95,6 +97,11 @@ function parseManifest(file: string, bytes: Buffer | undefined): Manifest {
   if (typeof o.version === 'number' && o.version > BUNDLE_VERSION) {
     throw new AppError('bundle.future_version', { file, version: o.version, supported: BUNDLE_VERSION });
   }
+  // A payload encoding this version does not know is a newer writer's, as a higher version would be.
+  const encoding = (obj as { payload?: { encoding?: unknown } }).payload?.encoding;
+  if (o.version === BUNDLE_VERSION && typeof encoding === 'string' && !(COMPACT_ENCODINGS as readonly string[]).includes(encoding)) {
+    throw new AppError('bundle.future_version', { file, version: `${o.version} (${encoding})`, supported: BUNDLE_VERSION });
+  }
   const parsed = manifestSchema.safeParse(obj);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -114,6 +121,9 @@ function checkRow(file: string, m: Manifest, table: OwnedTableName, row: Record<
   if ((m.ownerKind === 'ward' ? CITY_ONLY_TABLES : WARD_ONLY_TABLES).has(table)) throw notOwner();
   const checked = checkBundleRow(table, row);
   if (!checked.ok) throw new AppError('bundle.bad_row', { file, table, reason: checked.problem });
+  // An id derived from a natural key must be the one this owner and key give: no ward can take the
+  // id another ward's row will have, and a changed id cannot land on another row.
+  if (!idFitsKey(table, checked.row)) throw new AppError('bundle.bad_row', { file, table, reason: 'id derived' });
   const wardCode = checked.row.ward_code;
   // A ward sets targets for itself only; the city may set them for any ward.
   if (table === 'indicator_target' && m.ownerKind === 'ward' && wardCode !== '' && wardCode !== m.owner) {
@@ -248,7 +258,7 @@ async function unseal(
   const plain = await openPayload(file, sealed.bytes, identities, Math.min(sealed.payload.inflatedBytes, limits.maxChangesBytes));
   const parser = changesParser(file, m, limits.maxLineBytes);
   const resolve = open.resolveRef ?? (() => undefined);
-  decodeCompact(file, m.owner, plain, limits.maxLineBytes, resolve, (c) => parser.push(Buffer.from(`${JSON.stringify(c)}\n`, 'utf8')));
+  decodeCompact(file, m.owner, plain, limits.maxLineBytes, resolve, (c) => parser.push(Buffer.from(`${JSON.stringify(c)}\n`, 'utf8')), sealed.payload.encoding);
   return parser.finish();
 }
 

@@ -41,7 +41,8 @@ export function buildManifest(fields: ManifestFields, contents: BundleContent[])
   const manifest: Manifest = payload
     ? { format: BUNDLE_FORMAT, version: 2, ...common, payload, entries }
     : { format: BUNDLE_FORMAT, version: 1, ...common, entries };
-  return { manifest, bytes: Buffer.from(JSON.stringify(manifest, null, 1), 'utf8') };
+  // One line: readers parse JSON, so the indentation only cost bytes on every bundle.
+  return { manifest, bytes: Buffer.from(JSON.stringify(manifest), 'utf8') };
 }
 
 /**
@@ -59,14 +60,16 @@ export async function writeBundleFile(
   const signature = sign(signer.privateKeyPem, bytes);
   const zip = new yazl.ZipFile();
   const mtime = new Date(manifest.createdAt);
-  zip.addBuffer(bytes, MANIFEST_NAME, { mtime, compress: true });
-  zip.addBuffer(Buffer.from(signature, 'utf8'), SIGNATURE_NAME, { mtime, compress: false });
+  // The manifest's createdAt is the bundle's time; the extended timestamp would repeat it in every entry.
+  const options = { mtime, forceDosTimestamp: true };
+  zip.addBuffer(bytes, MANIFEST_NAME, { ...options, compress: true });
+  zip.addBuffer(Buffer.from(signature, 'utf8'), SIGNATURE_NAME, { ...options, compress: false });
   for (const c of contents) {
     // Evidence is mostly PDF and JPEG, already compressed: deflating it again only costs time;
     // anything sealed was compressed before it was encrypted and cannot shrink any further.
     const sealed = c.path === SEALED_CHANGES_NAME || c.path.startsWith(SEALED_BLOB_PREFIX);
     const compress = !sealed && (!c.path.startsWith(BLOB_PREFIX) || c.data.length < 1024 * 1024);
-    zip.addBuffer(c.data, c.path, { mtime, compress });
+    zip.addBuffer(c.data, c.path, { ...options, compress });
   }
   zip.end();
 

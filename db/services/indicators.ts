@@ -4,6 +4,7 @@ import { evaluateIndicator, isAggregation, parseComparator, ratioPercent, roundT
 import { formatPeriodCode, parsePeriod, periodRange, type Period } from '../../shared/rules/period';
 import { validateIndicatorValue } from '../../shared/rules/validation';
 import { getMeta } from '../database';
+import { derivedId } from '../natural-ids';
 import { indicator, indicatorTarget, indicatorValue } from '../schema';
 import { inTransaction, newId, todayIso, type Session } from '../session';
 import { saveOwnedRow } from '../write';
@@ -240,7 +241,8 @@ export function setValue(s: Session, input: ValueInput): { id: string; value: nu
       .from(v)
       .where(and(eq(v.owner, s.orgCode), eq(v.indicatorId, indicatorId), eq(v.period, code)))
       .get();
-    const id = existing?.id ?? newId();
+    // A new value's id comes from its owner, indicator and period: a bundle need not carry it.
+    const id = existing?.id ?? derivedId('indicator_value', s.orgCode, { indicator_id: indicatorId, period: code })!;
     saveOwnedRow(
       s,
       'indicator_value',

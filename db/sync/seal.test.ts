@@ -9,7 +9,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { type Side } from '../../test/support/sync-fixture';
 import { dumpDatabase } from '../../test/support/temp';
-import { wardOrigin, world } from '../../test/support/trust-world';
+import { WARD_B, wardOrigin, world, type World } from '../../test/support/trust-world';
 import { formatMessage } from '../../shared/i18n/messages';
 import { encodeCompact } from '../bundle/compact-rows';
 import {
@@ -20,6 +20,7 @@ import {
   SEALED_BLOB_PREFIX,
   SEALED_CHANGES_NAME,
   SIGNATURE_NAME,
+  type CompactEncoding,
   type Manifest,
 } from '../bundle/format';
 import { openBundle, readBundleEntries } from '../bundle/reader';
@@ -32,7 +33,11 @@ import { ageRecipientOf, newAgeIdentity } from '../keys/age-identity';
 import { makeEnrollmentRequest } from '../keys/documents';
 import { type SealingKey } from '../keys/key-store';
 import { attachEvidence } from '../services/evidence';
+import { listIndicators, setAggregation, setValue } from '../services/indicators';
 import { listTasks, recordProgress } from '../services/tasks';
+import { derivedId } from '../natural-ids';
+import { columnsOf } from '../owned-tables';
+import { compactDatabase } from './compact';
 import { newId } from '../session';
 import { acceptEnrollmentResponse, answerEnrollment, grantEnrollment } from './enroll';
 import { exportWardBundle } from './export';
@@ -72,6 +77,33 @@ async function expectRefused(side: Side, file: string, code: string, params: Rec
   return r;
 }
 
+/** A ward's one-change bundle with `plain` as its compact rows, sealed to the city, signed by A's or B's key. */
+async function sealedBundle(w: World, who: 'A' | 'B', plain: Buffer, encoding: CompactEncoding, seq: number): Promise<string> {
+  const key = who === 'A' ? w.keyA : w.keyB;
+  const sealed = await sealPayload(plain, [await ageRecipientOf(w.cityKey.ageIdentity)]);
+  const file = path.join(w.dir, `crafted-${who}-${randomBytes(4).toString('hex')}.wpb`);
+  await writeBundleFile(
+    file,
+    {
+      bundleId: newId(),
+      kind: 'changes',
+      origin: who === 'A' ? wardOrigin(w.dir) : w.wardB.s.installationId,
+      owner: who === 'A' ? A : WARD_B,
+      ownerKind: 'ward',
+      seqFrom: seq,
+      seqTo: seq,
+      prevManifestSha256: null,
+      createdAt: STAMP,
+      keyId: key.keyId,
+      counts: { changes: 1, blobs: 0 },
+      payload: { sealed: 'age-x25519', compression: 'deflate-raw', encoding, inflatedBytes: plain.length },
+    },
+    [{ path: SEALED_CHANGES_NAME, data: sealed }],
+    key,
+  );
+  return file;
+}
+
 describe('a sealed bundle', () => {
   it('is format 2: the manifest stays readable, the changes are sealed and name nothing in clear', async () => {
     const { ward, city, usb } = await world();
@@ -79,7 +111,7 @@ describe('a sealed bundle', () => {
     const raw = await readBundleEntries(b.path);
     expect([...raw.entries.keys()].sort()).toEqual(['changes.age', 'manifest.json', 'manifest.sig']);
     const manifest = JSON.parse(raw.entries.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ version: 2, owner: A, payload: { sealed: 'age-x25519', compression: 'deflate-raw', encoding: 'wardplan-compact-1' } });
+    expect(manifest).toMatchObject({ version: 2, owner: A, payload: { sealed: 'age-x25519', compression: 'deflate-raw', encoding: 'wardplan-compact-2' } });
     const task = listTasks(ward.s)[0]!;
     const file = fs.readFileSync(b.path);
     for (const secret of [task.id, task.content.slice(0, 20), getMeta(ward.db, 'officer_name') ?? 'Cán bộ']) {
@@ -123,6 +155,140 @@ describe('a sealed bundle', () => {
     expect(plain).not.toContain(task.id.replace(/-/g, ''));
     expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
     expect(city.db.sqlite.prepare('SELECT percent FROM task_progress WHERE task_id = ? AND percent = 30').get(task.id)).toEqual({ percent: 30 });
+  });
+
+  it('still names the rows the city holds by a short reference once the acknowledged history is compacted', async () => {
+    const { ward, city, usb, keyA } = await world();
+    const b1 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b1.path, { store: city.store })).status).toBe('applied');
+    ward.db.sqlite.prepare('UPDATE bundle_out SET acknowledged_at = ?, receipt = ?').run(STAMP, '{}');
+    const task = listTasks(ward.s)[0]!;
+    recordProgress(ward.s, { taskId: task.id, status: 'in_progress', percent: 30, date: '2026-10-20' });
+    expect(compactDatabase(ward.s).changesCompacted).toBeGreaterThan(0);
+    const b2 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const sealed = (await readBundleEntries(b2.path)).entries.get(SEALED_CHANGES_NAME)!;
+    const plain = (await openPayload(b2.path, sealed, [keyA.ageIdentity], 1 << 20)).toString('utf8');
+    expect(plain).toContain(`^${task.id.slice(0, 10)}`);
+    expect(plain).not.toContain(task.id.replace(/-/g, ''));
+    expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
+  });
+
+  it('names an indicator of its own by its code while the city holds it unchanged, by the start of its id once it changed', async () => {
+    const { ward, city, usb, keyA } = await world();
+    const b1 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    expect((await importBundle(city.s, b1.path, { store: city.store })).status).toBe('applied');
+    ward.db.sqlite.prepare('UPDATE bundle_out SET acknowledged_at = ?, receipt = ?').run(STAMP, '{}');
+    const ind = listIndicators(ward.s).find((i) => !i.isRatio)!;
+    const plainOf = async (file: string) =>
+      (await openPayload(file, (await readBundleEntries(file)).entries.get(SEALED_CHANGES_NAME)!, [keyA.ageIdentity], 1 << 20)).toString('utf8');
+    setValue(ward.s, { indicatorCode: ind.code, period: '2026-Q3', value: 75 });
+    const b2 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const plain2 = await plainOf(b2.path);
+    expect(plain2).toContain(`"@${ind.code}"`);
+    expect(plain2).not.toContain(`^${ind.id.slice(0, 10)}`);
+    expect(await importBundle(city.s, b2.path, { store: city.store })).toMatchObject({ status: 'applied', applied: 1 });
+    const atCity = city.db.sqlite.prepare('SELECT indicator_id AS i FROM indicator_value WHERE owner = ? AND period = ?').pluck();
+    expect(atCity.get(A, '2026-Q3')).toBe(ind.id);
+    // Changed after the last receipt: the city's copy may not be this one, so the id's start names it.
+    const before = ward.db.sqlite.prepare('SELECT aggregation FROM indicator WHERE id = ?').pluck().get(ind.id);
+    setAggregation(ward.s, ind.code, before === 'sum' ? 'average' : 'sum');
+    setValue(ward.s, { indicatorCode: ind.code, period: '2026-Q4', value: 80 });
+    const b3 = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const plain3 = await plainOf(b3.path);
+    expect(plain3).toContain(`"^${ind.id.slice(0, 10)}`);
+    expect(plain3).not.toContain(`"@${ind.code}"`);
+    const r3 = await importBundle(city.s, b3.path, { store: city.store });
+    expect(r3.error ?? null).toBeNull();
+    expect(r3.status).toBe('applied');
+    expect(atCity.get(A, '2026-Q4')).toBe(ind.id);
+    // The city resolves a code among the sender's rows and its own only, and only in coded tables.
+    const resolve = resolveRefsFor(city.s);
+    const indB = city.db.sqlite.prepare('SELECT id FROM indicator WHERE owner = ? AND code = ?').pluck().get(WARD_B, ind.code) as string;
+    expect(indB).not.toBe(ind.id);
+    expect(resolve('indicator', `@${ind.code}`, A)).toBe(ind.id);
+    expect(resolve('indicator', `@${ind.code}`, WARD_B)).toBe(indB);
+    expect(resolve('indicator', '@KHONG-CO', A)).toBeUndefined();
+    expect(resolve('task', `@${ind.code}`, A)).toBeUndefined();
+    expect(resolve('indicator', ind.id.slice(0, 12), A)).toBeUndefined();
+    expect(resolve('indicator', `^${ind.id.slice(0, 12)}`, A)).toBe(ind.id);
+    expect(resolve('indicator', `^${ind.id.slice(0, 9)}`, A)).toBeUndefined();
+  });
+
+  it('carries a new indicator value without its id, which the city computes from the ward, the indicator and the period', async () => {
+    const { ward, city, usb, keyA } = await world();
+    const ind = listIndicators(ward.s)[0]!;
+    const set = setValue(
+      ward.s,
+      ind.isRatio ? { indicatorCode: ind.code, period: '2026-Q3', numerator: 3, denominator: 4 } : { indicatorCode: ind.code, period: '2026-Q3', value: 75 },
+    );
+    expect(set.id).toBe(derivedId('indicator_value', A, { indicator_id: ind.id, period: '2026-Q3' }));
+    const b = written(await exportWardBundle(ward.s, ward.store, { outDir: usb }));
+    const sealed = (await readBundleEntries(b.path)).entries.get(SEALED_CHANGES_NAME)!;
+    const plain = (await openPayload(b.path, sealed, [keyA.ageIdentity], 1 << 20)).toString('utf8');
+    expect(plain).not.toContain(set.id.replace(/-/g, ''));
+    expect((await importBundle(city.s, b.path, { store: city.store })).status).toBe('applied');
+    expect(city.db.sqlite.prepare('SELECT owner, period FROM indicator_value WHERE id = ?').get(set.id)).toEqual({ owner: A, period: '2026-Q3' });
+  });
+
+  it("refuses a row that takes the id another ward's value derives, or a derived id one digit changed, and nothing changes", async () => {
+    const w = await world();
+    const indB = w.wardB.db.sqlite.prepare('SELECT id FROM indicator WHERE owner = ? LIMIT 1').pluck().get(WARD_B) as string;
+    const key = { indicator_id: indB, period: '2026-Q3' };
+    const own = derivedId('indicator_value', WARD_B, key)!;
+    const row = (id: string) => ({
+      id,
+      owner: WARD_B,
+      updated_at: STAMP,
+      deleted: 0,
+      ...key,
+      value: 50,
+      numerator: null,
+      denominator: null,
+      note: null,
+      by_name: 'x',
+    });
+    const seq = w.b1.seqTo + 1;
+    for (const id of [derivedId('indicator_value', A, key)!, `${own.slice(0, 35)}${own.endsWith('0') ? '1' : '0'}`]) {
+      const plain = encodeCompact([{ seq, table: 'indicator_value', row: row(id) }], () => null);
+      const file = await sealedBundle(w, 'B', plain, 'wardplan-compact-2', seq);
+      await expectRefused(w.city, file, 'bundle.bad_row', { table: 'indicator_value', reason: 'id derived' });
+    }
+    // Its own derived id it may leave out: the city computes it for the sender, and only for it.
+    const plain = encodeCompact([{ seq, table: 'indicator_value', row: row(own) }], () => null);
+    expect(plain.toString('utf8')).not.toContain(own.replace(/-/g, ''));
+    const file = await sealedBundle(w, 'B', plain, 'wardplan-compact-2', seq);
+    expect(await importBundle(w.city.s, file, { store: w.city.store })).toMatchObject({ status: 'applied', applied: 1 });
+    expect(w.city.db.sqlite.prepare('SELECT owner FROM indicator_value WHERE id = ?').get(own)).toEqual({ owner: WARD_B });
+  });
+
+  it('written before compact rows came in columns (wardplan-compact-1), still imports', async () => {
+    const w = await world();
+    const id = newId();
+    const columns = columnsOf('unit').map((c) => c.name);
+    expect(columns).toEqual(['id', 'owner', 'updated_at', 'deleted', 'code', 'name']);
+    const plain = Buffer.from(
+      [
+        JSON.stringify({ u: id.replace(/-/g, '') }),
+        JSON.stringify({ s: [A, 'U-CU', 'Đơn vị viết theo cách cũ'] }),
+        JSON.stringify({ t: 'unit', c: columns, k: 'sssnss' }),
+        JSON.stringify([1, 0, 63, -1, 0, { t: Date.parse(STAMP) }, 0, 1, 2]),
+      ].join('\n'),
+    );
+    const file = await sealedBundle(w, 'A', plain, 'wardplan-compact-1', 1);
+    expect(await importBundle(w.city.s, file, { store: w.city.store })).toMatchObject({ status: 'applied', applied: 1 });
+    expect(w.city.db.sqlite.prepare('SELECT owner, code, name, updated_at FROM unit WHERE id = ?').get(id)).toEqual({
+      owner: A,
+      code: 'U-CU',
+      name: 'Đơn vị viết theo cách cũ',
+      updated_at: STAMP,
+    });
+  });
+
+  it('naming a payload encoding this version does not know, is refused as from a newer version', async () => {
+    const w = await world();
+    const plain = encodeCompact([{ seq: 1, table: 'unit', row: { id: newId(), owner: A, updated_at: STAMP, deleted: 0, code: 'U9', name: 'x' } }], () => null);
+    const file = await sealedBundle(w, 'A', plain, 'wardplan-compact-9' as CompactEncoding, 1);
+    await expectRefused(w.city, file, 'bundle.future_version', { version: '2 (wardplan-compact-9)', supported: 2 });
   });
 
   it('sealed to another city is refused clearly, and nothing changes', async () => {

@@ -548,7 +548,7 @@ describe('what the verifier refuses in a correctly signed bundle', () => {
     const other = path.join(dir, 'other.wpb');
     fs.writeFileSync(
       other,
-      await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(d.toString().replace('"seqTo": 1', '"seqTo": 2')) : d])),
+      await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(d.toString().replace('"seqTo":1', '"seqTo":2')) : d])),
     );
     await expectRefused(city, other, 'bundle.bad_signature', { owner: A });
     const noManifest = path.join(dir, 'nomanifest.wpb');
