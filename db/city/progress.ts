@@ -153,9 +153,10 @@ function judgedCte(opts: { fromFacts: boolean; oneWard?: boolean; oneDirective?:
  * then be worked out from the entries one task at a time.
  */
 function judgeFromFacts(s: Session, asOf: string): boolean {
-  const r = s.db.sqlite
-    .prepare('SELECT count(*) AS n, coalesce(sum(last_date > ?), 0) AS later FROM task_progress_facts')
-    .get(asOf) as { n: number; later: number };
+  const r = s.db.sqlite.prepare('SELECT count(*) AS n, coalesce(sum(last_date > ?), 0) AS later FROM task_progress_facts').get(asOf) as {
+    n: number;
+    later: number;
+  };
   return r.later * 2 <= r.n;
 }
 
@@ -188,9 +189,9 @@ function tallyOf(r: StatusTally): StatusTally {
 export function wardTallies(s: Session, scope: PeriodScope): Map<string, StatusTally> {
   return cached(s.db, `ward-tallies:${scope.code}:${scope.asOf}`, () => {
     lendFunctions(s.db);
-    const rows = s.db.sqlite.prepare(`WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf) })} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`).all(params(scope)) as Array<
-      StatusTally & { owner: string }
-    >;
+    const rows = s.db.sqlite
+      .prepare(`WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf) })} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`)
+      .all(params(scope)) as Array<StatusTally & { owner: string }>;
     return new Map(rows.map((r) => [r.owner, tallyOf(r)]));
   });
 }
@@ -275,7 +276,9 @@ function directiveWardRows(s: Session, scope: PeriodScope, key: string, group: s
   lendFunctions(s.db);
   const names = new Map(listWards(s).map((w) => [w.code, w.name]));
   const rows = s.db.sqlite
-    .prepare(`WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf), oneDirective: key !== '' })} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`)
+    .prepare(
+      `WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf), oneDirective: key !== '' })} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`,
+    )
     .all(params(scope, group ? { key, grp: group } : { key })) as Array<StatusTally & { owner: string }>;
   return (
     rows
