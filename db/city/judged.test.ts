@@ -114,13 +114,19 @@ function generatedWard(): { file: string; tasks: GeneratedTask[]; r: () => numbe
 /**
  * Every task judged by SQL (a ward's task list and the per-directive table, read afresh from the
  * file) as evaluateTaskStatus judges it, in periods whose day judged falls before, among and after
- * the entries.
+ * the entries: asked on 25/10/2026, when some entries are dated later, and in January 2027, when
+ * none is.
  */
 function expectSameJudgement(file: string, tasks: GeneratedTask[]): void {
   const db = openDatabase(file, { mustExist: true });
-  const s = sessionFor(db, { now: () => NOW });
+  const now = sessionFor(db, { now: () => NOW });
+  const nextYear = sessionFor(db, { now: () => '2027-01-15T03:00:00.000Z' });
   let checked = 0;
-  for (const period of ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026', '2026-08']) {
+  for (const [s, period] of [
+    ...['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026', '2026-08'].map((p) => [now, p] as const),
+    [nextYear, '2026-Q4'] as const,
+    [nextYear, '2026'] as const,
+  ]) {
     const scope = periodScope(s, period);
     const got = new Map(wardTasks(s, { period, wardCode: 'W1' }).map((t) => [t.id, t.status]));
     expect(got.size).toBe(tasks.length);
@@ -148,7 +154,7 @@ function expectSameJudgement(file: string, tasks: GeneratedTask[]): void {
       overdue: counts.get('overdue') ?? 0,
     });
   }
-  expect(checked).toBe(7 * tasks.length);
+  expect(checked).toBe(9 * tasks.length);
   db.close();
 }
 

@@ -71,35 +71,39 @@ const LAST_KEY = "max(g.date || '|' || g.created_at || '|' || g.status)";
  *   done late; past the deadline overdue; else the last recorded status.
  *
  * Per task the entries give: the last status (ls), the day done (done_on, when ls is 'done'), the
- * last day done and the last day under way. `fromFacts` reads these from task_progress_facts (one
- * row per task, kept by triggers as entries are written) for every task whose entries all count on
- * :asOf, and works them out from the entries only for the tasks with some dated later; without it,
- * from the entries of every task in one pass (a period long past, when most tasks have later ones).
- * `oneWard` narrows to the ward :owner; `oneDirective` to the tasks citing the directive :key (a
- * real one: tasks citing none are found only by judging all).
+ * last day done and the last day under way. task_progress_facts keeps these (one row per task,
+ * kept by triggers as entries are written) for all of a task's entries, which is what counts on
+ * :asOf unless some are dated later. So `reading` is 'facts' when no task has entries after :asOf
+ * (the tasks are then read in one stream), 'facts+entries' when some have (worked out from the
+ * entries for those alone), 'entries' when most have (a period long past: from the entries of
+ * every task, in one pass). `oneWard` narrows to the ward :owner; `oneDirective` to the tasks
+ * citing the directive :key (a real one: tasks citing none are found only by judging all).
  */
-function judgedCte(opts: { fromFacts: boolean; oneWard?: boolean; oneDirective?: boolean }): string {
-  const { fromFacts, oneWard = false, oneDirective = false } = opts;
+function judgedCte(opts: { reading: Reading; oneWard?: boolean; oneDirective?: boolean }): string {
+  const { reading, oneWard = false, oneDirective = false } = opts;
   const owners = oneWard ? '= :owner' : 'IN (SELECT owner FROM origin_state)';
-  const entriesOf = fromFacts
-    ? ' AND g.task_id IN (SELECT id FROM tk WHERE last_date > :asOf)'
-    : `${oneWard ? ' AND g.owner = :owner' : ''}${oneDirective ? ' AND g.task_id IN (SELECT id FROM tk)' : ''}`;
-  return `tk AS MATERIALIZED (
+  const tk = `tk AS ${reading === 'facts' ? '' : 'MATERIALIZED '}(
       SELECT t.id, p.owner, t.source_directive_id AS did,
         CASE WHEN coalesce(t.deadline, '') <> '' THEN CASE WHEN ${VALID_DATE('t.deadline')} THEN t.deadline ELSE 'U' END
              WHEN coalesce(t.timeline, '') <> '' THEN wp_timeline_due(t.timeline, p.year)
              ELSE 'U' END AS due${
-               fromFacts
-                 ? `,
+               reading === 'entries'
+                 ? `
+      FROM plan p JOIN task t ON t.plan_id = p.id`
+                 : `,
         f.last_date, f.last_status AS ls, f.done_on, f.last_done, f.last_active
       FROM plan p JOIN task t ON t.plan_id = p.id LEFT JOIN task_progress_facts f ON f.owner = p.owner AND f.task_id = t.id`
-                 : `
-      FROM plan p JOIN task t ON t.plan_id = p.id`
              }
       WHERE p.year = :year AND p.deleted = 0 AND t.deleted = 0 AND p.owner ${owners}${
         oneDirective ? ' AND t.source_directive_id IN (SELECT id FROM directive WHERE deleted = 0 AND wp_directive_key(number) = :key)' : ''
       }
-    ),
+    )`;
+  if (reading === 'facts') return `${tk}, jf AS (SELECT id, owner, did, due, ls, done_on, last_done, last_active FROM tk), ${judgedTail(owners)}`;
+  const fromFacts = reading === 'facts+entries';
+  const entriesOf = fromFacts
+    ? ' AND g.task_id IN (SELECT id FROM tk WHERE last_date > :asOf)'
+    : `${oneWard ? ' AND g.owner = :owner' : ''}${oneDirective ? ' AND g.task_id IN (SELECT id FROM tk)' : ''}`;
+  return `${tk},
     pa AS MATERIALIZED (
       -- Per task, from its entries up to :asOf (an index holds every column read): the last entry
       -- (date, then order written) with its status, the last entry not 'done', the first 'done',
@@ -132,7 +136,12 @@ function judgedCte(opts: { fromFacts: boolean; oneWard?: boolean; oneDirective?:
         pa.last_done, pa.last_active
       FROM tk LEFT JOIN pa ON pa.id = tk.id AND pa.owner = tk.owner${fromFacts ? ' WHERE tk.last_date > :asOf' : ''}
     ),
-    judged AS MATERIALIZED (
+    ${judgedTail(owners)}`;
+}
+
+/** judged from jf, then each task's directive key (jk). */
+function judgedTail(owners: string): string {
+  return `judged AS MATERIALIZED (
       SELECT id, owner, did,
         CASE
           WHEN due = 'R' THEN CASE WHEN last_done >= :start THEN 'done' WHEN last_active >= :start THEN 'in_progress' ELSE 'not_started' END
@@ -147,17 +156,19 @@ function judgedCte(opts: { fromFacts: boolean; oneWard?: boolean; oneDirective?:
     jk AS (SELECT j.id, j.owner, j.status, coalesce(dk.dkey, '') AS dkey FROM judged j LEFT JOIN dk ON dk.id = j.did AND dk.owner = j.owner)`;
 }
 
+/** How the tasks are best judged on a day: see judgedCte. */
+type Reading = 'facts' | 'facts+entries' | 'entries';
+
 /**
- * Whether the tasks of the city are best judged from task_progress_facts on :asOf: unless more
- * than half of them have entries dated later (asked about a period long past), whose facts must
- * then be worked out from the entries one task at a time.
+ * From the facts alone when no task has entries dated after :asOf; with the entries of those that
+ * have, unless they are more than half (a period long past), then from the entries of all.
  */
-function judgeFromFacts(s: Session, asOf: string): boolean {
+function readingOn(s: Session, asOf: string): Reading {
   const r = s.db.sqlite.prepare('SELECT count(*) AS n, coalesce(sum(last_date > ?), 0) AS later FROM task_progress_facts').get(asOf) as {
     n: number;
     later: number;
   };
-  return r.later * 2 <= r.n;
+  return r.later === 0 ? 'facts' : r.later * 2 <= r.n ? 'facts+entries' : 'entries';
 }
 
 /** The tally of the rows grouped, in the shape of StatusTally. */
@@ -190,7 +201,7 @@ export function wardTallies(s: Session, scope: PeriodScope): Map<string, StatusT
   return cached(s.db, `ward-tallies:${scope.code}:${scope.asOf}`, () => {
     lendFunctions(s.db);
     const rows = s.db.sqlite
-      .prepare(`WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf) })} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`)
+      .prepare(`WITH ${judgedCte({ reading: readingOn(s, scope.asOf) })} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`)
       .all(params(scope)) as Array<StatusTally & { owner: string }>;
     return new Map(rows.map((r) => [r.owner, tallyOf(r)]));
   });
@@ -236,7 +247,7 @@ function computeDirectiveTable(s: Session, scope: PeriodScope, group: string | u
   // and each directive cited is looked up once by its id for the way its number is written.
   const grouped = s.db.sqlite
     .prepare(
-      `WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf) })},
+      `WITH ${judgedCte({ reading: readingOn(s, scope.asOf) })},
        byd AS MATERIALIZED (SELECT owner, did, ${TALLY_COLUMNS} FROM judged ${where} GROUP BY owner, did),
        nk AS MATERIALIZED (SELECT key AS number, value AS dkey FROM json_each(:keys)),
        bk AS MATERIALIZED (
@@ -277,7 +288,7 @@ function directiveWardRows(s: Session, scope: PeriodScope, key: string, group: s
   const names = new Map(listWards(s).map((w) => [w.code, w.name]));
   const rows = s.db.sqlite
     .prepare(
-      `WITH ${judgedCte({ fromFacts: judgeFromFacts(s, scope.asOf), oneDirective: key !== '' })} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`,
+      `WITH ${judgedCte({ reading: readingOn(s, scope.asOf), oneDirective: key !== '' })} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`,
     )
     .all(params(scope, group ? { key, grp: group } : { key })) as Array<StatusTally & { owner: string }>;
   return (
@@ -294,7 +305,7 @@ export function wardTasks(s: Session, input: { period: string; wardCode: string;
   const status = new Map(
     (
       s.db.sqlite
-        .prepare(`WITH ${judgedCte({ fromFacts: true, oneWard: true })} SELECT id, status FROM judged`)
+        .prepare(`WITH ${judgedCte({ reading: 'facts+entries', oneWard: true })} SELECT id, status FROM judged`)
         .raw()
         .all(params(scope, { owner: input.wardCode })) as Array<[string, TaskStatus]>
     ).map(([id, st]) => [id, st]),
