@@ -43,6 +43,9 @@ describe('the city report DOCX', () => {
     const f = cityReportFigures(c.city.s, '2026-Q3');
     f.wards[1]!.wardName = `Phường <Bạch> & "Đằng" 'mới'\nDòng hai\u0001`;
     f.wards[2]!.group = 'Cụm > 2';
+    // A ward (not reporting, so named in the body too) called as the template's marks are.
+    f.missing[0]!.wardName = 'wp-appendix-cell-0-mark wp-appendix-cell-7-mark';
+    f.wards[3]!.wardName = 'wp-appendix-cell-0-mark';
     const xml = await readEntry(await renderCityReportDocx(f), 'word/document.xml');
     expect(XMLValidator.validate(xml)).toBe(true);
     const byDocx = await readEntry(

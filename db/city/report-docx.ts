@@ -190,7 +190,8 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": 
  */
 export function expandAppendixRows(xml: string, rows: string[][]): string {
   const n = APPENDIX_COLUMNS.length;
-  const firstMark = xml.indexOf(cellMark(0));
+  // The last: the body may name wards, whatever they are called, and the appendix ends the document.
+  const firstMark = xml.lastIndexOf(cellMark(0));
   const start = xml.lastIndexOf('<w:tr>', firstMark);
   const lastMark = xml.indexOf(cellMark(n - 1), firstMark);
   const endTag = '</w:tr>';
