@@ -40,7 +40,8 @@ describe('the city report DOCX', () => {
   });
 
   it('writes the rows as docx writes them, escaping what a ward may type, one paragraph per line', async () => {
-    const f = cityReportFigures(c.city.s, '2026-Q3');
+    // A copy: the figures' rows are the aggregations' cached ones.
+    const f = structuredClone(cityReportFigures(c.city.s, '2026-Q3'));
     f.wards[1]!.wardName = `Phường <Bạch> & "Đằng" 'mới'\nDòng hai\u0001`;
     f.wards[2]!.group = 'Cụm > 2';
     // A ward (not reporting, so named in the body too) called as the template's marks are.
