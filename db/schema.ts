@@ -239,6 +239,30 @@ export const taskProgress = sqliteTable(
   ],
 );
 
+/**
+ * What a task's progress entries say about its status, one row per task that has entries on real
+ * dates: derived from task_progress by the triggers of migration 0013 (WITHOUT ROWID there), never
+ * written by the application, never carried in bundles. See db/city/progress.ts.
+ */
+export const taskProgressFacts = sqliteTable(
+  'task_progress_facts',
+  {
+    taskId: text('task_id').notNull(),
+    owner: text('owner').notNull(),
+    /** The latest entry's date. */
+    lastDate: text('last_date').notNull(),
+    /** The latest entry's status (same-day entries in the order written). */
+    lastStatus: text('last_status').notNull(),
+    /** When lastStatus is 'done': the first day of the final unbroken run of 'done'. */
+    doneOn: text('done_on'),
+    /** The latest day with a 'done'. */
+    lastDone: text('last_done'),
+    /** The latest day the work was under way: in progress, or a percent above 0. */
+    lastActive: text('last_active'),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.taskId] })],
+);
+
 export const indicatorValue = sqliteTable(
   'indicator_value',
   {

@@ -58,6 +58,9 @@ function lendFunctions(db: Database): void {
 /** date(x) IS x: a real calendar date written YYYY-MM-DD, as isValidIsoDate has it (years 1000–9999). */
 const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000')`;
 
+/** The last entry's key, date|created_at|status, in the order entries are judged. */
+const LAST_KEY = "max(g.date || '|' || g.created_at || '|' || g.status)";
+
 /**
  * judged(id, owner, did, status): every task of the year of the wards that sent data, judged on
  * :asOf for the period from :start (its end is never before :asOf), as evaluateTaskStatus judges it:
@@ -66,64 +69,106 @@ const VALID_DATE = (col: string) => `(date(${col}) IS ${col} AND ${col} >= '1000
  * - no (real) deadline: the last recorded status;
  * - else done (on or before the deadline: the first entry of the last unbroken run of 'done') or
  *   done late; past the deadline overdue; else the last recorded status.
- * `owners` narrows to one ward (:owner) when asked.
+ *
+ * Per task the entries give: the last status (ls), the day done (done_on, when ls is 'done'), the
+ * last day done and the last day under way. task_progress_facts keeps these (one row per task,
+ * kept by triggers as entries are written) for all of a task's entries, which is what counts on
+ * :asOf unless some are dated later. So `reading` is 'facts' when no task has entries after :asOf
+ * (the tasks are then read in one stream), 'facts+entries' when some have (worked out from the
+ * entries for those alone), 'entries' when most have (a period long past: from the entries of
+ * every task, in one pass). `oneWard` narrows to the ward :owner; `oneDirective` to the tasks
+ * citing the directive :key (a real one: tasks citing none are found only by judging all).
  */
-/** The last entry's key, date|created_at|status, in the order entries are judged. */
-const LAST_KEY = "max(g.date || '|' || g.created_at || '|' || g.status)";
-
-/**
- * `oneWard` narrows to the ward :owner; `oneDirective` to the tasks citing the directive :key (a
- * real one: tasks citing none are found only by judging all), whose entries are then read by task
- * rather than in one pass over all.
- */
-function judgedCte(oneWard: boolean, oneDirective = false): string {
+function judgedCte(opts: { reading: Reading; oneWard?: boolean; oneDirective?: boolean }): string {
+  const { reading, oneWard = false, oneDirective = false } = opts;
   const owners = oneWard ? '= :owner' : 'IN (SELECT owner FROM origin_state)';
-  // One pass over the progress entries (an index holds every column read), per task: the last
-  // entry (date, then order written) with its status, the last entry not 'done', the first
-  // 'done', and whether the period saw it done or under way.
-  return `tk AS MATERIALIZED (
+  const tk = `tk AS ${reading === 'facts' ? '' : 'MATERIALIZED '}(
       SELECT t.id, p.owner, t.source_directive_id AS did,
         CASE WHEN coalesce(t.deadline, '') <> '' THEN CASE WHEN ${VALID_DATE('t.deadline')} THEN t.deadline ELSE 'U' END
              WHEN coalesce(t.timeline, '') <> '' THEN wp_timeline_due(t.timeline, p.year)
-             ELSE 'U' END AS due
-      FROM plan p JOIN task t ON t.plan_id = p.id
+             ELSE 'U' END AS due${
+               reading === 'entries'
+                 ? `
+      FROM plan p JOIN task t ON t.plan_id = p.id`
+                 : `,
+        f.last_date, f.last_status AS ls, f.done_on, f.last_done, f.last_active
+      FROM plan p JOIN task t ON t.plan_id = p.id LEFT JOIN task_progress_facts f ON f.owner = p.owner AND f.task_id = t.id`
+             }
       WHERE p.year = :year AND p.deleted = 0 AND t.deleted = 0 AND p.owner ${owners}${
         oneDirective ? ' AND t.source_directive_id IN (SELECT id FROM directive WHERE deleted = 0 AND wp_directive_key(number) = :key)' : ''
       }
-    ),
+    )`;
+  if (reading === 'facts') return `${tk}, jf AS (SELECT id, owner, did, due, ls, done_on, last_done, last_active FROM tk), ${judgedTail(owners)}`;
+  const fromFacts = reading === 'facts+entries';
+  const entriesOf = fromFacts
+    ? ' AND g.task_id IN (SELECT id FROM tk WHERE last_date > :asOf)'
+    : `${oneWard ? ' AND g.owner = :owner' : ''}${oneDirective ? ' AND g.task_id IN (SELECT id FROM tk)' : ''}`;
+  return `${tk},
     pa AS MATERIALIZED (
+      -- Per task, from its entries up to :asOf (an index holds every column read): the last entry
+      -- (date, then order written) with its status, the last entry not 'done', the first 'done',
+      -- the last day done and the last day under way.
       SELECT g.task_id AS id, g.owner,
         -- The status written after date|created_at|, cut out once per task rather than per use.
         substr(${LAST_KEY}, 12 + instr(substr(${LAST_KEY}, 12), '|')) AS ls,
         max(CASE WHEN g.status <> 'done' THEN g.date || '|' || g.created_at END) AS ndk,
         min(CASE WHEN g.status = 'done' THEN g.date || '|' || g.created_at END) AS fdk,
-        max(g.status = 'done' AND g.date >= :start) AS done_in,
-        max((g.status = 'in_progress' OR g.percent > 0) AND g.date >= :start) AS under_way
+        max(CASE WHEN g.status = 'done' THEN g.date END) AS last_done,
+        max(CASE WHEN g.status = 'in_progress' OR g.percent > 0 THEN g.date END) AS last_active
       FROM task_progress g
-      WHERE g.deleted = 0 AND g.date <= :asOf AND ${VALID_DATE('g.date')}${oneWard ? ' AND g.owner = :owner' : ''}${
-        oneDirective ? ' AND g.task_id IN (SELECT id FROM tk)' : ''
-      }
+      WHERE g.deleted = 0 AND g.date <= :asOf AND ${VALID_DATE('g.date')}${entriesOf}
       GROUP BY g.task_id, g.owner
     ),
-    judged AS MATERIALIZED (
-      SELECT tk.id, tk.owner, tk.did,
+    jf AS (${
+      fromFacts
+        ? `
+      SELECT id, owner, did, due, ls, done_on, last_done, last_active FROM tk WHERE last_date IS NULL OR last_date <= :asOf
+      UNION ALL`
+        : ''
+    }
+      SELECT tk.id, tk.owner, tk.did, tk.due, pa.ls AS ls,
+        -- Done on the first day of the last unbroken run of 'done': the first 'done' unless the
+        -- task was done, reopened and done again; only then look for the run's start.
+        CASE WHEN pa.ls = 'done' THEN
+          CASE WHEN pa.ndk IS NULL OR pa.fdk > pa.ndk THEN substr(pa.fdk, 1, 10)
+               ELSE (SELECT min(x.date) FROM task_progress x WHERE x.task_id = tk.id AND x.owner = tk.owner AND x.deleted = 0
+                       AND x.date <= :asOf AND ${VALID_DATE('x.date')} AND x.date || '|' || x.created_at > pa.ndk) END END AS done_on,
+        pa.last_done, pa.last_active
+      FROM tk LEFT JOIN pa ON pa.id = tk.id AND pa.owner = tk.owner${fromFacts ? ' WHERE tk.last_date > :asOf' : ''}
+    ),
+    ${judgedTail(owners)}`;
+}
+
+/** judged from jf, then each task's directive key (jk). */
+function judgedTail(owners: string): string {
+  return `judged AS MATERIALIZED (
+      SELECT id, owner, did,
         CASE
-          WHEN tk.due = 'R' THEN CASE WHEN pa.done_in THEN 'done' WHEN pa.under_way THEN 'in_progress' ELSE 'not_started' END
-          WHEN tk.due = 'U' THEN coalesce(pa.ls, 'not_started')
-          WHEN pa.ls = 'done' THEN
-            -- Done on the first day of the last unbroken run of 'done': the first 'done' unless the
-            -- task was done, reopened and done again; only then look for the run's start.
-            CASE WHEN (CASE WHEN pa.ndk IS NULL OR pa.fdk > pa.ndk THEN substr(pa.fdk, 1, 10)
-                            ELSE (SELECT min(x.date) FROM task_progress x WHERE x.task_id = tk.id AND x.owner = tk.owner AND x.deleted = 0
-                                    AND x.date <= :asOf AND ${VALID_DATE('x.date')} AND x.date || '|' || x.created_at > pa.ndk) END) <= tk.due
-                 THEN 'done' ELSE 'done_late' END
-          WHEN :asOf > tk.due THEN 'overdue'
-          ELSE coalesce(pa.ls, 'not_started')
+          WHEN due = 'R' THEN CASE WHEN last_done >= :start THEN 'done' WHEN last_active >= :start THEN 'in_progress' ELSE 'not_started' END
+          WHEN due = 'U' THEN coalesce(ls, 'not_started')
+          WHEN ls = 'done' THEN CASE WHEN done_on <= due THEN 'done' ELSE 'done_late' END
+          WHEN :asOf > due THEN 'overdue'
+          ELSE coalesce(ls, 'not_started')
         END AS status
-      FROM tk LEFT JOIN pa ON pa.id = tk.id AND pa.owner = tk.owner
+      FROM jf
     ),
     dk AS MATERIALIZED (SELECT d.id, d.owner, wp_directive_key(d.number) AS dkey FROM directive d WHERE d.deleted = 0 AND d.owner ${owners}),
     jk AS (SELECT j.id, j.owner, j.status, coalesce(dk.dkey, '') AS dkey FROM judged j LEFT JOIN dk ON dk.id = j.did AND dk.owner = j.owner)`;
+}
+
+/** How the tasks are best judged on a day: see judgedCte. */
+type Reading = 'facts' | 'facts+entries' | 'entries';
+
+/**
+ * From the facts alone when no task has entries dated after :asOf; with the entries of those that
+ * have, unless they are more than half (a period long past), then from the entries of all.
+ */
+function readingOn(s: Session, asOf: string): Reading {
+  const r = s.db.sqlite.prepare('SELECT count(*) AS n, coalesce(sum(last_date > ?), 0) AS later FROM task_progress_facts').get(asOf) as {
+    n: number;
+    later: number;
+  };
+  return r.later === 0 ? 'facts' : r.later * 2 <= r.n ? 'facts+entries' : 'entries';
 }
 
 /** The tally of the rows grouped, in the shape of StatusTally. */
@@ -155,15 +200,21 @@ function tallyOf(r: StatusTally): StatusTally {
 export function wardTallies(s: Session, scope: PeriodScope): Map<string, StatusTally> {
   return cached(s.db, `ward-tallies:${scope.code}:${scope.asOf}`, () => {
     lendFunctions(s.db);
-    const rows = s.db.sqlite.prepare(`WITH ${judgedCte(false)} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`).all(params(scope)) as Array<
-      StatusTally & { owner: string }
-    >;
+    const rows = s.db.sqlite
+      .prepare(`WITH ${judgedCte({ reading: readingOn(s, scope.asOf) })} SELECT owner, ${TALLY_COLUMNS} FROM judged GROUP BY owner`)
+      .all(params(scope)) as Array<StatusTally & { owner: string }>;
     return new Map(rows.map((r) => [r.owner, tallyOf(r)]));
   });
 }
 
-/** Directive key → how the wards citing it write its number and title: the canonical form (upper case) when some ward writes it so, else the most usual. */
-function directiveNames(s: Session): Map<string, { number: string; title: string }> {
+interface DirectiveNames {
+  /** Directive key → how the wards citing it write its number and title: the canonical form (upper case) when some ward writes it so, else the most usual. */
+  byKey: Map<string, { number: string; title: string }>;
+  /** Each way of writing a number (trimmed) → its key, as JSON for SQLite's json_each. */
+  keysJson: string;
+}
+
+function directiveNames(s: Session): DirectiveNames {
   // The key depends on the number alone, so the few ways of writing it are keyed here rather
   // than every ward's copy in SQLite.
   const rows = s.db.sqlite
@@ -172,12 +223,14 @@ function directiveNames(s: Session): Map<string, { number: string; title: string
        WHERE deleted = 0 AND owner IN (SELECT owner FROM origin_state) GROUP BY trim(number), title ORDER BY n DESC, number, title`,
     )
     .all() as Array<{ number: string; title: string }>;
-  const names = new Map<string, { number: string; title: string }>();
+  const byKey = new Map<string, { number: string; title: string }>();
+  const keys: Record<string, string> = {};
   for (const r of rows) {
     const k = directiveKeyOf(r.number);
-    if (!names.has(k) || (r.number === k && names.get(k)!.number !== k)) names.set(k, { number: r.number, title: r.title });
+    keys[r.number] = k;
+    if (!byKey.has(k) || (r.number === k && byKey.get(k)!.number !== k)) byKey.set(k, { number: r.number, title: r.title });
   }
-  return names;
+  return { byKey, keysJson: JSON.stringify(keys) };
 }
 
 export function directiveTable(s: Session, periodCode: string, group?: string): CityDirectiveTable {
@@ -188,22 +241,32 @@ export function directiveTable(s: Session, periodCode: string, group?: string): 
 function computeDirectiveTable(s: Session, scope: PeriodScope, group: string | undefined): CityDirectiveTable {
   lendFunctions(s.db);
   const where = group ? `WHERE ${IN_GROUP}` : '';
+  const names = directiveNames(s);
   // Counted once per ward and directive (some 20,000 rows rather than 70,000 tasks), then per
-  // directive key and for the whole city from those counts: the tasks are judged and read once.
+  // directive key and for the whole city from those counts: the tasks are judged and read once,
+  // and each directive cited is looked up once by its id for the way its number is written.
   const grouped = s.db.sqlite
     .prepare(
-      `WITH ${judgedCte(false)},
+      `WITH ${judgedCte({ reading: readingOn(s, scope.asOf) })},
        byd AS MATERIALIZED (SELECT owner, did, ${TALLY_COLUMNS} FROM judged ${where} GROUP BY owner, did),
-       bk AS MATERIALIZED (SELECT coalesce(dk.dkey, '') AS dkey, b.* FROM byd b LEFT JOIN dk ON dk.id = b.did AND dk.owner = b.owner)
+       nk AS MATERIALIZED (SELECT key AS number, value AS dkey FROM json_each(:keys)),
+       bk AS MATERIALIZED (
+         SELECT coalesce(nk.dkey, '') AS dkey, b.* FROM byd b
+         LEFT JOIN directive d ON d.id = b.did AND d.owner = b.owner AND d.deleted = 0 LEFT JOIN nk ON nk.number = trim(d.number))
        SELECT dkey, ${TALLY_SUMS}, count(DISTINCT owner) AS wards FROM bk GROUP BY dkey
        UNION ALL SELECT NULL, ${TALLY_SUMS}, count(DISTINCT owner) FROM bk`,
     )
-    .all(params(scope, group ? { grp: group } : {})) as Array<StatusTally & { dkey: string | null; wards: number }>;
-  const names = directiveNames(s);
+    .all(params(scope, { keys: names.keysJson, ...(group ? { grp: group } : {}) })) as Array<StatusTally & { dkey: string | null; wards: number }>;
   const totalsRow = grouped.find((r) => r.dkey === null)!;
   const rows: CityDirectiveRow[] = grouped
     .filter((r) => r.dkey !== null)
-    .map((r) => ({ key: r.dkey!, number: names.get(r.dkey!)?.number ?? '', title: names.get(r.dkey!)?.title ?? '', wards: r.wards, ...tallyOf(r) }))
+    .map((r) => ({
+      key: r.dkey!,
+      number: names.byKey.get(r.dkey!)?.number ?? '',
+      title: names.byKey.get(r.dkey!)?.title ?? '',
+      wards: r.wards,
+      ...tallyOf(r),
+    }))
     // Directives by how widely they are cited; tasks citing none last.
     .sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || b.total - a.total || a.key.localeCompare(b.key));
   return { period: scope.code, asOf: scope.asOf, year: scope.year, rows, totals: { ...tallyOf(totalsRow), wards: totalsRow.total ? totalsRow.wards : 0 } };
@@ -224,7 +287,9 @@ function directiveWardRows(s: Session, scope: PeriodScope, key: string, group: s
   lendFunctions(s.db);
   const names = new Map(listWards(s).map((w) => [w.code, w.name]));
   const rows = s.db.sqlite
-    .prepare(`WITH ${judgedCte(false, key !== '')} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`)
+    .prepare(
+      `WITH ${judgedCte({ reading: readingOn(s, scope.asOf), oneDirective: key !== '' })} SELECT owner, ${TALLY_COLUMNS} FROM jk WHERE dkey = :key ${group ? `AND ${IN_GROUP}` : ''} GROUP BY owner`,
+    )
     .all(params(scope, group ? { key, grp: group } : { key })) as Array<StatusTally & { owner: string }>;
   return (
     rows
@@ -240,7 +305,7 @@ export function wardTasks(s: Session, input: { period: string; wardCode: string;
   const status = new Map(
     (
       s.db.sqlite
-        .prepare(`WITH ${judgedCte(true)} SELECT id, status FROM judged`)
+        .prepare(`WITH ${judgedCte({ reading: 'facts+entries', oneWard: true })} SELECT id, status FROM judged`)
         .raw()
         .all(params(scope, { owner: input.wardCode })) as Array<[string, TaskStatus]>
     ).map(([id, st]) => [id, st]),

@@ -20,6 +20,7 @@ import {
   signatureBlock,
   titleBlock,
 } from '../reports/docx-official';
+import { readEntry } from '../reports/docx-text';
 import { committeeOf, comparatorSign, dateLineVi, docNumberLine, periodPhraseVi, placeNameOf, shareVi } from '../reports/labels';
 import type { Session } from '../session';
 import { COMPLETENESS_LABEL_VI, cityReportFigures, type CityReportFigures } from './report-data';
@@ -135,30 +136,91 @@ function indicatorTableDoc(f: CityReportFigures): Table {
   });
 }
 
-function appendixTableDoc(f: CityReportFigures): Table {
+/** The appendix's columns: STT, ward, group, reporting, tasks, done, overdue, indicators met. */
+export const APPENDIX_COLUMNS = (() => {
   const w = fitWidths([7, 24, 15, 20, 9, 9, 8, 9], PORTRAIT_TEXT_WIDTH);
-  return dataTable({
-    columns: [
-      { header: 'STT', width: w[0]!, align: 'center' },
-      { header: 'Phường, xã, đặc khu', width: w[1]! },
-      { header: 'Cụm, nhóm', width: w[2]! },
-      { header: 'Tình hình báo cáo', width: w[3]! },
-      { header: 'Số nhiệm vụ', width: w[4]!, align: 'center' },
-      { header: 'Đã hoàn thành', width: w[5]!, align: 'center' },
-      { header: 'Quá hạn', width: w[6]!, align: 'center' },
-      { header: 'Chỉ tiêu đạt', width: w[7]!, align: 'center' },
-    ],
-    rows: f.wards.map((r, i) => [
-      String(i + 1),
-      r.wardName,
-      r.group ?? '',
-      COMPLETENESS_LABEL_VI[r.completeness],
-      num(r.tally.total),
-      num(r.tally.done + r.tally.doneLate),
-      num(r.tally.overdue),
-      `${r.indicatorsMet}/${r.indicators}`,
-    ]),
-  });
+  return [
+    { header: 'STT', width: w[0]!, align: 'center' as const },
+    { header: 'Phường, xã, đặc khu', width: w[1]! },
+    { header: 'Cụm, nhóm', width: w[2]! },
+    { header: 'Tình hình báo cáo', width: w[3]! },
+    { header: 'Số nhiệm vụ', width: w[4]!, align: 'center' as const },
+    { header: 'Đã hoàn thành', width: w[5]!, align: 'center' as const },
+    { header: 'Quá hạn', width: w[6]!, align: 'center' as const },
+    { header: 'Chỉ tiêu đạt', width: w[7]!, align: 'center' as const },
+  ];
+})();
+
+export function appendixRowsOf(f: CityReportFigures): string[][] {
+  return f.wards.map((r, i) => [
+    String(i + 1),
+    r.wardName,
+    r.group ?? '',
+    COMPLETENESS_LABEL_VI[r.completeness],
+    num(r.tally.total),
+    num(r.tally.done + r.tally.doneLate),
+    num(r.tally.overdue),
+    `${r.indicatorsMet}/${r.indicators}`,
+  ]);
+}
+
+/** Stands in a cell of the appendix's one template row, to be found again in the document's XML. */
+const cellMark = (j: number): string => `wp-appendix-cell-${j}-mark`;
+
+/** The appendix table as docx builds it, with one template row whose cells hold the marks. */
+function appendixTableDoc(): Table {
+  return dataTable({ columns: APPENDIX_COLUMNS, rows: [APPENDIX_COLUMNS.map((_, j) => cellMark(j))] });
+}
+
+/** Text as docx writes it into XML: the five entities escaped, control characters XML forbids left out. */
+function xmlText(text: string): string {
+  // XML 1.0 has no place for these control characters, even escaped.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * The document's XML with the appendix's template row written once per ward. A city's appendix
+ * lists every ward (3,300 in a ministry's), and building each of its cells as docx objects costs
+ * seconds, mostly in garbage collection; so docx lays out the table once, with a template row, and
+ * that row's XML — docx's own, formatting and all — is repeated with each ward's texts. A text of
+ * several lines becomes a paragraph per line, as cell() writes it.
+ */
+export function expandAppendixRows(xml: string, rows: string[][]): string {
+  const n = APPENDIX_COLUMNS.length;
+  // The last: the body may name wards, whatever they are called, and the appendix ends the document.
+  const firstMark = xml.lastIndexOf(cellMark(0));
+  const start = xml.lastIndexOf('<w:tr>', firstMark);
+  const lastMark = xml.indexOf(cellMark(n - 1), firstMark);
+  const endTag = '</w:tr>';
+  const end = xml.indexOf(endTag, lastMark);
+  if (firstMark < 0 || start < 0 || lastMark < 0 || end < 0) throw new Error('The appendix template row is not in the document');
+  const row = xml.slice(start, end + endTag.length);
+  // Per cell: what comes before its paragraph, the paragraph up to the text, and after the text.
+  const cells: Array<{ before: string; open: string; close: string }> = [];
+  let at = 0;
+  for (let j = 0; j < n; j++) {
+    const mark = row.indexOf(cellMark(j), at);
+    const pOpen = row.lastIndexOf('<w:p>', mark);
+    const pClose = row.indexOf('</w:p>', mark) + '</w:p>'.length;
+    if (mark < 0 || pOpen < at || pClose < mark) throw new Error('The appendix template row is not in the shape docx writes');
+    cells.push({ before: row.slice(at, pOpen), open: row.slice(pOpen, mark), close: row.slice(mark + cellMark(j).length, pClose) });
+    at = pClose;
+  }
+  const tail = row.slice(at);
+  const out: string[] = [];
+  for (const r of rows) {
+    for (let j = 0; j < n; j++) {
+      const c = cells[j]!;
+      const text = r[j] ?? '';
+      out.push(c.before);
+      for (const line of text === '' ? [''] : text.split(/\r?\n/)) out.push(c.open, xmlText(line), c.close);
+    }
+    out.push(tail);
+  }
+  return xml.slice(0, start) + out.join('') + xml.slice(end + endTag.length);
 }
 
 function body(f: CityReportFigures): Array<Paragraph | Table> {
@@ -219,16 +281,26 @@ function appendix(f: CityReportFigures): Array<Paragraph | Table> {
     para('PHỤ LỤC', { bold: true, align: 'center', indent: false }),
     para(`KẾT QUẢ CỦA TỪNG PHƯỜNG, XÃ, ĐẶC KHU ${periodPhraseVi(f.scope.period).toUpperCase()}`, { bold: true, align: 'center', indent: false }),
     para(`(Kèm theo Báo cáo của Ban Chỉ đạo chuyển đổi số ${f.cityName})`, { italics: true, align: 'center', indent: false, after: 120 }),
-    appendixTableDoc(f),
+    appendixTableDoc(),
   ];
 }
 
-export async function renderCityReportDocx(f: CityReportFigures): Promise<Buffer> {
-  const doc = officialDocument({ title: `Báo cáo ${cityReportTitle(f)}`, creator: `Ban Chỉ đạo chuyển đổi số ${f.cityName}` }, [
+function cityReportDocument(f: CityReportFigures) {
+  return officialDocument({ title: `Báo cáo ${cityReportTitle(f)}`, creator: `Ban Chỉ đạo chuyển đổi số ${f.cityName}` }, [
     portraitSection(body(f)),
     portraitSection(appendix(f)),
   ]);
-  return Packer.toBuffer(doc);
+}
+
+/**
+ * Packed twice: once to have docx's XML of the document with the appendix's template row, then
+ * with that XML, the rows written out, given to Packer as the package's word/document.xml (its
+ * overrides, for custom XML content); the second document is built afresh, as a packed one is not
+ * packed again.
+ */
+export async function renderCityReportDocx(f: CityReportFigures): Promise<Buffer> {
+  const xml = await readEntry(await Packer.toBuffer(cityReportDocument(f)), 'word/document.xml');
+  return Packer.toBuffer(cityReportDocument(f), undefined, [{ path: 'word/document.xml', data: expandAppendixRows(xml, appendixRowsOf(f)) }]);
 }
 
 export async function buildCityReportDocx(s: Session, period: string): Promise<Buffer> {
