@@ -5,6 +5,7 @@
  *
  * Environment: BENCH_WARDS (default "114,3300"); BENCH_REAL_SAMPLE (default 330: above 1,000 wards the
  * passphrase-key-store import runs on this many bundles only); BENCH_FULL=1 (no sample);
+ * BENCH_BATCH_ONLY=1 (part C imports only in batch: the one-by-one rows are skipped);
  *
  * A. The demo ward's quarter of changes, exported after a first sync the city acknowledged.
  * B. A full 10-year snapshot of the generated ward (bench/generate-ward.ts), as exportWardBundle({ full: true })
@@ -655,8 +656,9 @@ function pct(xs: number[], p: number): number {
 interface CityResult {
   n: number;
   setup: { ms: number; bundleBytes: number; rowsPerBundle: number };
-  real: ImportRun & { sampled: boolean };
-  unlocked: ImportRun;
+  /** Null when BENCH_BATCH_ONLY skipped the one-by-one imports. */
+  real: (ImportRun & { sampled: boolean }) | null;
+  unlocked: ImportRun | null;
   batched: ImportRun;
   direct: { ms: number; rows: number };
   directLog: { ms: number; rows: number };
@@ -666,7 +668,7 @@ interface CityResult {
   wallMs: number;
 }
 
-async function cityRun(root: string, n: number, template: Template, realSample: number | null): Promise<CityResult> {
+async function cityRun(root: string, n: number, template: Template, realSample: number | null, batchOnly: boolean): Promise<CityResult> {
   const wall = nowMs();
   console.log(`\n[${n} wards] setting up: keys, certificates, plans at the city, ${n} signed quarterly bundles ...`);
   const setup = await setupCity(root, n, template);
@@ -679,8 +681,8 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
 
   // As `wardplan city import PATH...` does: one PassphraseFileKeyStore for every file.
   const realFiles = realSample === null ? files : files.slice(0, realSample);
-  const real = await importAll(setup.city.s, realFiles, setup.city.store);
-  console.log(`[${n} wards] passphrase key store: ${realFiles.length} bundles in ${fmtMs(real.totalMs)}`);
+  const real = batchOnly ? null : await importAll(setup.city.s, realFiles, setup.city.store);
+  if (real) console.log(`[${n} wards] passphrase key store: ${realFiles.length} bundles in ${fmtMs(real.totalMs)}`);
   const catalogT = nowMs();
   const catalog = await publishCatalog(setup.city.s, setup.city.store, setup.dir);
   const catalogMs = nowMs() - catalogT;
@@ -692,8 +694,8 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
   const u = openDatabase(unlockedPath, { mustExist: true });
   const uClock = new BenchClock('2026-10-10T02:00:00.000Z');
   const uSession: Session = { ...setup.city.s, db: u, now: uClock.now };
-  const unlocked = await importAll(uSession, files, new UnlockedOnceKeyStore(keyStoreFor(unlockedPath)));
-  console.log(`[${n} wards] key unlocked once: ${files.length} bundles in ${fmtMs(unlocked.totalMs)}`);
+  const unlocked = batchOnly ? null : await importAll(uSession, files, new UnlockedOnceKeyStore(keyStoreFor(unlockedPath)));
+  if (unlocked) console.log(`[${n} wards] key unlocked once: ${files.length} bundles in ${fmtMs(unlocked.totalMs)}`);
   u.close();
 
   const bdb = openDatabase(batchedPath, { mustExist: true });
@@ -714,7 +716,7 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
   return {
     n,
     setup: { ms: setup.setupMs, bundleBytes: setup.bundleBytes, rowsPerBundle },
-    real: { ...real, sampled: realSample !== null },
+    real: real && { ...real, sampled: realSample !== null },
     unlocked,
     batched,
     direct,
@@ -779,8 +781,6 @@ function printTimes(q: Timings, a: Timings, b: Timings): void {
 
 function printCity(results: CityResult[]): void {
   for (const c of results) {
-    const realN = c.real.bundles;
-    const realRows = c.real.applied;
     subheading(`C. ${fmtInt(c.n)} wards' quarterly bundles into one city`);
     console.log(
       `each bundle: ${c.setup.rowsPerBundle} rows (the demo ward's Q3, part A${c.setup.rowsPerBundle > 41 ? '2' : ''}), ${fmtBytes(c.setup.bundleBytes / c.n)} on average; ` +
@@ -789,34 +789,40 @@ function printCity(results: CityResult[]): void {
     console.log(
       `set-up (not timed below): ${fmtMs(c.setup.ms)} for keys, certificates, each ward's plan at the city (seeded, see seedRows) and its signed bundle`,
     );
-    if (c.real.sampled) {
+    const rows: Array<Array<string>> = [];
+    const real = c.real;
+    const projected = real ? (real.sampled ? (real.totalMs / real.bundles) * c.n : real.totalMs) : NaN;
+    if (real?.sampled) {
       console.log(
-        `NOTE: the passphrase-store run imported only the first ${fmtInt(realN)} of ${fmtInt(c.n)} bundles (time budget; BENCH_FULL=1 runs all): ` +
+        `NOTE: the passphrase-store run imported only the first ${fmtInt(real.bundles)} of ${fmtInt(c.n)} bundles (time budget; BENCH_FULL=1 runs all): ` +
           `its total is projected from their mean, and its rows are the sample's. Every bundle ran in the other rows.`,
       );
     }
-    const rows: Array<Array<string>> = [];
-    const projected = c.real.sampled ? (c.real.totalMs / realN) * c.n : c.real.totalMs;
-    rows.push([
-      'importBundle, passphrase key store (unlocked for every bundle)',
-      `${fmtInt(realN)}${c.real.sampled ? ' (sample)' : ''}`,
-      fmtInt(realRows),
-      `${fmtMs(c.real.totalMs)}${c.real.sampled ? ` → ${fmtMs(projected)} projected` : ''}`,
-      fmtMs(c.real.totalMs / realN),
-      fmtMs(median(c.real.perBundle)),
-      fmtMs(pct(c.real.perBundle, 95)),
-      fmtRatio(projected, c.direct.ms),
-    ]);
-    rows.push([
-      'importBundle, city key unlocked once (as `city import` does)',
-      fmtInt(c.unlocked.bundles),
-      fmtInt(c.unlocked.applied),
-      fmtMs(c.unlocked.totalMs),
-      fmtMs(c.unlocked.totalMs / c.unlocked.bundles),
-      fmtMs(median(c.unlocked.perBundle)),
-      fmtMs(pct(c.unlocked.perBundle, 95)),
-      fmtRatio(c.unlocked.totalMs, c.direct.ms),
-    ]);
+    if (real) {
+      rows.push([
+        'importBundle, passphrase key store (unlocked for every bundle)',
+        `${fmtInt(real.bundles)}${real.sampled ? ' (sample)' : ''}`,
+        fmtInt(real.applied),
+        `${fmtMs(real.totalMs)}${real.sampled ? ` → ${fmtMs(projected)} projected` : ''}`,
+        fmtMs(real.totalMs / real.bundles),
+        fmtMs(median(real.perBundle)),
+        fmtMs(pct(real.perBundle, 95)),
+        fmtRatio(projected, c.direct.ms),
+      ]);
+    }
+    const u = c.unlocked;
+    if (u) {
+      rows.push([
+        'importBundle, city key unlocked once (as `city import` does)',
+        fmtInt(u.bundles),
+        fmtInt(u.applied),
+        fmtMs(u.totalMs),
+        fmtMs(u.totalMs / u.bundles),
+        fmtMs(median(u.perBundle)),
+        fmtMs(pct(u.perBundle, 95)),
+        fmtRatio(u.totalMs, c.direct.ms),
+      ]);
+    }
     rows.push([
       'importBundles: groups in one transaction, a savepoint each, verified in worker threads (`city import`)',
       fmtInt(c.batched.bundles),
@@ -850,9 +856,11 @@ function printCity(results: CityResult[]): void {
     console.log(table(['way', 'bundles', 'rows', 'total', 'mean/bundle', 'median', 'p95', 'vs direct'], rows));
     console.log('direct = the same rows, already parsed in memory, straight into their tables of an identical copy of the city');
     console.log('(no zip, no signature or hash check, no ownership check, no receipt); "+ change_log" adds the copy importBundle keeps.');
-    console.log(
-      `ratio importBundle / direct + change_log: ${fmtRatio(projected, c.directLog.ms)} (passphrase store), ${fmtRatio(c.unlocked.totalMs, c.directLog.ms)} (key unlocked once)`,
-    );
+    if (real && u) {
+      console.log(
+        `ratio importBundle / direct + change_log: ${fmtRatio(projected, c.directLog.ms)} (passphrase store), ${fmtRatio(u.totalMs, c.directLog.ms)} (key unlocked once)`,
+      );
+    } else console.log('(BENCH_BATCH_ONLY=1: the one-by-one imports were skipped)');
     const perSec = (rows: number, ms: number) => `${fmtInt(Math.round(rows / (ms / 1000)))} rows/s`;
     console.log(
       `batched import: ${fmtMs(c.batched.totalMs)} for ${fmtInt(c.batched.bundles)} bundles (goal ≤ 10 s); ` +
@@ -860,7 +868,7 @@ function printCity(results: CityResult[]): void {
         `${((100 * c.direct.ms) / c.batched.totalMs).toFixed(1)}% (goal ≥ 25%), ${((100 * c.directLog.ms) / c.batched.totalMs).toFixed(1)}% of direct + change_log`,
     );
     console.log(
-      `statuses: ${JSON.stringify(c.real.statuses)} / ${JSON.stringify(c.unlocked.statuses)} / ${JSON.stringify(c.batched.statuses)}; city database afterwards: ${fmtBytes(c.cityDbBytes)}; ` +
+      `statuses: ${JSON.stringify(real?.statuses ?? '-')} / ${JSON.stringify(u?.statuses ?? '-')} / ${JSON.stringify(c.batched.statuses)}; city database afterwards: ${fmtBytes(c.cityDbBytes)}; ` +
         `catalog published afterwards: ${fmtBytes(c.catalog.bytes)} carrying ${fmtInt(c.catalog.receipts)} receipts (${fmtMs(c.catalog.ms)})`,
     );
     console.log(
@@ -913,7 +921,7 @@ async function main(): Promise<void> {
   const sampleSize = Number(process.env.BENCH_REAL_SAMPLE ?? 330);
   for (const n of counts) {
     const sample = process.env.BENCH_FULL === '1' || n <= 1000 || sampleSize >= n ? null : sampleSize;
-    results.push(await cityRun(root, n, { ...cityQuarter.template }, sample));
+    results.push(await cityRun(root, n, { ...cityQuarter.template }, sample, process.env.BENCH_BATCH_ONLY === '1'));
   }
   printCity(results);
   console.log(`\ncatalog bundle of part A's city (1 ward, 1 receipt): ${fmtBytes(a.catalogBytes)}`);

@@ -9,7 +9,7 @@
  *   previous group applies. A worker reads the keys as last committed, so the key it used is
  *   checked again at apply time; any doubt, and any refusal, sends the file through the single
  *   import, which decides, explains and quarantines exactly as it always has.
- * - Statements are prepared once for the whole batch; receipts are signed and written in the
+ * - Statements are prepared once for the whole batch (db/prepared.ts); receipts are signed and written in the
  *   bundle's own savepoint.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,11 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Worker } from 'node:worker_threads';
-import type BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../../shared/errors';
 import type { VerifiedBundle } from '../bundle/verify';
 import type { SealingKey } from '../keys/key-store';
-import type { OwnedTableName } from '../owned-tables';
+import { reusingStatements } from '../prepared';
 import type { Session } from '../session';
 import { ensureKey } from './identity';
 import {
@@ -53,54 +51,6 @@ const DEFAULT_GROUP = 100;
 const BATCH_CACHE_KIB = 256 * 1024;
 const FEW_FILES = 8;
 const GROUP_BYTES = 16 * 1024 * 1024;
-
-/** A session whose connection prepares each statement once: the single import's code, run thousands of times. */
-function reusingStatements(s: Session): Session {
-  const db = s.db.sqlite;
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  const prepare = (sql: string) => {
-    let st = cache.get(sql);
-    if (!st) cache.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
-  const sqlite = new Proxy(db, {
-    get(target, key) {
-      if (key === 'prepare') return prepare;
-      const v: unknown = Reflect.get(target, key, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-  return { ...s, db: { ...s.db, sqlite } };
-}
-
-/**
- * The check the foreign keys make at commit, made for one bundle's rows before its savepoint is
- * released: deferred foreign keys are only checked when the whole group commits, too late to
- * refuse just the one bundle. Rows are only ever upserted, never deleted, so only the rows
- * written can point at nothing.
- */
-function foreignKeyCheck(s: Session): (file: string, rows: VerifiedBundle['changes']) => void {
-  const keys = new Map<string, Array<{ parent: string; from: string; to: string }>>();
-  const keysOf = (table: OwnedTableName) => {
-    let k = keys.get(table);
-    if (!k) {
-      const list = s.db.sqlite.prepare(`PRAGMA foreign_key_list("${table}")`).all() as Array<{ table: string; from: string; to: string | null }>;
-      keys.set(table, (k = list.map((f) => ({ parent: f.table, from: f.from, to: f.to ?? 'id' }))));
-    }
-    return k;
-  };
-  return (file, rows) => {
-    for (const c of rows) {
-      for (const fk of keysOf(c.table)) {
-        const value = c.row[fk.from];
-        if (value === null || value === undefined) continue;
-        if (!s.db.sqlite.prepare(`SELECT 1 FROM "${fk.parent}" WHERE "${fk.to}" = ?`).get(value)) {
-          throw new AppError('bundle.dangling_reference', { file, table: '-', reason: 'FOREIGN KEY' });
-        }
-      }
-    }
-  };
-}
 
 /** The city's age identity goes to the worker so it opens sealed bundles; it stays in this process. */
 export function startVerifyWorker(dbPath: string, identities: string[] = []): Worker {
@@ -234,7 +184,6 @@ export async function importBundles(session: Session, files: string[], opts: Bat
   }
   const single: ImportOptions = { ...opts, cityKey: cityKey ?? undefined };
   const s = reusingStatements(session);
-  const checkKeys = foreignKeyCheck(s);
   const groupSize = Math.max(1, opts.groupSize ?? DEFAULT_GROUP);
   // One thread is left to apply; on a single core the verifying still overlaps the disk. A few
   // files are verified here: starting a thread would cost more than it saves.
@@ -252,6 +201,10 @@ export async function importBundles(session: Session, files: string[], opts: Bat
   // database: a page cache that holds the indexes saves reading them again for every group.
   const cacheSize = s.db.sqlite.pragma('cache_size', { simple: true }) as number;
   s.db.sqlite.pragma(`cache_size = ${-BATCH_CACHE_KIB}`);
+  // A bundle's savepoint keeps the pages it changes as they were, to roll back to: in memory
+  // rather than in a temporary file. A crash needs none of it (the group's transaction is lost whole).
+  const tempStore = s.db.sqlite.pragma('temp_store', { simple: true }) as number;
+  s.db.sqlite.pragma('temp_store = MEMORY');
   try {
     let ahead = groups[0]!.map(stageOf);
     for (let g = 0; g < groups.length; g++) {
@@ -259,11 +212,12 @@ export async function importBundles(session: Session, files: string[], opts: Bat
       const verdicts = await Promise.all(current.map((x) => x.verdict));
       // The next group verifies while this one applies.
       ahead = g + 1 < groups.length ? groups[g + 1]!.map(stageOf) : [];
-      await applyGroup(s, current, verdicts, cityKey, single, checkKeys, out);
+      await applyGroup(s, current, verdicts, cityKey, single, out);
       opts.onCommitted?.(out.length);
     }
   } finally {
     s.db.sqlite.pragma(`cache_size = ${cacheSize}`);
+    s.db.sqlite.pragma(`temp_store = ${tempStore}`);
     await verifiers.close();
   }
   return out;
@@ -275,7 +229,6 @@ async function applyGroup(
   verdicts: FileVerdict[],
   cityKey: SealingKey | null,
   opts: ImportOptions,
-  checkKeys: (file: string, rows: VerifiedBundle['changes']) => void,
   out: ImportOutcome[],
 ): Promise<void> {
   const db = s.db.sqlite;
@@ -314,7 +267,7 @@ async function applyGroup(
       let outcome: ImportOutcome;
       try {
         checkAudience(s, file, v);
-        outcome = receiveVerified(s, file, v, cityKey, (rows) => checkKeys(file, rows));
+        outcome = receiveVerified(s, file, v, cityKey);
       } catch (e) {
         outcome = refusedOutcome(s, file, e, opts, v.manifest);
       } finally {
