@@ -34,7 +34,7 @@ import {
   type ImportOutcome,
 } from './import';
 import type { VerifyJob } from './import-worker';
-import { verifyFile, type FileVerdict } from './verify-file';
+import { READY, verifyFile, type FileVerdict } from './verify-file';
 import { lookupTrustedKey } from './trust';
 import { startWorker } from '../start-worker';
 
@@ -50,7 +50,8 @@ export interface BatchOptions extends ImportOptions {
 /**
  * Each commit writes every page the group changed and, past the journal's size, copies them into
  * the database: with a quarter from every ward, a few hundred bundles a commit cost half the time
- * of a hundred. The first group is small, so the verifying threads are soon a group ahead.
+ * of a hundred. The first group is small and each next one at most twice the one before, so
+ * the verifying threads, started meanwhile, soon work a group ahead.
  */
 const DEFAULT_GROUP = 400;
 const FIRST_GROUP = 50;
@@ -63,10 +64,22 @@ export function startVerifyWorker(dbPath: string, identities: string[] = []): Wo
   return startWorker(import.meta.url, 'import-worker', './import-worker.ts', { dbPath, identities });
 }
 
-/** Verifies files in worker threads; should a worker fail to start or die, its files are verified here instead. */
+/** Files a worker holds at once: enough to keep it busy, few enough that the rest stay in the queue for this thread. */
+const IN_FLIGHT = 4;
+
+interface Queued {
+  job: VerifyJob;
+  resolve: (v: FileVerdict) => void;
+}
+
+/**
+ * Verifies files in worker threads, from one queue: a worker takes files once it has started, and
+ * this thread takes them too whenever it would otherwise wait (while the workers start, or when
+ * they fall behind). Should a worker fail to start or die, its files are verified here instead.
+ */
 class Verifiers {
-  private readonly workers: Array<{ w: Worker; load: number; broken: boolean }> = [];
-  private readonly jobs = new Map<number, { job: VerifyJob; resolve: (v: FileVerdict) => void; owner: number }>();
+  private readonly workers: Array<{ w: Worker; ready: boolean; broken: boolean; held: Map<number, Queued> }> = [];
+  private readonly queue: Queued[] = [];
   private next = 0;
 
   constructor(
@@ -81,24 +94,23 @@ class Verifiers {
       } catch {
         break;
       }
-      const slot = { w, load: 0, broken: false };
-      const index = this.workers.length;
+      const slot = { w, ready: false, broken: false, held: new Map<number, Queued>() };
       this.workers.push(slot);
-      w.on('message', (m: { id: number; verdict: FileVerdict }) => {
-        const j = this.jobs.get(m.id);
-        if (!j) return;
-        this.jobs.delete(m.id);
-        slot.load--;
-        j.resolve(m.verdict);
+      w.postMessage(READY);
+      w.on('message', (m: { ready: true } | { id: number; verdict: FileVerdict }) => {
+        if ('ready' in m) slot.ready = true;
+        else {
+          const q = slot.held.get(m.id);
+          slot.held.delete(m.id);
+          q?.resolve(m.verdict);
+        }
+        this.pump();
       });
       const fail = () => {
         if (slot.broken) return;
         slot.broken = true;
-        for (const [id, j] of this.jobs) {
-          if (j.owner !== index) continue;
-          this.jobs.delete(id);
-          void verifyFile(this.s, j.job.file, j.job.stage, this.identities).then(j.resolve);
-        }
+        for (const q of slot.held.values()) this.here(q);
+        slot.held.clear();
       };
       w.on('error', fail);
       w.on('exit', fail);
@@ -106,15 +118,35 @@ class Verifiers {
   }
 
   verify(file: string, stage: string): Promise<FileVerdict> {
-    const live = this.workers.map((x, i) => ({ x, i })).filter(({ x }) => !x.broken);
-    if (live.length === 0) return verifyFile(this.s, file, stage, this.identities);
-    const { x, i } = live.reduce((a, b) => (b.x.load < a.x.load ? b : a));
-    const job: VerifyJob = { id: this.next++, file, stage };
-    x.load++;
     return new Promise((resolve) => {
-      this.jobs.set(job.id, { job, resolve, owner: i });
-      x.w.postMessage(job);
+      this.queue.push({ job: { id: this.next++, file, stage }, resolve });
+      this.pump();
     });
+  }
+
+  /** Hands queued files to every started worker with room; without any live worker, verifies them here. */
+  private pump(): void {
+    if (this.workers.every((x) => x.broken)) {
+      for (let q = this.queue.shift(); q; q = this.queue.shift()) this.here(q);
+      return;
+    }
+    for (const x of this.workers) {
+      while (x.ready && !x.broken && x.held.size < IN_FLIGHT && this.queue.length > 0) {
+        const q = this.queue.shift()!;
+        x.held.set(q.job.id, q);
+        x.w.postMessage(q.job);
+      }
+    }
+  }
+
+  private here(q: Queued): Promise<void> {
+    return verifyFile(this.s, q.job.file, q.job.stage, this.identities).then(q.resolve);
+  }
+
+  /** Every verdict asked for, this thread verifying queued files itself rather than waiting idle. */
+  async all(verdicts: Array<Promise<FileVerdict>>): Promise<FileVerdict[]> {
+    for (let q = this.queue.shift(); q; q = this.queue.shift()) await this.here(q);
+    return Promise.all(verdicts);
   }
 
   async close(): Promise<void> {
@@ -168,7 +200,7 @@ function grouped(files: string[], size: number): string[][] {
   let bytes = 0;
   for (const f of files) {
     const b = fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
-    const limit = groups.length === 0 ? Math.min(size, FIRST_GROUP) : size;
+    const limit = Math.min(size, FIRST_GROUP * 2 ** Math.min(groups.length, 16));
     if (current.length > 0 && (current.length >= limit || bytes + b > GROUP_BYTES)) {
       groups.push(current);
       current = [];
@@ -225,7 +257,7 @@ export async function importBundles(session: Session, files: string[], opts: Bat
     let ahead = groups[0]!.map(stageOf);
     for (let g = 0; g < groups.length; g++) {
       const current = ahead;
-      const verdicts = await Promise.all(current.map((x) => x.verdict));
+      const verdicts = await verifiers.all(current.map((x) => x.verdict));
       // The next group verifies while this one applies.
       ahead = g + 1 < groups.length ? groups[g + 1]!.map(stageOf) : [];
       await applyGroup(s, current, verdicts, cityKey, single, out);
