@@ -156,8 +156,27 @@ function applyRows(s: Session, file: string, v: VerifiedBundle, lastSeq: number)
   return applied;
 }
 
-function ownerOf(s: Session, table: OwnedTableName, id: string): string | undefined {
-  return (s.db.sqlite.prepare(`SELECT owner FROM "${table}" WHERE id = ?`).get(id) as { owner: string } | undefined)?.owner;
+/** The owner of every row the written rows point at, by table and id: one query per table, not one per reference. */
+function ownersOfTargets(s: Session, applied: VerifiedBundle['changes']): Map<string, string> {
+  const wanted = new Map<OwnedTableName, Set<string>>();
+  for (const c of applied) {
+    for (const [column, target] of REFERENCES[c.table]) {
+      for (const id of referencedIds(column, c.row[column])) {
+        let ids = wanted.get(target);
+        if (!ids) wanted.set(target, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+  }
+  const owners = new Map<string, string>();
+  for (const [table, ids] of wanted) {
+    const rows = s.db.sqlite.prepare(`SELECT id, owner FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...ids])) as {
+      id: string;
+      owner: string;
+    }[];
+    for (const r of rows) owners.set(`${table} ${r.id}`, r.owner);
+  }
+  return owners;
 }
 
 /**
@@ -171,10 +190,11 @@ function checkReferences(s: Session, file: string, owner: string, applied: Verif
   // Both a city's and a ward's database name the city in city_code.
   const allowed = new Set([owner, getMeta(s.db, 'city_code')]);
   let missing = false;
+  const owners = ownersOfTargets(s, applied);
   for (const c of applied) {
     for (const [column, target] of REFERENCES[c.table]) {
       for (const id of referencedIds(column, c.row[column])) {
-        const to = ownerOf(s, target, id);
+        const to = owners.get(`${target} ${id}`);
         if (to === undefined) {
           if (column === 'partner_unit_ids') throw new AppError('bundle.dangling_reference', { file, table: c.table, reason: `${column} ${id}` });
           missing = true;
