@@ -154,7 +154,7 @@ describe('a batch of bundles', () => {
     expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
   });
 
-  it('checks every foreign key of the tables a bundle writes: each is among the references refused in the bundle\'s own savepoint', async () => {
+  it("checks every foreign key of the tables a bundle writes: each is among the references refused in the bundle's own savepoint", async () => {
     const one = await world();
     for (const table of OWNED_TABLE_NAMES) {
       const keys = one.city.db.sqlite.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { from: string; table: string }[];
