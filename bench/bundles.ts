@@ -7,6 +7,7 @@
  * byte-by-byte make-up of its quarter bundle and its times in a few seconds); BENCH_WARDS (default
  * "114,3300"); BENCH_REAL_SAMPLE (default 330: above 1,000 wards the passphrase-key-store import runs
  * on this many bundles only); BENCH_FULL=1 (no sample); BENCH_CITY_ONLY=1 is BENCH_PARTS=C;
+ * BENCH_BATCH_ONLY=1 (part C imports only in batch: the one-by-one rows are skipped);
  *
  * A. The demo ward's quarter of changes, exported after a first sync the city acknowledged.
  * B. A full 10-year snapshot of the generated ward (bench/generate-ward.ts), as exportWardBundle({ full: true })
@@ -712,8 +713,9 @@ function pct(xs: number[], p: number): number {
 interface CityResult {
   n: number;
   setup: { ms: number; bundleBytes: number; rowsPerBundle: number };
-  real: ImportRun & { sampled: boolean };
-  unlocked: ImportRun;
+  /** Null when BENCH_BATCH_ONLY skipped the one-by-one imports. */
+  real: (ImportRun & { sampled: boolean }) | null;
+  unlocked: ImportRun | null;
   batched: ImportRun;
   direct: { ms: number; rows: number };
   directLog: { ms: number; rows: number };
@@ -723,7 +725,7 @@ interface CityResult {
   wallMs: number;
 }
 
-async function cityRun(root: string, n: number, template: Template, realSample: number | null): Promise<CityResult> {
+async function cityRun(root: string, n: number, template: Template, realSample: number | null, batchOnly: boolean): Promise<CityResult> {
   const wall = nowMs();
   console.log(`\n[${n} wards] setting up: keys, certificates, plans at the city, ${n} signed quarterly bundles ...`);
   const setup = await setupCity(root, n, template);
@@ -736,8 +738,8 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
 
   // As `wardplan city import PATH...` does: one PassphraseFileKeyStore for every file.
   const realFiles = realSample === null ? files : files.slice(0, realSample);
-  const real = await importAll(setup.city.s, realFiles, setup.city.store);
-  console.log(`[${n} wards] passphrase key store: ${realFiles.length} bundles in ${fmtMs(real.totalMs)}`);
+  const real = batchOnly ? null : await importAll(setup.city.s, realFiles, setup.city.store);
+  if (real) console.log(`[${n} wards] passphrase key store: ${realFiles.length} bundles in ${fmtMs(real.totalMs)}`);
   const catalogT = nowMs();
   const catalog = await publishCatalog(setup.city.s, setup.city.store, setup.dir);
   const catalogMs = nowMs() - catalogT;
@@ -749,8 +751,8 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
   const u = openDatabase(unlockedPath, { mustExist: true });
   const uClock = new BenchClock('2026-10-10T02:00:00.000Z');
   const uSession: Session = { ...setup.city.s, db: u, now: uClock.now };
-  const unlocked = await importAll(uSession, files, new UnlockedOnceKeyStore(keyStoreFor(unlockedPath)));
-  console.log(`[${n} wards] key unlocked once: ${files.length} bundles in ${fmtMs(unlocked.totalMs)}`);
+  const unlocked = batchOnly ? null : await importAll(uSession, files, new UnlockedOnceKeyStore(keyStoreFor(unlockedPath)));
+  if (unlocked) console.log(`[${n} wards] key unlocked once: ${files.length} bundles in ${fmtMs(unlocked.totalMs)}`);
   u.close();
 
   const bdb = openDatabase(batchedPath, { mustExist: true });
@@ -771,7 +773,7 @@ async function cityRun(root: string, n: number, template: Template, realSample: 
   return {
     n,
     setup: { ms: setup.setupMs, bundleBytes: setup.bundleBytes, rowsPerBundle },
-    real: { ...real, sampled: realSample !== null },
+    real: real && { ...real, sampled: realSample !== null },
     unlocked,
     batched,
     direct,
@@ -797,9 +799,19 @@ function printSizes(q: SizeReport, a: SizeReport, b: SizeReport | null): void {
         ['rows (changes) in the bundle', fmtInt(q.rows), fmtInt(a.rows), fmtInt(bb.rows)],
         ['  of them new to the city (a random UUID: about 16 bytes no encoding removes)', fmtInt(q.newRows), fmtInt(a.newRows), fmtInt(bb.newRows)],
         ['  of those, with an id derived from their key, not carried', fmtInt(q.derivedIds), fmtInt(a.derivedIds), fmtInt(bb.derivedIds)],
-        ['bundle file (.wpb format 2: zip, manifest, signature, sealed payload)', `${fmtInt(q.bundleBytes)} B`, fmtBytes(a.bundleBytes), fmtBytes(bb.bundleBytes)],
+        [
+          'bundle file (.wpb format 2: zip, manifest, signature, sealed payload)',
+          `${fmtInt(q.bundleBytes)} B`,
+          fmtBytes(a.bundleBytes),
+          fmtBytes(bb.bundleBytes),
+        ],
         ['  goal for A: ≤ 2,500 B in all', q.bundleBytes <= 2500 ? 'met' : 'NOT met', '', ''],
-        ['  changes.age inside it (compact rows, deflated, sealed to 2 recipients)', fmtBytes(q.sealedBytes), fmtBytes(a.sealedBytes), fmtBytes(bb.sealedBytes)],
+        [
+          '  changes.age inside it (compact rows, deflated, sealed to 2 recipients)',
+          fmtBytes(q.sealedBytes),
+          fmtBytes(a.sealedBytes),
+          fmtBytes(bb.sealedBytes),
+        ],
         ['  compact rows before compression', fmtBytes(q.changesJsonl), fmtBytes(a.changesJsonl), fmtBytes(bb.changesJsonl)],
         [
           `  compact rows / the reader's ${DEFAULT_LIMITS.maxChangesBytes / 1048576} MiB limit for them`,
@@ -816,8 +828,18 @@ function printSizes(q: SizeReport, a: SizeReport, b: SizeReport | null): void {
         ['     bundle (all rows) / (ii) (values only)', r(q.bundleBytes, q.dhisGz), r(a.bundleBytes, a.dhisGz), r(bb.bundleBytes, bb.dhisGz)],
         ['     like for like: WardPlan value rows as JSON, gzip', fmtBytes(q.valuesJsonGz), fmtBytes(a.valuesJsonGz), fmtBytes(bb.valuesJsonGz)],
         ['     WardPlan value rows gzip / (ii)', r(q.valuesJsonGz, q.dhisGz), r(a.valuesJsonGz, a.dhisGz), r(bb.valuesJsonGz, bb.dhisGz)],
-        ['     value rows as the bundle writes them (compact, deflate)', fmtBytes(q.valuesCompactDeflate), fmtBytes(a.valuesCompactDeflate), fmtBytes(bb.valuesCompactDeflate)],
-        ['     compact value rows / (ii) (goal ≤ 1)', r(q.valuesCompactDeflate, q.dhisGz), r(a.valuesCompactDeflate, a.dhisGz), r(bb.valuesCompactDeflate, bb.dhisGz)],
+        [
+          '     value rows as the bundle writes them (compact, deflate)',
+          fmtBytes(q.valuesCompactDeflate),
+          fmtBytes(a.valuesCompactDeflate),
+          fmtBytes(bb.valuesCompactDeflate),
+        ],
+        [
+          '     compact value rows / (ii) (goal ≤ 1)',
+          r(q.valuesCompactDeflate, q.dhisGz),
+          r(a.valuesCompactDeflate, a.dhisGz),
+          r(bb.valuesCompactDeflate, bb.dhisGz),
+        ],
       ].map(cols),
     ),
   );
@@ -852,7 +874,12 @@ function printTimes(q: Timings, a: Timings, b: Timings | null): void {
       [
         ['key unlock alone (scrypt N=2^15 + AES-GCM), median of 3', fmtMs(q.keyUnlock), fmtMs(a.keyUnlock), fmtMs(bb.keyUnlock)],
         ['export, incl. one key unlock (exportWardBundle)', fmtMs(q.exportMs), fmtMs(a.exportMs), fmtMs(bb.exportMs)],
-        [`verify (openBundle + verifyBundle), median`, `${fmtMs(q.verifyMs)} (${q.verifyRuns} runs)`, `${fmtMs(a.verifyMs)} (${a.verifyRuns} runs)`, `${fmtMs(bb.verifyMs)} (${bb.verifyRuns} runs)`],
+        [
+          `verify (openBundle + verifyBundle), median`,
+          `${fmtMs(q.verifyMs)} (${q.verifyRuns} runs)`,
+          `${fmtMs(a.verifyMs)} (${a.verifyRuns} runs)`,
+          `${fmtMs(bb.verifyMs)} (${bb.verifyRuns} runs)`,
+        ],
         ['import at the city (importBundle, one run, incl. key unlock)', fmtMs(q.importMs), fmtMs(a.importMs), fmtMs(bb.importMs)],
         ['rows applied', fmtInt(q.applied), fmtInt(a.applied), fmtInt(bb.applied)],
       ].map(cols),
@@ -862,8 +889,6 @@ function printTimes(q: Timings, a: Timings, b: Timings | null): void {
 
 function printCity(results: CityResult[]): void {
   for (const c of results) {
-    const realN = c.real.bundles;
-    const realRows = c.real.applied;
     subheading(`C. ${fmtInt(c.n)} wards' quarterly bundles into one city`);
     console.log(
       `each bundle: ${c.setup.rowsPerBundle} rows (the demo ward's Q3, part A${c.setup.rowsPerBundle > 41 ? '2' : ''}), ${fmtBytes(c.setup.bundleBytes / c.n)} on average; ` +
@@ -872,34 +897,40 @@ function printCity(results: CityResult[]): void {
     console.log(
       `set-up (not timed below): ${fmtMs(c.setup.ms)} for keys, certificates, each ward's plan at the city (seeded, see seedRows) and its signed bundle`,
     );
-    if (c.real.sampled) {
+    const rows: Array<Array<string>> = [];
+    const real = c.real;
+    const projected = real ? (real.sampled ? (real.totalMs / real.bundles) * c.n : real.totalMs) : NaN;
+    if (real?.sampled) {
       console.log(
-        `NOTE: the passphrase-store run imported only the first ${fmtInt(realN)} of ${fmtInt(c.n)} bundles (time budget; BENCH_FULL=1 runs all): ` +
+        `NOTE: the passphrase-store run imported only the first ${fmtInt(real.bundles)} of ${fmtInt(c.n)} bundles (time budget; BENCH_FULL=1 runs all): ` +
           `its total is projected from their mean, and its rows are the sample's. Every bundle ran in the other rows.`,
       );
     }
-    const rows: Array<Array<string>> = [];
-    const projected = c.real.sampled ? (c.real.totalMs / realN) * c.n : c.real.totalMs;
-    rows.push([
-      'importBundle, passphrase key store (unlocked for every bundle)',
-      `${fmtInt(realN)}${c.real.sampled ? ' (sample)' : ''}`,
-      fmtInt(realRows),
-      `${fmtMs(c.real.totalMs)}${c.real.sampled ? ` → ${fmtMs(projected)} projected` : ''}`,
-      fmtMs(c.real.totalMs / realN),
-      fmtMs(median(c.real.perBundle)),
-      fmtMs(pct(c.real.perBundle, 95)),
-      fmtRatio(projected, c.direct.ms),
-    ]);
-    rows.push([
-      'importBundle, city key unlocked once (as `city import` does)',
-      fmtInt(c.unlocked.bundles),
-      fmtInt(c.unlocked.applied),
-      fmtMs(c.unlocked.totalMs),
-      fmtMs(c.unlocked.totalMs / c.unlocked.bundles),
-      fmtMs(median(c.unlocked.perBundle)),
-      fmtMs(pct(c.unlocked.perBundle, 95)),
-      fmtRatio(c.unlocked.totalMs, c.direct.ms),
-    ]);
+    if (real) {
+      rows.push([
+        'importBundle, passphrase key store (unlocked for every bundle)',
+        `${fmtInt(real.bundles)}${real.sampled ? ' (sample)' : ''}`,
+        fmtInt(real.applied),
+        `${fmtMs(real.totalMs)}${real.sampled ? ` → ${fmtMs(projected)} projected` : ''}`,
+        fmtMs(real.totalMs / real.bundles),
+        fmtMs(median(real.perBundle)),
+        fmtMs(pct(real.perBundle, 95)),
+        fmtRatio(projected, c.direct.ms),
+      ]);
+    }
+    const u = c.unlocked;
+    if (u) {
+      rows.push([
+        'importBundle, city key unlocked once (as `city import` does)',
+        fmtInt(u.bundles),
+        fmtInt(u.applied),
+        fmtMs(u.totalMs),
+        fmtMs(u.totalMs / u.bundles),
+        fmtMs(median(u.perBundle)),
+        fmtMs(pct(u.perBundle, 95)),
+        fmtRatio(u.totalMs, c.direct.ms),
+      ]);
+    }
     rows.push([
       'importBundles: groups in one transaction, a savepoint each, verified in worker threads (`city import`)',
       fmtInt(c.batched.bundles),
@@ -933,9 +964,11 @@ function printCity(results: CityResult[]): void {
     console.log(table(['way', 'bundles', 'rows', 'total', 'mean/bundle', 'median', 'p95', 'vs direct'], rows));
     console.log('direct = the same rows, already parsed in memory, straight into their tables of an identical copy of the city');
     console.log('(no zip, no signature or hash check, no ownership check, no receipt); "+ change_log" adds the copy importBundle keeps.');
-    console.log(
-      `ratio importBundle / direct + change_log: ${fmtRatio(projected, c.directLog.ms)} (passphrase store), ${fmtRatio(c.unlocked.totalMs, c.directLog.ms)} (key unlocked once)`,
-    );
+    if (real && u) {
+      console.log(
+        `ratio importBundle / direct + change_log: ${fmtRatio(projected, c.directLog.ms)} (passphrase store), ${fmtRatio(u.totalMs, c.directLog.ms)} (key unlocked once)`,
+      );
+    } else console.log('(BENCH_BATCH_ONLY=1: the one-by-one imports were skipped)');
     const perSec = (rows: number, ms: number) => `${fmtInt(Math.round(rows / (ms / 1000)))} rows/s`;
     console.log(
       `batched import: ${fmtMs(c.batched.totalMs)} for ${fmtInt(c.batched.bundles)} bundles (goal ≤ 10 s); ` +
@@ -943,7 +976,7 @@ function printCity(results: CityResult[]): void {
         `${((100 * c.direct.ms) / c.batched.totalMs).toFixed(1)}% (goal ≥ 25%), ${((100 * c.directLog.ms) / c.batched.totalMs).toFixed(1)}% of direct + change_log`,
     );
     console.log(
-      `statuses: ${JSON.stringify(c.real.statuses)} / ${JSON.stringify(c.unlocked.statuses)} / ${JSON.stringify(c.batched.statuses)}; city database afterwards: ${fmtBytes(c.cityDbBytes)}; ` +
+      `statuses: ${JSON.stringify(real?.statuses ?? '-')} / ${JSON.stringify(u?.statuses ?? '-')} / ${JSON.stringify(c.batched.statuses)}; city database afterwards: ${fmtBytes(c.cityDbBytes)}; ` +
         `catalog published afterwards: ${fmtBytes(c.catalog.bytes)} carrying ${fmtInt(c.catalog.receipts)} receipts (${fmtMs(c.catalog.ms)})`,
     );
     console.log(
@@ -986,7 +1019,10 @@ async function main(): Promise<void> {
     printParts(q.sizes, a.sizes);
     subheading('Times');
     printTimes(q.t, a.t, b?.t ?? null);
-    if (b) console.log(`\ncompactedChanges over the whole 10-year change log (${fmtInt(b.real.logRows)} rows, the start of a full snapshot): ${fmtMs(b.real.fullMs)}`);
+    if (b)
+      console.log(
+        `\ncompactedChanges over the whole 10-year change log (${fmtInt(b.real.logRows)} rows, the start of a full snapshot): ${fmtMs(b.real.fullMs)}`,
+      );
   }
   if (!parts.has('C')) {
     cleanupTempDirs();
@@ -1005,7 +1041,7 @@ async function main(): Promise<void> {
   const sampleSize = Number(process.env.BENCH_REAL_SAMPLE ?? 330);
   for (const n of counts) {
     const sample = process.env.BENCH_FULL === '1' || n <= 1000 || sampleSize >= n ? null : sampleSize;
-    results.push(await cityRun(root, n, { ...cityQuarter.template }, sample));
+    results.push(await cityRun(root, n, { ...cityQuarter.template }, sample, process.env.BENCH_BATCH_ONLY === '1'));
   }
   printCity(results);
   console.log(`\ncatalog bundle of part A's city (1 ward, 1 receipt): ${fmtBytes(a.catalogBytes)}`);

@@ -11,14 +11,20 @@ export type Row = Record<string, unknown>;
 
 const upsertCache = new Map<string, string>();
 
-function upsertSql(table: OwnedTableName): string {
-  let sql = upsertCache.get(table);
+/**
+ * An upsert by id. `sameOwner`: an existing row is replaced only if it has the incoming row's
+ * owner, so a row from outside can never take over another organisation's row, and the statement
+ * says so by changing nothing, without a separate read of every row.
+ */
+function upsertSql(table: OwnedTableName, sameOwner = false): string {
+  const key = `${table}${sameOwner ? ' owned' : ''}`;
+  let sql = upsertCache.get(key);
   if (!sql) {
     const cols = columnsOf(table).map((c) => c.name);
     const updates = cols.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`);
     sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
-      ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
-    upsertCache.set(table, sql);
+      ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}${sameOwner ? ` WHERE "${table}"."owner" = excluded."owner"` : ''}`;
+    upsertCache.set(key, sql);
   }
   return sql;
 }
@@ -44,9 +50,12 @@ function nextSeq(s: Session, origin: string): number {
   return r.n;
 }
 
-/** Stores the row and keeps derived indexes (task search) in step. Shared by local and remote writes. */
-function storeRow(s: Session, table: OwnedTableName, row: Row): void {
-  s.db.sqlite.prepare(upsertSql(table)).run(row);
+/**
+ * Stores the row and keeps derived indexes (task search) in step. Shared by local and remote
+ * writes; with `sameOwner` a row owned by someone else is left as it is, and false says so.
+ */
+function storeRow(s: Session, table: OwnedTableName, row: Row, sameOwner = false): boolean {
+  if (s.db.sqlite.prepare(upsertSql(table, sameOwner)).run(row).changes === 0) return false;
   if (table === 'task') {
     // task_search is keyed by task_search_key.rid: deleting by rowid is a lookup, by task_id a scan.
     s.db.sqlite.prepare('INSERT INTO task_search_key (task_id) VALUES (?) ON CONFLICT(task_id) DO NOTHING').run(row.id);
@@ -57,6 +66,7 @@ function storeRow(s: Session, table: OwnedTableName, row: Row): void {
       s.db.sqlite.prepare('INSERT INTO task_search (rowid, task_id, body) VALUES (?, ?, ?)').run(rid, row.id, foldVi(body));
     }
   }
+  return true;
 }
 
 /**
@@ -89,20 +99,22 @@ export function saveOwnedRow(s: Session, table: OwnedTableName, input: Row, acti
 }
 
 /**
- * A row that arrived in a verified bundle, at the sender's own sequence number. The caller has
- * already checked ownership; this keeps the sender's change log beside ours so it can be traced.
+ * A row that arrived in a verified bundle, at the sender's own sequence number, kept in the
+ * sender's change log beside ours so it can be traced. Writes nothing and answers false when the
+ * row exists here under another owner (the caller refuses the bundle).
  */
-export function applyRemoteRow(s: Session, origin: string, seq: number, table: OwnedTableName, row: Row, at: string): void {
+export function applyRemoteRow(s: Session, origin: string, seq: number, table: OwnedTableName, row: Row, at: string): boolean {
   // Our own change log is what our bundles and catalogs carry: nothing from outside may enter it.
   if (origin === s.installationId) throw new AppError('bundle.origin_own', { file: '-', origin, owner: String(row.owner) });
   const normal = normaliseRow(table, row);
-  storeRow(s, table, normal);
+  if (!storeRow(s, table, normal, true)) return false;
   s.db.sqlite
     .prepare(
       `INSERT INTO change_log (origin, seq, table_name, row_id, owner, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(origin, seq) DO NOTHING`,
     )
     .run(origin, seq, table, String(normal.id), String(normal.owner), JSON.stringify(normal), at);
+  return true;
 }
 
 export function audit(s: Session, action: string, entity: string, entityId: string | null, detail?: unknown, at = s.now()): void {

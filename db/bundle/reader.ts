@@ -65,6 +65,8 @@ function looksLikeZipStart(file: string): boolean {
 }
 
 const mb = (n: number) => Math.round(n / 1048576);
+/** Files up to this size are read whole before the zip is parsed: at most this much memory, once per file open. */
+const SMALL_FILE_BYTES = 1024 * 1024;
 
 function structuralError(file: string, e: unknown): AppError {
   if (e instanceof AppError) return e;
@@ -94,10 +96,11 @@ export async function openBundle(file: string, limits: BundleLimits = DEFAULT_LI
   if (stat.size > limits.maxFileBytes) throw new AppError('bundle.too_large', { file, limitMb: mb(limits.maxFileBytes) });
   if (stat.size < 22) throw new AppError(stat.size >= 4 && looksLikeZipStart(file) ? 'bundle.truncated' : 'bundle.not_a_bundle', { file });
 
-  // Only the central directory is read here: names and declared sizes, no inflating.
+  // Only the central directory is read here: names and declared sizes, no inflating. A small file
+  // (a ward's quarter) is read once into memory instead of in a few reads per entry.
   let zip: ZipReader;
   try {
-    zip = await openZip(file, {
+    zip = await openZip(stat.size <= SMALL_FILE_BYTES ? fs.readFileSync(file) : file, {
       maxEntries: limits.maxEntries,
       maxTotalBytes: limits.maxTotalBytes,
       capOf(name) {

@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { isValidIsoDate } from '../../shared/rules/period';
 import { foldVi } from '../../shared/rules/search-fold';
@@ -6,6 +5,7 @@ import { sixClearMissing } from '../../shared/rules/six-clear';
 import { evaluateTaskStatus, periodStartFor, type ProgressEntry, type RecordedStatus, type TaskStatus } from '../../shared/rules/task-status';
 import { parseTimeline, type Timeline } from '../../shared/rules/timeline';
 import { validateTaskStatusChange } from '../../shared/rules/validation';
+import { prepared } from '../prepared';
 import { inTransaction, newId, todayIso, type Session } from '../session';
 import { readRow, saveOwnedRow } from '../write';
 import { requireIdByCode } from './lookup';
@@ -210,17 +210,6 @@ export function progressByTask(s: Session, scope: { planId: string } | { taskIds
     list.push({ date: r.date, status: r.status, percent: r.percent });
   }
   return map;
-}
-
-const statements = new WeakMap<Session['db'], Map<string, BetterSqlite3.Statement<unknown[]>>>();
-
-/** Lists are read on every keystroke of a search: their statements are prepared once per database. */
-function prepared(s: Session, sql: string): BetterSqlite3.Statement<unknown[]> {
-  let byText = statements.get(s.db);
-  if (!byText) statements.set(s.db, (byText = new Map()));
-  let st = byText.get(sql);
-  if (!st) byText.set(sql, (st = s.db.sqlite.prepare(sql)));
-  return st;
 }
 
 /*

@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { wardOrigin, world, WARD_A, WARD_B } from '../../test/support/trust-world';
 import { dumpDatabase } from '../../test/support/temp';
 import { CHANGES_NAME, type Manifest } from '../bundle/format';
+import { REFERENCES } from '../bundle/row-rules';
 import { writeBundleFile } from '../bundle/writer';
 import { generateKeyPair } from '../keys/ed25519';
 import type { StoredKey } from '../keys/key-store';
+import { OWNED_TABLE_NAMES } from '../owned-tables';
 import { newId } from '../session';
 import { importBundle, type ImportOutcome } from './import';
 import { importBundles } from './import-batch';
@@ -115,6 +117,50 @@ describe('a batch of bundles', () => {
     const here = (o: ImportOutcome[]) => o.map((x) => ({ ...x, released: x.released.map((r) => ({ ...r, file: path.basename(r.file) })) }));
     expect(here(batch)).toEqual(here(single));
     expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
+  });
+
+  it('in one group: a bundle may point at what an earlier one created; a take-over, a foreign and a dangling reference between them are refused alone', async () => {
+    const one = await world();
+    const other = await world();
+    const bUnit = (one.city.db.sqlite.prepare('SELECT id FROM unit WHERE owner = ? LIMIT 1').get(WARD_B) as { id: string }).id;
+    const bArea = (one.city.db.sqlite.prepare('SELECT id FROM area WHERE owner = ? LIMIT 1').get(WARD_B) as { id: string }).id;
+    const area = { id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, code: `KV${++n}`, name: 'Khu vực mới', sort: 0 };
+    const indicator = (areaId: string, code: string) => ({
+      ...{ id: newId(), owner: WARD_A, updated_at: STAMP, deleted: 0, code, area_id: areaId, name: `Chỉ tiêu ${code}`, unit: '%' },
+      ...{ is_ratio: 0, numerator_label: null, denominator_label: null, note: null, sort: 0, aggregation: null },
+    });
+    const files = [
+      await bundle(one.dir, one.keyA, [{ seq: 1, table: 'area', row: area }]),
+      // Ward B's unit, claimed by ward A under B's id: the upsert must leave it as it is.
+      await bundle(one.dir, one.keyA, [...units('Tiếp', 1, 2), { seq: 3, table: 'unit', row: { ...unit('Chiếm'), id: bUnit } }]),
+      await bundle(one.dir, one.keyA, [{ seq: 2, table: 'indicator', row: indicator(bArea, 'CT-NGOAI') }]),
+      await bundle(one.dir, one.keyA, [{ seq: 2, table: 'indicator', row: indicator(newId(), 'CT-TREO') }]),
+      // The area the first bundle of this group created, a savepoint ago.
+      await bundle(one.dir, one.keyA, [{ seq: 2, table: 'indicator', row: indicator(area.id, 'CT-MOI') }]),
+    ];
+    const at = () => '2026-10-16T03:00:00.000Z';
+    const batch = await importBundles({ ...one.city.s, now: at }, files, { cityKey: one.cityKey, groupSize: 10, workers: 0 });
+    expect(batch.map((o) => o.status)).toEqual(['applied', 'refused', 'refused', 'refused', 'applied']);
+    expect(batch.map((o) => o.error?.code ?? null)).toEqual([null, 'bundle.not_owner', 'bundle.foreign_reference', 'bundle.dangling_reference', null]);
+    expect(batch[1]!.error?.params).toMatchObject({ owner: WARD_A, table: 'unit', rowOwner: WARD_B });
+    expect(one.city.db.sqlite.prepare('SELECT owner FROM unit WHERE id = ?').get(bUnit)).toEqual({ owner: WARD_B });
+    // Nothing of a refused bundle stays, not even its first row.
+    expect(one.city.db.sqlite.prepare("SELECT count(*) AS n FROM unit WHERE name LIKE 'Tiếp%'").get()).toEqual({ n: 0 });
+    expect(one.city.db.sqlite.prepare('SELECT area_id FROM indicator WHERE owner = ? AND code = ?').get(WARD_A, 'CT-MOI')).toEqual({ area_id: area.id });
+
+    const single: ImportOutcome[] = [];
+    for (const f of files) single.push(await importBundle({ ...other.city.s, now: at }, f, { cityKey: other.cityKey }));
+    expect(batch).toEqual(single);
+    expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
+  });
+
+  it("checks every foreign key of the tables a bundle writes: each is among the references refused in the bundle's own savepoint", async () => {
+    const one = await world();
+    for (const table of OWNED_TABLE_NAMES) {
+      const keys = one.city.db.sqlite.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { from: string; table: string }[];
+      const checked = REFERENCES[table].map(([column, target]) => `${column}>${target}`);
+      for (const k of keys) expect(checked).toContain(`${k.from}>${k.table}`);
+    }
   });
 
   it('killed part way, leaves every bundle either wholly applied or not at all, and a second run completes it', async () => {

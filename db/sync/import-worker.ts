@@ -9,7 +9,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { blobDirFor } from '../database';
 import * as schema from '../schema';
 import { sessionFor } from '../session';
-import { verifyFile } from './verify-file';
+import { READY, verifyFile } from './verify-file';
 
 export interface VerifyJob {
   id: number;
@@ -22,7 +22,11 @@ const sqlite = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true }
 sqlite.pragma('busy_timeout = 5000');
 const s = sessionFor({ sqlite, orm: drizzle(sqlite, { schema }), path: dbPath, blobDir: blobDirFor(dbPath), close: () => sqlite.close() });
 
-parentPort!.on('message', (job: VerifyJob | null) => {
+parentPort!.on('message', (job: VerifyJob | typeof READY | null) => {
+  if (job === READY) {
+    parentPort!.postMessage({ ready: true });
+    return;
+  }
   if (job === null) {
     sqlite.close();
     parentPort!.close();

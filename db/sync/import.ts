@@ -22,6 +22,7 @@ import { getMeta } from '../database';
 import { verifyRotation } from '../keys/rotation';
 import { rotationStatementSchema } from '../keys/schemas';
 import type { KeyStore, SealingKey, StoredKey } from '../keys/key-store';
+import type { OwnedTableName } from '../owned-tables';
 import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { applyRemoteRow, audit, readRow } from '../write';
@@ -131,52 +132,89 @@ function checkOrigin(s: Session, file: string, m: VerifiedBundle['manifest']): v
   if (m.origin === s.installationId) throw new AppError('bundle.origin_own', { file, origin: m.origin, owner: m.owner });
   const bound = s.db.sqlite.prepare('SELECT org_code AS org FROM origin_registry WHERE origin = ?').get(m.origin) as { org: string } | undefined;
   if (bound && bound.org !== m.owner) throw new AppError('bundle.origin_taken', { file, origin: m.origin, owner: m.owner, originOwner: bound.org });
-  const others = s.db.sqlite.prepare('SELECT 1 FROM origin_registry WHERE org_code = ? LIMIT 1').get(m.owner);
-  if (m.ownerKind === 'ward' && !bound && others && lookupTrustedKey(s, m.keyId))
+  // Asked only for an origin not bound yet: nothing indexes the registry by organisation.
+  const others = () => s.db.sqlite.prepare('SELECT 1 FROM origin_registry WHERE org_code = ? LIMIT 1').get(m.owner);
+  if (m.ownerKind === 'ward' && !bound && others() && lookupTrustedKey(s, m.keyId))
     throw new AppError('bundle.origin_unknown', { file, origin: m.origin, owner: m.owner });
 }
 
-/** Writes the verified rows; throws (and so rolls back) on any row the signer does not own here. */
+/**
+ * Writes the verified rows; throws (and so rolls back) on any row the signer does not own here.
+ * The write itself leaves another owner's row as it is (applyRemoteRow), so a row is read only to
+ * name its owner in the refusal.
+ */
 function applyRows(s: Session, file: string, v: VerifiedBundle, lastSeq: number): VerifiedBundle['changes'] {
   const m = v.manifest;
   const applied = v.changes.filter((c) => c.seq > lastSeq);
+  const at = s.now();
   for (const c of applied) {
-    const existing = readRow(s, c.table, String(c.row.id));
-    if (existing && existing.owner !== m.owner) {
-      throw new AppError('bundle.not_owner', { file, owner: m.owner, table: c.table, rowOwner: String(existing.owner) });
+    if (!applyRemoteRow(s, m.origin, c.seq, c.table, c.row, at)) {
+      const existing = readRow(s, c.table, String(c.row.id));
+      throw new AppError('bundle.not_owner', { file, owner: m.owner, table: c.table, rowOwner: String(existing?.owner) });
     }
-    applyRemoteRow(s, m.origin, c.seq, c.table, c.row, s.now());
   }
   return applied;
+}
+
+/** The owner of every row the written rows point at, by table and id: one query per table, not one per reference. */
+function ownersOfTargets(s: Session, applied: VerifiedBundle['changes']): Map<string, string> {
+  const wanted = new Map<OwnedTableName, Set<string>>();
+  for (const c of applied) {
+    for (const [column, target] of REFERENCES[c.table]) {
+      for (const id of referencedIds(column, c.row[column])) {
+        let ids = wanted.get(target);
+        if (!ids) wanted.set(target, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+  }
+  const owners = new Map<string, string>();
+  for (const [table, ids] of wanted) {
+    const rows = s.db.sqlite.prepare(`SELECT id, owner FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...ids])) as {
+      id: string;
+      owner: string;
+    }[];
+    for (const r of rows) owners.set(`${table} ${r.id}`, r.owner);
+  }
+  return owners;
 }
 
 /**
  * A row may point only at rows of its own owner or at the city's catalog: a ward's progress on
  * another ward's task would change that ward's figures. Runs after the whole bundle is written,
- * since a bundle may carry a row before the one it points at; a missing target is left to the
- * foreign keys, checked at commit.
+ * since a bundle may carry a row before the one it points at. A missing target is left to the
+ * foreign keys, checked at commit, unless `dangling`: then it is refused here, with the foreign
+ * keys' own refusal, after every reference was checked (so the refusal is the one commit would give).
  */
-function checkReferences(s: Session, file: string, owner: string, applied: VerifiedBundle['changes']): void {
+function checkReferences(s: Session, file: string, owner: string, applied: VerifiedBundle['changes'], dangling: boolean): void {
   // Both a city's and a ward's database name the city in city_code.
   const allowed = new Set([owner, getMeta(s.db, 'city_code')]);
+  let missing = false;
+  const owners = ownersOfTargets(s, applied);
   for (const c of applied) {
     for (const [column, target] of REFERENCES[c.table]) {
       for (const id of referencedIds(column, c.row[column])) {
-        const to = readRow(s, target, id);
-        if (!to) {
+        const to = owners.get(`${target} ${id}`);
+        if (to === undefined) {
           if (column === 'partner_unit_ids') throw new AppError('bundle.dangling_reference', { file, table: c.table, reason: `${column} ${id}` });
+          missing = true;
           continue;
         }
-        if (!allowed.has(String(to.owner))) {
-          throw new AppError('bundle.foreign_reference', { file, owner, table: c.table, column, target, rowOwner: String(to.owner) });
+        if (!allowed.has(to)) {
+          throw new AppError('bundle.foreign_reference', { file, owner, table: c.table, column, target, rowOwner: to });
         }
       }
     }
   }
+  if (missing && dangling) throw new AppError('bundle.dangling_reference', { file, table: '-', reason: 'FOREIGN KEY' });
 }
 
+const receiptListSchema = z.array(z.unknown());
+
 function acknowledge(s: Session, v: VerifiedBundle): string[] {
-  const list = z.array(z.unknown()).safeParse(v.receipts);
+  // A ward's bundle carries no receipts: nothing to read (the verifier refuses them there).
+  if (v.receipts === null || v.receipts === undefined) return [];
+  const list = receiptListSchema.safeParse(v.receipts);
   if (!list.success) return [];
   const done: string[] = [];
   for (const obj of list.data) {
@@ -252,34 +290,22 @@ async function importVerified(s: Session, file: string, v: VerifiedBundle, opts:
 /**
  * Receives a verified bundle with the city's key already at hand (null at a ward), without
  * waiting on anything: inside a caller's transaction its own transaction is a savepoint, so a
- * refused bundle rolls back alone. `checkRows` runs on the rows written before they are kept.
+ * refused bundle rolls back alone. The foreign keys are only checked when that caller commits, too
+ * late to refuse just this bundle, so its rows' references to nothing are refused here instead.
  */
-export function receiveVerified(
-  s: Session,
-  file: string,
-  v: VerifiedBundle,
-  cityKey: StoredKey | null,
-  checkRows?: (rows: VerifiedBundle['changes']) => void,
-): ImportOutcome {
+export function receiveVerified(s: Session, file: string, v: VerifiedBundle, cityKey: StoredKey | null): ImportOutcome {
   const a = admit(s, file, v);
-  return 'outcome' in a ? a.outcome : applyVerified(s, file, v, a.lastSeq, cityKey, checkRows);
+  return 'outcome' in a ? a.outcome : applyVerified(s, file, v, a.lastSeq, cityKey, true);
 }
 
-function applyVerified(
-  s: Session,
-  file: string,
-  v: VerifiedBundle,
-  lastSeq: number,
-  cityKey: StoredKey | null,
-  checkRows?: (rows: VerifiedBundle['changes']) => void,
-): ImportOutcome {
+function applyVerified(s: Session, file: string, v: VerifiedBundle, lastSeq: number, cityKey: StoredKey | null, dangling = false): ImportOutcome {
   const m = v.manifest;
   const out: ImportOutcome = { ...blank(file), bundleId: m.bundleId, owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo };
   // Blobs first: they are content-addressed, so a copy left by a failed import is harmless.
   adoptBlobs(s, v.blobs);
 
   const result = s.db.sqlite.transaction(() => {
-    s.db.sqlite.pragma('defer_foreign_keys = ON');
+    s.db.sqlite.prepare('PRAGMA defer_foreign_keys = ON').run();
     if (!lookupTrustedKey(s, m.keyId)) {
       // A rotated key, proven by the old one: trust it from now on and retire the old one.
       // The statement that vouched for the key while it was verified, read again with its schema.
@@ -291,8 +317,7 @@ function applyVerified(
       .prepare('INSERT INTO origin_registry (origin, org_code, registered_at, key_id) VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO NOTHING')
       .run(m.origin, m.owner, s.now(), m.keyId);
     const rows = applyRows(s, file, v, lastSeq);
-    checkReferences(s, file, m.owner, rows);
-    checkRows?.(rows);
+    checkReferences(s, file, m.owner, rows, dangling);
     // Only a catalog carries organisations and receipts (the verifier refuses them in a ward's bundle).
     const orgs = orgsSchema.safeParse(v.orgs);
     if (orgs.success) for (const o of orgs.data) upsertOrg(s.db, o.code, o.kind, o.name, o.parentCode, s.now());

@@ -10,6 +10,9 @@ import { resolveRefsFor } from './compact-refs';
 import { rotatedKey } from './import';
 import { lookupTrustedKey } from './trust';
 
+/** Asked of a verifying worker once started: its answer says it is loaded, and files are sent from then on. */
+export const READY = 'ready?';
+
 /** A refusal carries no reason here: the file goes through the single import again, which names it and keeps it in quarantine. */
 export type FileVerdict = { ok: true; v: VerifiedBundle } | { ok: false };
 
