@@ -241,8 +241,9 @@ export const taskProgress = sqliteTable(
 
 /**
  * What a task's progress entries say about its status, one row per task that has entries on real
- * dates: derived from task_progress by the triggers of migration 0013 (WITHOUT ROWID there), never
- * written by the application, never carried in bundles. See db/city/progress.ts.
+ * dates: derived from task_progress (migration 0013, WITHOUT ROWID there; its triggers mark a
+ * task's facts unknown as entries are written, db/progress-facts.ts computes them again), never
+ * carried in bundles. See db/city/progress.ts.
  */
 export const taskProgressFacts = sqliteTable(
   'task_progress_facts',

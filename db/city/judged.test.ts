@@ -15,6 +15,7 @@ import { evaluateTaskStatus, type ProgressEntry, type RecordedStatus } from '../
 import { tempDir } from '../../test/support/temp';
 import { periodScope } from './scope';
 import { directiveTable, wardTasks } from './progress';
+import { FACTS_UNKNOWN, refreshProgressFacts } from '../progress-facts';
 
 const NOW = '2026-10-25T03:00:00.000Z';
 const TIMELINES = ['Hằng quý', 'Thường xuyên', 'Khi có yêu cầu', 'Quý III/2026', 'Tháng 5/2026', 'Năm 2026', 'trước 30/6/2026', 'làm sau', ''];
@@ -63,7 +64,8 @@ function insertEntry(db: Database, taskId: string, e: Entry, deleted = 0): void 
 }
 
 /** One ward's 400 tasks with up to five entries each, and the generator that made them, to change them later. */
-function generatedWard(): { file: string; tasks: GeneratedTask[]; r: () => number } {
+/** A ward's tasks and entries written straight into a city; `refreshed`: their facts computed, as an import leaves them. */
+function generatedWard(refreshed = true): { file: string; tasks: GeneratedTask[]; r: () => number } {
   const file = path.join(tempDir('wardplan-judged-'), 'city.db');
   const db = openDatabase(file);
   initCity(db, { cityCode: 'HP', cityName: 'Thành phố Hải Phòng' }, () => NOW);
@@ -107,6 +109,7 @@ function generatedWard(): { file: string; tasks: GeneratedTask[]; r: () => numbe
       tasks.push({ id, timeline, deadline, progress });
     }
   })();
+  if (refreshed) refreshProgressFacts(db);
   db.close();
   return { file, tasks, r };
 }
@@ -158,7 +161,23 @@ function expectSameJudgement(file: string, tasks: GeneratedTask[]): void {
   db.close();
 }
 
-/** The facts as the triggers left them, and as migration 0013's backfill makes them from the entries now stored. */
+/** The tasks whose facts the triggers marked unknown. */
+function marked(file: string): number {
+  const db = openDatabase(file, { mustExist: true });
+  const n = (q(db, 'SELECT count(*) AS n FROM task_progress_facts WHERE last_date = ?').get(FACTS_UNKNOWN) as { n: number }).n;
+  db.close();
+  return n;
+}
+
+/** Computes the marked tasks' facts as an import does, answering how many. */
+function refreshed(file: string): number {
+  const db = openDatabase(file, { mustExist: true });
+  const n = refreshProgressFacts(db);
+  db.close();
+  return n;
+}
+
+/** The facts as the triggers and refreshProgressFacts left them, and as migration 0013's backfill makes them from the entries now stored. */
 function factsKeptAndRebuilt(file: string): { kept: unknown[]; rebuilt: unknown[] } {
   const db = openDatabase(file, { mustExist: true });
   const read = () => q(db, 'SELECT * FROM task_progress_facts ORDER BY owner, task_id').all();
@@ -176,7 +195,13 @@ function factsKeptAndRebuilt(file: string): { kept: unknown[]; rebuilt: unknown[
 
 describe('task statuses counted in SQL', () => {
   it('match evaluateTaskStatus for every generated task, in every period', () => {
-    const { file, tasks } = generatedWard();
+    const { file, tasks } = generatedWard(false);
+    // Every task with entries is marked: judged from its entries.
+    expect(marked(file)).toBe(tasks.length);
+    expectSameJudgement(file, tasks);
+    expect(refreshed(file)).toBe(tasks.length);
+    expect(marked(file)).toBe(0);
+    // From the facts.
     expectSameJudgement(file, tasks);
     const { kept, rebuilt } = factsKeptAndRebuilt(file);
     expect(kept.length).toBeGreaterThan(300);
@@ -259,10 +284,24 @@ describe('task statuses counted in SQL', () => {
       const gone = tasks.splice(0, 1)[0]!;
       q(db, 'DELETE FROM task_progress WHERE task_id = ?').run(gone.id);
       q(db, 'DELETE FROM task WHERE id = ?').run(gone.id);
-      return q(db, 'SELECT count(*) AS n FROM task_progress_facts WHERE task_id = ?').get(gone.id) as { n: number };
+      return gone.id;
     });
-    expect(ward().n).toBe(0);
+    const gone = ward();
+    const factsOfGone = () => {
+      const db = openDatabase(file, { mustExist: true });
+      const rows = q(db, 'SELECT last_date FROM task_progress_facts WHERE task_id = ?').all(gone);
+      db.close();
+      return rows;
+    };
     db.close();
+    expect(factsOfGone()).toEqual([{ last_date: FACTS_UNKNOWN }]);
+    // Some tasks marked, the rest from their facts.
+    const changed = marked(file);
+    expect(changed).toBeGreaterThan(50);
+    expect(changed).toBeLessThan(tasks.length);
+    expectSameJudgement(file, tasks);
+    expect(refreshed(file)).toBe(changed);
+    expect(factsOfGone()).toEqual([]);
     expectSameJudgement(file, tasks);
     const { kept, rebuilt } = factsKeptAndRebuilt(file);
     expect(kept).toEqual(rebuilt);

@@ -72,8 +72,9 @@ const LAST_KEY = "max(g.date || '|' || g.created_at || '|' || g.status)";
  *
  * Per task the entries give: the last status (ls), the day done (done_on, when ls is 'done'), the
  * last day done and the last day under way. task_progress_facts keeps these (one row per task,
- * kept by triggers as entries are written) for all of a task's entries, which is what counts on
- * :asOf unless some are dated later. So `reading` is 'facts' when no task has entries after :asOf
+ * computed again by db/progress-facts.ts as an import commits) for all of a task's entries,
+ * which is what counts on :asOf unless some are dated later; a task whose entries were written
+ * since then is marked, its facts dated after any day asked, so it is judged from its entries. So `reading` is 'facts' when no task has entries after :asOf
  * (the tasks are then read in one stream), 'facts+entries' when some have (worked out from the
  * entries for those alone), 'entries' when most have (a period long past: from the entries of
  * every task, in one pass). `oneWard` narrows to the ward :owner; `oneDirective` to the tasks

@@ -17,6 +17,8 @@ import { OWNED_TABLE_NAMES } from '../owned-tables';
 import { newId } from '../session';
 import { importBundle, type ImportOutcome } from './import';
 import { importBundles } from './import-batch';
+import { exportWardBundle } from './export';
+import { listTasks, recordProgress } from '../services/tasks';
 
 type Key = Pick<StoredKey, 'keyId' | 'privateKeyPem'>;
 interface Line {
@@ -151,6 +153,40 @@ describe('a batch of bundles', () => {
     const single: ImportOutcome[] = [];
     for (const f of files) single.push(await importBundle({ ...other.city.s, now: at }, f, { cityKey: other.cityKey }));
     expect(batch).toEqual(single);
+    expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
+  });
+
+  it("leaves every task's progress facts computed as it commits, as importing one by one does", async () => {
+    const one = await world();
+    const other = await world();
+    const usb = path.join(one.dir, 'facts');
+    fs.mkdirSync(usb);
+    const exported = async () => {
+      const r = await exportWardBundle(one.ward.s, one.ward.store, { outDir: usb });
+      if (r.status !== 'written') throw new Error('expected a bundle');
+      return r.path;
+    };
+    const tasks = listTasks(one.ward.s, { planYear: 2026, asOf: '2026-09-01' }).slice(0, 3);
+    const files = [await exported()];
+    for (const [date, status, percent] of [
+      ['2026-08-10', 'in_progress', 40],
+      ['2026-09-20', 'done', 100],
+    ] as const) {
+      for (const t of tasks) recordProgress(one.ward.s, { taskId: t.id, status, percent, date });
+      files.push(await exported());
+    }
+    const at = () => '2026-10-16T03:00:00.000Z';
+    const batch = await importBundles({ ...one.city.s, now: at }, files, { cityKey: one.cityKey, groupSize: 2, workers: 0 });
+    expect(batch.map((o) => o.status)).toEqual(['applied', 'applied', 'applied']);
+    const facts = one.city.db.sqlite.prepare('SELECT task_id, last_date, last_status, done_on FROM task_progress_facts WHERE owner = ? ORDER BY task_id');
+    const want = tasks
+      .map((t) => ({ task_id: t.id, last_date: '2026-09-20', last_status: 'done', done_on: '2026-09-20' }))
+      .sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+    expect(facts.all(WARD_A)).toEqual(want);
+    for (const f of files) await importBundle({ ...other.city.s, now: at }, f, { cityKey: other.cityKey });
+    expect(
+      other.city.db.sqlite.prepare('SELECT task_id, last_date, last_status, done_on FROM task_progress_facts WHERE owner = ? ORDER BY task_id').all(WARD_A),
+    ).toEqual(want);
     expect(dumpDatabase(one.city.db)).toBe(dumpDatabase(other.city.db));
   });
 

@@ -37,6 +37,7 @@ import type { VerifyJob } from './import-worker';
 import { READY, verifyFile, type FileVerdict } from './verify-file';
 import { lookupTrustedKey } from './trust';
 import { startWorker } from '../start-worker';
+import { refreshProgressFacts } from '../progress-facts';
 
 export interface BatchOptions extends ImportOptions {
   /** Bundles applied in one transaction. */
@@ -64,8 +65,12 @@ export function startVerifyWorker(dbPath: string, identities: string[] = []): Wo
   return startWorker(import.meta.url, 'import-worker', './import-worker.ts', { dbPath, identities });
 }
 
-/** Files a worker holds at once: enough to keep it busy, few enough that the rest stay in the queue for this thread. */
-const IN_FLIGHT = 4;
+/**
+ * Files a worker holds at once: a whole group. This thread answers a worker only between groups
+ * (applying one is synchronous work), so a worker holding a few files would sit idle through most
+ * of every apply; this thread verifies only what no started worker has taken.
+ */
+const IN_FLIGHT = 512;
 
 interface Queued {
   job: VerifyJob;
@@ -294,6 +299,7 @@ async function applyGroup(
     const inGroup: number[] = open;
     open = null;
     try {
+      refreshProgressFacts(s.db);
       db.exec('COMMIT');
     } catch {
       // Never expected (each bundle's rows were checked in its savepoint), but should SQLite

@@ -27,6 +27,7 @@ import type { Session } from '../session';
 import { upsertOrg } from '../services/setup';
 import { applyRemoteRow, audit, readRow } from '../write';
 import { toApiError } from '../../shared/api/errors';
+import { refreshProgressFacts } from '../progress-facts';
 import { resolveRefsFor } from './compact-refs';
 import { ensureKey } from './identity';
 import { compactAfterAcknowledgement } from './compact';
@@ -304,6 +305,7 @@ function applyVerified(s: Session, file: string, v: VerifiedBundle, lastSeq: num
   // Blobs first: they are content-addressed, so a copy left by a failed import is harmless.
   adoptBlobs(s, v.blobs);
 
+  const nested = s.db.sqlite.inTransaction;
   const result = s.db.sqlite.transaction(() => {
     s.db.sqlite.prepare('PRAGMA defer_foreign_keys = ON').run();
     if (!lookupTrustedKey(s, m.keyId)) {
@@ -366,6 +368,8 @@ function applyVerified(s: Session, file: string, v: VerifiedBundle, lastSeq: num
       );
     const acknowledged = acknowledge(s, v);
     audit(s, 'bundle.import', 'bundle', m.bundleId, { owner: m.owner, seqFrom: m.seqFrom, seqTo: m.seqTo, applied: rows.length });
+    // A batch computes the progress facts of its whole group once, as it commits.
+    if (!nested) refreshProgressFacts(s.db);
     return { applied: rows.length, receipt, acknowledged };
   });
   let r: ReturnType<typeof result>;
