@@ -39,10 +39,7 @@ FROM (
  */
 export function refreshProgressFacts(db: Database): number {
   return db.sqlite.transaction(() => {
-    const marked = db.sqlite
-      .prepare<[string], [string, string]>('SELECT owner, task_id FROM task_progress_facts WHERE last_date = ?')
-      .raw()
-      .all(FACTS_UNKNOWN);
+    const marked = db.sqlite.prepare<[string], [string, string]>('SELECT owner, task_id FROM task_progress_facts WHERE last_date = ?').raw().all(FACTS_UNKNOWN);
     if (marked.length === 0) return 0;
     db.sqlite.prepare('DELETE FROM task_progress_facts WHERE last_date = ?').run(FACTS_UNKNOWN);
     db.sqlite.prepare(RECOMPUTE).run({ marked: JSON.stringify(marked) });

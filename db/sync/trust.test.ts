@@ -546,10 +546,7 @@ describe('what the verifier refuses in a correctly signed bundle', () => {
     fs.writeFileSync(garbled, await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from('{') : d])));
     await expectRefused(city, garbled, 'bundle.bad_manifest', { reason: 'JSON' });
     const other = path.join(dir, 'other.wpb');
-    fs.writeFileSync(
-      other,
-      await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(d.toString().replace('"seqTo":1', '"seqTo":2')) : d])),
-    );
+    fs.writeFileSync(other, await zipOf(entries.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(d.toString().replace('"seqTo":1', '"seqTo":2')) : d])));
     await expectRefused(city, other, 'bundle.bad_signature', { owner: A });
     const noManifest = path.join(dir, 'nomanifest.wpb');
     fs.writeFileSync(noManifest, await zipOf(entries.filter(([n]) => n !== 'manifest.json')));
