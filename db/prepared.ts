@@ -17,8 +17,12 @@ export function preparedOn(db: BetterSqlite3.Database, sql: string): BetterSqlit
   return st;
 }
 
-export function prepared(s: Session, sql: string): BetterSqlite3.Statement<unknown[]> {
-  return preparedOn(s.db.sqlite, sql);
+/**
+ * The statement for this SQL, typed as the caller reads it, as `prepare<P, R>` types a statement:
+ * the cache holds statements of every shape, so the type is the caller's word, like better-sqlite3's.
+ */
+export function prepared<P extends unknown[] = unknown[], R = unknown>(s: Session, sql: string): BetterSqlite3.Statement<P, R> {
+  return preparedOn(s.db.sqlite, sql) as unknown as BetterSqlite3.Statement<P, R>;
 }
 
 /**

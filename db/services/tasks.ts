@@ -7,7 +7,8 @@ import { parseTimeline, type Timeline } from '../../shared/rules/timeline';
 import { validateTaskStatusChange } from '../../shared/rules/validation';
 import { prepared } from '../prepared';
 import { inTransaction, newId, todayIso, type Session } from '../session';
-import { readRow, saveOwnedRow } from '../write';
+import { readOwned, type OwnedRow } from '../owned-rows';
+import { saveOwnedRow } from '../write';
 import { requireIdByCode } from './lookup';
 import { requirePlan } from './plans';
 import type { EvidenceItem, ProgressItem, TaskDetail, TaskItem } from '../../shared/api/types';
@@ -62,7 +63,8 @@ export function addTask(s: Session, input: TaskInput): { id: string } {
     const plan = requirePlan(s, input.planYear);
     const refs = resolveCodes(s, input);
     const no =
-      input.no ?? (s.db.sqlite.prepare('SELECT coalesce(max(no), 0) + 1 AS n FROM task WHERE plan_id = ? AND deleted = 0').get(plan.id) as { n: number }).n;
+      input.no ??
+      s.db.sqlite.prepare<[string], { n: number }>('SELECT coalesce(max(no), 0) + 1 AS n FROM task WHERE plan_id = ? AND deleted = 0').get(plan.id)!.n;
     const id = newId();
     saveOwnedRow(
       s,
@@ -92,7 +94,7 @@ export function updateTask(s: Session, id: string, patch: Partial<Omit<TaskInput
   checkText(patch);
   return inTransaction(s, () => {
     const existing = requireTaskRow(s, id);
-    const planYear = (s.db.sqlite.prepare('SELECT year FROM plan WHERE id = ?').get(existing.plan_id) as { year: number }).year;
+    const planYear = s.db.sqlite.prepare<[string], { year: number }>('SELECT year FROM plan WHERE id = ?').get(existing.planId)!.year;
     const row: Record<string, unknown> = { id, ...resolveCodes(s, patch) };
     if (patch.content !== undefined) row.content = patch.content.trim();
     for (const k of ['person', 'output', 'authority', 'timeline', 'no'] as const) if (patch[k] !== undefined) row[k] = patch[k];
@@ -105,8 +107,8 @@ export function updateTask(s: Session, id: string, patch: Partial<Omit<TaskInput
   });
 }
 
-function requireTaskRow(s: Session, id: string): Record<string, unknown> {
-  const row = readRow(s, 'task', id);
+function requireTaskRow(s: Session, id: string): OwnedRow<'task'> {
+  const row = readOwned(s, 'task', id);
   if (!row || row.deleted || row.owner !== s.orgCode) throw new AppError('task.not_found', { id });
   return row;
 }
@@ -119,8 +121,8 @@ export function recordProgress(s: Session, input: ProgressInput): { id: string }
   return inTransaction(s, () => {
     requireTaskRow(s, input.taskId);
     const last = s.db.sqlite
-      .prepare('SELECT percent FROM task_progress WHERE task_id = ? AND deleted = 0 ORDER BY date DESC, created_at DESC LIMIT 1')
-      .get(input.taskId) as { percent: number } | undefined;
+      .prepare<[string], { percent: number }>('SELECT percent FROM task_progress WHERE task_id = ? AND deleted = 0 ORDER BY date DESC, created_at DESC LIMIT 1')
+      .get(input.taskId);
     const finalPercent = percent ?? last?.percent ?? 0;
     const issues = validateTaskStatusChange({ status: input.status, percent: finalPercent });
     if (issues.length > 0) throw new AppError(issues[0]!.code, issues[0]!.params ?? {});
@@ -173,15 +175,22 @@ const TASK_SELECT = `SELECT t.id, t.plan_id, p.year AS plan_year, t.no, t.conten
   FROM task t JOIN plan p ON p.id = t.plan_id JOIN area a ON a.id = t.area_id JOIN unit u ON u.id = t.lead_unit_id
   LEFT JOIN directive d ON d.id = t.source_directive_id`;
 
+/** A progress entry as the task lists read it. */
+interface EntryRow {
+  task_id: string;
+  date: string;
+  status: RecordedStatus;
+  percent: number;
+}
+
 /** The codes of the partner units these tasks name, and of no others: a city holds thousands of units. */
 function unitCodes(s: Session, tasks: RawTask[]): Map<string, string> {
   const ids = new Set<string>();
   for (const t of tasks) if (t.partner_unit_ids !== '[]') for (const id of JSON.parse(t.partner_unit_ids) as string[]) ids.add(id);
   if (ids.size === 0) return new Map();
-  const rows = prepared(s, 'SELECT id, code FROM unit WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as {
-    id: string;
-    code: string;
-  }[];
+  const rows = prepared<[string], { id: string; code: string }>(s, 'SELECT id, code FROM unit WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify([...ids]),
+  );
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
@@ -193,16 +202,11 @@ function unitCodes(s: Session, tasks: RawTask[]): Map<string, string> {
 export function progressByTask(s: Session, scope: { planId: string } | { taskIds: string[] }, upTo?: string): Map<string, ProgressEntry[]> {
   const tasks = 'planId' in scope ? 'SELECT id FROM task WHERE plan_id = ?' : 'SELECT value FROM json_each(?)';
   const rows = s.db.sqlite
-    .prepare(
+    .prepare<string[], EntryRow>(
       `SELECT task_id, date, status, percent FROM task_progress WHERE deleted = 0 AND task_id IN (${tasks})
        ${upTo === undefined ? '' : 'AND date <= ?'} ORDER BY date, created_at, rowid`,
     )
-    .all('planId' in scope ? scope.planId : JSON.stringify(scope.taskIds), ...(upTo === undefined ? [] : [upTo])) as {
-    task_id: string;
-    date: string;
-    status: RecordedStatus;
-    percent: number;
-  }[];
+    .all('planId' in scope ? scope.planId : JSON.stringify(scope.taskIds), ...(upTo === undefined ? [] : [upTo]));
   const map = new Map<string, ProgressEntry[]>();
   for (const r of rows) {
     let list = map.get(r.task_id);
@@ -235,7 +239,10 @@ const DECISIVE_PROGRESS = `WITH asked(task_id, since) AS (SELECT json_extract(va
 function decisiveProgress(s: Session, tasks: { id: string; timeline: Timeline }[], asOf: string): Map<string, ProgressEntry[]> {
   if (tasks.length === 0) return new Map();
   const asked = JSON.stringify(tasks.map((t) => [t.id, periodStartFor(t.timeline, asOf)]));
-  const rows = prepared(s, DECISIVE_PROGRESS).all({ tasks: asked, asOf }) as { task_id: string; date: string; status: RecordedStatus; percent: number }[];
+  const rows = prepared<[{ tasks: string; asOf: string }], EntryRow>(s, DECISIVE_PROGRESS).all({
+    tasks: asked,
+    asOf,
+  });
   const map = new Map<string, ProgressEntry[]>();
   const unplaced = new Set<string>();
   for (const r of rows) {
@@ -305,7 +312,7 @@ export function ftsQuery(text: string): string | null {
  */
 function listedPlanId(s: Session, year: number | undefined): string {
   if (year === undefined) return requirePlan(s).id;
-  const row = prepared(s, 'SELECT id FROM plan WHERE owner = ? AND year = ? AND deleted = 0').get(s.orgCode, year) as { id: string } | undefined;
+  const row = prepared<[string, number], { id: string }>(s, 'SELECT id FROM plan WHERE owner = ? AND year = ? AND deleted = 0').get(s.orgCode, year);
   if (!row) throw new AppError('plan.not_found', { year });
   return row.id;
 }
@@ -327,7 +334,7 @@ export function listTasks(s: Session, filter: TaskFilter = {}): TaskItem[] {
     where.push('t.id IN (SELECT task_id FROM task_search WHERE task_search MATCH ?)');
     args.push(q);
   }
-  const rows = prepared(s, `${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.no`).all(...args) as RawTask[];
+  const rows = prepared<unknown[], RawTask>(s, `${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.no`).all(...args);
   const found = rows.map((r) => ({ id: r.id, timeline: timelineOf(r, r.plan_year) }));
   const progress = decisiveProgress(s, found, asOf);
   const codes = unitCodes(s, rows);
