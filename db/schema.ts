@@ -234,8 +234,6 @@ export const taskProgress = sqliteTable(
   },
   (t) => [
     index('task_progress_task').on(t.taskId, t.date),
-    index('task_progress_owner').on(t.owner),
-    index('task_progress_judge').on(t.taskId, t.owner, t.deleted, t.date, t.createdAt, t.status, t.percent),
   ],
 );
 

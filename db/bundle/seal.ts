@@ -7,11 +7,15 @@
  * decryption.
  */
 import zlib from 'node:zlib';
-import { Decrypter, Encrypter } from 'age-encryption';
 import { AppError } from '../../shared/errors';
+
+// Loaded by the first bundle sealed or opened: an ES module that costs every command line call
+// about a quarter of its start-up, though most calls never touch a bundle.
+const age = () => import('age-encryption');
 
 /** Compresses, then encrypts to every recipient: ciphertext does not compress, so the order matters. */
 export async function sealPayload(plain: Buffer, recipients: string[]): Promise<Buffer> {
+  const { Encrypter } = await age();
   const e = new Encrypter();
   for (const r of recipients) e.addRecipient(r);
   return Buffer.from(await e.encrypt(zlib.deflateRawSync(plain, { level: 9 })));
@@ -23,6 +27,7 @@ export async function sealPayload(plain: Buffer, recipients: string[]): Promise<
  * `entry` names the sealed entry in messages: the changes or one evidence file.
  */
 export async function openPayload(file: string, sealed: Buffer, identities: string[], maxBytes: number, entry = 'changes.age'): Promise<Buffer> {
+  const { Decrypter } = await age();
   const d = new Decrypter();
   for (const i of identities) d.addIdentity(i);
   let compressed: Uint8Array;

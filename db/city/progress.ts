@@ -103,10 +103,12 @@ function judgedCte(opts: { reading: Reading; oneWard?: boolean; oneDirective?: b
   const fromFacts = reading === 'facts+entries';
   const entriesOf = fromFacts
     ? ' AND g.task_id IN (SELECT id FROM tk WHERE last_date > :asOf)'
-    : `${oneWard ? ' AND g.owner = :owner' : ''}${oneDirective ? ' AND g.task_id IN (SELECT id FROM tk)' : ''}`;
+    : oneWard || oneDirective
+      ? ' AND g.task_id IN (SELECT id FROM tk)'
+      : '';
   return `${tk},
     pa AS MATERIALIZED (
-      -- Per task, from its entries up to :asOf (an index holds every column read): the last entry
+      -- Per task, from its entries up to :asOf: the last entry
       -- (date, then order written) with its status, the last entry not 'done', the first 'done',
       -- the last day done and the last day under way.
       SELECT g.task_id AS id, g.owner,
