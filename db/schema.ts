@@ -232,9 +232,7 @@ export const taskProgress = sqliteTable(
     byName: text('by_name').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    index('task_progress_task').on(t.taskId, t.date),
-  ],
+  (t) => [index('task_progress_task').on(t.taskId, t.date)],
 );
 
 /**
