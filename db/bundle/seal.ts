@@ -9,9 +9,8 @@
 import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors';
 
-// Loaded by the first bundle sealed or opened: an ES module that costs every command line call
-// about a quarter of its start-up, though most calls never touch a bundle.
-const age = () => import('age-encryption');
+// Loaded by the first bundle sealed or opened (see db/keys/age-lib.ts).
+const age = () => import('../keys/age-lib');
 
 /** Compresses, then encrypts to every recipient: ciphertext does not compress, so the order matters. */
 export async function sealPayload(plain: Buffer, recipients: string[]): Promise<Buffer> {

@@ -3,8 +3,8 @@
  * file beside the signing key (see StoredKey.ageIdentity); only its recipient is ever shown or sent.
  */
 
-// Loaded when a key is made or a recipient shown, not with every command (see db/bundle/seal.ts).
-const age = () => import('age-encryption');
+// Loaded when a key is made or a recipient shown, not with every command (see age-lib.ts).
+const age = () => import('./age-lib');
 
 /** `age1…` in Bech32, as age writes an X25519 recipient. */
 export const AGE_RECIPIENT_PATTERN = /^age1[0-9a-z]{58}$/;
