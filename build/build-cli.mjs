@@ -78,7 +78,7 @@ await esbuild.build({
   loader: { '.json': 'json' },
   plugins: [withoutZodLocales],
 });
-// db/database.ts looks for its migrations beside the module that holds it: here, beside the chunks.
+// db/database.ts looks for its migrations beside the module that holds it: here, beside the bundle.
 fs.cpSync(path.join(root, 'db', 'migrations'), path.join(tmp, 'migrations'), { recursive: true });
 // Swapped in whole, so a launcher never sees half a build.
 fs.rmSync(outDir, { recursive: true, force: true });

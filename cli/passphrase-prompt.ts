@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { AppError } from '../shared/errors';
-import { PASSPHRASE_ENV_VAR } from '../db/keys/passphrase-env';
+import { PASSPHRASE_ENV_VAR, passphraseFromEnv } from '../db/keys/passphrase-env';
 
 export { PASSPHRASE_ENV_VAR };
 
@@ -27,13 +27,10 @@ export interface PassphrasePromptOptions {
 export function passphraseFromEnvOrPrompt(opts: PassphrasePromptOptions = {}): () => Promise<string> {
   return async () => {
     const env = opts.env ?? process.env;
-    // An empty value is far more often a missing CI secret than a real passphrase.
-    const fromEnv = env[PASSPHRASE_ENV_VAR];
-    if (fromEnv) return fromEnv;
-
     const input = opts.input ?? process.stdin;
     const output = opts.output ?? process.stderr;
-    if (!input.isTTY) throw new AppError('keys.passphrase_needed', { envVar: PASSPHRASE_ENV_VAR });
+    // A script's passphrase, or its refusal when there is none and nobody at a terminal to ask.
+    if (env[PASSPHRASE_ENV_VAR] || !input.isTTY) return passphraseFromEnv(env)();
 
     const first = await askHidden(input, output, opts.prompt ?? 'Cụm mật khẩu / Passphrase: ');
     if (!opts.confirm) return first;

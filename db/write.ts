@@ -5,6 +5,7 @@
 import { AppError } from '../shared/errors';
 import { foldVi } from '../shared/rules/search-fold';
 import { columnsOf, type OwnedTableName } from './owned-tables';
+import { prepared } from './prepared';
 import type { Session } from './session';
 
 export type Row = Record<string, unknown>;
@@ -40,7 +41,8 @@ export function normaliseRow(table: OwnedTableName, row: Row): Row {
 }
 
 export function readRow(s: Session, table: OwnedTableName, id: string): Row | undefined {
-  return s.db.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined;
+  // The table is one of the owned tables' names, so the statements kept are a fixed few.
+  return prepared<[string], Row>(s, `SELECT * FROM "${table}" WHERE id = ?`).get(id);
 }
 
 function nextSeq(s: Session, origin: string): number {

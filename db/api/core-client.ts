@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import type { KeyStore, StoredKey } from '../keys/key-store';
 import type { ApiHostOptions } from './database-holder';
 import { WardApi, type CallOptions } from './ward-api';
+import { serialQueue } from '../serial-queue';
 import { startWorker } from '../start-worker';
 
 export interface CoreChannel {
@@ -38,15 +39,11 @@ export interface ApiCaller {
 /** The core in the host's own thread, its calls one after another as in the worker. */
 export function coreInThisThread(opts: ApiHostOptions): ApiCaller {
   const api = new WardApi(opts);
-  let tail: Promise<unknown> = Promise.resolve();
+  const serial = serialQueue();
   return {
-    call: (method, input, opts) => {
-      const run = tail.then(() => api.call(method, input, opts));
-      tail = run.catch(() => undefined);
-      return run;
-    },
+    call: (method, input, opts) => serial(() => api.call(method, input, opts)),
     close: async () => {
-      await tail;
+      await serial(async () => undefined);
       api.close();
     },
   };

@@ -8,6 +8,7 @@ import type { CoreAsk, CoreOptions, CoreToHost, HostToCore } from '../../shared/
 import { toApiError } from '../../shared/api/errors';
 import { appErrorFrom } from '../../shared/errors';
 import { PassphraseFileKeyStore, type KeyStore, type StoredKey } from '../keys/key-store';
+import { serialQueue } from '../serial-queue';
 import { WardApi } from './ward-api';
 
 export interface CorePort {
@@ -49,7 +50,6 @@ function apiFor(options: CoreOptions, ask: (a: CoreAsk) => Promise<unknown>): Wa
 
 export function serveCore(port: CorePort): void {
   let api: WardApi | null = null;
-  let tail: Promise<unknown> = Promise.resolve();
   let nextAsk = 1;
   const asks = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
 
@@ -60,11 +60,7 @@ export function serveCore(port: CorePort): void {
       port.send({ t: 'ask', id, ask: a });
     });
 
-  const serial = (fn: () => Promise<void>) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
-    return run;
-  };
+  const serial = serialQueue();
 
   port.onMessage((msg) => {
     switch (msg.t) {

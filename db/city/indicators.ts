@@ -183,7 +183,7 @@ function matrixParams(s: Session, scope: PeriodScope): MatrixParams {
 }
 
 /** What the city figure is made of: the wards' numerators and denominators (both known), or values. */
-export interface FigureSums {
+interface FigureSums {
   pairs: number;
   numerator: number;
   denominator: number;
@@ -191,7 +191,7 @@ export interface FigureSums {
   valueSum: number;
 }
 
-export function figureSums(cells: Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>): FigureSums {
+function figureSums(cells: Array<Pick<Cell, 'value' | 'numerator' | 'denominator'>>): FigureSums {
   const sums: FigureSums = { pairs: 0, numerator: 0, denominator: 0, values: 0, valueSum: 0 };
   for (const c of cells) {
     if (c.value === null) continue;
@@ -210,7 +210,7 @@ export function cityFigure(def: { isRatio: boolean; unit: string }, cells: Array
   return cityFigureOf(def, figureSums(cells));
 }
 
-export function cityFigureOf(def: { isRatio: boolean; unit: string }, sums: FigureSums): CityFigure {
+function cityFigureOf(def: { isRatio: boolean; unit: string }, sums: FigureSums): CityFigure {
   if (def.isRatio) {
     const v = ratioPercent(sums.numerator, sums.denominator);
     return {

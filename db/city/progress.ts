@@ -306,12 +306,10 @@ export function wardTasks(s: Session, input: { period: string; wardCode: string;
   const scope = periodScope(s, input.period);
   lendFunctions(s.db);
   const status = new Map(
-    (
-      s.db.sqlite
-        .prepare(`WITH ${judgedCte({ reading: 'facts+entries', oneWard: true })} SELECT id, status FROM judged`)
-        .raw()
-        .all(params(scope, { owner: input.wardCode })) as Array<[string, TaskStatus]>
-    ).map(([id, st]) => [id, st]),
+    s.db.sqlite
+      .prepare<[Record<string, unknown>], [string, TaskStatus]>(`WITH ${judgedCte({ reading: 'facts+entries', oneWard: true })} SELECT id, status FROM judged`)
+      .raw()
+      .all(params(scope, { owner: input.wardCode })),
   );
   const key = input.directive === undefined ? undefined : directiveKeyOf(input.directive);
   const rows = s.db.sqlite

@@ -188,7 +188,7 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": 
  * that row's XML — docx's own, formatting and all — is repeated with each ward's texts. A text of
  * several lines becomes a paragraph per line, as cell() writes it.
  */
-export function expandAppendixRows(xml: string, rows: string[][]): string {
+function expandAppendixRows(xml: string, rows: string[][]): string {
   const n = APPENDIX_COLUMNS.length;
   // The last: the body may name wards, whatever they are called, and the appendix ends the document.
   const firstMark = xml.lastIndexOf(cellMark(0));

@@ -15,6 +15,7 @@
 import type { ResolveRef, ShortRef } from '../bundle/compact-rows';
 import { and, inArray, isNotNull, max } from 'drizzle-orm';
 import { getMeta } from '../database';
+import { readRow } from '../write';
 import { bundleOut } from '../schema';
 import type { OwnedTableName } from '../owned-tables';
 import type { Session } from '../session';
@@ -57,11 +58,11 @@ export function shortRefsFor(s: Session): ShortRef {
        UNION ALL SELECT seq, seq FROM change_log_acked WHERE table_name = ? AND row_id = ?)`,
   );
   return (table, id) => {
-    const row = s.db.sqlite.prepare<[string], { owner: string; code?: string }>(`SELECT * FROM "${table}" WHERE id = ?`).get(id);
+    const row = readRow(s, table, id);
     const { first, last } = seqs.get(s.installationId, table, id, table, id)!;
     const own = row?.owner === s.orgCode;
     if (!row || (row.owner !== city && !(own && first !== null && first <= proven))) return null;
-    if (own && CODED.has(table) && last! <= proven) return `${CODE_MARK}${row.code}`;
+    if (own && CODED.has(table) && last! <= proven) return `${CODE_MARK}${String(row.code)}`;
     const ids = idsOf(table);
     let lo = 0;
     let hi = ids.length;

@@ -13,14 +13,13 @@
  * (itself atomic) follows only when it gives back a worthwhile share of the file.
  */
 import fs from 'node:fs';
-import type { Statement } from 'better-sqlite3';
 import type { CompactResult } from '../../shared/api/contract-compact';
 import { AppError } from '../../shared/errors';
 import { max } from 'drizzle-orm';
 import { OWNED_TABLE_NAMES, type OwnedTableName } from '../owned-tables';
 import { changeLogAcked, type changeLog } from '../schema';
 import { inTransaction, type Session } from '../session';
-import { audit, normaliseRow, type Row } from '../write';
+import { audit, normaliseRow, readRow } from '../write';
 import { sequenceState } from './export';
 
 export type CompactStage = 'collect' | 'move' | 'vacuum' | 'done';
@@ -66,13 +65,6 @@ function moveAcknowledged(s: Session, stage: (st: CompactStage) => void): Omit<C
     for (const e of entries) latest.set(`${e.tableName}\u0000${e.rowId}`, e);
     stage('collect');
     const newer = db.prepare('SELECT 1 FROM change_log WHERE origin = ? AND table_name = ? AND row_id = ? AND seq > ? LIMIT 1');
-    // Rows of any owned table, compared in the writer's own form (normaliseRow): the generic row type is the writer's.
-    const reads = new Map<string, Statement<[string], Row>>();
-    const current = (table: OwnedTableName, id: string) => {
-      let st = reads.get(table);
-      if (!st) reads.set(table, (st = db.prepare<[string], Row>(`SELECT * FROM "${table}" WHERE id = ?`)));
-      return st.get(id);
-    };
     const owned = (name: string): name is OwnedTableName => (OWNED_TABLE_NAMES as readonly string[]).includes(name);
     const keep = db.prepare(
       `INSERT INTO change_log_acked (table_name, row_id, seq, data) VALUES (?, ?, ?, ?)
@@ -84,7 +76,8 @@ function moveAcknowledged(s: Session, stage: (st: CompactStage) => void): Omit<C
       // unacknowledged change has already replaced is kept whole.
       const table = e.tableName;
       if (owned(table) && !newer.get(s.installationId, table, e.rowId, through)) {
-        const row = current(table, e.rowId);
+        // Compared in the writer's own form (normaliseRow).
+        const row = readRow(s, table, e.rowId);
         if (row && JSON.stringify(normaliseRow(table, row)) === e.data) data = null;
       }
       keep.run(table, e.rowId, e.seq, data);

@@ -13,7 +13,7 @@ import { ageRecipientOf } from '../keys/age-identity';
 import type { OwnedTableName } from '../owned-tables';
 import type { KeyStore } from '../keys/key-store';
 import { newId, todayIso, type Session } from '../session';
-import { audit, normaliseRow, type Row } from '../write';
+import { audit, normaliseRow, readRow } from '../write';
 import { shortRefsFor } from './compact-refs';
 import { ensureKey } from './identity';
 
@@ -66,11 +66,8 @@ export function compactedChanges(s: Session, from: number, to: number): LogRow[]
     )
     .all(from, to, s.installationId, from, to) as Array<LogRow & { row_id: string; data: string | null }>;
   if (acked.length === 0) return logged;
-  const reads = new Map<string, ReturnType<typeof s.db.sqlite.prepare>>();
   const tableVersion = (table: OwnedTableName, id: string): string => {
-    let read = reads.get(table);
-    if (!read) reads.set(table, (read = s.db.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`)));
-    const row = read.get(id) as Row | undefined;
+    const row = readRow(s, table, id);
     // The writer fills the data in before it changes such a row; a row missing here means the file was edited by hand.
     if (!row) throw new Error(`change_log_acked names ${table} ${id}, which is not in its table`);
     return JSON.stringify(normaliseRow(table, row));

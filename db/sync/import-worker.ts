@@ -22,14 +22,9 @@ const sqlite = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true }
 sqlite.pragma('busy_timeout = 5000');
 const s = sessionFor({ sqlite, orm: drizzle(sqlite, { schema }), path: dbPath, blobDir: blobDirFor(dbPath), close: () => sqlite.close() });
 
-parentPort!.on('message', (job: VerifyJob | typeof READY | null) => {
+parentPort!.on('message', (job: VerifyJob | typeof READY) => {
   if (job === READY) {
     parentPort!.postMessage({ ready: true });
-    return;
-  }
-  if (job === null) {
-    sqlite.close();
-    parentPort!.close();
     return;
   }
   void verifyFile(s, job.file, job.stage, identities).then((verdict) => parentPort!.postMessage({ id: job.id, verdict }));

@@ -39,15 +39,6 @@ export interface HubContext {
   serial<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export function serialQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 /** The HTTP status for an error a ward can act on. */
 const STATUS: Record<string, number> = {
   'hub.auth_missing': 401,

@@ -71,7 +71,7 @@ export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(errorMessagesVi, code);
 }
 
-export type Resources = Record<Lang, Record<string, Record<string, string>>>;
+type Resources = Record<Lang, Record<string, Record<string, string>>>;
 
 /**
  * What every host's i18next shares: flat keys ('plan.not_found', so dots are not path separators),
