@@ -68,7 +68,10 @@ export const hubCommands: CommandSpec[] = [
     print: (rows, ctx) =>
       rows.length
         ? rows
-            .map((r) => `${r.id}  ${r.wardCode.padEnd(16)} ${r.wardName} — ${r.officer}\n    ${ctx.t('word.fingerprint')} ${r.fingerprint}  ${r.status}`)
+            .map(
+              (r) =>
+                `${r.id}  ${r.wardCode.padEnd(16)} ${r.wardName} — ${r.officer}\n    ${ctx.t('word.fingerprint')} ${r.fingerprint}  ${ctx.t(`inbox.status.${r.status}`)}`,
+            )
             .join('\n')
         : ctx.t('inbox.empty'),
   }),

@@ -41,6 +41,11 @@ describe("the hub from the command line, as the issue's done-when check runs it"
       const sent = json<{ id: string; fingerprint: string }>('enroll', 'send', '--hub', url, '--db', ward);
       const pending = json<Array<{ id: string; wardCode: string; fingerprint: string }>>('city', 'enroll-pending', '--db', city);
       expect(pending).toEqual([expect.objectContaining({ id: sent.id, wardCode: 'HP-HAIDUONG', fingerprint: sent.fingerprint })]);
+      // The request's state in the officer's language, not the API's word for it.
+      expect(run('city', 'enroll-pending', '--db', city).out).toContain('đang chờ duyệt');
+      const inEnglish = run('city', 'enroll-pending', '--db', city, '--lang', 'en').out;
+      expect(inEnglish).toContain('waiting for a decision');
+      expect(inEnglish).not.toMatch(/\bpending\b/);
       // Not approved yet: the ward is told to wait, and nothing is sent.
       const early = run('bundle', 'send', '--hub', url, '--db', ward);
       expect(early.code).toBe(1);
